@@ -1,0 +1,12 @@
+import { EnvironmentDescription } from '../lib';
+import { minikubeDev } from './minikube-dev';
+
+/** Every environment the repository deploys, in the order apps synthesize them. */
+export const ENVIRONMENTS: readonly EnvironmentDescription[] = [minikubeDev];
+
+/** The environment called `name`, or an error listing the known ones. */
+export function environmentNamed(name: string): EnvironmentDescription {
+  const found = ENVIRONMENTS.find((e) => e.name === name);
+  if (!found) throw new Error(`unknown environment '${name}' (known: ${ENVIRONMENTS.map((e) => e.name).join(', ')})`);
+  return found;
+}

@@ -1,0 +1,41 @@
+import { Chart } from 'cdk8s';
+import { KubeNamespace } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { Credentials } from './credentials';
+import { EnvironmentDescription } from './environment';
+import { PostgresStatefulSet } from './postgres-stateful-set';
+import { VolumeSnapshotClass } from './volume-snapshot-class';
+
+/**
+ * Renders an {@link EnvironmentDescription} with the StatefulSet backend: one chart (one
+ * manifest file) holding its namespaces, servers and storage classes.
+ */
+export class StatefulSetEnvironmentChart extends Chart {
+  /** The servers, by description id. */
+  public readonly servers: Record<string, PostgresStatefulSet> = {};
+
+  constructor(scope: Construct, environment: EnvironmentDescription) {
+    super(scope, environment.name, { disableResourceNameHashes: true });
+    const namespaces = [...new Set(environment.servers.map((s) => s.namespace))];
+    for (const namespace of namespaces) {
+      new KubeNamespace(this, `Namespace-${namespace}`, {
+        metadata: {
+          name: namespace,
+          // The API server itself then rejects any pod that breaks the restricted profile.
+          labels: { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest' },
+        },
+      });
+    }
+    for (const server of environment.servers) {
+      this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
+        ...server.statefulSet,
+        namespace: server.namespace,
+        disposable: environment.disposable,
+        superuser: Credentials.fromSecret(server.superuser.secretName, server.superuser),
+      });
+    }
+    for (const snapshotClass of environment.volumeSnapshotClasses ?? []) {
+      new VolumeSnapshotClass(this, snapshotClass.id, snapshotClass);
+    }
+  }
+}

@@ -1,0 +1,11 @@
+export * from './credentials';
+export * from './environment';
+export * from './environment-chart';
+export * from './postgres-stateful-set';
+export * from './probes';
+export * from './required-secrets';
+export * from './validation';
+export * from './volume-snapshot-class';
+export * from './warnings';
+export { ParameterValue } from './postgres-config';
+export { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from './postgres-version';

@@ -1,0 +1,451 @@
+import { createHash } from 'crypto';
+import { Chart } from 'cdk8s';
+import {
+  IntOrString,
+  KubeConfigMap,
+  KubeNetworkPolicy,
+  KubePodDisruptionBudget,
+  KubeService,
+  KubeStatefulSet,
+  Quantity,
+} from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { Credentials } from './credentials';
+import { commonLabels, clientLabel, selectorLabels } from './labels';
+import { isCidr, renderPgHba } from './pg-hba';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
+import { ParameterValue, renderPostgresqlConf, serverSettings } from './postgres-config';
+import {
+  DEFAULT_MAJOR_VERSION,
+  SUPPORTED_MAJOR_VERSIONS,
+  dataPaths,
+  defaultImage,
+  endOfLifeDate,
+  isEndOfLife,
+  isPinnedImage,
+} from './postgres-version';
+import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
+import { requireQuantity } from './quantity';
+import { RequiredSecrets } from './required-secrets';
+import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail } from './validation';
+import { Warnings } from './warnings';
+
+/** Where the server keeps its data. */
+export interface PostgresStorageProps {
+  /**
+   * Size of the data volume, as a Kubernetes quantity.
+   * @default '8Gi'
+   */
+  readonly size?: string;
+  /**
+   * StorageClass of the data volume.
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * Access mode of the data volume. Only one pod ever writes to it.
+   * @default 'ReadWriteOnce'
+   */
+  readonly accessMode?: 'ReadWriteOnce' | 'ReadWriteOncePod';
+}
+
+/** CPU and memory of the server container. */
+export interface PostgresResources {
+  /**
+   * CPU the scheduler reserves.
+   * @default '250m'
+   */
+  readonly cpuRequest?: string;
+  /**
+   * CPU ceiling. Unset by default: throttling a database adds latency without protecting neighbours.
+   * @default - no CPU limit
+   */
+  readonly cpuLimit?: string;
+  /**
+   * Memory the scheduler reserves.
+   * @default '512Mi'
+   */
+  readonly memoryRequest?: string;
+  /**
+   * Memory ceiling; the memory settings of postgresql.conf are derived from it.
+   * @default '1Gi'
+   */
+  readonly memoryLimit?: string;
+}
+
+/** Properties of {@link PostgresStatefulSet}. */
+export interface PostgresStatefulSetProps {
+  /**
+   * Namespace of every object.
+   * @default - the chart's namespace, or 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * Name of the StatefulSet (its pod is `<name>-0`); also the base of the other names.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Name of the ClusterIP Service that clients connect to on port 5432.
+   * @default - the StatefulSet name
+   */
+  readonly serviceName?: string;
+  /**
+   * Name of the headless Service that gives the pod its stable DNS name.
+   * @default `<name>-headless`
+   */
+  readonly headlessServiceName?: string;
+  /**
+   * Name of the ConfigMap holding postgresql.conf and pg_hba.conf.
+   * @default `<name>-config`
+   */
+  readonly configMapName?: string;
+  /**
+   * PostgreSQL major version.
+   * @default 17
+   */
+  readonly majorVersion?: number;
+  /**
+   * Container image. Must be pinned to a minor release or a digest.
+   * @default - the official image pinned to the newest known minor release, e.g. 'postgres:17.10'
+   */
+  readonly image?: string;
+  /**
+   * Database the image creates on first start (POSTGRES_DB).
+   * @default 'postgres'
+   */
+  readonly database?: string;
+  /**
+   * The superuser the image creates on first start.
+   * @default - Credentials.fromSecret('<name>-superuser'): login 'postgres', key 'password'
+   */
+  readonly superuser?: Credentials;
+  /**
+   * The data volume.
+   * @default - 8Gi, ReadWriteOnce, on the cluster's default StorageClass
+   */
+  readonly storage?: PostgresStorageProps;
+  /**
+   * Number of pods. A plain StatefulSet does not replicate, so only 1 is accepted; use
+   * ZalandoCluster for replicas.
+   * @default 1
+   */
+  readonly replicas?: number;
+  /**
+   * CPU and memory of the server container.
+   * @default - requests 250m / 512Mi, memory limit 1Gi, no CPU limit
+   */
+  readonly resources?: PostgresResources;
+  /**
+   * postgresql.conf settings. They override the memory settings derived from the memory limit
+   * (shared_buffers 25%, effective_cache_size 75%, work_mem and maintenance_work_mem from what
+   * remains, max_connections 100).
+   * @default - derived memory settings only
+   */
+  readonly parameters?: Record<string, ParameterValue>;
+  /**
+   * Declares a disposable development environment, the only place where fsync,
+   * synchronous_commit or full_page_writes may be turned off.
+   * @default false
+   */
+  readonly disposable?: boolean;
+  /**
+   * Address ranges that may log in over TCP (with scram-sha-256). The NetworkPolicy decides
+   * which pods reach the port at all.
+   * @default ['0.0.0.0/0', '::/0']
+   */
+  readonly clientCidrs?: string[];
+  /**
+   * Other namespaces whose pods, when they carry the client label, may connect.
+   * @default - only pods of the server's own namespace
+   */
+  readonly clientNamespaces?: string[];
+  /**
+   * Extra labels on every object and pod (selectors are not affected).
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Startup probe timings.
+   * @default - every 10 s, 5 s timeout, 60 failures allowed
+   */
+  readonly startupProbe?: ProbeTiming;
+  /**
+   * Liveness probe timings.
+   * @default - every 10 s, 5 s timeout, 6 failures allowed
+   */
+  readonly livenessProbe?: ProbeTiming;
+  /**
+   * Readiness probe timings.
+   * @default - every 5 s, 3 s timeout, 3 failures allowed
+   */
+  readonly readinessProbe?: ProbeTiming;
+  /**
+   * Let node drains evict the server. By default the PodDisruptionBudget forbids it, so a drain
+   * waits until someone moves the database on purpose.
+   * @default false
+   */
+  readonly allowVoluntaryEviction?: boolean;
+  /**
+   * Local port of the documented `kubectl port-forward` command.
+   * @default 5432
+   */
+  readonly portForwardLocalPort?: number;
+}
+
+const PORT = 5432;
+const CONFIG_DIR = '/etc/postgresql';
+
+/**
+ * A single-primary PostgreSQL server: StatefulSet with a retained volume claim, headless and
+ * client Services, a ConfigMap the server really reads, a PodDisruptionBudget and a
+ * NetworkPolicy, every pod under the restricted Pod Security Standard.
+ */
+export class PostgresStatefulSet extends Construct {
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** Name of the StatefulSet. */
+  public readonly name: string;
+  /** Name of the client Service. */
+  public readonly serviceName: string;
+  /** Name of the headless Service. */
+  public readonly headlessServiceName: string;
+  /** Name of the ConfigMap with postgresql.conf and pg_hba.conf. */
+  public readonly configMapName: string;
+  /** Cluster DNS name of the client Service. */
+  public readonly host: string;
+  /** Port of the client Service. */
+  public readonly port = PORT;
+  /** Database created on first start. */
+  public readonly databaseName: string;
+  /** The superuser login. */
+  public readonly superuser: Credentials;
+  /** PostgreSQL major version. */
+  public readonly majorVersion: number;
+  /** Container image. */
+  public readonly image: string;
+  /** Effective postgresql.conf settings. */
+  public readonly settings: Readonly<Record<string, ParameterValue>>;
+  /** Label a client pod needs to pass the NetworkPolicy. */
+  public readonly clientLabel: { readonly key: string; readonly value: string };
+  /** `kubectl port-forward` command that exposes the server on localhost. */
+  public readonly portForwardCommand: string;
+  /** Labels that select the server pod. */
+  public readonly selectorLabels: Record<string, string>;
+  /** The StatefulSet. */
+  public readonly statefulSet: KubeStatefulSet;
+
+  constructor(scope: Construct, id: string, props: PostgresStatefulSetProps = {}) {
+    super(scope, id);
+    try {
+      const owner = `PostgresStatefulSet '${id}'`;
+      this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+      this.name = props.name ?? id;
+      this.serviceName = props.serviceName ?? this.name;
+      this.headlessServiceName = props.headlessServiceName ?? `${this.name}-headless`;
+      this.configMapName = props.configMapName ?? `${this.name}-config`;
+      this.databaseName = props.database ?? 'postgres';
+      this.superuser = props.superuser ?? Credentials.fromSecret(`${this.name}-superuser`);
+      this.majorVersion = props.majorVersion ?? DEFAULT_MAJOR_VERSION;
+      const replicas = props.replicas ?? 1;
+      const storageSize = props.storage?.size ?? '8Gi';
+      const resources = {
+        cpuRequest: props.resources?.cpuRequest ?? '250m',
+        memoryRequest: props.resources?.memoryRequest ?? '512Mi',
+        memoryLimit: props.resources?.memoryLimit ?? '1Gi',
+        cpuLimit: props.resources?.cpuLimit,
+      };
+      const clientCidrs = props.clientCidrs ?? ['0.0.0.0/0', '::/0'];
+      const extraLabels = props.labels ?? {};
+
+      checkDnsLabel(owner, 'namespace', this.namespace);
+      // Pods of a StatefulSet carry a controller-revision-hash label built from the name; 52 keeps it within 63.
+      checkDnsLabel(owner, 'name', this.name, 52);
+      checkServiceName(owner, 'serviceName', this.serviceName);
+      checkServiceName(owner, 'headlessServiceName', this.headlessServiceName);
+      checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
+      this.superuser.validate(owner, 'superuser');
+      checkLabels(owner, 'labels', extraLabels);
+      if (!SUPPORTED_MAJOR_VERSIONS.includes(this.majorVersion)) {
+        fail(owner, 'majorVersion', this.majorVersion, `is not a supported PostgreSQL major (one of ${SUPPORTED_MAJOR_VERSIONS.join(', ')})`);
+      }
+      checkInteger(owner, 'replicas', replicas, 1);
+      if (replicas > 1) {
+        fail(owner, 'replicas', replicas, 'is not supported: pods of a plain StatefulSet do not replicate, each would be an independent primary (use ZalandoCluster for replicas)');
+      }
+      requireQuantity(owner, 'storage.size', storageSize, 'storage');
+      const cpuRequest = requireQuantity(owner, 'resources.cpuRequest', resources.cpuRequest, 'cpu');
+      if (resources.cpuLimit !== undefined) {
+        const cpuLimit = requireQuantity(owner, 'resources.cpuLimit', resources.cpuLimit, 'cpu');
+        if (cpuLimit < cpuRequest) fail(owner, 'resources.cpuLimit', resources.cpuLimit, `is below resources.cpuRequest '${resources.cpuRequest}'`);
+      }
+      const memoryRequest = requireQuantity(owner, 'resources.memoryRequest', resources.memoryRequest, 'memory');
+      const memoryLimit = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
+      if (memoryLimit < memoryRequest) fail(owner, 'resources.memoryLimit', resources.memoryLimit, `is below resources.memoryRequest '${resources.memoryRequest}'`);
+      for (const cidr of clientCidrs) if (!isCidr(cidr)) fail(owner, 'clientCidrs', cidr, "is not an address range in CIDR notation (e.g. '10.0.0.0/8')");
+      for (const ns of props.clientNamespaces ?? []) checkDnsLabel(owner, 'clientNamespaces', ns);
+      const localPort = props.portForwardLocalPort ?? PORT;
+      checkInteger(owner, 'portForwardLocalPort', localPort, 1, 65535);
+
+      this.image = props.image ?? defaultImage(this.majorVersion);
+      if (!isPinnedImage(this.image)) fail(owner, 'image', this.image, "is not pinned: name a minor release ('postgres:17.10') or a digest");
+      this.warnAboutImage();
+
+      this.settings = serverSettings({
+        owner,
+        memoryLimitBytes: memoryLimit,
+        memoryLimit: resources.memoryLimit,
+        overrides: props.parameters ?? {},
+        disposable: props.disposable ?? false,
+      });
+      this.selectorLabels = selectorLabels(this.name);
+      this.clientLabel = clientLabel(this.name);
+      this.host = `${this.serviceName}.${this.namespace}.svc.cluster.local`;
+      this.portForwardCommand = `kubectl port-forward --namespace ${this.namespace} svc/${this.serviceName} ${localPort}:${PORT}`;
+
+      const labels = { ...commonLabels(this.name, 'database'), ...extraLabels };
+      const metadata = (name: string) => ({ name, namespace: this.namespace, labels });
+      const configData = {
+        'postgresql.conf': renderPostgresqlConf(this.settings),
+        'pg_hba.conf': renderPgHba(clientCidrs),
+      };
+
+      new KubeConfigMap(this, 'Config', { metadata: metadata(this.configMapName), data: configData });
+      new KubeService(this, 'HeadlessService', {
+        metadata: metadata(this.headlessServiceName),
+        spec: {
+          clusterIp: 'None',
+          publishNotReadyAddresses: true,
+          selector: this.selectorLabels,
+          ports: [{ name: 'postgresql', port: PORT, targetPort: IntOrString.fromString('postgresql'), protocol: 'TCP' }],
+        },
+      });
+      new KubeService(this, 'Service', {
+        metadata: metadata(this.serviceName),
+        spec: {
+          type: 'ClusterIP',
+          selector: this.selectorLabels,
+          ports: [{ name: 'postgresql', port: PORT, targetPort: IntOrString.fromString('postgresql'), protocol: 'TCP' }],
+        },
+      });
+
+      const paths = dataPaths(this.majorVersion);
+      const scratch = scratchVolumes([
+        { name: 'run', mountPath: '/var/run/postgresql', sizeLimit: '16Mi' },
+        { name: 'tmp', mountPath: '/tmp', sizeLimit: '1Gi' },
+        // Parallel queries allocate dynamic shared memory here; the runtime's default is 64MB.
+        { name: 'dshm', mountPath: '/dev/shm', memory: true, sizeLimit: resources.memoryLimit },
+      ]);
+      this.statefulSet = new KubeStatefulSet(this, 'Resource', {
+        metadata: metadata(this.name),
+        spec: {
+          serviceName: this.headlessServiceName,
+          replicas,
+          podManagementPolicy: 'OrderedReady',
+          updateStrategy: { type: 'RollingUpdate' },
+          persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+          selector: { matchLabels: this.selectorLabels },
+          template: {
+            metadata: {
+              labels: { ...labels, ...this.selectorLabels },
+              // A changed configuration restarts the pod, so the server always runs what the ConfigMap says.
+              annotations: { 'cdk8s-postgres.io/config-checksum': sha256(JSON.stringify(configData)) },
+            },
+            spec: {
+              automountServiceAccountToken: false,
+              enableServiceLinks: false,
+              securityContext: restrictedPodSecurityContext(),
+              terminationGracePeriodSeconds: 60,
+              containers: [{
+                name: 'postgres',
+                image: this.image,
+                imagePullPolicy: 'IfNotPresent',
+                args: ['-c', `config_file=${CONFIG_DIR}/postgresql.conf`, '-c', `hba_file=${CONFIG_DIR}/pg_hba.conf`],
+                ports: [{ name: 'postgresql', containerPort: PORT, protocol: 'TCP' }],
+                env: [
+                  this.superuser.usernameEnv('POSTGRES_USER'),
+                  this.superuser.passwordEnv('POSTGRES_PASSWORD'),
+                  { name: 'POSTGRES_DB', value: this.databaseName },
+                  { name: 'PGDATA', value: paths.pgdata },
+                  { name: 'POSTGRES_INITDB_ARGS', value: '--data-checksums --auth-local=scram-sha-256 --auth-host=scram-sha-256' },
+                ],
+                resources: {
+                  requests: { cpu: Quantity.fromString(resources.cpuRequest), memory: Quantity.fromString(resources.memoryRequest) },
+                  limits: {
+                    memory: Quantity.fromString(resources.memoryLimit),
+                    ...(resources.cpuLimit ? { cpu: Quantity.fromString(resources.cpuLimit) } : {}),
+                  },
+                },
+                securityContext: restrictedContainerSecurityContext(),
+                startupProbe: pgIsReadyProbe(props.startupProbe, STARTUP_DEFAULTS),
+                livenessProbe: pgIsReadyProbe(props.livenessProbe, LIVENESS_DEFAULTS),
+                readinessProbe: pgIsReadyProbe(props.readinessProbe, READINESS_DEFAULTS),
+                lifecycle: {
+                  // Fast shutdown: a "smart" one waits for every client and runs into SIGKILL and crash recovery.
+                  preStop: { exec: { command: ['/bin/sh', '-c', 'exec pg_ctl stop --pgdata="$PGDATA" --mode=fast --wait --timeout=50'] } },
+                },
+                volumeMounts: [
+                  { name: 'data', mountPath: paths.mountPath },
+                  { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
+                  ...scratch.mounts,
+                ],
+              }],
+              volumes: [{ name: 'config', configMap: { name: this.configMapName } }, ...scratch.volumes],
+            },
+          },
+          volumeClaimTemplates: [{
+            metadata: { name: 'data', labels },
+            spec: {
+              accessModes: [props.storage?.accessMode ?? 'ReadWriteOnce'],
+              ...(props.storage?.storageClassName ? { storageClassName: props.storage.storageClassName } : {}),
+              resources: { requests: { storage: Quantity.fromString(storageSize) } },
+            },
+          }],
+        },
+      });
+
+      new KubePodDisruptionBudget(this, 'DisruptionBudget', {
+        metadata: metadata(this.name),
+        spec: {
+          selector: { matchLabels: this.selectorLabels },
+          maxUnavailable: IntOrString.fromNumber(props.allowVoluntaryEviction ? 1 : 0),
+        },
+      });
+
+      const peers = [
+        { podSelector: { matchLabels: { [this.clientLabel.key]: this.clientLabel.value } } },
+        ...(props.clientNamespaces ?? []).map((ns) => ({
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } },
+          podSelector: { matchLabels: { [this.clientLabel.key]: this.clientLabel.value } },
+        })),
+      ];
+      new KubeNetworkPolicy(this, 'NetworkPolicy', {
+        metadata: metadata(this.name),
+        spec: {
+          podSelector: { matchLabels: this.selectorLabels },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: peers, ports: [{ port: IntOrString.fromNumber(PORT), protocol: 'TCP' }] }],
+        },
+      });
+
+      RequiredSecrets.declare(this, { namespace: this.namespace, name: this.superuser.secretName, keys: this.superuser.secretKeys() });
+    } catch (error) {
+      // Nothing half-written: a rejected construct leaves no objects behind in the chart.
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+
+  private warnAboutImage(): void {
+    if (isEndOfLife(this.majorVersion, new Date())) {
+      Warnings.add(this, `PostgreSQL ${this.majorVersion} reached end of life on ${endOfLifeDate(this.majorVersion)} and gets no more security fixes; plan an upgrade`);
+    }
+    if (/^(docker\.io\/)?bitnami\//.test(this.image)) {
+      Warnings.add(this, `image '${this.image}' comes from docker.io/bitnami, which has withdrawn its versioned tags; pulls can fail at any time, prefer the official 'postgres' image`);
+    }
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,62 @@
+/**
+ * PostgreSQL majors the library knows: the pinned image tag for each and the date its
+ * community support ends (https://www.postgresql.org/support/versioning/).
+ */
+interface MajorRelease {
+  /** Newest minor release known to this version of the library; the default image tag. */
+  readonly pinnedTag: string;
+  /** Last day of community support (YYYY-MM-DD). */
+  readonly endOfLife: string;
+}
+
+const RELEASES: Record<number, MajorRelease> = {
+  13: { pinnedTag: '13.23', endOfLife: '2025-11-13' },
+  14: { pinnedTag: '14.23', endOfLife: '2026-11-12' },
+  15: { pinnedTag: '15.18', endOfLife: '2027-11-11' },
+  16: { pinnedTag: '16.14', endOfLife: '2028-11-09' },
+  17: { pinnedTag: '17.10', endOfLife: '2029-11-08' },
+  18: { pinnedTag: '18.4', endOfLife: '2030-11-14' },
+};
+
+/** The major version used when none is given. */
+export const DEFAULT_MAJOR_VERSION = 17;
+
+/** Majors with a pinned default image. */
+export const SUPPORTED_MAJOR_VERSIONS: readonly number[] = Object.keys(RELEASES).map(Number);
+
+/** The official image, pinned to a minor release: `postgres:17.10`. */
+export function defaultImage(major: number): string {
+  return `postgres:${RELEASES[major].pinnedTag}`;
+}
+
+/** True once `today` is past the major's end of life. */
+export function isEndOfLife(major: number, today: Date): boolean {
+  return today.toISOString().slice(0, 10) > RELEASES[major].endOfLife;
+}
+
+/** The end-of-life date of a major, for messages. */
+export function endOfLifeDate(major: number): string {
+  return RELEASES[major].endOfLife;
+}
+
+/**
+ * Where the official image keeps its data. From 18 the image declares its volume at
+ * /var/lib/postgresql and keeps data in /var/lib/postgresql/<major>/docker; up to 17 the
+ * volume is /var/lib/postgresql/data, and PGDATA goes one level down so a fresh volume's
+ * lost+found never sits in the data directory.
+ */
+export function dataPaths(major: number): { readonly mountPath: string; readonly pgdata: string } {
+  return major >= 18
+    ? { mountPath: '/var/lib/postgresql', pgdata: `/var/lib/postgresql/${major}/docker` }
+    : { mountPath: '/var/lib/postgresql/data', pgdata: '/var/lib/postgresql/data/pgdata' };
+}
+
+/** A tag is pinned when it names a minor release or a digest, never a bare major or `latest`. */
+export function isPinnedImage(image: string): boolean {
+  if (image.includes('@sha256:')) return true;
+  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
+  const colon = lastSegment.indexOf(':');
+  if (colon < 0) return false;
+  const tag = lastSegment.slice(colon + 1);
+  return tag !== 'latest' && !/^\d+$/.test(tag);
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Chart, Testing } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+
+/** A Kubernetes object as plain JSON. */
+export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+export const DIST_DIR = join(REPO_ROOT, 'dist');
+
+/** Every committed manifest file: environment name → its objects. */
+export function loadDist(dir: string = DIST_DIR): Record<string, KubeObject[]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.k8s.yaml')).sort();
+  return Object.fromEntries(files.map((f) => [f.replace(/\.k8s\.yaml$/, ''), parseManifest(readFileSync(join(dir, f), 'utf8'))]));
+}
+
+/** Parses a multi-document YAML manifest, failing on any YAML error. */
+export function parseManifest(text: string): KubeObject[] {
+  return parseAllDocuments(text).map((doc) => {
+    if (doc.errors.length) throw new Error(doc.errors.map((e) => e.message).join('\n'));
+    return doc.toJSON() as KubeObject;
+  }).filter((o) => o !== null);
+}
+
+/** A fresh chart for unit tests. */
+export function testChart(): Chart {
+  return Testing.chart();
+}
+
+/** Synthesized objects of a chart (or app). */
+export function synth(chart: Chart): KubeObject[] {
+  return Testing.synth(chart) as KubeObject[];
+}
+
+/** The one object of `kind` (and `name` when given); fails when there is not exactly one. */
+export function only(objects: KubeObject[], kind: string, name?: string): KubeObject {
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+  if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` '${name}'` : ''}, found ${found.length}`);
+  return found[0];
+}
+
+/** The pod spec inside a workload, or undefined for kinds without pods. */
+export function podSpecOf(o: KubeObject): any {
+  switch (o.kind) {
+    case 'Pod': return o.spec;
+    case 'CronJob': return o.spec?.jobTemplate?.spec?.template?.spec;
+    case 'StatefulSet': case 'Deployment': case 'DaemonSet': case 'ReplicaSet': case 'Job': return o.spec?.template?.spec;
+    default: return undefined;
+  }
+}
+
