@@ -1,13 +1,5 @@
 import { EnvironmentDescription } from '../lib';
-
-/** Seed 001's five service databases and the logins that own them; prod-operator renders the same list. */
-export const MICROSERVICE_DATABASES = [
-  { name: 'userdb', owner: 'userservice' },
-  { name: 'paymentdb', owner: 'paymentservice' },
-  { name: 'settlementdb', owner: 'settlementservice' },
-  { name: 'partnerdb', owner: 'partnerservice' },
-  { name: 'accountingdb', owner: 'accountingservice' },
-];
+import { DBAAS_METADATA_DATABASES, MICROSERVICE_DATABASES, MICROSERVICE_USERS } from './databases';
 
 /**
  * minikube-dev: seed 000's Mini DBaaS metadata database (CSI hostpath storage, reached with
@@ -21,7 +13,7 @@ export const minikubeDev: EnvironmentDescription = {
       id: 'dbaas-metadata',
       namespace: 'dbaas-dbaas-metadata',
       superuser: { secretName: 'dbaas-metadata-postgresql-local', passwordKey: 'postgres-password' },
-      databases: [{ name: 'dbaas_metadata', owner: 'postgres' }],
+      databases: DBAAS_METADATA_DATABASES,
       statefulSet: {
         name: 'dbaas-metadata-postgresql-local',
         database: 'dbaas_metadata',
@@ -35,10 +27,7 @@ export const minikubeDev: EnvironmentDescription = {
       namespace: 'microservices',
       superuser: { secretName: 'postgres-secret', passwordKey: 'postgres-password' },
       databases: MICROSERVICE_DATABASES,
-      users: MICROSERVICE_DATABASES.map((db) => ({
-        name: db.owner,
-        password: { name: 'postgres-secret', key: `${db.owner}-password` },
-      })),
+      users: MICROSERVICE_USERS,
       statefulSet: {
         name: 'postgresql',
         configMapName: 'postgres-config',

@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { Credentials } from './credentials';
 import { EnvironmentDescription } from './environment';
 import { PostgresStatefulSet } from './postgres-stateful-set';
+import { SchemaInitJob } from './schema-init-job';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
 
 /**
@@ -13,6 +14,8 @@ import { VolumeSnapshotClass } from './volume-snapshot-class';
 export class StatefulSetEnvironmentChart extends Chart {
   /** The servers, by description id. */
   public readonly servers: Record<string, PostgresStatefulSet> = {};
+  /** The schema Jobs, by server description id. */
+  public readonly schemaJobs: Record<string, SchemaInitJob> = {};
 
   constructor(scope: Construct, environment: EnvironmentDescription) {
     super(scope, environment.name, { disableResourceNameHashes: true });
@@ -33,6 +36,15 @@ export class StatefulSetEnvironmentChart extends Chart {
         disposable: environment.disposable,
         superuser: Credentials.fromSecret(server.superuser.secretName, server.superuser),
       });
+      if (server.databases?.length || server.users?.length) {
+        this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
+          server: this.servers[server.id],
+          databases: server.databases,
+          users: server.users,
+          name: server.schemaInit?.jobName,
+          configMapName: server.schemaInit?.configMapName,
+        });
+      }
     }
     for (const snapshotClass of environment.volumeSnapshotClasses ?? []) {
       new VolumeSnapshotClass(this, snapshotClass.id, snapshotClass);

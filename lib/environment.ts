@@ -1,4 +1,5 @@
 import { PostgresStatefulSetProps } from './postgres-stateful-set';
+import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { VolumeSnapshotClassProps } from './volume-snapshot-class';
 
 /** A key of a Secret, by name. */
@@ -7,6 +8,12 @@ export interface SecretKeyReference {
   readonly name: string;
   /** Key in the Secret. */
   readonly key: string;
+  /**
+   * Key of the same Secret that also carries the login name, for applications that read both
+   * from one Secret; the secrets command fills it in.
+   * @default - the Secret holds only the password
+   */
+  readonly usernameKey?: string;
 }
 
 /** The superuser of a server, as plain data. */
@@ -30,22 +37,6 @@ export interface SuperuserDescription {
   readonly usernameKey?: string;
 }
 
-/** A login the environment needs on a server. */
-export interface DatabaseUserDescription {
-  /** Login name. */
-  readonly name: string;
-  /** Where its password lives. */
-  readonly password: SecretKeyReference;
-}
-
-/** A database and the login that owns it. */
-export interface DatabaseDescription {
-  /** Database name. */
-  readonly name: string;
-  /** Login that owns the database. */
-  readonly owner: string;
-}
-
 /** One PostgreSQL server of an environment, independent of the backend that runs it. */
 export interface DatabaseServerDescription {
   /** Construct id, unique within the environment. */
@@ -55,15 +46,20 @@ export interface DatabaseServerDescription {
   /** The superuser. */
   readonly superuser: SuperuserDescription;
   /**
-   * Databases and their owners.
+   * Databases, their owners, schemas, schema files and history tracking.
    * @default - only the database the image creates
    */
-  readonly databases?: DatabaseDescription[];
+  readonly databases?: DatabaseDefinition[];
   /**
    * Logins besides the superuser.
    * @default - none
    */
-  readonly users?: DatabaseUserDescription[];
+  readonly users?: DatabaseUser[];
+  /**
+   * Names of the schema Job and its ConfigMap.
+   * @default - `<statefulset>-schema-init` and `<statefulset>-schema`
+   */
+  readonly schemaInit?: { readonly jobName?: string; readonly configMapName?: string };
   /** How the StatefulSet backend runs it (names, sizes, tuning). */
   readonly statefulSet: Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>;
 }

@@ -1,9 +1,13 @@
 export * from './credentials';
 export * from './environment';
 export * from './environment-chart';
+export * from './manager-role-sql';
 export * from './postgres-stateful-set';
 export * from './probes';
 export * from './required-secrets';
+export * from './schema-init-job';
+export * from './sql/model';
+export { QualifiedName, quoteIdent, quoteLiteral } from './sql/quote';
 export * from './validation';
 export * from './volume-snapshot-class';
 export * from './warnings';

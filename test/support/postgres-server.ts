@@ -89,7 +89,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(workDir, 'server.log'), '-w', '-t', '30', '-o', serverArgs.map(shellQuote).join(' '), 'start']);
 
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> =>
-    spawnSync('psql', ['-X', '-v', 'ON_ERROR_STOP=1', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', o.user ?? 'postgres', '-d', o.database ?? 'postgres', ...(o.args ?? []), '-c', sql], {
+    spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', o.user ?? 'postgres', '-d', o.database ?? 'postgres', ...(o.args ?? []), '-c', sql], {
       encoding: 'utf8',
       env: { ...process.env, PGPASSWORD: o.password ?? SUPERUSER_PASSWORD, PGCONNECT_TIMEOUT: '5' },
     });

@@ -1,0 +1,234 @@
+import { createHash } from 'crypto';
+import { KubeConfigMap, KubeJob, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { Credentials } from './credentials';
+import { commonLabels } from './labels';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
+import { requireQuantity } from './quantity';
+import { RequiredSecrets } from './required-secrets';
+import { SCHEMA_JOB_SCRIPT } from './sql/job-script';
+import { DatabaseDefinition, DatabaseUser } from './sql/model';
+import { buildSqlPlan, renderPlanFiles } from './sql/plan';
+import { validateDefinitions } from './sql/validate';
+import { checkDnsLabel, checkInteger, checkLabels, fail } from './validation';
+
+/** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
+export interface PostgresServerConnection {
+  /** Base name of the server's objects. */
+  readonly name: string;
+  /** Namespace of the server. */
+  readonly namespace: string;
+  /** Service the Job connects to, in the server's namespace. */
+  readonly serviceName: string;
+  /** Port of that Service. */
+  readonly port: number;
+  /** A database that always exists, for cluster-wide statements. */
+  readonly databaseName: string;
+  /** The superuser. */
+  readonly superuser: Credentials;
+  /** Image with psql and pg_isready of the server's major version. */
+  readonly image: string;
+  /** Label the Job's pod needs to pass the server's NetworkPolicy. */
+  readonly clientLabel: { readonly key: string; readonly value: string };
+}
+
+/** CPU and memory of a Job container. */
+export interface JobResources {
+  /**
+   * CPU the scheduler reserves.
+   * @default '50m'
+   */
+  readonly cpuRequest?: string;
+  /**
+   * Memory the scheduler reserves.
+   * @default '64Mi'
+   */
+  readonly memoryRequest?: string;
+  /**
+   * Memory ceiling.
+   * @default '256Mi'
+   */
+  readonly memoryLimit?: string;
+}
+
+/** Properties of {@link SchemaInitJob}. */
+export interface SchemaInitJobProps {
+  /** The server to initialize. */
+  readonly server: PostgresServerConnection;
+  /**
+   * Name of the Job.
+   * @default `<server>-schema-init`
+   */
+  readonly name?: string;
+  /**
+   * Name of the ConfigMap holding the SQL.
+   * @default `<server>-schema`
+   */
+  readonly configMapName?: string;
+  /**
+   * Databases with owners, schemas, schema files and history tracking.
+   * @default - none
+   */
+  readonly databases?: DatabaseDefinition[];
+  /**
+   * Logins, each with a kind and a Secret key holding its password.
+   * @default - none
+   */
+  readonly users?: DatabaseUser[];
+  /**
+   * Image that runs psql.
+   * @default - the server's image
+   */
+  readonly image?: string;
+  /**
+   * Seconds to wait for the server before giving up with a message.
+   * @default 300
+   */
+  readonly waitSeconds?: number;
+  /**
+   * Retries of a failed pod.
+   * @default 3
+   */
+  readonly backoffLimit?: number;
+  /**
+   * Seconds the whole Job may run, waiting included.
+   * @default 900
+   */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * Seconds a finished Job (and its logs) is kept; deleting it lets the next apply run it again.
+   * @default 3600
+   */
+  readonly ttlSecondsAfterFinished?: number;
+  /**
+   * CPU and memory.
+   * @default - requests 50m / 64Mi, memory limit 256Mi
+   */
+  readonly resources?: JobResources;
+  /**
+   * Extra labels on the ConfigMap, the Job and its pod.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+const SQL_DIR = '/sql';
+
+/**
+ * Seed 004's schema Job, hardened: a ConfigMap with the SQL and a Job that waits for the server
+ * (bounded), then creates logins and databases, sets up schemas and privileges, applies each
+ * schema file once (recorded in a ledger table) and installs change history. Every step is
+ * idempotent, so the Job can run again at any time. Passwords travel from Secrets through
+ * environment variables into psql variables only.
+ */
+export class SchemaInitJob extends Construct {
+  /** Name of the Job. */
+  public readonly name: string;
+  /** Name of the ConfigMap with the SQL. */
+  public readonly configMapName: string;
+  /** The ConfigMap's files, by name. */
+  public readonly files: Readonly<Record<string, string>>;
+  /** The Job. */
+  public readonly job: KubeJob;
+
+  constructor(scope: Construct, id: string, props: SchemaInitJobProps) {
+    super(scope, id);
+    try {
+      const owner = `SchemaInitJob '${id}'`;
+      const { server } = props;
+      const databases = props.databases ?? [];
+      const users = props.users ?? [];
+      this.name = props.name ?? `${server.name}-schema-init`;
+      this.configMapName = props.configMapName ?? `${server.name}-schema`;
+      const waitSeconds = props.waitSeconds ?? 300;
+      const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 900;
+      const resources = {
+        cpuRequest: props.resources?.cpuRequest ?? '50m',
+        memoryRequest: props.resources?.memoryRequest ?? '64Mi',
+        memoryLimit: props.resources?.memoryLimit ?? '256Mi',
+      };
+      checkDnsLabel(owner, 'name', this.name);
+      checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
+      checkInteger(owner, 'waitSeconds', waitSeconds, 1);
+      checkInteger(owner, 'backoffLimit', props.backoffLimit ?? 3, 0);
+      checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
+      if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
+      checkInteger(owner, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 3600, 0);
+      requireQuantity(owner, 'resources.cpuRequest', resources.cpuRequest, 'cpu');
+      const memoryRequest = requireQuantity(owner, 'resources.memoryRequest', resources.memoryRequest, 'memory');
+      if (requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory') < memoryRequest) {
+        fail(owner, 'resources.memoryLimit', resources.memoryLimit, `is below resources.memoryRequest '${resources.memoryRequest}'`);
+      }
+      checkLabels(owner, 'labels', props.labels ?? {});
+      validateDefinitions(owner, server.superuser.username, databases, users);
+
+      const plan = buildSqlPlan(server.databaseName, databases, users);
+      this.files = renderPlanFiles(plan, users);
+      const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
+      new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
+
+      const scratch = scratchVolumes([{ name: 'tmp', mountPath: '/tmp', sizeLimit: '64Mi' }]);
+      this.job = new KubeJob(this, 'Resource', {
+        metadata: { name: this.name, namespace: server.namespace, labels },
+        spec: {
+          backoffLimit: props.backoffLimit ?? 3,
+          activeDeadlineSeconds,
+          ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 3600,
+          template: {
+            metadata: {
+              labels: { ...labels, [server.clientLabel.key]: server.clientLabel.value },
+              annotations: { 'cdk8s-postgres.io/sql-checksum': createHash('sha256').update(JSON.stringify(this.files)).digest('hex') },
+            },
+            spec: {
+              restartPolicy: 'Never',
+              automountServiceAccountToken: false,
+              enableServiceLinks: false,
+              securityContext: restrictedPodSecurityContext(),
+              containers: [{
+                name: 'schema-init',
+                image: props.image ?? server.image,
+                imagePullPolicy: 'IfNotPresent',
+                command: ['/bin/bash', '-c', SCHEMA_JOB_SCRIPT],
+                env: [
+                  { name: 'PGHOST', value: server.serviceName },
+                  { name: 'PGPORT', value: String(server.port) },
+                  { name: 'PGDATABASE', value: server.databaseName },
+                  server.superuser.usernameEnv('PGUSER'),
+                  server.superuser.passwordEnv('PGPASSWORD'),
+                  { name: 'PGCONNECT_TIMEOUT', value: '10' },
+                  { name: 'PGAPPNAME', value: 'cdk8s-postgres-schema-init' },
+                  // Idempotent statements say "already exists, skipping"; only warnings and errors matter.
+                  { name: 'PGOPTIONS', value: '-c client_min_messages=warning' },
+                  { name: 'SQL_DIR', value: SQL_DIR },
+                  { name: 'WAIT_SECONDS', value: String(waitSeconds) },
+                  ...plan.passwords.map((p) => {
+                    const user = users.find((u) => u.name === p.user)!;
+                    return { name: p.envVariable, valueFrom: { secretKeyRef: { name: user.password.name, key: user.password.key } } };
+                  }),
+                ],
+                resources: {
+                  requests: { cpu: Quantity.fromString(resources.cpuRequest), memory: Quantity.fromString(resources.memoryRequest) },
+                  limits: { memory: Quantity.fromString(resources.memoryLimit) },
+                },
+                securityContext: restrictedContainerSecurityContext(),
+                volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }, ...scratch.mounts],
+              }],
+              volumes: [{ name: 'sql', configMap: { name: this.configMapName } }, ...scratch.volumes],
+            },
+          },
+        },
+      });
+
+      for (const user of users) {
+        RequiredSecrets.declare(this, {
+          namespace: server.namespace,
+          name: user.password.name,
+          keys: Credentials.fromSecret(user.password.name, { passwordKey: user.password.key, username: user.name, usernameKey: user.password.usernameKey }).secretKeys(),
+        });
+      }
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { LEDGER_QUERY_FILE, LEDGER_RECORD_FILE, PASSWORDS_FILE, PLAN_FILE, SET_ROLE_FILE } from './plan';
+
+/**
+ * The schema Job's bash script. It reads connection settings from the libpq environment
+ * (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD), the SQL from $SQL_DIR, and gives up
+ * waiting for the server after $WAIT_SECONDS.
+ */
+export const SCHEMA_JOB_SCRIPT = `set -euo pipefail
+wait_seconds="\${WAIT_SECONDS:-300}"
+deadline=$((SECONDS + wait_seconds))
+echo "Waiting up to \${wait_seconds}s for PostgreSQL at \${PGHOST}:\${PGPORT}"
+until pg_isready -q; do
+  if (( SECONDS >= deadline )); then
+    echo "Gave up: PostgreSQL at \${PGHOST}:\${PGPORT} did not accept connections within \${wait_seconds}s" >&2
+    exit 1
+  fi
+  sleep 2
+done
+# pg_isready only says the server accepts connections; the first real query may still fail.
+until error=$(psql -X -q -c 'SELECT 1' 2>&1 >/dev/null); do
+  if (( SECONDS >= deadline )); then
+    echo "Gave up: PostgreSQL at \${PGHOST}:\${PGPORT} accepts connections, but queries failed for \${wait_seconds}s: \${error}" >&2
+    exit 1
+  fi
+  sleep 2
+done
+while IFS=$'\\t' read -r variable secret key login; do
+  if [ -z "\${!variable:-}" ]; then
+    echo "The password of login '\${login}' is empty: set key '\${key}' of Secret '\${secret}'" >&2
+    exit 1
+  fi
+done < "\${SQL_DIR}/${PASSWORDS_FILE}"
+while IFS=$'\\t' read -r mode database file name role; do
+  path="\${SQL_DIR}/\${file}"
+  case "\${mode}" in
+    autocommit)
+      echo "Applying \${file} to \${database}"
+      PGDATABASE="\${database}" psql -X -q -v ON_ERROR_STOP=1 -f "\${path}" ;;
+    transaction)
+      echo "Applying \${file} to \${database}"
+      PGDATABASE="\${database}" psql -X -q -v ON_ERROR_STOP=1 --single-transaction -f "\${path}" ;;
+    once)
+      checksum=$(sha256sum "\${path}" | cut -d' ' -f1)
+      applied=$(PGDATABASE="\${database}" psql -X -q -At -v ON_ERROR_STOP=1 -v file="\${name}" -f "\${SQL_DIR}/${LEDGER_QUERY_FILE}")
+      if [ -z "\${applied}" ]; then
+        echo "Applying schema file \${name} to \${database} as \${role}"
+        PGDATABASE="\${database}" psql -X -q -v ON_ERROR_STOP=1 --single-transaction -v role="\${role}" -v file="\${name}" -v checksum="\${checksum}" \\
+          -f "\${SQL_DIR}/${SET_ROLE_FILE}" -f "\${path}" -f "\${SQL_DIR}/${LEDGER_RECORD_FILE}"
+      elif [ "\${applied}" = "\${checksum}" ]; then
+        echo "Skipping schema file \${name}: applied to \${database} before"
+      else
+        echo "Schema file \${name} changed after it was applied to \${database} (applied sha256 \${applied}, now \${checksum}): add a new schema file instead of editing an applied one" >&2
+        exit 1
+      fi ;;
+    *)
+      echo "Unknown step '\${mode}' in \${SQL_DIR}/${PLAN_FILE}" >&2
+      exit 1 ;;
+  esac
+done < "\${SQL_DIR}/${PLAN_FILE}"
+echo "Schema initialization completed"
+`;

@@ -1,0 +1,84 @@
+import type { SecretKeyReference } from '../environment';
+import { QualifiedName } from './quote';
+
+/** What a login may do. */
+export type UserKind = 'app' | 'readonly' | 'admin' | 'manager';
+
+/** Table privileges an `app` login can be narrowed to. */
+export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+/** A login on the server. */
+export interface DatabaseUser {
+  /** Login name. */
+  readonly name: string;
+  /**
+   * What it may do in its databases: `app` reads and writes rows, `readonly` reads, `admin` has
+   * every privilege and acts as the database owner, `manager` may also change tracked tables.
+   */
+  readonly kind: UserKind;
+  /** Secret key holding its password. */
+  readonly password: SecretKeyReference;
+  /**
+   * Databases it may connect to.
+   * @default - the databases it owns
+   */
+  readonly databases?: string[];
+  /**
+   * Table privileges of an `app` login.
+   * @default ['SELECT', 'INSERT', 'UPDATE', 'DELETE']
+   */
+  readonly privileges?: TablePrivilege[];
+}
+
+/** A SQL file applied once to a database, in the order given, as the database owner. */
+export interface SchemaFile {
+  /** File name; letters, digits, '.', '_' and '-', ending in '.sql'. */
+  readonly name: string;
+  /** The SQL. */
+  readonly sql: string;
+}
+
+/** Change history and the manager role of seed 003 for a database's tables. */
+export interface HistoryTracking {
+  /** Tables whose INSERT, UPDATE and DELETE are recorded ('table' or 'schema.table'). */
+  readonly tables: (string | QualifiedName)[];
+  /**
+   * NOLOGIN role that owns the tracked tables and the history; only its members may ALTER or DROP them.
+   * @default 'manager'
+   */
+  readonly managerRole?: string;
+  /**
+   * History table ('table' or 'schema.table').
+   * @default 'history_table'
+   */
+  readonly historyTable?: string | QualifiedName;
+  /**
+   * Fail closed: a write whose history cannot be recorded fails. The default (seed 003) lets
+   * the write through and raises a NOTICE.
+   * @default false
+   */
+  readonly strict?: boolean;
+}
+
+/** A database, its owner, schemas, schema files and history tracking. */
+export interface DatabaseDefinition {
+  /** Database name. */
+  readonly name: string;
+  /** Login that owns the database: the superuser or a declared user. */
+  readonly owner: string;
+  /**
+   * Schemas the logins get privileges on; created (owned by the owner) when missing.
+   * @default ['public']
+   */
+  readonly schemas?: string[];
+  /**
+   * SQL files applied once each, in order, as the owner.
+   * @default - none
+   */
+  readonly schemaFiles?: SchemaFile[];
+  /**
+   * Change history and manager role for some of its tables.
+   * @default - none
+   */
+  readonly history?: HistoryTracking;
+}
