@@ -1,8 +1,9 @@
 import { EnvironmentDescription } from '../lib';
+import { aksPhonebillDev } from './aks-phonebill-dev';
 import { minikubeDev } from './minikube-dev';
 
 /** Every environment the repository deploys, in the order apps synthesize them. */
-export const ENVIRONMENTS: readonly EnvironmentDescription[] = [minikubeDev];
+export const ENVIRONMENTS: readonly EnvironmentDescription[] = [minikubeDev, aksPhonebillDev];
 
 /** The environment called `name`, or an error listing the known ones. */
 export function environmentNamed(name: string): EnvironmentDescription {

@@ -14,6 +14,8 @@ export const minikubeDev: EnvironmentDescription = {
       namespace: 'dbaas-dbaas-metadata',
       superuser: { secretName: 'dbaas-metadata-postgresql-local', passwordKey: 'postgres-password' },
       databases: DBAAS_METADATA_DATABASES,
+      // Seed 000 keeps metadata backups for 30 days.
+      backup: { schedule: '0 2 * * *', retention: { days: 30 }, storage: { size: '1Gi', storageClassName: 'csi-hostpath-sc' } },
       statefulSet: {
         name: 'dbaas-metadata-postgresql-local',
         database: 'dbaas_metadata',
@@ -28,6 +30,8 @@ export const minikubeDev: EnvironmentDescription = {
       superuser: { secretName: 'postgres-secret', passwordKey: 'postgres-password' },
       databases: MICROSERVICE_DATABASES,
       users: MICROSERVICE_USERS,
+      // Seed 001 backs the dev server up with pg_dumpall: roles and all five databases in one file.
+      backup: { schedule: '30 2 * * *', mode: 'cluster', retention: { days: 7 }, storage: { size: '5Gi' } },
       statefulSet: {
         name: 'postgresql',
         configMapName: 'postgres-config',

@@ -1,6 +1,8 @@
 import { Chart } from 'cdk8s';
 import { KubeNamespace } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { BackupCronJob } from './backup-cron-job';
+import { BackupStorage } from './backup-storage';
 import { Credentials } from './credentials';
 import { EnvironmentDescription } from './environment';
 import { PostgresStatefulSet } from './postgres-stateful-set';
@@ -16,6 +18,8 @@ export class StatefulSetEnvironmentChart extends Chart {
   public readonly servers: Record<string, PostgresStatefulSet> = {};
   /** The schema Jobs, by server description id. */
   public readonly schemaJobs: Record<string, SchemaInitJob> = {};
+  /** The backup CronJobs, by server description id. */
+  public readonly backups: Record<string, BackupCronJob> = {};
 
   constructor(scope: Construct, environment: EnvironmentDescription) {
     super(scope, environment.name, { disableResourceNameHashes: true });
@@ -43,6 +47,15 @@ export class StatefulSetEnvironmentChart extends Chart {
           users: server.users,
           name: server.schemaInit?.jobName,
           configMapName: server.schemaInit?.configMapName,
+          labels: server.schemaInit?.labels,
+        });
+      }
+      if (server.backup) {
+        const { storage, ...backup } = server.backup;
+        this.backups[server.id] = new BackupCronJob(this, `${server.id}-backup`, {
+          ...backup,
+          server: this.servers[server.id],
+          storage: 'existingClaim' in storage ? BackupStorage.existingClaim(storage.existingClaim) : BackupStorage.newClaim(storage),
         });
       }
     }

@@ -1,3 +1,5 @@
+import { BackupCronJobProps } from './backup-cron-job';
+import { NewBackupClaimOptions } from './backup-storage';
 import { PostgresStatefulSetProps } from './postgres-stateful-set';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { VolumeSnapshotClassProps } from './volume-snapshot-class';
@@ -37,6 +39,12 @@ export interface SuperuserDescription {
   readonly usernameKey?: string;
 }
 
+/** Backups of a server, as plain data. */
+export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | 'storage'> {
+  /** The claim backups go to: a new one (size, class, name) or an existing one by name. */
+  readonly storage: NewBackupClaimOptions | { readonly existingClaim: string };
+}
+
 /** One PostgreSQL server of an environment, independent of the backend that runs it. */
 export interface DatabaseServerDescription {
   /** Construct id, unique within the environment. */
@@ -56,10 +64,15 @@ export interface DatabaseServerDescription {
    */
   readonly users?: DatabaseUser[];
   /**
-   * Names of the schema Job and its ConfigMap.
-   * @default - `<statefulset>-schema-init` and `<statefulset>-schema`
+   * Names and extra labels of the schema Job and its ConfigMap.
+   * @default - `<statefulset>-schema-init` and `<statefulset>-schema`, no extra labels
    */
-  readonly schemaInit?: { readonly jobName?: string; readonly configMapName?: string };
+  readonly schemaInit?: { readonly jobName?: string; readonly configMapName?: string; readonly labels?: Record<string, string> };
+  /**
+   * Scheduled backups.
+   * @default - none
+   */
+  readonly backup?: BackupDescription;
   /** How the StatefulSet backend runs it (names, sizes, tuning). */
   readonly statefulSet: Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>;
 }

@@ -1,3 +1,6 @@
+export * from './backup-cron-job';
+export * from './backup-storage';
+export * from './client-pod';
 export * from './credentials';
 export * from './environment';
 export * from './environment-chart';
@@ -5,6 +8,7 @@ export * from './manager-role-sql';
 export * from './postgres-stateful-set';
 export * from './probes';
 export * from './required-secrets';
+export * from './restore-job';
 export * from './schema-init-job';
 export * from './sql/model';
 export { QualifiedName, quoteIdent, quoteLiteral } from './sql/quote';

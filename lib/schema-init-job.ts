@@ -1,55 +1,15 @@
 import { createHash } from 'crypto';
-import { KubeConfigMap, KubeJob, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
 import { Credentials } from './credentials';
 import { commonLabels } from './labels';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
-import { requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
 import { SCHEMA_JOB_SCRIPT } from './sql/job-script';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
 import { checkDnsLabel, checkInteger, checkLabels, fail } from './validation';
-
-/** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
-export interface PostgresServerConnection {
-  /** Base name of the server's objects. */
-  readonly name: string;
-  /** Namespace of the server. */
-  readonly namespace: string;
-  /** Service the Job connects to, in the server's namespace. */
-  readonly serviceName: string;
-  /** Port of that Service. */
-  readonly port: number;
-  /** A database that always exists, for cluster-wide statements. */
-  readonly databaseName: string;
-  /** The superuser. */
-  readonly superuser: Credentials;
-  /** Image with psql and pg_isready of the server's major version. */
-  readonly image: string;
-  /** Label the Job's pod needs to pass the server's NetworkPolicy. */
-  readonly clientLabel: { readonly key: string; readonly value: string };
-}
-
-/** CPU and memory of a Job container. */
-export interface JobResources {
-  /**
-   * CPU the scheduler reserves.
-   * @default '50m'
-   */
-  readonly cpuRequest?: string;
-  /**
-   * Memory the scheduler reserves.
-   * @default '64Mi'
-   */
-  readonly memoryRequest?: string;
-  /**
-   * Memory ceiling.
-   * @default '256Mi'
-   */
-  readonly memoryLimit?: string;
-}
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -142,11 +102,6 @@ export class SchemaInitJob extends Construct {
       this.configMapName = props.configMapName ?? `${server.name}-schema`;
       const waitSeconds = props.waitSeconds ?? 300;
       const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 900;
-      const resources = {
-        cpuRequest: props.resources?.cpuRequest ?? '50m',
-        memoryRequest: props.resources?.memoryRequest ?? '64Mi',
-        memoryLimit: props.resources?.memoryLimit ?? '256Mi',
-      };
       checkDnsLabel(owner, 'name', this.name);
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
       checkInteger(owner, 'waitSeconds', waitSeconds, 1);
@@ -154,11 +109,7 @@ export class SchemaInitJob extends Construct {
       checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
       if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
       checkInteger(owner, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 3600, 0);
-      requireQuantity(owner, 'resources.cpuRequest', resources.cpuRequest, 'cpu');
-      const memoryRequest = requireQuantity(owner, 'resources.memoryRequest', resources.memoryRequest, 'memory');
-      if (requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory') < memoryRequest) {
-        fail(owner, 'resources.memoryLimit', resources.memoryLimit, `is below resources.memoryRequest '${resources.memoryRequest}'`);
-      }
+      const resources = jobResources(owner, props.resources);
       checkLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.username, databases, users);
 
@@ -167,55 +118,31 @@ export class SchemaInitJob extends Construct {
       const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
       new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
 
-      const scratch = scratchVolumes([{ name: 'tmp', mountPath: '/tmp', sizeLimit: '64Mi' }]);
       this.job = new KubeJob(this, 'Resource', {
         metadata: { name: this.name, namespace: server.namespace, labels },
         spec: {
           backoffLimit: props.backoffLimit ?? 3,
           activeDeadlineSeconds,
           ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 3600,
-          template: {
-            metadata: {
-              labels: { ...labels, [server.clientLabel.key]: server.clientLabel.value },
-              annotations: { 'cdk8s-postgres.io/sql-checksum': createHash('sha256').update(JSON.stringify(this.files)).digest('hex') },
-            },
-            spec: {
-              restartPolicy: 'Never',
-              automountServiceAccountToken: false,
-              enableServiceLinks: false,
-              securityContext: restrictedPodSecurityContext(),
-              containers: [{
-                name: 'schema-init',
-                image: props.image ?? server.image,
-                imagePullPolicy: 'IfNotPresent',
-                command: ['/bin/bash', '-c', SCHEMA_JOB_SCRIPT],
-                env: [
-                  { name: 'PGHOST', value: server.serviceName },
-                  { name: 'PGPORT', value: String(server.port) },
-                  { name: 'PGDATABASE', value: server.databaseName },
-                  server.superuser.usernameEnv('PGUSER'),
-                  server.superuser.passwordEnv('PGPASSWORD'),
-                  { name: 'PGCONNECT_TIMEOUT', value: '10' },
-                  { name: 'PGAPPNAME', value: 'cdk8s-postgres-schema-init' },
-                  // Idempotent statements say "already exists, skipping"; only warnings and errors matter.
-                  { name: 'PGOPTIONS', value: '-c client_min_messages=warning' },
-                  { name: 'SQL_DIR', value: SQL_DIR },
-                  { name: 'WAIT_SECONDS', value: String(waitSeconds) },
-                  ...plan.passwords.map((p) => {
-                    const user = users.find((u) => u.name === p.user)!;
-                    return { name: p.envVariable, valueFrom: { secretKeyRef: { name: user.password.name, key: user.password.key } } };
-                  }),
-                ],
-                resources: {
-                  requests: { cpu: Quantity.fromString(resources.cpuRequest), memory: Quantity.fromString(resources.memoryRequest) },
-                  limits: { memory: Quantity.fromString(resources.memoryLimit) },
-                },
-                securityContext: restrictedContainerSecurityContext(),
-                volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }, ...scratch.mounts],
-              }],
-              volumes: [{ name: 'sql', configMap: { name: this.configMapName } }, ...scratch.volumes],
-            },
-          },
+          template: clientPodTemplate({
+            server,
+            containerName: 'schema-init',
+            image: props.image ?? server.image,
+            script: SCHEMA_JOB_SCRIPT,
+            labels,
+            annotations: { 'cdk8s-postgres.io/sql-checksum': createHash('sha256').update(JSON.stringify(this.files)).digest('hex') },
+            env: [
+              { name: 'SQL_DIR', value: SQL_DIR },
+              { name: 'WAIT_SECONDS', value: String(waitSeconds) },
+              ...plan.passwords.map((p) => {
+                const user = users.find((u) => u.name === p.user)!;
+                return { name: p.envVariable, valueFrom: { secretKeyRef: { name: user.password.name, key: user.password.key } } };
+              }),
+            ],
+            volumes: [{ name: 'sql', configMap: { name: this.configMapName } }],
+            volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }],
+            resources,
+          }),
         },
       });
 

@@ -2,7 +2,7 @@ import { Credentials, DatabaseDefinition, DatabaseUser, PostgresStatefulSet, Sch
 import { only, synth, testChart } from './support/manifests';
 import { startPostgres } from './support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from './support/schema-chart';
-import { runJobScript } from './support/schema-job';
+import { runJobScript } from './support/run-job';
 
 const USERS: DatabaseUser[] = [
   { name: 'shop', kind: 'app', password: { name: 'shop-logins', key: 'shop' } },
@@ -114,7 +114,7 @@ describe('SchemaInitJob rejects bad input', () => {
 describe('SchemaInitJob script failures are clear', () => {
   test('a server that never comes gives up after WAIT_SECONDS with a message', () => {
     const started = Date.now();
-    const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, { port: 1 }, { 'db-superuser': { password: 'x' }, 'shop-logins': { shop: 'a', reporting: 'b' } }, { WAIT_SECONDS: '3' });
+    const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, { port: 1 }, { 'db-superuser': { password: 'x' }, 'shop-logins': { shop: 'a', reporting: 'b' } }, { env: { WAIT_SECONDS: '3' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Gave up: PostgreSQL at 127.0.0.1:1 did not accept connections within 3s');
     expect(Date.now() - started).toBeLessThan(15000);
@@ -127,7 +127,7 @@ describe('SchemaInitJob script failures are clear', () => {
     afterAll(() => server?.stop());
 
     test('a wrong superuser password gives up with the server\'s reason', () => {
-      const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, { ...secrets(), 'db-superuser': { password: 'wrong' } }, { WAIT_SECONDS: '3' });
+      const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, { ...secrets(), 'db-superuser': { password: 'wrong' } }, { env: { WAIT_SECONDS: '3' } });
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('accepts connections, but queries failed for 3s');
       expect(result.stderr).toContain('password authentication failed for user "postgres"');

@@ -1,7 +1,7 @@
 import { DatabaseDefinition, DatabaseUser } from '../lib';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from './support/schema-chart';
-import { runJobScript } from './support/schema-job';
+import { runJobScript } from './support/run-job';
 
 /**
  * Names with quotes, spaces, semicolons, '=' and upper case reach the server as names, never

@@ -1,7 +1,7 @@
 import { catalogState } from './support/catalog';
 import { loadDist } from './support/manifests';
 import { startPostgres, TestServer } from './support/postgres-server';
-import { runJobScript, TestSecrets } from './support/schema-job';
+import { runJobScript, TestSecrets } from './support/run-job';
 
 /**
  * The schema Jobs of dist/minikube-dev.k8s.yaml, run as written against a real server:

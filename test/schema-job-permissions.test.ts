@@ -2,7 +2,7 @@ import { EFS_DATABASES, EFS_USERS, PRODUCT_CHANGE_DATABASES, PRODUCT_CHANGE_USER
 import { DatabaseDefinition } from '../lib';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from './support/schema-chart';
-import { runJobScript, TestSecrets } from './support/schema-job';
+import { runJobScript, TestSecrets } from './support/run-job';
 
 /**
  * The permission matrix with real logins: seed 004's app / admin / readonly logins and seed

@@ -1,7 +1,7 @@
 import { PRODUCT_CHANGE_DATABASES, PRODUCT_CHANGE_USERS, TITANIUM_DATABASES, TITANIUM_USERS } from '../environments/databases';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from './support/schema-chart';
-import { runJobScript, TestSecrets } from './support/schema-job';
+import { runJobScript, TestSecrets } from './support/run-job';
 
 /** Seed 002's titanium schema and seed 004's product-change schema, applied by their Jobs. */
 let server: TestServer;

@@ -4,27 +4,28 @@ import { KubeObject, loadDist, only } from './support/manifests';
 import { startPostgres, TestServer } from './support/postgres-server';
 
 /**
- * Runs a real PostgreSQL server the way the StatefulSet does: the container args from the
- * manifest, with the ConfigMap's files at the path the config volume is mounted on.
+ * Runs a real PostgreSQL server the way each StatefulSet in dist/ does: the container args from
+ * the manifest, with the ConfigMap's files at the path the config volume is mounted on.
  */
-const objects = loadDist()['minikube-dev'];
-const sts = only(objects, 'StatefulSet', 'dbaas-metadata-postgresql-local');
-const pod = sts.spec.template.spec;
-const container = pod.containers[0];
-const configVolume = pod.volumes.find((v: any) => v.configMap);
-const configMap: KubeObject = only(objects, 'ConfigMap', configVolume.configMap.name);
-const mountPath: string = container.volumeMounts.find((m: any) => m.name === configVolume.name).mountPath;
+const servers = Object.entries(loadDist()).flatMap(([env, objects]) =>
+  objects.filter((o) => o.kind === 'StatefulSet').map((sts): [string, KubeObject, KubeObject[]] => [`${env}: ${sts.metadata.name}`, sts, objects]));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startPostgres({
-    files: configMap.data,
-    serverArgs: (workDir) => container.args.map((arg: string) => arg.split(`${mountPath}/`).join(`${workDir}/`)),
+describe.each(servers)("%s reads the ConfigMap's postgresql.conf and pg_hba.conf", (_id, sts, objects) => {
+  const pod = sts.spec.template.spec;
+  const container = pod.containers[0];
+  const configVolume = pod.volumes.find((v: any) => v.configMap);
+  const configMap: KubeObject = only(objects, 'ConfigMap', configVolume.configMap.name);
+  const mountPath: string = container.volumeMounts.find((m: any) => m.name === configVolume.name).mountPath;
+
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPostgres({
+      files: configMap.data,
+      serverArgs: (workDir) => container.args.map((arg: string) => arg.split(`${mountPath}/`).join(`${workDir}/`)),
+    });
   });
-});
-afterAll(() => server?.stop());
+  afterAll(() => server?.stop());
 
-describe("the server reads the ConfigMap's postgresql.conf and pg_hba.conf", () => {
   test('config_file and hba_file are the mounted files', () => {
     expect(server.query('SHOW config_file')).toBe(join(server.workDir, 'postgresql.conf'));
     expect(server.query('SHOW hba_file')).toBe(join(server.workDir, 'pg_hba.conf'));
@@ -32,10 +33,16 @@ describe("the server reads the ConfigMap's postgresql.conf and pg_hba.conf", () 
 
   test('settings from the file are in effect', () => {
     const conf: string = configMap.data['postgresql.conf'];
-    for (const name of ['shared_buffers', 'effective_cache_size', 'work_mem', 'maintenance_work_mem', 'max_connections', 'password_encryption']) {
-      const line = conf.split('\n').find((l) => l.startsWith(`${name} = `))!;
-      const expected = line.slice(name.length + 3).replace(/^'|'$/g, '');
-      expect(`${name}=${server.query(`SELECT current_setting('${name}')`)}`).toBe(`${name}=${expected}`);
+    const lines = conf.split('\n').filter((l) => l.includes(' = ') && !/^(port|unix_socket_directories|listen_addresses) /.test(l));
+    expect(lines.length).toBeGreaterThan(4);
+    for (const line of lines) {
+      const [name, value] = line.split(' = ');
+      const written = value.replace(/^'|'$/g, '');
+      const [shown, sourcefile] = server.query(`SELECT setting, sourcefile FROM pg_settings WHERE lower(name) = lower('${name}')`).split('|');
+      expect(`${name} from ${sourcefile}`).toBe(`${name} from ${join(server.workDir, 'postgresql.conf')}`);
+      const display = server.query(`SELECT current_setting('${name}')`);
+      expect(`${name}=${sameValue(written, display) ? written : display}`).toBe(`${name}=${written}`);
+      expect(shown).not.toBe('');
     }
     expect(server.query("SELECT count(*) FROM pg_settings WHERE sourcefile = current_setting('config_file')")).not.toBe('0');
   });
@@ -72,3 +79,11 @@ describe("the server reads the ConfigMap's postgresql.conf and pg_hba.conf", () 
     expect(withoutPassword.stderr).toMatch(/password/);
   });
 });
+
+/** Whether the server shows `written` as `shown`: durations come back with units ('1000' as '1s'). */
+function sameValue(written: string, shown: string): boolean {
+  if (written === shown) return true;
+  const duration = /^(\d+)(ms|s|min|h)$/.exec(shown);
+  const factor: Record<string, number> = { ms: 1, s: 1000, min: 60000, h: 3600000 };
+  return duration !== null && /^\d+$/.test(written) && Number(written) === Number(duration[1]) * factor[duration[2]];
+}

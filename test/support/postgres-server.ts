@@ -85,7 +85,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   }
   runAsServerUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', ...(options.serverArgs?.(workDir) ?? [])];
+  const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.serverArgs?.(workDir) ?? [])];
   runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(workDir, 'server.log'), '-w', '-t', '30', '-o', serverArgs.map(shellQuote).join(' '), 'start']);
 
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> =>

@@ -1,0 +1,76 @@
+import { EnvironmentDescription } from '../lib';
+import { PRODUCT_CHANGE_DATABASES, PRODUCT_CHANGE_USERS } from './databases';
+
+/** Seed 004's labels on every object of the product-change database. */
+const SEED_LABELS = { app: 'postgresql-product-change', service: 'product-change', tier: 'database' };
+
+/**
+ * aks-phonebill-dev (seed 004): the Product-Change service's development database on AKS,
+ * PostgreSQL 14 with the seed's sizes, probes, settings, schema Job and nightly backup.
+ */
+export const aksPhonebillDev: EnvironmentDescription = {
+  name: 'aks-phonebill-dev',
+  summary: 'Product-Change development database on AKS (phonebill-dev-aks)',
+  // The seed turns fsync, synchronous_commit and full_page_writes off for speed (§12.1); that
+  // is only allowed because this environment declares itself a disposable development database.
+  disposable: true,
+  servers: [
+    {
+      id: 'product-change',
+      namespace: 'phonebill-dev',
+      superuser: { secretName: 'postgresql-product-change-superuser', passwordKey: 'password' },
+      databases: PRODUCT_CHANGE_DATABASES,
+      users: PRODUCT_CHANGE_USERS,
+      schemaInit: {
+        jobName: 'postgresql-product-change-schema-init',
+        configMapName: 'postgresql-product-change-schema',
+        labels: { app: 'postgresql-product-change', 'job-type': 'schema-init' },
+      },
+      backup: {
+        name: 'postgresql-product-change-backup',
+        labels: { app: 'postgresql-product-change', 'job-type': 'backup' },
+        schedule: '0 2 * * *',
+        databases: ['product_change_db'],
+        retention: { days: 7 },
+        storage: { name: 'postgresql-product-change-backup-pvc', size: '10Gi', storageClassName: 'managed-standard' },
+      },
+      statefulSet: {
+        name: 'postgresql-product-change',
+        configMapName: 'postgresql-product-change-config',
+        majorVersion: 14,
+        database: 'product_change_db',
+        labels: SEED_LABELS,
+        storage: { size: '20Gi', storageClassName: 'managed-standard' },
+        resources: { cpuRequest: '500m', cpuLimit: '1000m', memoryRequest: '1Gi', memoryLimit: '2Gi' },
+        livenessProbe: { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5 },
+        readinessProbe: { initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 3 },
+        parameters: {
+          // §4.1
+          max_connections: 100,
+          shared_buffers: '256MB',
+          effective_cache_size: '1GB',
+          work_mem: '4MB',
+          maintenance_work_mem: '64MB',
+          checkpoint_completion_target: 0.7,
+          wal_buffers: '16MB',
+          default_statistics_target: 100,
+          // §4.2
+          log_destination: 'stderr',
+          logging_collector: true,
+          log_directory: 'log',
+          log_filename: 'postgresql-%Y-%m-%d_%H%M%S.log',
+          log_min_duration_statement: 1000,
+          log_checkpoints: true,
+          log_connections: true,
+          log_disconnections: true,
+          // §12.1, disposable development database only
+          fsync: false,
+          synchronous_commit: false,
+          full_page_writes: false,
+          timezone: 'UTC',
+          log_timezone: 'UTC',
+        },
+      },
+    },
+  ],
+};

@@ -1,0 +1,182 @@
+import { KubeCronJob } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { BACKUP_SCRIPT } from './backup/scripts';
+import { BackupStorage } from './backup-storage';
+import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
+import { checkCron, checkTimeZone } from './cron';
+import { commonLabels } from './labels';
+import { identifierProblem } from './sql/quote';
+import { checkDnsLabel, checkInteger, checkLabels, fail } from './validation';
+
+/** How long backups are kept. A backup goes when it is older than `days` or has `count` newer ones; the newest always stays. */
+export interface BackupRetention {
+  /**
+   * Delete backups older than this many days.
+   * @default 7
+   */
+  readonly days?: number;
+  /**
+   * Keep at most this many backups per database.
+   * @default - no limit by count
+   */
+  readonly count?: number;
+}
+
+/** Properties of {@link BackupCronJob}. */
+export interface BackupCronJobProps {
+  /** The server to back up. */
+  readonly server: PostgresServerConnection;
+  /** Where backups are written. */
+  readonly storage: BackupStorage;
+  /**
+   * Name of the CronJob.
+   * @default `<server>-backup`
+   */
+  readonly name?: string;
+  /**
+   * When to run, as a 5-field cron expression.
+   * @default '0 2 * * *' (daily at 02:00)
+   */
+  readonly schedule?: string;
+  /**
+   * IANA time zone of the schedule.
+   * @default - the kube-controller-manager's time zone (UTC on most clusters)
+   */
+  readonly timeZone?: string;
+  /**
+   * `database`: one `pg_dump --format=custom` file per database; `cluster`: one `pg_dumpall`
+   * file with roles and every database (seed 001).
+   * @default 'database'
+   */
+  readonly mode?: 'database' | 'cluster';
+  /**
+   * Databases to dump in `database` mode.
+   * @default - every database that accepts connections, listed at run time
+   */
+  readonly databases?: string[];
+  /**
+   * How long backups are kept.
+   * @default - 7 days
+   */
+  readonly retention?: BackupRetention;
+  /**
+   * Seconds one run may take.
+   * @default 3600
+   */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * Seconds after its scheduled time a missed run may still start.
+   * @default 600
+   */
+  readonly startingDeadlineSeconds?: number;
+  /**
+   * Image that runs pg_dump; its major must be at least the server's.
+   * @default - the server's image
+   */
+  readonly image?: string;
+  /**
+   * CPU and memory.
+   * @default - requests 50m / 64Mi, memory limit 256Mi
+   */
+  readonly resources?: JobResources;
+  /**
+   * Extra labels on the CronJob, its claim and its pods.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+export const BACKUP_DIR = '/backup';
+
+/**
+ * Seed 004's backup CronJob, hardened: dumps written atomically and verified, UTC time stamps,
+ * retention that never deletes the newest backup, one run at a time, and the security baseline.
+ */
+export class BackupCronJob extends Construct {
+  /** Name of the CronJob. */
+  public readonly name: string;
+  /** Name of the claim backups are written to. */
+  public readonly claimName: string;
+  /** The schedule. */
+  public readonly schedule: string;
+  /** Retention in effect. */
+  public readonly retention: BackupRetention;
+  /** One file per database, or one pg_dumpall file. */
+  public readonly mode: 'database' | 'cluster';
+  /** The CronJob. */
+  public readonly cronJob: KubeCronJob;
+
+  constructor(scope: Construct, id: string, props: BackupCronJobProps) {
+    super(scope, id);
+    try {
+      const owner = `BackupCronJob '${id}'`;
+      const { server } = props;
+      this.name = props.name ?? `${server.name}-backup`;
+      this.schedule = props.schedule ?? '0 2 * * *';
+      this.retention = props.retention ?? { days: 7 };
+      const mode = this.mode = props.mode ?? 'database';
+      const databases = props.databases ?? [];
+      // The Job a CronJob starts is named <cronjob>-<8 digits>, within 63 characters.
+      checkDnsLabel(owner, 'name', this.name, 52);
+      checkCron(owner, 'schedule', this.schedule);
+      if (props.timeZone !== undefined) checkTimeZone(owner, 'timeZone', props.timeZone);
+      if (!['database', 'cluster'].includes(mode)) fail(owner, 'mode', mode, "must be 'database' or 'cluster'");
+      if (mode === 'cluster' && databases.length) fail(owner, 'databases', databases, "cannot be chosen in 'cluster' mode, which dumps everything");
+      databases.forEach((db, i) => {
+        const problem = identifierProblem(db);
+        if (problem) fail(owner, `databases[${i}]`, db, problem);
+      });
+      if (this.retention.days === undefined && this.retention.count === undefined) fail(owner, 'retention', this.retention, 'needs days, count or both');
+      if (this.retention.days !== undefined) checkInteger(owner, 'retention.days', this.retention.days, 1);
+      if (this.retention.count !== undefined) checkInteger(owner, 'retention.count', this.retention.count, 1);
+      const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 3600;
+      const startingDeadlineSeconds = props.startingDeadlineSeconds ?? 600;
+      checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
+      checkInteger(owner, 'startingDeadlineSeconds', startingDeadlineSeconds, 10);
+      checkLabels(owner, 'labels', props.labels ?? {});
+      const resources = jobResources(owner, props.resources);
+      const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
+      props.storage.bind(this, owner, server.name, server.namespace, labels);
+      this.claimName = props.storage.claimName(server.name);
+
+      this.cronJob = new KubeCronJob(this, 'Resource', {
+        metadata: { name: this.name, namespace: server.namespace, labels },
+        spec: {
+          schedule: this.schedule,
+          ...(props.timeZone ? { timeZone: props.timeZone } : {}),
+          concurrencyPolicy: 'Forbid',
+          startingDeadlineSeconds,
+          successfulJobsHistoryLimit: 3,
+          failedJobsHistoryLimit: 3,
+          jobTemplate: {
+            metadata: { labels },
+            spec: {
+              backoffLimit: 2,
+              activeDeadlineSeconds,
+              template: clientPodTemplate({
+                server,
+                containerName: 'backup',
+                image: props.image ?? server.image,
+                script: BACKUP_SCRIPT,
+                labels,
+                env: [
+                  { name: 'BACKUP_DIR', value: BACKUP_DIR },
+                  { name: 'BACKUP_MODE', value: mode },
+                  { name: 'BACKUP_DATABASES', value: databases.join('\n') },
+                  { name: 'RETENTION_DAYS', value: this.retention.days === undefined ? '' : String(this.retention.days) },
+                  { name: 'RETENTION_COUNT', value: this.retention.count === undefined ? '' : String(this.retention.count) },
+                ],
+                volumes: [{ name: 'backup', persistentVolumeClaim: { claimName: this.claimName } }],
+                volumeMounts: [{ name: 'backup', mountPath: BACKUP_DIR }],
+                resources,
+              }),
+            },
+          },
+        },
+      });
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+}

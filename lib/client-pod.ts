@@ -1,0 +1,123 @@
+import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Credentials } from './credentials';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
+import { requireQuantity } from './quantity';
+import { fail } from './validation';
+
+/** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
+export interface PostgresServerConnection {
+  /** Base name of the server's objects. */
+  readonly name: string;
+  /** Namespace of the server. */
+  readonly namespace: string;
+  /** Service the Job connects to, in the server's namespace. */
+  readonly serviceName: string;
+  /** Port of that Service. */
+  readonly port: number;
+  /** A database that always exists, for cluster-wide statements. */
+  readonly databaseName: string;
+  /** The superuser. */
+  readonly superuser: Credentials;
+  /** Image with psql and pg_isready of the server's major version. */
+  readonly image: string;
+  /** Label the Job's pod needs to pass the server's NetworkPolicy. */
+  readonly clientLabel: { readonly key: string; readonly value: string };
+}
+
+/** CPU and memory of a Job container. */
+export interface JobResources {
+  /**
+   * CPU the scheduler reserves.
+   * @default '50m'
+   */
+  readonly cpuRequest?: string;
+  /**
+   * Memory the scheduler reserves.
+   * @default '64Mi'
+   */
+  readonly memoryRequest?: string;
+  /**
+   * Memory ceiling.
+   * @default '256Mi'
+   */
+  readonly memoryLimit?: string;
+}
+
+/** Resources with defaults applied and quantities checked. */
+export function jobResources(owner: string, resources: JobResources | undefined): Required<JobResources> {
+  const r = {
+    cpuRequest: resources?.cpuRequest ?? '50m',
+    memoryRequest: resources?.memoryRequest ?? '64Mi',
+    memoryLimit: resources?.memoryLimit ?? '256Mi',
+  };
+  requireQuantity(owner, 'resources.cpuRequest', r.cpuRequest, 'cpu');
+  const request = requireQuantity(owner, 'resources.memoryRequest', r.memoryRequest, 'memory');
+  if (requireQuantity(owner, 'resources.memoryLimit', r.memoryLimit, 'memory') < request) {
+    fail(owner, 'resources.memoryLimit', r.memoryLimit, `is below resources.memoryRequest '${r.memoryRequest}'`);
+  }
+  return r;
+}
+
+/** A bash script run as a client of the server. */
+export interface ClientPodOptions {
+  readonly server: PostgresServerConnection;
+  readonly containerName: string;
+  readonly image: string;
+  readonly script: string;
+  /** Labels of the pod (the server's client label is added). */
+  readonly labels: Record<string, string>;
+  /** Annotations of the pod. */
+  readonly annotations?: Record<string, string>;
+  /** Environment after the libpq connection variables. */
+  readonly env: EnvVar[];
+  readonly volumes: Volume[];
+  readonly volumeMounts: VolumeMount[];
+  readonly resources: Required<JobResources>;
+}
+
+/**
+ * The pod of every Job the library runs against a server: the server's image, the restricted
+ * security baseline, a writable /tmp, the client label, and libpq's environment (PGHOST, PGPORT,
+ * PGDATABASE, PGUSER, PGPASSWORD from the superuser's Secret).
+ */
+export function clientPodTemplate(options: ClientPodOptions): PodTemplateSpec {
+  const { server } = options;
+  const scratch = scratchVolumes([{ name: 'tmp', mountPath: '/tmp', sizeLimit: '64Mi' }]);
+  return {
+    metadata: {
+      labels: { ...options.labels, [server.clientLabel.key]: server.clientLabel.value },
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+    },
+    spec: {
+      restartPolicy: 'Never',
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      securityContext: restrictedPodSecurityContext(),
+      containers: [{
+        name: options.containerName,
+        image: options.image,
+        imagePullPolicy: 'IfNotPresent',
+        command: ['/bin/bash', '-c', options.script],
+        env: [
+          { name: 'PGHOST', value: server.serviceName },
+          { name: 'PGPORT', value: String(server.port) },
+          { name: 'PGDATABASE', value: server.databaseName },
+          server.superuser.usernameEnv('PGUSER'),
+          server.superuser.passwordEnv('PGPASSWORD'),
+          { name: 'PGCONNECT_TIMEOUT', value: '10' },
+          { name: 'PGAPPNAME', value: `cdk8s-postgres-${options.containerName}` },
+          // Idempotent statements say "already exists, skipping"; only warnings and errors matter.
+          { name: 'PGOPTIONS', value: '-c client_min_messages=warning' },
+          ...options.env,
+        ],
+        resources: {
+          requests: { cpu: Quantity.fromString(options.resources.cpuRequest), memory: Quantity.fromString(options.resources.memoryRequest) },
+          limits: { memory: Quantity.fromString(options.resources.memoryLimit) },
+        },
+        securityContext: restrictedContainerSecurityContext(),
+        volumeMounts: [...options.volumeMounts, ...scratch.mounts],
+      }],
+      volumes: [...options.volumes, ...scratch.volumes],
+    },
+  };
+}

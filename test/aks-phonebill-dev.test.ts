@@ -1,0 +1,93 @@
+import { App } from 'cdk8s';
+import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
+import { StatefulSetEnvironmentChart, Warnings } from '../lib';
+import { loadDist, only } from './support/manifests';
+
+/** Seed 004, object by object. */
+const objects = loadDist()['aks-phonebill-dev'];
+const NAME = 'postgresql-product-change';
+const SEED_LABELS = { app: NAME, service: 'product-change', tier: 'database' };
+
+test('namespace phonebill-dev holds every namespaced object', () => {
+  only(objects, 'Namespace', 'phonebill-dev');
+  expect(objects.filter((o) => o.kind !== 'Namespace').every((o) => o.metadata.namespace === 'phonebill-dev')).toBe(true);
+});
+
+describe(`StatefulSet and Service ${NAME}`, () => {
+  const sts = only(objects, 'StatefulSet', NAME);
+  const container = sts.spec.template.spec.containers[0];
+
+  test("the seed's labels on the StatefulSet, its pod and the Service", () => {
+    expect(sts.metadata.labels).toMatchObject(SEED_LABELS);
+    expect(sts.spec.template.metadata.labels).toMatchObject(SEED_LABELS);
+    const svc = only(objects, 'Service', NAME);
+    expect(svc.metadata.labels).toMatchObject(SEED_LABELS);
+    expect(svc.spec).toMatchObject({ type: 'ClusterIP', ports: [{ port: 5432, name: 'postgresql' }] });
+  });
+
+  test('PostgreSQL 14, database product_change_db', () => {
+    expect(container.image).toMatch(/^postgres:14\.\d+$/);
+    expect(container.env).toContainEqual({ name: 'POSTGRES_DB', value: 'product_change_db' });
+  });
+
+  test('requests 500m / 1Gi, limits 1000m / 2Gi', () => {
+    expect(container.resources).toEqual({ requests: { cpu: '500m', memory: '1Gi' }, limits: { cpu: '1000m', memory: '2Gi' } });
+  });
+
+  test('20Gi on managed-standard', () => {
+    expect(sts.spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'managed-standard', resources: { requests: { storage: '20Gi' } } });
+  });
+
+  test("probes with the seed's timings (liveness 30/10/5, readiness 5/5/3)", () => {
+    expect(container.livenessProbe).toMatchObject({ initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5 });
+    expect(container.readinessProbe).toMatchObject({ initialDelaySeconds: 5, periodSeconds: 5, timeoutSeconds: 3 });
+  });
+});
+
+test('ConfigMap postgresql-product-change-config carries §4 and the disposable-dev switches', () => {
+  const conf: string = only(objects, 'ConfigMap', 'postgresql-product-change-config').data['postgresql.conf'];
+  const settings = Object.fromEntries(conf.split('\n').filter((l) => l.includes(' = ')).map((l) => l.split(' = ')));
+  expect(settings).toMatchObject({
+    max_connections: '100', shared_buffers: "'256MB'", effective_cache_size: "'1GB'", work_mem: "'4MB'", maintenance_work_mem: "'64MB'",
+    checkpoint_completion_target: '0.7', wal_buffers: "'16MB'", default_statistics_target: '100',
+    log_destination: "'stderr'", logging_collector: 'on', log_directory: "'log'", log_filename: "'postgresql-%Y-%m-%d_%H%M%S.log'",
+    log_min_duration_statement: '1000', log_checkpoints: 'on', log_connections: 'on', log_disconnections: 'on',
+    fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', timezone: "'UTC'", log_timezone: "'UTC'",
+  });
+  expect(aksPhonebillDev.disposable).toBe(true);
+});
+
+test('Secret postgresql-product-change-secret is referenced (username, password), never written', () => {
+  const job = only(objects, 'Job', 'postgresql-product-change-schema-init');
+  expect(job.spec.template.spec.containers[0].env).toContainEqual({ name: 'CDK8S_PG_PASSWORD_1', valueFrom: { secretKeyRef: { name: 'postgresql-product-change-secret', key: 'password' } } });
+  expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
+});
+
+test('schema ConfigMap and Job with the seed names and labels', () => {
+  const configMap = only(objects, 'ConfigMap', 'postgresql-product-change-schema');
+  expect(configMap.metadata.labels).toMatchObject({ app: NAME });
+  expect(configMap.data['001-1-product-change.sql']).toContain('CREATE TABLE product_change_history');
+  const job = only(objects, 'Job', 'postgresql-product-change-schema-init');
+  expect(job.metadata.labels).toMatchObject({ app: NAME, 'job-type': 'schema-init' });
+});
+
+test('backup CronJob at 0 2 * * * with 7 days on claim postgresql-product-change-backup-pvc (10Gi)', () => {
+  const cronJob = only(objects, 'CronJob', 'postgresql-product-change-backup');
+  expect(cronJob.spec.schedule).toBe('0 2 * * *');
+  const env = cronJob.spec.jobTemplate.spec.template.spec.containers[0].env;
+  expect(env).toContainEqual({ name: 'RETENTION_DAYS', value: '7' });
+  expect(env).toContainEqual({ name: 'BACKUP_DATABASES', value: 'product_change_db' });
+  expect(cronJob.spec.jobTemplate.spec.template.spec.volumes).toContainEqual({ name: 'backup', persistentVolumeClaim: { claimName: 'postgresql-product-change-backup-pvc' } });
+  const claim = only(objects, 'PersistentVolumeClaim', 'postgresql-product-change-backup-pvc');
+  expect(claim.spec).toMatchObject({ storageClassName: 'managed-standard', resources: { requests: { storage: '10Gi' } } });
+});
+
+test('synthesis warns that PostgreSQL 14 is past end of life', () => {
+  const app = new App({ outdir: '/nonexistent' });
+  new StatefulSetEnvironmentChart(app, aksPhonebillDev);
+  expect(Warnings.collect(app)).toEqual([expect.stringContaining('PostgreSQL 14 reached end of life on 2026-11-12')]);
+});
+
+test('aks-phonebill-dev snapshot', () => {
+  expect(objects).toMatchSnapshot();
+});

@@ -1,0 +1,110 @@
+import { BackupCronJob, BackupCronJobProps, BackupStorage, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../lib';
+import { cronProblem } from '../lib/cron';
+import { only, synth, testChart } from './support/manifests';
+
+function build(props: Partial<BackupCronJobProps> = {}) {
+  const chart = testChart();
+  const server = new PostgresStatefulSet(chart, 'shop-db', { namespace: 'shop' });
+  const backup = new BackupCronJob(chart, 'backup', { server, storage: BackupStorage.newClaim({ size: '10Gi', storageClassName: 'standard' }), ...props });
+  return { server, backup, objects: synth(chart) };
+}
+
+describe('BackupCronJob manifest', () => {
+  const { server, backup, objects } = build({ timeZone: 'Asia/Seoul', databases: ['orders'] });
+  const cronJob = only(objects, 'CronJob', 'shop-db-backup');
+  const pod = cronJob.spec.jobTemplate.spec.template.spec;
+  const env = Object.fromEntries(pod.containers[0].env.filter((e: any) => e.value !== undefined).map((e: any) => [e.name, e.value]));
+
+  test('daily at 02:00 by default, one run at a time, bounded history and deadlines', () => {
+    expect(cronJob.spec).toMatchObject({
+      schedule: '0 2 * * *', timeZone: 'Asia/Seoul', concurrencyPolicy: 'Forbid', startingDeadlineSeconds: 600,
+      successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 3,
+    });
+    expect(cronJob.spec.jobTemplate.spec).toMatchObject({ backoffLimit: 2, activeDeadlineSeconds: 3600 });
+  });
+
+  test('7 days of retention by default, databases and mode passed to the script', () => {
+    expect(backup.retention).toEqual({ days: 7 });
+    expect(env).toMatchObject({ BACKUP_MODE: 'database', BACKUP_DATABASES: 'orders', RETENTION_DAYS: '7', RETENTION_COUNT: '', BACKUP_DIR: '/backup' });
+  });
+
+  test('credentials come from the superuser Secret', () => {
+    expect(pod.containers[0].env).toContainEqual({ name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'shop-db-superuser', key: 'password' } } });
+    expect(cronJob.spec.jobTemplate.spec.template.metadata.labels[server.clientLabel.key]).toBe('true');
+  });
+
+  test('a new claim that GitOps tools and Helm keep', () => {
+    const claim = only(objects, 'PersistentVolumeClaim', 'shop-db-backup');
+    expect(claim.spec).toEqual({ accessModes: ['ReadWriteOnce'], storageClassName: 'standard', resources: { requests: { storage: '10Gi' } } });
+    expect(claim.metadata.annotations).toMatchObject({ 'helm.sh/resource-policy': 'keep', 'argocd.argoproj.io/sync-options': 'Delete=false,Prune=false' });
+    expect(pod.volumes).toContainEqual({ name: 'backup', persistentVolumeClaim: { claimName: 'shop-db-backup' } });
+  });
+
+  test('an existing claim is used as it is', () => {
+    const { objects: existing } = build({ storage: BackupStorage.existingClaim('nightly-dumps') });
+    expect(existing.filter((o) => o.kind === 'PersistentVolumeClaim')).toEqual([]);
+    expect(only(existing, 'CronJob').spec.jobTemplate.spec.template.spec.volumes).toContainEqual({ name: 'backup', persistentVolumeClaim: { claimName: 'nightly-dumps' } });
+  });
+
+  test('snapshot', () => {
+    expect(objects.filter((o) => o.kind === 'CronJob' || o.kind === 'PersistentVolumeClaim')).toMatchSnapshot();
+  });
+});
+
+describe('BackupCronJob rejects bad input', () => {
+  const cases: [string, Partial<BackupCronJobProps>, string][] = [
+    ['a cron with four fields', { schedule: '0 2 * *' }, `BackupCronJob 'backup': schedule "0 2 * *" has 4 fields; a schedule has 5 (minute hour day-of-month month day-of-week)`],
+    ['an hour out of range', { schedule: '0 24 * * *' }, `BackupCronJob 'backup': schedule "0 24 * * *" has an invalid hour field '24': '24' is outside 0-23`],
+    ['a time zone inside the schedule', { schedule: 'CRON_TZ=Asia/Seoul 0 2 * * *' }, `BackupCronJob 'backup': schedule "CRON_TZ=Asia/Seoul 0 2 * * *" sets a time zone inside the schedule; use the timeZone property instead`],
+    ['an unknown time zone', { timeZone: 'Seoul' }, `BackupCronJob 'backup': timeZone "Seoul" is not an IANA time zone (e.g. 'Asia/Seoul' or 'Etc/UTC')`],
+    ['retention of zero days', { retention: { days: 0 } }, `BackupCronJob 'backup': retention.days 0 must be an integer at least 1`],
+    ['retention of a negative count', { retention: { count: -1 } }, `BackupCronJob 'backup': retention.count -1 must be an integer at least 1`],
+    ['no retention at all', { retention: {} }, `BackupCronJob 'backup': retention {} needs days, count or both`],
+    ['a size that is not a quantity', { storage: BackupStorage.newClaim({ size: '10 GB' }) }, `BackupCronJob 'backup': storage.size "10 GB" is not a Kubernetes quantity (e.g. '5Gi')`],
+    ['databases in cluster mode', { mode: 'cluster', databases: ['x'] }, `BackupCronJob 'backup': databases ["x"] cannot be chosen in 'cluster' mode, which dumps everything`],
+    ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'backup': name "${'b'.repeat(53)}" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 52 characters)`],
+  ];
+  test.each(cases)('%s', (_name, props, message) => {
+    expect(() => build(props)).toThrow(message);
+  });
+
+  test('a rejected CronJob leaves no claim behind', () => {
+    const chart = testChart();
+    const server = new PostgresStatefulSet(chart, 'db');
+    expect(() => new BackupCronJob(chart, 'backup', { server, storage: BackupStorage.newClaim({ size: '1Gi' }), schedule: 'daily' })).toThrow();
+    expect(synth(chart).filter((o) => o.kind === 'PersistentVolumeClaim' || o.kind === 'CronJob')).toEqual([]);
+  });
+});
+
+describe('cron expressions', () => {
+  test.each(['0 2 * * *', '*/15 * * * *', '0 0 1,15 * MON-FRI', '30 3 * JAN,JUL 0', '0 22 * * 1-5', '5 4 * * 7'])('%s is valid', (e) => {
+    expect(cronProblem(e)).toBeUndefined();
+  });
+  test.each(['', '* * * * * *', '60 * * * *', '0 0 0 * *', '0 0 * 13 *', '0 0 * * 8', '*/0 * * * *', '5-1 * * * *', 'a b c d e', '1/2/3 * * * *'])('%s is not', (e) => {
+    expect(cronProblem(e)).toBeDefined();
+  });
+});
+
+describe('RestoreJob', () => {
+  function restore(props: Partial<RestoreJobProps> = {}) {
+    const chart = testChart();
+    const server = new PostgresStatefulSet(chart, 'shop-db', { namespace: 'shop' });
+    new RestoreJob(chart, 'restore', { server, claimName: 'shop-db-backup', sourceDatabase: 'orders', ...props });
+    return synth(chart);
+  }
+
+  test('reads the backup claim read-only and refuses to overwrite by default', () => {
+    const job = only(restore(), 'Job', 'shop-db-restore');
+    const container = job.spec.template.spec.containers[0];
+    expect(job.spec.template.spec.volumes).toContainEqual({ name: 'backup', persistentVolumeClaim: { claimName: 'shop-db-backup', readOnly: true } });
+    expect(container.env).toEqual(expect.arrayContaining([
+      { name: 'SOURCE_DATABASE', value: 'orders' }, { name: 'TARGET_DATABASE', value: 'orders' },
+      { name: 'BACKUP_FILE', value: 'latest' }, { name: 'OVERWRITE', value: 'false' },
+    ]));
+    expect(job.spec.backoffLimit).toBe(0);
+  });
+
+  test('rejects a backup name that is not a backup file', () => {
+    expect(() => restore({ backup: '../../etc/passwd' })).toThrow(`RestoreJob 'restore': backup "../../etc/passwd" is neither 'latest' nor a backup file name such as 'orders_20261125T020000Z.dump'`);
+  });
+});

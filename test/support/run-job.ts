@@ -1,0 +1,63 @@
+import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { KubeObject, only, podSpecOf } from './manifests';
+import { TestServer } from './postgres-server';
+
+/** Secret name → key → value, standing in for the cluster's Secrets. */
+export type TestSecrets = Record<string, Record<string, string>>;
+
+/** Extra settings of {@link runJobScript}. */
+export interface RunOptions {
+  /** Environment variables set after the manifest's. */
+  readonly env?: Record<string, string>;
+  /** Claim name → directory standing in for the PersistentVolumeClaim. */
+  readonly claims?: Record<string, string>;
+}
+
+/**
+ * Runs the container command of a Job or CronJob exactly as written in the manifest, with bash,
+ * against a test server: the container's environment with Secret references resolved from
+ * `secrets`, PGHOST and PGPORT pointed at the server, mounted ConfigMaps' files in a temporary
+ * directory and claims in the directories given; a variable that names a mount path points at
+ * the directory standing in for it.
+ */
+export function runJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions = {}): SpawnSyncReturns<string> {
+  const job = objects.find((o) => (o.kind === 'Job' || o.kind === 'CronJob') && o.metadata.name === jobName);
+  if (!job) throw new Error(`no Job or CronJob '${jobName}'`);
+  const pod = podSpecOf(job);
+  const [container] = pod.containers;
+  const dir = mkdtempSync(join(tmpdir(), 'job-'));
+  try {
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, TMPDIR: dir };
+    const mounts: Record<string, string> = {};
+    for (const mount of container.volumeMounts ?? []) {
+      const volume = pod.volumes.find((v: any) => v.name === mount.name);
+      if (volume?.configMap) {
+        mounts[mount.mountPath] = dir;
+        const configMap = only(objects, 'ConfigMap', volume.configMap.name);
+        for (const [file, text] of Object.entries<string>(configMap.data)) writeFileSync(join(dir, file), text);
+      } else if (volume?.persistentVolumeClaim) {
+        const claimDir = options.claims?.[volume.persistentVolumeClaim.claimName];
+        if (!claimDir) throw new Error(`no directory given for claim '${volume.persistentVolumeClaim.claimName}'`);
+        mounts[mount.mountPath] = claimDir;
+      }
+    }
+    for (const e of container.env ?? []) {
+      if (e.value !== undefined) {
+        env[e.name] = mounts[e.value] ?? e.value;
+      } else {
+        const ref = e.valueFrom.secretKeyRef;
+        const value = secrets[ref.name]?.[ref.key];
+        if (value === undefined) throw new Error(`test secrets lack key '${ref.key}' of Secret '${ref.name}'`);
+        env[e.name] = value;
+      }
+    }
+    Object.assign(env, { PGHOST: '127.0.0.1', PGPORT: String(server.port) }, options.env);
+    const [shell, flag, script] = container.command;
+    return spawnSync(shell, [flag, script], { env, encoding: 'utf8', timeout: 120000 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
