@@ -1,8 +1,14 @@
 import { App } from 'cdktf';
+import config from '../environments/aws-efs.config.json';
+import { AwsEfsStack } from '../lib/terraform/aws-efs-stack';
+import { AwsEfsWorkloadStack } from '../lib/terraform/aws-efs-workload-stack';
 
-/** Builds every environment's Terraform stack; stacks arrive with the environments that need them. */
+/** Builds every environment's Terraform stacks. */
 export function buildTerraformApp(outdir?: string): App {
-  return new App({ outdir, skipValidation: false });
+  const app = new App({ outdir });
+  new AwsEfsStack(app, 'aws-efs');
+  new AwsEfsWorkloadStack(app, 'aws-efs-workload', { clientCidrs: config.clientCidrs });
+  return app;
 }
 
 if (require.main === module) {

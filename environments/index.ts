@@ -1,9 +1,10 @@
 import { EnvironmentDescription } from '../lib';
 import { aksPhonebillDev } from './aks-phonebill-dev';
+import { awsEfs } from './aws-efs';
 import { minikubeDev } from './minikube-dev';
 
 /** Every environment the repository deploys, in the order apps synthesize them. */
-export const ENVIRONMENTS: readonly EnvironmentDescription[] = [minikubeDev, aksPhonebillDev];
+export const ENVIRONMENTS: readonly EnvironmentDescription[] = [minikubeDev, aksPhonebillDev, awsEfs()];
 
 /** The environment called `name`, or an error listing the known ones. */
 export function environmentNamed(name: string): EnvironmentDescription {

@@ -4,10 +4,13 @@ import { Construct } from 'constructs';
 import { BackupCronJob } from './backup-cron-job';
 import { BackupStorage } from './backup-storage';
 import { Credentials } from './credentials';
+import { EfsVolume } from './efs-volume';
 import { EnvironmentDescription } from './environment';
 import { PostgresStatefulSet } from './postgres-stateful-set';
 import { SchemaInitJob } from './schema-init-job';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
+
+const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /**
  * Renders an {@link EnvironmentDescription} with the StatefulSet backend: one chart (one
@@ -24,7 +27,8 @@ export class StatefulSetEnvironmentChart extends Chart {
   constructor(scope: Construct, environment: EnvironmentDescription) {
     super(scope, environment.name, { disableResourceNameHashes: true });
     const namespaces = [...new Set(environment.servers.map((s) => s.namespace))];
-    for (const namespace of namespaces) {
+    // Namespaces every cluster has are used, never redefined.
+    for (const namespace of namespaces.filter((n) => !BUILT_IN_NAMESPACES.includes(n))) {
       new KubeNamespace(this, `Namespace-${namespace}`, {
         metadata: {
           name: namespace,
@@ -34,8 +38,10 @@ export class StatefulSetEnvironmentChart extends Chart {
       });
     }
     for (const server of environment.servers) {
+      const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
       this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
         ...server.statefulSet,
+        dataVolume,
         namespace: server.namespace,
         disposable: environment.disposable,
         superuser: Credentials.fromSecret(server.superuser.secretName, server.superuser),

@@ -1,5 +1,6 @@
 import { BackupCronJobProps } from './backup-cron-job';
 import { NewBackupClaimOptions } from './backup-storage';
+import { EfsStaticVolumeProps } from './efs-volume';
 import { PostgresStatefulSetProps } from './postgres-stateful-set';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { VolumeSnapshotClassProps } from './volume-snapshot-class';
@@ -68,6 +69,12 @@ export interface DatabaseServerDescription {
    * @default - `<statefulset>-schema-init` and `<statefulset>-schema`, no extra labels
    */
   readonly schemaInit?: { readonly jobName?: string; readonly configMapName?: string; readonly labels?: Record<string, string> };
+  /**
+   * Keep the data on Amazon EFS (a static volume on a file system and access point) instead of
+   * a claim template.
+   * @default - a claim template from `statefulSet.storage`
+   */
+  readonly efs?: Omit<EfsStaticVolumeProps, 'namespace'>;
   /**
    * Scheduled backups.
    * @default - none

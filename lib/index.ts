@@ -2,6 +2,7 @@ export * from './backup-cron-job';
 export * from './backup-storage';
 export * from './client-pod';
 export * from './credentials';
+export * from './efs-volume';
 export * from './environment';
 export * from './environment-chart';
 export * from './manager-role-sql';

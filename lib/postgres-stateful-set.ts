@@ -11,6 +11,7 @@ import {
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Credentials } from './credentials';
+import { IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
 import { isCidr, renderPgHba } from './pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
@@ -125,6 +126,12 @@ export interface PostgresStatefulSetProps {
    * @default - 8Gi, ReadWriteOnce, on the cluster's default StorageClass
    */
   readonly storage?: PostgresStorageProps;
+  /**
+   * An existing claim for the data, such as an {@link EfsVolume}, in place of the claim
+   * template. `storage` must then be left out.
+   * @default - a claim template from `storage`
+   */
+  readonly dataVolume?: IDataVolume;
   /**
    * Number of pods. A plain StatefulSet does not replicate, so only 1 is accepted; use
    * ZalandoCluster for replicas.
@@ -274,6 +281,12 @@ export class PostgresStatefulSet extends Construct {
         fail(owner, 'replicas', replicas, 'is not supported: pods of a plain StatefulSet do not replicate, each would be an independent primary (use ZalandoCluster for replicas)');
       }
       requireQuantity(owner, 'storage.size', storageSize, 'storage');
+      if (props.dataVolume) {
+        if (props.storage) fail(owner, 'storage', props.storage, 'cannot be combined with dataVolume, which brings its own claim');
+        if (props.dataVolume.namespace !== this.namespace) {
+          fail(owner, 'dataVolume', props.dataVolume.claimName, `is a claim in namespace '${props.dataVolume.namespace}', not '${this.namespace}'`);
+        }
+      }
       const cpuRequest = requireQuantity(owner, 'resources.cpuRequest', resources.cpuRequest, 'cpu');
       if (resources.cpuLimit !== undefined) {
         const cpuLimit = requireQuantity(owner, 'resources.cpuLimit', resources.cpuLimit, 'cpu');
@@ -390,17 +403,23 @@ export class PostgresStatefulSet extends Construct {
                   ...scratch.mounts,
                 ],
               }],
-              volumes: [{ name: 'config', configMap: { name: this.configMapName } }, ...scratch.volumes],
+              volumes: [
+                { name: 'config', configMap: { name: this.configMapName } },
+                ...(props.dataVolume ? [{ name: 'data', persistentVolumeClaim: { claimName: props.dataVolume.claimName } }] : []),
+                ...scratch.volumes,
+              ],
             },
           },
-          volumeClaimTemplates: [{
-            metadata: { name: 'data', labels },
-            spec: {
-              accessModes: [props.storage?.accessMode ?? 'ReadWriteOnce'],
-              ...(props.storage?.storageClassName ? { storageClassName: props.storage.storageClassName } : {}),
-              resources: { requests: { storage: Quantity.fromString(storageSize) } },
-            },
-          }],
+          ...(props.dataVolume ? {} : {
+            volumeClaimTemplates: [{
+              metadata: { name: 'data', labels },
+              spec: {
+                accessModes: [props.storage?.accessMode ?? 'ReadWriteOnce'],
+                ...(props.storage?.storageClassName ? { storageClassName: props.storage.storageClassName } : {}),
+                resources: { requests: { storage: Quantity.fromString(storageSize) } },
+              },
+            }],
+          }),
         },
       });
 

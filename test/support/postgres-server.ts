@@ -29,6 +29,8 @@ export interface PsqlOptions {
   readonly database?: string;
   /** Extra psql arguments, e.g. ['-v', 'name=value']. */
   readonly args?: string[];
+  /** Connect over the Unix socket as the OS user `postgres` (peer authentication) instead of TCP. */
+  readonly socket?: boolean;
 }
 
 /** Options for {@link startPostgres}. */
@@ -88,11 +90,15 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.serverArgs?.(workDir) ?? [])];
   runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(workDir, 'server.log'), '-w', '-t', '30', '-o', serverArgs.map(shellQuote).join(' '), 'start']);
 
-  const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> =>
-    spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', '127.0.0.1', '-p', String(port), '-U', o.user ?? 'postgres', '-d', o.database ?? 'postgres', ...(o.args ?? []), '-c', sql], {
+  const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
+    const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
+      '-U', o.user ?? 'postgres', '-d', o.database ?? 'postgres', ...(o.args ?? []), '-c', sql];
+    const [command, fullArgs] = o.socket && isRoot ? ['runuser', ['-u', 'postgres', '--', 'psql', ...args]] : ['psql', args];
+    return spawnSync(command, fullArgs, {
       encoding: 'utf8',
-      env: { ...process.env, PGPASSWORD: o.password ?? SUPERUSER_PASSWORD, PGCONNECT_TIMEOUT: '5' },
+      env: { ...process.env, PGPASSWORD: o.socket ? '' : o.password ?? SUPERUSER_PASSWORD, PGCONNECT_TIMEOUT: '5' },
     });
+  };
   return {
     port,
     socketDir,

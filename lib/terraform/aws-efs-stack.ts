@@ -1,0 +1,55 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { EfsFileSystem } from './efs-file-system';
+
+/**
+ * Stack `aws-efs`: the AWS side of seed 003, with the AWS provider only so that
+ * `terraform validate` can check it offline. Its outputs feed `aws-efs-workload` and
+ * environments/aws-efs.config.json.
+ */
+export class AwsEfsStack extends TerraformStack {
+  /** The file system and access point. */
+  public readonly efs: EfsFileSystem;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const region = new TerraformVariable(this, 'region', { type: 'string', default: 'ap-northeast-2', description: 'AWS region of the cluster' });
+    const vpcId = new TerraformVariable(this, 'vpc_id', {
+      type: 'string',
+      description: 'VPC of the Kubernetes cluster',
+      validation: [{ condition: '${can(regex("^vpc-[0-9a-f]{8,17}$", var.vpc_id))}', errorMessage: 'vpc_id must look like vpc-0123456789abcdef0.' }],
+    });
+    const subnetIds = new TerraformVariable(this, 'subnet_ids', {
+      type: 'list(string)',
+      description: 'Private subnets for the mount targets, in different availability zones',
+      validation: [{ condition: '${length(var.subnet_ids) >= 2}', errorMessage: 'Give at least two subnets in different availability zones, so the data survives the loss of one.' }],
+    });
+    const clusterCidrs = new TerraformVariable(this, 'cluster_cidrs', {
+      type: 'list(string)',
+      default: [],
+      description: "Address ranges of the cluster's nodes and pods that may mount the file system (NFS, 2049)",
+      validation: [
+        { condition: '${alltrue([for c in var.cluster_cidrs : can(cidrhost(c, 0))])}', errorMessage: 'Every entry of cluster_cidrs must be a CIDR block such as 10.0.0.0/16.' },
+        { condition: '${length(var.cluster_cidrs) + length(var.cluster_security_group_ids) > 0}', errorMessage: 'Give cluster_cidrs or cluster_security_group_ids: nothing else may reach NFS.' },
+      ],
+    });
+    const clusterGroups = new TerraformVariable(this, 'cluster_security_group_ids', {
+      type: 'list(string)',
+      default: [],
+      description: "Security groups of the cluster's nodes that may mount the file system",
+    });
+
+    new AwsProvider(this, 'aws', { region: region.stringValue });
+    this.efs = new EfsFileSystem(this, 'PostgresData', {
+      name: 'postgres-data',
+      vpcId: vpcId.stringValue,
+      subnetIds: subnetIds.listValue,
+      clientCidrs: clusterCidrs.listValue,
+      clientSecurityGroupIds: clusterGroups.listValue,
+    });
+    new TerraformOutput(this, 'file_system_id', { value: this.efs.fileSystemId, description: 'EFS file system id, for environments/aws-efs.config.json' });
+    new TerraformOutput(this, 'access_point_id', { value: this.efs.accessPointId, description: 'EFS access point id, for environments/aws-efs.config.json' });
+    new TerraformOutput(this, 'volume_handle', { value: `${this.efs.fileSystemId}::${this.efs.accessPointId}`, description: 'volumeHandle of the PersistentVolume' });
+  }
+}

@@ -1,0 +1,45 @@
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { App } from 'cdk8s';
+import { TerraformStack, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { awsEfs } from '../../environments/aws-efs';
+import { StatefulSetEnvironmentChart } from '../environment-chart';
+import { ChartManifests } from './chart-manifests';
+
+/** Properties of {@link AwsEfsWorkloadStack}. */
+export interface AwsEfsWorkloadStackProps {
+  /** Address ranges allowed to log in (pg_hba). */
+  readonly clientCidrs: string[];
+}
+
+/**
+ * Stack `aws-efs-workload`: seed 003's manifests through the kubernetes provider, on the file
+ * system and access point that stack `aws-efs` created (given as variables).
+ */
+export class AwsEfsWorkloadStack extends TerraformStack {
+  /** The deployed chart. */
+  public readonly manifests: ChartManifests;
+
+  constructor(scope: Construct, id: string, props: AwsEfsWorkloadStackProps) {
+    super(scope, id);
+    const kubeconfig = new TerraformVariable(this, 'kubeconfig_path', { type: 'string', default: '~/.kube/config', description: 'kubeconfig of the EKS cluster' });
+    const fileSystemId = new TerraformVariable(this, 'file_system_id', {
+      type: 'string',
+      description: 'Output file_system_id of stack aws-efs',
+      validation: [{ condition: '${can(regex("^fs-([0-9a-f]{8}|[0-9a-f]{17})$", var.file_system_id))}', errorMessage: 'file_system_id must look like fs-0123456789abcdef0.' }],
+    });
+    const accessPointId = new TerraformVariable(this, 'access_point_id', {
+      type: 'string',
+      description: 'Output access_point_id of stack aws-efs',
+      validation: [{ condition: '${can(regex("^fsap-[0-9a-f]{17}$", var.access_point_id))}', errorMessage: 'access_point_id must look like fsap-0123456789abcdef0.' }],
+    });
+    // The context is the kubeconfig's current one, or KUBE_CTX when set (read by the provider itself).
+    new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
+    const chart = new StatefulSetEnvironmentChart(new App({ outdir: '/nonexistent' }), awsEfs({
+      fileSystemId: fileSystemId.stringValue,
+      accessPointId: accessPointId.stringValue,
+      clientCidrs: props.clientCidrs,
+    }));
+    this.manifests = new ChartManifests(this, 'Workload', { chart });
+  }
+}

@@ -1,0 +1,82 @@
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import { Chart } from 'cdk8s';
+import { ITerraformDependable, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { RequiredSecrets } from '../required-secrets';
+
+/** Properties of {@link ChartManifests}. */
+export interface ChartManifestsProps {
+  /** The cdk8s chart to deploy. */
+  readonly chart: Chart;
+  /**
+   * Values for Secret keys that hold passwords, by `<secret>/<key>`. Each must be sensitive.
+   * @default - one sensitive Terraform variable per key, named `<secret>__<key>` (non-alphanumerics become '_')
+   */
+  readonly passwords?: Record<string, string>;
+}
+
+/**
+ * Deploys a cdk8s chart through the Terraform kubernetes provider: Namespaces first, then the
+ * Secrets the chart references (their data write-only, kept out of the state, from sensitive
+ * values), then every other object as a `kubernetes_manifest`.
+ *
+ * Known limit: `kubernetes_manifest` reads the cluster's API schema at plan time, so even
+ * `terraform plan` needs a reachable cluster (and CRDs installed). Where that cannot be had,
+ * apply `dist/<environment>.k8s.yaml` with kubectl instead.
+ */
+export class ChartManifests extends Construct {
+  /** The sensitive variables created for passwords, by `<secret>/<key>`. */
+  public readonly passwordVariables: Record<string, TerraformVariable> = {};
+  /** Number of Kubernetes objects deployed, Secrets included. */
+  public readonly objectCount: number;
+
+  constructor(scope: Construct, id: string, props: ChartManifestsProps) {
+    super(scope, id);
+    const objects = props.chart.toJson() as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }[];
+    const namespaces: ITerraformDependable[] = objects
+      .filter((o) => o.kind === 'Namespace')
+      .map((o) => new Manifest(this, `Namespace-${o.metadata.name}`, { manifest: o }));
+
+    const revision = new TerraformVariable(this, 'secrets_revision', {
+      type: 'number',
+      default: 1,
+      description: 'Raise after changing a password variable: Secret data is write-only and is sent again only when this changes',
+    });
+    revision.overrideLogicalId('secrets_revision');
+    const secrets: ITerraformDependable[] = RequiredSecrets.collect(props.chart).map((secret) => {
+      const data = Object.fromEntries(Object.entries(secret.keys).map(([key, content]) => {
+        if ('value' in content) return [key, content.value];
+        const ref = `${secret.name}/${key}`;
+        return [key, props.passwords?.[ref] ?? this.passwordVariable(ref)];
+      }));
+      return new SecretV1(this, `Secret-${secret.namespace}-${secret.name}`, {
+        metadata: { name: secret.name, namespace: secret.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+        type: 'Opaque',
+        dataWo: data,
+        dataWoRevision: revision.numberValue,
+        dependsOn: namespaces,
+      });
+    });
+
+    for (const o of objects.filter((x) => x.kind !== 'Namespace')) {
+      new Manifest(this, `${o.kind}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}`, { manifest: o, dependsOn: [...namespaces, ...secrets] });
+    }
+    this.objectCount = objects.length + secrets.length;
+  }
+
+  private passwordVariable(ref: string): string {
+    const [secret, key] = ref.split('/');
+    const name = `${secret}__${key}`.replace(/[^A-Za-z0-9_]/g, '_');
+    const variable = new TerraformVariable(this, name, {
+      type: 'string',
+      sensitive: true,
+      description: `Password for key ${key} of Secret ${secret}`,
+      validation: [{ condition: `\${length(var.${name}) >= 16}`, errorMessage: 'Use a password of at least 16 characters.' }],
+    });
+    // Users set it by this name (TF_VAR_<name> or a .tfvars file), so it must not carry a path hash.
+    variable.overrideLogicalId(name);
+    this.passwordVariables[ref] = variable;
+    return variable.stringValue;
+  }
+}

@@ -1,0 +1,154 @@
+import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
+import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
+import { EfsFileSystem as AwsEfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
+import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
+import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
+import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Fn, TerraformCount, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { POSTGRES_UID } from '../pod-security';
+
+/** Properties of {@link EfsFileSystem}. */
+export interface EfsFileSystemProps {
+  /** Name tag and creation token. */
+  readonly name: string;
+  /** VPC of the cluster. */
+  readonly vpcId: string;
+  /** Subnets for mount targets, one per availability zone; at least two for zone redundancy. */
+  readonly subnetIds: string[];
+  /**
+   * Address ranges that may reach NFS (2049): the cluster's nodes and pods.
+   * @default - none; give this or clientSecurityGroupIds
+   */
+  readonly clientCidrs?: string[];
+  /**
+   * Security groups whose members may reach NFS (2049): the cluster's node security group.
+   * @default - none; give this or clientCidrs
+   */
+  readonly clientSecurityGroupIds?: string[];
+  /**
+   * Owner uid of the access point's directory and of every file written through it.
+   * @default 999 (postgres in the official image)
+   */
+  readonly uid?: number;
+  /**
+   * Owner gid, as uid.
+   * @default 999
+   */
+  readonly gid?: number;
+  /**
+   * Directory the access point exposes as the volume's root; created 0700 for uid/gid.
+   * @default '/postgresql'
+   */
+  readonly rootDirectory?: string;
+  /**
+   * When files move to Infrequent Access.
+   * @default 'AFTER_30_DAYS'
+   */
+  readonly transitionToIa?: string;
+  /**
+   * Guard the file system against `terraform destroy`; turning it off is the explicit opt-in to delete data.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * An EFS file system for one PostgreSQL data directory (seed 003): encrypted at rest, backed up
+ * by AWS Backup, moved to Infrequent Access when cold, protected from `terraform destroy`,
+ * mounted in every given subnet, reachable on NFS only from the cluster, reachable only over
+ * TLS, and exposed through an access point that makes the postgres user (uid/gid 999) the owner
+ * of everything, because PostgreSQL must own its data directory and cannot chown it on EFS.
+ */
+export class EfsFileSystem extends Construct {
+  /** The file system id (`fs-…`). */
+  public readonly fileSystemId: string;
+  /** The access point id (`fsap-…`). */
+  public readonly accessPointId: string;
+  /** The security group of the mount targets. */
+  public readonly securityGroupId: string;
+
+  constructor(scope: Construct, id: string, props: EfsFileSystemProps) {
+    super(scope, id);
+    const uid = props.uid ?? POSTGRES_UID;
+    const gid = props.gid ?? POSTGRES_UID;
+    const tags = { Name: props.name, 'managed-by': 'cdk8s-postgres' };
+
+    const fileSystem = new AwsEfsFileSystem(this, 'Resource', {
+      creationToken: props.name,
+      encrypted: true,
+      performanceMode: 'generalPurpose',
+      throughputMode: 'elastic',
+      lifecyclePolicy: [{ transitionToIa: props.transitionToIa ?? 'AFTER_30_DAYS' }, { transitionToPrimaryStorageClass: 'AFTER_1_ACCESS' }],
+      tags,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    this.fileSystemId = fileSystem.id;
+
+    new EfsBackupPolicy(this, 'BackupPolicy', { fileSystemId: fileSystem.id, backupPolicy: { status: 'ENABLED' } });
+    new EfsFileSystemPolicy(this, 'TlsOnly', {
+      fileSystemId: fileSystem.id,
+      policy: Fn.jsonencode({
+        Version: '2012-10-17',
+        Statement: [{
+          Sid: 'DenyUnencryptedTransport',
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: '*',
+          Resource: fileSystem.arn,
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }],
+      }),
+    });
+
+    const securityGroup = new SecurityGroup(this, 'SecurityGroup', {
+      name: `${props.name}-nfs`,
+      description: `NFS to ${props.name} from the Kubernetes cluster only`,
+      vpcId: props.vpcId,
+      tags,
+    });
+    this.securityGroupId = securityGroup.id;
+    const cidrs = props.clientCidrs ?? [];
+    const groups = props.clientSecurityGroupIds ?? [];
+    const fromCidr = TerraformCount.of(Token.asNumber(Fn.lengthOf(cidrs)));
+    new VpcSecurityGroupIngressRule(this, 'NfsFromClusterCidr', {
+      count: fromCidr,
+      securityGroupId: securityGroup.id,
+      description: 'NFS from the cluster',
+      ipProtocol: 'tcp',
+      fromPort: 2049,
+      toPort: 2049,
+      cidrIpv4: Fn.element(cidrs, fromCidr.index),
+    });
+    const fromGroup = TerraformCount.of(Token.asNumber(Fn.lengthOf(groups)));
+    new VpcSecurityGroupIngressRule(this, 'NfsFromClusterSecurityGroup', {
+      count: fromGroup,
+      securityGroupId: securityGroup.id,
+      description: 'NFS from the cluster',
+      ipProtocol: 'tcp',
+      fromPort: 2049,
+      toPort: 2049,
+      referencedSecurityGroupId: Fn.element(groups, fromGroup.index),
+    });
+
+    const perSubnet = TerraformCount.of(Token.asNumber(Fn.lengthOf(props.subnetIds)));
+    new EfsMountTarget(this, 'MountTarget', {
+      count: perSubnet,
+      fileSystemId: fileSystem.id,
+      subnetId: Fn.element(props.subnetIds, perSubnet.index),
+      securityGroups: [securityGroup.id],
+    });
+
+    const accessPoint = new EfsAccessPoint(this, 'AccessPoint', {
+      fileSystemId: fileSystem.id,
+      posixUser: { uid, gid },
+      rootDirectory: {
+        path: props.rootDirectory ?? '/postgresql',
+        creationInfo: { ownerUid: uid, ownerGid: gid, permissions: '700' },
+      },
+      tags,
+    });
+    this.accessPointId = accessPoint.id;
+  }
+}

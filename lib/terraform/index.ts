@@ -1,0 +1,3 @@
+export * from './aws-efs-stack';
+export * from './chart-manifests';
+export * from './efs-file-system';

@@ -1,0 +1,58 @@
+import { App } from 'cdk8s';
+import { awsEfs } from '../environments/aws-efs';
+import config from '../environments/aws-efs.config.json';
+import { StatefulSetEnvironmentChart } from '../lib';
+import { KubeObject, loadDist, only, synth } from './support/manifests';
+import { startPostgres, TestServer } from './support/postgres-server';
+import { runJobScript } from './support/run-job';
+
+/** Seed 003 on EFS, from dist/aws-efs.k8s.yaml. */
+const objects = loadDist()['aws-efs'];
+
+test('StatefulSet postgres (pod postgres-0) on the EFS claim', () => {
+  const sts = only(objects, 'StatefulSet', 'postgres');
+  expect(sts.spec.replicas).toBe(1);
+  expect(sts.spec.template.spec.volumes).toContainEqual({ name: 'data', persistentVolumeClaim: { claimName: 'postgres-pvc' } });
+  only(objects, 'Service', 'postgres');
+});
+
+test('StorageClass, PersistentVolume and claim take the ids from aws-efs.config.json', () => {
+  only(objects, 'StorageClass', 'efs-sc');
+  expect(only(objects, 'PersistentVolume', 'postgres-pv').spec.csi.volumeHandle).toBe(`${config.fileSystemId}::${config.accessPointId}`);
+  expect(only(objects, 'PersistentVolumeClaim', 'postgres-pvc').spec.volumeName).toBe('postgres-pv');
+});
+
+test('other ids give other manifests', () => {
+  const chart = new StatefulSetEnvironmentChart(new App({ outdir: '/nonexistent' }), awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
+  const own: KubeObject[] = synth(chart);
+  expect(only(own, 'PersistentVolume').spec.csi.volumeHandle).toBe('fs-0aaaaaaaaaaaaaaaa::fsap-0bbbbbbbbbbbbbbbb');
+  expect(only(own, 'ConfigMap', 'postgres-cm').data['pg_hba.conf']).toContain('host all all 192.168.0.0/16 scram-sha-256');
+});
+
+test("pg_hba admits the configured ranges with scram-sha-256, not the seed's every address", () => {
+  const hba: string = only(objects, 'ConfigMap', 'postgres-cm').data['pg_hba.conf'];
+  const hostLines = hba.split('\n').filter((l) => l.startsWith('host'));
+  expect(hostLines).toEqual(config.clientCidrs.map((c) => `host all all ${c} scram-sha-256`));
+});
+
+describe("the schema Job from dist/ sets up seed 003's history and manager role", () => {
+  let server: TestServer;
+  beforeAll(async () => { server = await startPostgres(); });
+  afterAll(() => server?.stop());
+
+  test('test_table with its initial row, owned by the manager, with the history trigger', () => {
+    const run = runJobScript(objects, 'postgres-schema-init', server, {
+      'postgres-superuser': { password: server.superuserPassword },
+      'postgres-logins': { 'manager-user-password': 'manager-pw', 'app-user-password': 'app-pw' },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(server.query("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'test_table'")).toBe('manager');
+    expect(server.query("SELECT tgname FROM pg_trigger WHERE tgrelid = 'test_table'::regclass AND NOT tgisinternal")).toBe('user_changes_trigger');
+    expect(server.query('SELECT name FROM test_table')).toBe('Test Data');
+  });
+});
+
+test('aws-efs snapshot', () => {
+  expect(objects).toMatchSnapshot();
+});

@@ -1,0 +1,47 @@
+import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+/** The Terraform CLI and the machine's provider mirror, or why they are not usable here. */
+export interface TerraformTools {
+  readonly available: boolean;
+  readonly reason?: string;
+  /** Environment with TF_CLI_CONFIG_FILE pointing at a config that installs providers from the mirror only. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Locates `terraform` and the provider mirror (a folder named tf-plugins near the root, or
+ * $TF_PLUGIN_MIRROR) at run time, and writes a CLI config that uses the mirror and nothing else.
+ */
+export function terraformTools(): TerraformTools {
+  const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  if (spawnSync('terraform', ['version'], { env }).status !== 0) return { available: false, reason: 'terraform is not on PATH', env };
+  const mirror = process.env.TF_PLUGIN_MIRROR ?? spawnSync('find', ['/', '-maxdepth', '3', '-type', 'd', '-name', 'tf-plugins', '-not', '-path', '/proc/*'], { encoding: 'utf8' }).stdout.split('\n')[0];
+  if (!mirror || !existsSync(join(mirror, 'registry.terraform.io', 'hashicorp', 'aws'))) return { available: false, reason: 'no provider mirror (tf-plugins) with hashicorp/aws was found', env };
+  const config = join(mkdtempSync(join(tmpdir(), 'tfrc-')), 'terraform.rc');
+  writeFileSync(config, `provider_installation {
+  filesystem_mirror {
+    path    = "${mirror}"
+    include = ["registry.terraform.io/hashicorp/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/hashicorp/*"]
+  }
+}
+`);
+  return { available: true, env: { ...env, TF_CLI_CONFIG_FILE: config } };
+}
+
+/** `terraform init` (no backend) and `terraform validate -json` in `dir`. */
+export function terraformValidate(dir: string, tools: TerraformTools): { init: SpawnSyncReturns<string>; validate: SpawnSyncReturns<string> } {
+  const init = spawnSync('terraform', ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env: tools.env, encoding: 'utf8' });
+  const validate = spawnSync('terraform', ['validate', '-json', '-no-color'], { cwd: dir, env: tools.env, encoding: 'utf8' });
+  return { init, validate };
+}
+
+/** `npx cdktf synth` of the repository's app into `outdir`, offline. */
+export function cdktfSynth(repo: string, outdir: string): string {
+  return execFileSync('npx', ['cdktf', 'synth', '--output', outdir], { cwd: repo, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true' } });
+}

@@ -1,0 +1,141 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { App, Testing } from 'cdktf';
+import { AwsEfsStack } from '../lib/terraform/aws-efs-stack';
+import { AwsEfsWorkloadStack } from '../lib/terraform/aws-efs-workload-stack';
+import { loadDist, REPO_ROOT } from './support/manifests';
+import { passwordLiteralLines } from './support/password-scan';
+import { cdktfSynth, terraformTools, terraformValidate } from './support/terraform';
+
+const stack = new AwsEfsStack(Testing.app(), 'aws-efs');
+const synthesized = Testing.synth(stack);
+const json = JSON.parse(synthesized);
+const resources = (type: string): any[] => Object.values(json.resource[type] ?? {});
+
+describe('stack aws-efs', () => {
+  test('uses the AWS provider only', () => {
+    expect(Object.keys(json.provider)).toEqual(['aws']);
+    expect(json.terraform.required_providers.aws.version).toBe('5.100.0');
+  });
+
+  test('the file system is encrypted at rest, backed up, tiered, and cannot be destroyed by accident', () => {
+    expect(Testing.toHaveResourceWithProperties(synthesized, 'aws_efs_file_system', {
+      encrypted: true,
+      lifecycle: { prevent_destroy: true },
+      lifecycle_policy: [{ transition_to_ia: 'AFTER_30_DAYS' }, { transition_to_primary_storage_class: 'AFTER_1_ACCESS' }],
+    })).toBe(true);
+    expect(Testing.toHaveResourceWithProperties(synthesized, 'aws_efs_backup_policy', { backup_policy: { status: 'ENABLED' } })).toBe(true);
+  });
+
+  test('clients must use TLS', () => {
+    const [policy] = resources('aws_efs_file_system_policy');
+    expect(policy.policy).toContain('aws:SecureTransport');
+    expect(policy.policy).toContain('Deny');
+  });
+
+  test('NFS (2049) is admitted only from the cluster CIDRs or security groups', () => {
+    expect(resources('aws_security_group')[0]).not.toHaveProperty('ingress');
+    const rules = resources('aws_vpc_security_group_ingress_rule');
+    expect(rules).toHaveLength(2);
+    for (const rule of rules) expect(rule).toMatchObject({ ip_protocol: 'tcp', from_port: 2049, to_port: 2049, count: expect.stringMatching(/length\(var\.cluster_(cidrs|security_group_ids)\)/) });
+    expect(rules.map((r) => r.cidr_ipv4 ?? r.referenced_security_group_id)).toEqual([
+      '${element(var.cluster_cidrs, count.index)}', '${element(var.cluster_security_group_ids, count.index)}',
+    ]);
+  });
+
+  test('one mount target per given subnet, and at least two subnets', () => {
+    expect(resources('aws_efs_mount_target')[0]).toMatchObject({ count: '${length(var.subnet_ids)}', subnet_id: '${element(var.subnet_ids, count.index)}' });
+    expect(json.variable.subnet_ids.validation[0].condition).toBe('${length(var.subnet_ids) >= 2}');
+  });
+
+  test('the access point makes uid/gid 999 own the data directory', () => {
+    expect(Testing.toHaveResourceWithProperties(synthesized, 'aws_efs_access_point', {
+      posix_user: { uid: 999, gid: 999 },
+      root_directory: { path: '/postgresql', creation_info: { owner_uid: 999, owner_gid: 999, permissions: '700' } },
+    })).toBe(true);
+  });
+
+  test('VPC, subnets and cluster ranges are variables; the ids are outputs', () => {
+    expect(Object.keys(json.variable).sort()).toEqual(['cluster_cidrs', 'cluster_security_group_ids', 'region', 'subnet_ids', 'vpc_id']);
+    expect(Object.keys(json.output).sort()).toEqual(['access_point_id', 'file_system_id', 'volume_handle']);
+  });
+});
+
+describe('stack aws-efs-workload', () => {
+  const workload = new AwsEfsWorkloadStack(Testing.app(), 'aws-efs-workload', { clientCidrs: ['10.0.0.0/16'] });
+  const text = Testing.synth(workload);
+  const w = JSON.parse(text);
+
+  test('deploys every object of the aws-efs environment through the kubernetes provider', () => {
+    expect(Object.keys(w.provider)).toEqual(['kubernetes']);
+    const manifests = Object.values<any>(w.resource.kubernetes_manifest).map((m) => `${m.manifest.kind}/${m.manifest.metadata.name}`).sort();
+    expect(manifests).toEqual(loadDist()['aws-efs'].map((o) => `${o.kind}/${o.metadata.name}`).sort());
+  });
+
+  test('the PersistentVolume points at the file system and access point variables', () => {
+    const pv = Object.values<any>(w.resource.kubernetes_manifest).find((m) => m.manifest.kind === 'PersistentVolume');
+    expect(pv.manifest.spec.csi.volumeHandle).toBe('${var.file_system_id}::${var.access_point_id}');
+  });
+
+  test('Secrets come from sensitive variables, write-only, never from literals', () => {
+    const secrets = Object.values<any>(w.resource.kubernetes_secret_v1);
+    expect(secrets.map((s) => s.metadata.name).sort()).toEqual(['postgres-logins', 'postgres-superuser']);
+    for (const secret of secrets) {
+      expect(secret).not.toHaveProperty('data');
+      for (const value of Object.values<string>(secret.data_wo)) expect(value).toMatch(/^\$\{var\.[a-z0-9_]+\}$/);
+    }
+    for (const name of ['postgres_superuser__password', 'postgres_logins__app_user_password', 'postgres_logins__manager_user_password']) {
+      expect(w.variable[name]).toMatchObject({ type: 'string', sensitive: true });
+    }
+  });
+
+  test('no password literal in the synthesized JSON', () => {
+    expect(passwordLiteralLines(JSON.stringify(w, null, 1))).toEqual([]);
+  });
+});
+
+describe('npx cdktf synth and terraform validate', () => {
+  const tools = terraformTools();
+  const outdir = mkdtempSync(join(tmpdir(), 'cdktf-'));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+  if (!tools.available) {
+    // Loud on purpose: this check must run wherever the machine has terraform and its mirror.
+    console.warn(`\n!!! terraform validate SKIPPED: ${tools.reason}\n`);
+  }
+
+  test('synthesizes every stack offline', () => {
+    const printed = cdktfSynth(REPO_ROOT, outdir);
+    expect(printed).toContain('aws-efs, aws-efs-workload');
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['aws-efs', 'aws-efs-workload']);
+    for (const stackName of readdirSync(join(outdir, 'stacks'))) {
+      expect(passwordLiteralLines(readFileSync(join(outdir, 'stacks', stackName, 'cdk.tf.json'), 'utf8'))).toEqual([]);
+    }
+  }, 120000);
+
+  (tools.available ? test : test.skip)('terraform init (from the provider mirror) and validate pass on aws-efs', () => {
+    const dir = join(outdir, 'stacks', 'aws-efs');
+    const { init, validate } = terraformValidate(dir, tools);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    expect(JSON.parse(validate.stdout)).toMatchObject({ valid: true, error_count: 0 });
+  }, 120000);
+
+  (tools.available ? test : test.skip)('a broken copy fails validation, so the check can fail', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broken-'));
+    try {
+      cpSync(join(outdir, 'stacks', 'aws-efs', 'cdk.tf.json'), join(dir, 'cdk.tf.json'));
+      const broken = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8'));
+      const fileSystem = Object.values<any>(broken.resource.aws_efs_file_system)[0];
+      fileSystem.encrypted = 'definitely';
+      fileSystem.no_such_argument = true;
+      writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(broken));
+      const { validate } = terraformValidate(dir, tools);
+      const result = JSON.parse(validate.stdout);
+      expect(result.valid).toBe(false);
+      expect(result.diagnostics.map((d: any) => d.summary).sort()).toEqual(['Extraneous JSON object property', 'Incorrect attribute value type']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120000);
+});
