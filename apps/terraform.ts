@@ -1,7 +1,7 @@
 import { App } from 'cdktf';
 import config from '../environments/aws-efs.config.json';
-import { AwsEfsStack } from '../lib/terraform/aws-efs-stack';
-import { AwsEfsWorkloadStack } from '../lib/terraform/aws-efs-workload-stack';
+import { AwsEfsStack } from './stacks/aws-efs';
+import { AwsEfsWorkloadStack } from './stacks/aws-efs-workload';
 
 /** Builds every environment's Terraform stacks. */
 export function buildTerraformApp(outdir?: string): App {

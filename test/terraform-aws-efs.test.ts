@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, Testing } from 'cdktf';
-import { AwsEfsStack } from '../lib/terraform/aws-efs-stack';
-import { AwsEfsWorkloadStack } from '../lib/terraform/aws-efs-workload-stack';
+import { Testing } from 'cdktf';
+import { AwsEfsStack } from '../apps/stacks/aws-efs';
+import { AwsEfsWorkloadStack } from '../apps/stacks/aws-efs-workload';
 import { loadDist, REPO_ROOT } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';
 import { cdktfSynth, terraformTools, terraformValidate } from './support/terraform';

@@ -1,3 +1,2 @@
-export * from './aws-efs-stack';
 export * from './chart-manifests';
 export * from './efs-file-system';

@@ -3,8 +3,8 @@ import { App } from 'cdk8s';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { awsEfs } from '../../environments/aws-efs';
-import { StatefulSetEnvironmentChart } from '../environment-chart';
-import { ChartManifests } from './chart-manifests';
+import { StatefulSetEnvironmentChart } from '../../lib';
+import { ChartManifests } from '../../lib/terraform';
 
 /** Properties of {@link AwsEfsWorkloadStack}. */
 export interface AwsEfsWorkloadStackProps {
