@@ -1,13 +1,17 @@
 import { App } from 'cdktf';
 import config from '../environments/aws-efs.config.json';
+import { AksPhonebillDevStack } from './stacks/aks-phonebill-dev';
 import { AwsEfsStack } from './stacks/aws-efs';
 import { AwsEfsWorkloadStack } from './stacks/aws-efs-workload';
+import { SolidCloudStack } from './stacks/solid-cloud';
 
 /** Builds every environment's Terraform stacks. */
 export function buildTerraformApp(outdir?: string): App {
   const app = new App({ outdir });
+  new AksPhonebillDevStack(app, 'aks-phonebill-dev');
   new AwsEfsStack(app, 'aws-efs');
   new AwsEfsWorkloadStack(app, 'aws-efs-workload', { clientCidrs: config.clientCidrs });
+  new SolidCloudStack(app, 'solid-cloud');
   return app;
 }
 

@@ -2,9 +2,10 @@ import { EnvironmentDescription } from '../lib';
 import { aksPhonebillDev } from './aks-phonebill-dev';
 import { awsEfs } from './aws-efs';
 import { minikubeDev } from './minikube-dev';
+import { solidCloud } from './solid-cloud';
 
 /** Every environment the repository deploys, in the order apps synthesize them. */
-export const ENVIRONMENTS: readonly EnvironmentDescription[] = [minikubeDev, aksPhonebillDev, awsEfs()];
+export const ENVIRONMENTS: readonly EnvironmentDescription[] = [minikubeDev, solidCloud, aksPhonebillDev, awsEfs()];
 
 /** The environment called `name`, or an error listing the known ones. */
 export function environmentNamed(name: string): EnvironmentDescription {

@@ -3,6 +3,7 @@ import { KubeNamespace } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { BackupCronJob } from './backup-cron-job';
 import { BackupStorage } from './backup-storage';
+import { ConnectionConfigMap } from './connection-config-map';
 import { Credentials } from './credentials';
 import { EfsVolume } from './efs-volume';
 import { EnvironmentDescription } from './environment';
@@ -55,6 +56,9 @@ export class StatefulSetEnvironmentChart extends Chart {
           configMapName: server.schemaInit?.configMapName,
           labels: server.schemaInit?.labels,
         });
+      }
+      if (server.connectionConfigMap) {
+        new ConnectionConfigMap(this, `${server.id}-connection`, { ...server.connectionConfigMap, server: this.servers[server.id] });
       }
       if (server.backup) {
         const { storage, ...backup } = server.backup;

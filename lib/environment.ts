@@ -1,5 +1,6 @@
 import { BackupCronJobProps } from './backup-cron-job';
 import { NewBackupClaimOptions } from './backup-storage';
+import { ConnectionConfigMapProps } from './connection-config-map';
 import { EfsStaticVolumeProps } from './efs-volume';
 import { PostgresStatefulSetProps } from './postgres-stateful-set';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
@@ -75,6 +76,11 @@ export interface DatabaseServerDescription {
    * @default - a claim template from `statefulSet.storage`
    */
   readonly efs?: Omit<EfsStaticVolumeProps, 'namespace'>;
+  /**
+   * A ConfigMap with the connection settings the applications read.
+   * @default - none
+   */
+  readonly connectionConfigMap?: Omit<ConnectionConfigMapProps, 'server'>;
   /**
    * Scheduled backups.
    * @default - none

@@ -1,6 +1,7 @@
 export * from './backup-cron-job';
 export * from './backup-storage';
 export * from './client-pod';
+export * from './connection-config-map';
 export * from './credentials';
 export * from './efs-volume';
 export * from './environment';

@@ -5,10 +5,32 @@ import { ITerraformDependable, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { RequiredSecrets } from '../required-secrets';
 
+/** A Kubernetes object as the chart renders it. */
+export interface KubeObjectJson {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string };
+}
+
 /** Properties of {@link ChartManifests}. */
 export interface ChartManifestsProps {
   /** The cdk8s chart to deploy. */
   readonly chart: Chart;
+  /**
+   * Which objects to deploy (Namespaces included).
+   * @default - every object of the chart
+   */
+  readonly include?: (object: KubeObjectJson) => boolean;
+  /**
+   * Create the Secrets the chart references.
+   * @default true
+   */
+  readonly secrets?: boolean;
+  /**
+   * Resources that must exist first, such as a namespace created elsewhere.
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
   /**
    * Values for Secret keys that hold passwords, by `<secret>/<key>`. Each must be sensitive.
    * @default - one sensitive Terraform variable per key, named `<secret>__<key>` (non-alphanumerics become '_')
@@ -28,23 +50,31 @@ export interface ChartManifestsProps {
 export class ChartManifests extends Construct {
   /** The sensitive variables created for passwords, by `<secret>/<key>`. */
   public readonly passwordVariables: Record<string, TerraformVariable> = {};
-  /** Number of Kubernetes objects deployed, Secrets included. */
-  public readonly objectCount: number;
+  /** Every resource created here, for others to depend on. */
+  public readonly resources: ITerraformDependable[] = [];
 
   constructor(scope: Construct, id: string, props: ChartManifestsProps) {
     super(scope, id);
-    const objects = props.chart.toJson() as { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } }[];
-    const namespaces: ITerraformDependable[] = objects
+    const objects = (props.chart.toJson() as KubeObjectJson[]).filter(props.include ?? (() => true));
+    const first = props.dependsOn ?? [];
+    const namespaces: ITerraformDependable[] = [...first, ...objects
       .filter((o) => o.kind === 'Namespace')
-      .map((o) => new Manifest(this, `Namespace-${o.metadata.name}`, { manifest: o }));
+      .map((o) => new Manifest(this, `Namespace-${o.metadata.name}`, { manifest: o, dependsOn: first }))];
 
+    const secrets: ITerraformDependable[] = props.secrets === false ? [] : this.secrets(props, namespaces);
+    const others = objects.filter((x) => x.kind !== 'Namespace').map((o) =>
+      new Manifest(this, `${o.kind}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}`, { manifest: o, dependsOn: [...namespaces, ...secrets] }));
+    this.resources.push(...namespaces.slice(first.length), ...secrets, ...others);
+  }
+
+  private secrets(props: ChartManifestsProps, dependsOn: ITerraformDependable[]): ITerraformDependable[] {
     const revision = new TerraformVariable(this, 'secrets_revision', {
       type: 'number',
       default: 1,
       description: 'Raise after changing a password variable: Secret data is write-only and is sent again only when this changes',
     });
     revision.overrideLogicalId('secrets_revision');
-    const secrets: ITerraformDependable[] = RequiredSecrets.collect(props.chart).map((secret) => {
+    return RequiredSecrets.collect(props.chart).map((secret) => {
       const data = Object.fromEntries(Object.entries(secret.keys).map(([key, content]) => {
         if ('value' in content) return [key, content.value];
         const ref = `${secret.name}/${key}`;
@@ -55,14 +85,9 @@ export class ChartManifests extends Construct {
         type: 'Opaque',
         dataWo: data,
         dataWoRevision: revision.numberValue,
-        dependsOn: namespaces,
+        dependsOn,
       });
     });
-
-    for (const o of objects.filter((x) => x.kind !== 'Namespace')) {
-      new Manifest(this, `${o.kind}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}`, { manifest: o, dependsOn: [...namespaces, ...secrets] });
-    }
-    this.objectCount = objects.length + secrets.length;
   }
 
   private passwordVariable(ref: string): string {

@@ -1,0 +1,28 @@
+import { EnvironmentDescription } from '../lib';
+import { TITANIUM_DATABASES, TITANIUM_USERS } from './databases';
+
+/**
+ * solid-cloud (seed 002): titanium's PostgreSQL, replacing the per-pod SQLite files of
+ * user-service and blog-service with one server they reach over the network.
+ */
+export const solidCloud: EnvironmentDescription = {
+  name: 'solid-cloud',
+  summary: 'titanium (SQLite to PostgreSQL) on Solid Cloud',
+  servers: [
+    {
+      id: 'titanium',
+      namespace: 'titanium-prod',
+      superuser: { secretName: 'postgresql-superuser', passwordKey: 'password' },
+      databases: TITANIUM_DATABASES,
+      // Secret postgres-credentials (POSTGRES_USER, POSTGRES_PASSWORD) is what the services read.
+      users: TITANIUM_USERS,
+      connectionConfigMap: { name: 'titanium-db-config', database: 'titanium', extra: { USE_POSTGRES: 'true' } },
+      statefulSet: {
+        name: 'postgresql',
+        serviceName: 'postgresql-service',
+        database: 'titanium',
+        storage: { size: '10Gi', storageClassName: 'local-path' },
+      },
+    },
+  ],
+};

@@ -1,0 +1,61 @@
+import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { PostgresServerConnection } from './client-pod';
+import { checkDnsSubdomain, checkSecretKey } from './validation';
+
+/** Properties of {@link ConnectionConfigMap}. */
+export interface ConnectionConfigMapProps {
+  /** The server applications connect to. */
+  readonly server: PostgresServerConnection;
+  /** Database the applications use. */
+  readonly database: string;
+  /** Name of the ConfigMap. */
+  readonly name: string;
+  /**
+   * Key of the host (the Service name, resolvable in the server's namespace).
+   * @default 'POSTGRES_HOST'
+   */
+  readonly hostKey?: string;
+  /**
+   * Key of the port.
+   * @default 'POSTGRES_PORT'
+   */
+  readonly portKey?: string;
+  /**
+   * Key of the database name.
+   * @default 'POSTGRES_DB'
+   */
+  readonly databaseKey?: string;
+  /**
+   * Further non-secret settings the applications read.
+   * @default - none
+   */
+  readonly extra?: Record<string, string>;
+}
+
+/**
+ * The non-secret connection settings applications read as environment variables (seed 002:
+ * POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB), derived from the server so they cannot drift.
+ * Login name and password stay in a Secret.
+ */
+export class ConnectionConfigMap extends Construct {
+  /** The data. */
+  public readonly data: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: ConnectionConfigMapProps) {
+    super(scope, id);
+    const owner = `ConnectionConfigMap '${id}'`;
+    checkDnsSubdomain(owner, 'name', props.name);
+    this.data = {
+      ...props.extra,
+      [props.hostKey ?? 'POSTGRES_HOST']: props.server.serviceName,
+      [props.portKey ?? 'POSTGRES_PORT']: String(props.server.port),
+      [props.databaseKey ?? 'POSTGRES_DB']: props.database,
+    };
+    for (const key of Object.keys(this.data)) checkSecretKey(owner, 'key', key);
+    new KubeConfigMap(this, 'Resource', {
+      metadata: { name: props.name, namespace: props.server.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+      data: this.data,
+    });
+  }
+}

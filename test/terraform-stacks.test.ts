@@ -1,0 +1,121 @@
+import { Testing } from 'cdktf';
+import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
+import { SolidCloudStack } from '../apps/stacks/solid-cloud';
+import { allocatable, AKS_VM_SIZES, chooseNodeSize, demandOf } from '../lib/terraform';
+import { loadDist } from './support/manifests';
+import { passwordLiteralLines } from './support/password-scan';
+
+const kinds = (json: any) => Object.values<any>(json.resource.kubernetes_manifest ?? {}).map((m) => `${m.manifest.kind}/${m.manifest.metadata.name}`).sort();
+const distKinds = (env: string) => loadDist()[env].map((o) => `${o.kind}/${o.metadata.name}`).sort();
+
+describe('stack aks-phonebill-dev', () => {
+  const stack = new AksPhonebillDevStack(Testing.app(), 'aks-phonebill-dev');
+  const text = Testing.synth(stack);
+  const json = JSON.parse(text);
+
+  test('resource group phonebill-dev-rg', () => {
+    expect(Testing.toHaveResourceWithProperties(text, 'azurerm_resource_group', { name: 'phonebill-dev-rg' })).toBe(true);
+  });
+
+  test('AKS cluster phonebill-dev-aks: managed identity, RBAC, a network policy engine, one system pool', () => {
+    expect(Testing.toHaveResourceWithProperties(text, 'azurerm_kubernetes_cluster', {
+      name: 'phonebill-dev-aks',
+      identity: { type: 'SystemAssigned' },
+      role_based_access_control_enabled: true,
+      network_profile: { network_plugin: 'azure', network_policy: 'azure' },
+      default_node_pool: { name: 'system', node_count: 1, vm_size: stack.nodeSize.name },
+    })).toBe(true);
+  });
+
+  test('the node holds the environment\'s pods and AKS\'s add-ons', () => {
+    const demand = demandOf(loadDist()['aks-phonebill-dev']);
+    expect(demand.cpu).toBeCloseTo(0.5 + 0.05 + 0.05, 5);
+    expect(demand.largestMemoryLimitGiB).toBe(2);
+    const node = allocatable(stack.nodeSize);
+    expect(node.cpu).toBeGreaterThanOrEqual(demand.cpu + 0.6);
+    expect(node.memoryGiB).toBeGreaterThanOrEqual(demand.largestMemoryLimitGiB + 1.2);
+  });
+
+  test('backups go to a private container in a TLS-only account with soft delete', () => {
+    expect(Testing.toHaveResourceWithProperties(text, 'azurerm_storage_account', {
+      min_tls_version: 'TLS1_2', https_traffic_only_enabled: true, allow_nested_items_to_be_public: false,
+      blob_properties: { delete_retention_policy: { days: 7 }, container_delete_retention_policy: { days: 7 } },
+    })).toBe(true);
+    expect(Testing.toHaveResourceWithProperties(text, 'azurerm_storage_container', { container_access_type: 'private' })).toBe(true);
+  });
+
+  test('the kubernetes provider is configured from the cluster\'s kube_config', () => {
+    const provider = json.provider.kubernetes[0];
+    expect(provider.host).toMatch(/azurerm_kubernetes_cluster\.\w+\.kube_config\[0\]\.host/);
+    expect(provider.client_key).toMatch(/^\$\{base64decode\(azurerm_kubernetes_cluster\.\w+\.kube_config\[0\]\.client_key\)\}$/);
+  });
+
+  test('deploys the namespace and every manifest of dist/aks-phonebill-dev.k8s.yaml', () => {
+    expect(kinds(json)).toEqual(distKinds('aks-phonebill-dev'));
+  });
+
+  test('Secret postgresql-product-change-secret from a sensitive variable, with the login name', () => {
+    const secret = Object.values<any>(json.resource.kubernetes_secret_v1).find((s) => s.metadata.name === 'postgresql-product-change-secret');
+    expect(secret.data_wo).toEqual({ password: '${var.postgresql_product_change_secret__password}', username: 'product_change_app' });
+    expect(json.variable.postgresql_product_change_secret__password).toMatchObject({ sensitive: true });
+  });
+
+  test('no password literal', () => {
+    expect(passwordLiteralLines(JSON.stringify(json, null, 1))).toEqual([]);
+  });
+
+  test('snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+});
+
+describe('stack solid-cloud', () => {
+  const json = JSON.parse(Testing.synth(new SolidCloudStack(Testing.app(), 'solid-cloud')));
+
+  test('the kubernetes provider reads the kubeconfig path from a variable', () => {
+    expect(json.provider.kubernetes[0].config_path).toBe('${var.kubeconfig_path}');
+    expect(json.variable.kubeconfig_path).not.toHaveProperty('default');
+  });
+
+  test("the seed's modules: kubernetes (namespace), network (NetworkPolicy), database (the rest)", () => {
+    const byModule: Record<string, string[]> = {};
+    for (const [id, m] of Object.entries<any>(json.resource.kubernetes_manifest)) {
+      const module = id.split('_')[0];
+      (byModule[module] ??= []).push(m.manifest.kind);
+    }
+    expect(byModule.Kubernetes).toEqual(['Namespace']);
+    expect(byModule.Network).toEqual(['NetworkPolicy']);
+    expect(byModule.Database).not.toContain('Namespace');
+    expect(kinds(json)).toEqual(distKinds('solid-cloud'));
+  });
+
+  test('Secret postgres-credentials (POSTGRES_USER, POSTGRES_PASSWORD) from a sensitive variable', () => {
+    const secret = Object.values<any>(json.resource.kubernetes_secret_v1).find((s) => s.metadata.name === 'postgres-credentials');
+    expect(secret.data_wo).toEqual({ POSTGRES_PASSWORD: '${var.postgres_credentials__POSTGRES_PASSWORD}', POSTGRES_USER: 'titanium' });
+    expect(json.variable.postgres_credentials__POSTGRES_PASSWORD).toMatchObject({ sensitive: true });
+  });
+
+  test('no password literal', () => {
+    expect(passwordLiteralLines(JSON.stringify(json, null, 1))).toEqual([]);
+  });
+
+  test('snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+});
+
+describe('AKS node sizing', () => {
+  test('a small database fits the smallest size; a bigger one moves up', () => {
+    expect(chooseNodeSize({ cpu: 0.6, memoryGiB: 1.2, largestMemoryLimitGiB: 2 }).name).toBe('Standard_B2s');
+    expect(chooseNodeSize({ cpu: 0.6, memoryGiB: 4, largestMemoryLimitGiB: 4 }).name).toBe('Standard_D2s_v5');
+    expect(chooseNodeSize({ cpu: 3, memoryGiB: 8, largestMemoryLimitGiB: 8 }).name).toBe('Standard_D4s_v5');
+    expect(() => chooseNodeSize({ cpu: 64, memoryGiB: 1, largestMemoryLimitGiB: 1 })).toThrow('no AKS node size holds 64.60 CPU');
+  });
+
+  test('allocatable is below the VM size', () => {
+    for (const size of AKS_VM_SIZES) {
+      expect(allocatable(size).cpu).toBeLessThan(size.vcpus);
+      expect(allocatable(size).memoryGiB).toBeLessThan(size.memoryGiB);
+    }
+  });
+});
