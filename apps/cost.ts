@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { environmentNamed } from '../environments';
-import { StatefulSetEnvironmentChart } from '../lib';
+import { EnvironmentChart } from '../lib';
 import { parseQuantity } from '../lib/quantity';
 
 /**
@@ -18,7 +18,7 @@ export interface CostLine {
 
 /** Seed 004 §13's monthly cost table, computed from an environment's volumes and containers. */
 export function costEstimate(environmentName: string): CostLine[] {
-  const chart = new StatefulSetEnvironmentChart(new App({ outdir: '/nonexistent' }), environmentNamed(environmentName));
+  const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), environmentNamed(environmentName));
   const objects = chart.toJson();
   const gib = (q: string) => (parseQuantity(q) ?? 0) / 2 ** 30;
   const lines: CostLine[] = [];

@@ -1,11 +1,11 @@
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
-import { StatefulSetEnvironmentChart, Warnings } from '../lib';
+import { EnvironmentChart, Warnings } from '../lib';
 
 /** Builds every environment's chart; `dist/<environment>.k8s.yaml` per chart. */
 export function buildK8sApp(outdir?: string): App {
   const app = new App({ outdir });
-  for (const environment of ENVIRONMENTS) new StatefulSetEnvironmentChart(app, environment);
+  for (const environment of ENVIRONMENTS) new EnvironmentChart(app, environment);
   return app;
 }
 

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { environmentNamed } from '../environments';
-import { RestoreJob, StatefulSetEnvironmentChart } from '../lib';
+import { RestoreJob, EnvironmentChart } from '../lib';
 
 /** What to restore, from the command line. */
 export interface RestoreRequest {
@@ -17,7 +17,7 @@ export interface RestoreRequest {
 /** A RestoreJob manifest for a server of an environment, reading the claim its backup CronJob writes. */
 export function renderRestoreJob(request: RestoreRequest): string {
   const app = new App({ outdir: '/nonexistent' });
-  const environment = new StatefulSetEnvironmentChart(app, environmentNamed(request.environment));
+  const environment = new EnvironmentChart(app, environmentNamed(request.environment));
   const server = environment.servers[request.server];
   const backup = environment.backups[request.server];
   if (!server || !backup) {

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { environmentNamed } from '../environments';
-import { RequiredSecrets, StatefulSetEnvironmentChart } from '../lib';
+import { RequiredSecrets, EnvironmentChart } from '../lib';
 
 /** 32 URL-safe characters from 24 random bytes (192 bits). */
 export function generatePassword(): string {
@@ -15,7 +15,7 @@ export function generatePassword(): string {
  */
 export function renderSecrets(environmentName: string, password: () => string = generatePassword): string {
   const app = new App({ outdir: '/nonexistent' });
-  const chart = new StatefulSetEnvironmentChart(app, environmentNamed(environmentName));
+  const chart = new EnvironmentChart(app, environmentNamed(environmentName));
   return RequiredSecrets.collect(chart)
     .map((secret) => stringify({
       apiVersion: 'v1',

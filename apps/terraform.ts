@@ -3,6 +3,7 @@ import config from '../environments/aws-efs.config.json';
 import { AksPhonebillDevStack } from './stacks/aks-phonebill-dev';
 import { AwsEfsStack } from './stacks/aws-efs';
 import { AwsEfsWorkloadStack } from './stacks/aws-efs-workload';
+import { ProdOperatorStack } from './stacks/prod-operator';
 import { SolidCloudStack } from './stacks/solid-cloud';
 
 /** Builds every environment's Terraform stacks. */
@@ -12,6 +13,7 @@ export function buildTerraformApp(outdir?: string): App {
   new AwsEfsStack(app, 'aws-efs');
   new AwsEfsWorkloadStack(app, 'aws-efs-workload', { clientCidrs: config.clientCidrs });
   new SolidCloudStack(app, 'solid-cloud');
+  new ProdOperatorStack(app, 'prod-operator');
   return app;
 }
 

@@ -3,23 +3,32 @@ import { KubeNamespace } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { BackupCronJob } from './backup-cron-job';
 import { BackupStorage } from './backup-storage';
+import { PostgresServerConnection } from './client-pod';
 import { ConnectionConfigMap } from './connection-config-map';
 import { Credentials } from './credentials';
 import { EfsVolume } from './efs-volume';
-import { EnvironmentDescription } from './environment';
+import { DatabaseServerDescription, EnvironmentDescription } from './environment';
 import { PostgresStatefulSet } from './postgres-stateful-set';
 import { SchemaInitJob } from './schema-init-job';
+import { fail } from './validation';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
+import { ZalandoCluster } from './zalando-cluster';
 
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
 /**
- * Renders an {@link EnvironmentDescription} with the StatefulSet backend: one chart (one
- * manifest file) holding its namespaces, servers and storage classes.
+ * Renders an {@link EnvironmentDescription} as one chart (one manifest file): its namespaces,
+ * each server on its backend (a PostgresStatefulSet, or a ZalandoCluster for `zalando`), the
+ * schema Jobs, connection ConfigMaps, backups and snapshot classes. The same databases and
+ * users render on either backend; promotion is a change of backend.
  */
-export class StatefulSetEnvironmentChart extends Chart {
-  /** The servers, by description id. */
+export class EnvironmentChart extends Chart {
+  /** The StatefulSet servers, by description id. */
   public readonly servers: Record<string, PostgresStatefulSet> = {};
+  /** The operator clusters, by description id. */
+  public readonly clusters: Record<string, ZalandoCluster> = {};
+  /** How Jobs reach each server, whatever its backend, by description id. */
+  public readonly connections: Record<string, PostgresServerConnection> = {};
   /** The schema Jobs, by server description id. */
   public readonly schemaJobs: Record<string, SchemaInitJob> = {};
   /** The backup CronJobs, by server description id. */
@@ -27,44 +36,30 @@ export class StatefulSetEnvironmentChart extends Chart {
 
   constructor(scope: Construct, environment: EnvironmentDescription) {
     super(scope, environment.name, { disableResourceNameHashes: true });
-    const namespaces = [...new Set(environment.servers.map((s) => s.namespace))];
-    // Namespaces every cluster has are used, never redefined.
-    for (const namespace of namespaces.filter((n) => !BUILT_IN_NAMESPACES.includes(n))) {
-      new KubeNamespace(this, `Namespace-${namespace}`, {
-        metadata: {
-          name: namespace,
-          // The API server itself then rejects any pod that breaks the restricted profile.
-          labels: { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest' },
-        },
-      });
-    }
+    this.namespaces(environment);
     for (const server of environment.servers) {
-      const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
-      this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
-        ...server.statefulSet,
-        dataVolume,
-        namespace: server.namespace,
-        disposable: environment.disposable,
-        superuser: Credentials.fromSecret(server.superuser.secretName, server.superuser),
-      });
+      this.connections[server.id] = server.zalando ? this.cluster(server, environment) : this.statefulSet(server, environment);
+      const connection = this.connections[server.id];
       if (server.databases?.length || server.users?.length) {
         this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
-          server: this.servers[server.id],
+          server: connection,
           databases: server.databases,
           users: server.users,
+          // The operator owns logins, passwords and databases; the Job adds what it cannot do.
+          logins: server.zalando ? 'existing' : 'create',
           name: server.schemaInit?.jobName,
           configMapName: server.schemaInit?.configMapName,
           labels: server.schemaInit?.labels,
         });
       }
       if (server.connectionConfigMap) {
-        new ConnectionConfigMap(this, `${server.id}-connection`, { ...server.connectionConfigMap, server: this.servers[server.id] });
+        new ConnectionConfigMap(this, `${server.id}-connection`, { ...server.connectionConfigMap, server: connection });
       }
       if (server.backup) {
         const { storage, ...backup } = server.backup;
         this.backups[server.id] = new BackupCronJob(this, `${server.id}-backup`, {
           ...backup,
-          server: this.servers[server.id],
+          server: connection,
           storage: 'existingClaim' in storage ? BackupStorage.existingClaim(storage.existingClaim) : BackupStorage.newClaim(storage),
         });
       }
@@ -72,5 +67,50 @@ export class StatefulSetEnvironmentChart extends Chart {
     for (const snapshotClass of environment.volumeSnapshotClasses ?? []) {
       new VolumeSnapshotClass(this, snapshotClass.id, snapshotClass);
     }
+  }
+
+  private namespaces(environment: EnvironmentDescription): void {
+    const namespaces = [...new Set(environment.servers.map((s) => s.namespace))];
+    // Namespaces every cluster has are used, never redefined.
+    for (const namespace of namespaces.filter((n) => !BUILT_IN_NAMESPACES.includes(n))) {
+      // The API server rejects any pod that breaks the restricted profile. The operator's pods
+      // cannot meet it (the postgresql resource cannot set their security context), so their
+      // namespaces enforce baseline and warn about restricted.
+      const operated = environment.servers.some((s) => s.namespace === namespace && s.zalando);
+      new KubeNamespace(this, `Namespace-${namespace}`, {
+        metadata: {
+          name: namespace,
+          labels: operated
+            ? { 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted' }
+            : { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest' },
+        },
+      });
+    }
+  }
+
+  private statefulSet(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerConnection {
+    if (!server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', undefined, 'is required: describe the StatefulSet backend or the zalando backend');
+    if (!server.superuser) fail(`server '${server.id}'`, 'superuser', undefined, 'is required on the StatefulSet backend');
+    const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
+    this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
+      ...server.statefulSet,
+      dataVolume,
+      namespace: server.namespace,
+      disposable: environment.disposable,
+      superuser: Credentials.fromSecret(server.superuser.secretName, server.superuser),
+    });
+    return this.servers[server.id];
+  }
+
+  private cluster(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerConnection {
+    if (server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
+    this.clusters[server.id] = new ZalandoCluster(this, server.id, {
+      ...server.zalando!,
+      namespace: server.namespace,
+      databases: server.databases,
+      users: server.users,
+      disposable: environment.disposable,
+    });
+    return this.clusters[server.id].connection;
   }
 }

@@ -5,6 +5,7 @@ import { EfsStaticVolumeProps } from './efs-volume';
 import { PostgresStatefulSetProps } from './postgres-stateful-set';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { VolumeSnapshotClassProps } from './volume-snapshot-class';
+import { ZalandoClusterProps } from './zalando-cluster';
 
 /** A key of a Secret, by name. */
 export interface SecretKeyReference {
@@ -53,8 +54,11 @@ export interface DatabaseServerDescription {
   readonly id: string;
   /** Namespace of the server and its objects. */
   readonly namespace: string;
-  /** The superuser. */
-  readonly superuser: SuperuserDescription;
+  /**
+   * The superuser, on the StatefulSet backend (the operator manages its own).
+   * @default - required on the StatefulSet backend
+   */
+  readonly superuser?: SuperuserDescription;
   /**
    * Databases, their owners, schemas, schema files and history tracking.
    * @default - only the database the image creates
@@ -86,8 +90,16 @@ export interface DatabaseServerDescription {
    * @default - none
    */
   readonly backup?: BackupDescription;
-  /** How the StatefulSet backend runs it (names, sizes, tuning). */
-  readonly statefulSet: Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>;
+  /**
+   * Run it as a PostgresStatefulSet (names, sizes, tuning).
+   * @default - give this or zalando
+   */
+  readonly statefulSet?: Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>;
+  /**
+   * Run it as a Zalando operator cluster.
+   * @default - give this or statefulSet
+   */
+  readonly zalando?: Omit<ZalandoClusterProps, 'namespace' | 'databases' | 'users' | 'disposable'>;
 }
 
 /** Everything one environment deploys, as plain data. */

@@ -6,6 +6,7 @@ import { Credentials } from './credentials';
 import { commonLabels } from './labels';
 import { RequiredSecrets } from './required-secrets';
 import { SCHEMA_JOB_SCRIPT } from './sql/job-script';
+import { LoginOwnership } from './sql/cluster-sql';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
@@ -35,6 +36,14 @@ export interface SchemaInitJobProps {
    * @default - none
    */
   readonly users?: DatabaseUser[];
+  /**
+   * `create`: the Job creates the logins and databases and sets passwords from the users'
+   * Secret keys. `existing`: someone else (the Zalando operator) owns logins, passwords and
+   * databases; the Job only adds what they cannot do: grants by kind, schema files, the
+   * manager role and change history.
+   * @default 'create'
+   */
+  readonly logins?: LoginOwnership;
   /**
    * Image that runs psql.
    * @default - the server's image
@@ -113,7 +122,8 @@ export class SchemaInitJob extends Construct {
       checkLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.username, databases, users);
 
-      const plan = buildSqlPlan(server.databaseName, databases, users);
+      const logins = props.logins ?? 'create';
+      const plan = buildSqlPlan(server.databaseName, databases, users, logins);
       this.files = renderPlanFiles(plan, users);
       const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
       new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
@@ -146,7 +156,7 @@ export class SchemaInitJob extends Construct {
         },
       });
 
-      for (const user of users) {
+      for (const user of logins === 'create' ? users : []) {
         RequiredSecrets.declare(this, {
           namespace: server.namespace,
           name: user.password.name,

@@ -1,6 +1,6 @@
 import { App } from 'cdk8s';
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
-import { StatefulSetEnvironmentChart, Warnings } from '../lib';
+import { EnvironmentChart, Warnings } from '../lib';
 import { loadDist, only } from './support/manifests';
 
 /** Seed 004, object by object. */
@@ -84,7 +84,7 @@ test('backup CronJob at 0 2 * * * with 7 days on claim postgresql-product-change
 
 test('synthesis warns that PostgreSQL 14 is past end of life', () => {
   const app = new App({ outdir: '/nonexistent' });
-  new StatefulSetEnvironmentChart(app, aksPhonebillDev);
+  new EnvironmentChart(app, aksPhonebillDev);
   expect(Warnings.collect(app)).toEqual([expect.stringContaining('PostgreSQL 14 reached end of life on 2026-11-12')]);
 });
 

@@ -1,10 +1,10 @@
 import { App } from 'cdk8s';
 import { minikubeDev } from '../environments/minikube-dev';
-import { StatefulSetEnvironmentChart } from '../lib';
+import { EnvironmentChart } from '../lib';
 import { loadDist, only } from './support/manifests';
 
 const objects = loadDist()['minikube-dev'];
-const chart = new StatefulSetEnvironmentChart(new App({ outdir: '/nonexistent' }), minikubeDev);
+const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), minikubeDev);
 
 describe('minikube-dev: seed 000, Mini DBaaS metadata database', () => {
   const ns = 'dbaas-dbaas-metadata';

@@ -108,8 +108,8 @@ describe('npx cdktf synth and terraform validate', () => {
     const printed = cdktfSynth(REPO_ROOT, outdir);
     // The CLI wraps the list at the terminal width.
     const listed = printed.slice(printed.indexOf('Generated Terraform code for the stacks:')).replace(/\s+/g, ' ');
-    expect(listed).toContain('Generated Terraform code for the stacks: aks-phonebill-dev, aws-efs, aws-efs-workload, solid-cloud');
-    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['aks-phonebill-dev', 'aws-efs', 'aws-efs-workload', 'solid-cloud']);
+    expect(listed).toContain('Generated Terraform code for the stacks: aks-phonebill-dev, aws-efs, aws-efs-workload, prod-operator, solid-cloud');
+    expect(readdirSync(join(outdir, 'stacks')).sort()).toEqual(['aks-phonebill-dev', 'aws-efs', 'aws-efs-workload', 'prod-operator', 'solid-cloud']);
     for (const stackName of readdirSync(join(outdir, 'stacks'))) {
       expect(passwordLiteralLines(readFileSync(join(outdir, 'stacks', stackName, 'cdk.tf.json'), 'utf8'))).toEqual([]);
     }

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
+import { OPERATOR_INSTALL, ProdOperatorStack } from '../apps/stacks/prod-operator';
 import { SolidCloudStack } from '../apps/stacks/solid-cloud';
 import { allocatable, AKS_VM_SIZES, chooseNodeSize, demandOf } from '../lib/terraform';
 import { loadDist } from './support/manifests';
@@ -96,6 +97,32 @@ describe('stack solid-cloud', () => {
   });
 
   test('no password literal', () => {
+    expect(passwordLiteralLines(JSON.stringify(json, null, 1))).toEqual([]);
+  });
+
+  test('snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+});
+
+describe('stack prod-operator', () => {
+  const json = JSON.parse(Testing.synth(new ProdOperatorStack(Testing.app(), 'prod-operator')));
+  const manifests = Object.values<any>(json.resource.kubernetes_manifest);
+
+  test('the namespace and the cluster, with everything beside it', () => {
+    expect(kinds(json)).toEqual(distKinds('prod-operator'));
+    expect(manifests.find((m) => m.manifest.kind === 'postgresql').manifest.metadata).toMatchObject({ name: 'postgres-cluster', namespace: 'microservices' });
+  });
+
+  test('without the operator the plan stops with the command that installs it', () => {
+    const cluster = manifests.find((m) => m.manifest.kind === 'postgresql');
+    expect(cluster.lifecycle.precondition[0].condition).toBe('${length(data.kubernetes_resources.OperatorCrd.objects) > 0}');
+    expect(cluster.lifecycle.precondition[0].error_message).toContain(OPERATOR_INSTALL);
+    expect(Object.values<any>(json.data.kubernetes_resources)[0]).toMatchObject({ kind: 'CustomResourceDefinition', field_selector: 'metadata.name=postgresqls.acid.zalan.do' });
+  });
+
+  test('creates no Secret: the operator makes the credentials', () => {
+    expect(json.resource.kubernetes_secret_v1).toBeUndefined();
     expect(passwordLiteralLines(JSON.stringify(json, null, 1))).toEqual([]);
   });
 

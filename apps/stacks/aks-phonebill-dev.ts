@@ -5,7 +5,7 @@ import { App } from 'cdk8s';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { aksPhonebillDev } from '../../environments/aks-phonebill-dev';
-import { StatefulSetEnvironmentChart } from '../../lib';
+import { EnvironmentChart } from '../../lib';
 import { AksCluster, BlobBackupStorage, ChartManifests, chooseNodeSize, demandOf, VmSize } from '../../lib/terraform';
 
 /**
@@ -28,7 +28,7 @@ export class AksPhonebillDevStack extends TerraformStack {
     });
     new AzurermProvider(this, 'azurerm', { features: [{}] });
 
-    const chart = new StatefulSetEnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev);
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev);
     this.nodeSize = chooseNodeSize(demandOf(chart.toJson()));
 
     const group = new ResourceGroup(this, 'ResourceGroup', { name: 'phonebill-dev-rg', location: location.stringValue, tags: { environment: 'dev' } });

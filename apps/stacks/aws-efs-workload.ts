@@ -3,7 +3,7 @@ import { App } from 'cdk8s';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { awsEfs } from '../../environments/aws-efs';
-import { StatefulSetEnvironmentChart } from '../../lib';
+import { EnvironmentChart } from '../../lib';
 import { ChartManifests } from '../../lib/terraform';
 
 /** Properties of {@link AwsEfsWorkloadStack}. */
@@ -35,7 +35,7 @@ export class AwsEfsWorkloadStack extends TerraformStack {
     });
     // The context is the kubeconfig's current one, or KUBE_CTX when set (read by the provider itself).
     new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
-    const chart = new StatefulSetEnvironmentChart(new App({ outdir: '/nonexistent' }), awsEfs({
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), awsEfs({
       fileSystemId: fileSystemId.stringValue,
       accessPointId: accessPointId.stringValue,
       clientCidrs: props.clientCidrs,

@@ -3,7 +3,7 @@ import { App } from 'cdk8s';
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { solidCloud } from '../../environments/solid-cloud';
-import { StatefulSetEnvironmentChart } from '../../lib';
+import { EnvironmentChart } from '../../lib';
 import { ChartManifests } from '../../lib/terraform';
 
 /**
@@ -21,7 +21,7 @@ export class SolidCloudStack extends TerraformStack {
     });
     new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
 
-    const chart = new StatefulSetEnvironmentChart(new App({ outdir: '/nonexistent' }), solidCloud);
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), solidCloud);
     const kubernetes = new ChartManifests(this, 'Kubernetes', { chart, include: (o) => o.kind === 'Namespace', secrets: false });
     const dependsOn = kubernetes.resources;
     new ChartManifests(this, 'Network', { chart, include: (o) => o.kind === 'NetworkPolicy', secrets: false, dependsOn });

@@ -1,6 +1,12 @@
 import { DatabaseDefinition, DatabaseUser } from './model';
 import { quoteIdent, quoteLiteral } from './quote';
 
+/**
+ * Who owns logins and databases: `create` makes them (with passwords from Secrets); `existing`
+ * leaves them to someone else, such as the Zalando operator, and only adds grants.
+ */
+export type LoginOwnership = 'create' | 'existing';
+
 /** A psql variable that receives a login's password from an environment variable. */
 export interface PasswordVariable {
   /** The login. */
@@ -22,9 +28,9 @@ SET log_min_error_statement = 'panic';
  * Logins, manager roles and databases, run on the maintenance database. CREATE DATABASE cannot
  * run in a transaction or DO block, so creation goes through psql's \gexec.
  */
-export function renderClusterSql(databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], passwords: readonly PasswordVariable[], managerRoles: readonly string[]): string {
+export function renderClusterSql(databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], passwords: readonly PasswordVariable[], managerRoles: readonly string[], logins: LoginOwnership = 'create'): string {
   const parts = [HEADER];
-  for (const user of users) {
+  for (const user of logins === 'create' ? users : []) {
     const password = passwords.find((p) => p.user === user.name)!;
     parts.push(
       `-- login ${user.name} (${user.kind})`,
@@ -49,8 +55,10 @@ export function renderClusterSql(databases: readonly DatabaseDefinition[], users
     const members = users.filter((u) => accessibleDatabases(u, databases).includes(db.name));
     parts.push(
       `-- database ${db.name}, owned by ${db.owner}`,
-      `SELECT format('CREATE DATABASE %I OWNER %I', ${quoteLiteral(db.name)}, ${quoteLiteral(db.owner)}) WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_database WHERE datname = ${quoteLiteral(db.name)})\n\\gexec`,
-      `ALTER DATABASE ${quoteIdent(db.name)} OWNER TO ${quoteIdent(db.owner)};`,
+      ...(logins === 'create' ? [
+        `SELECT format('CREATE DATABASE %I OWNER %I', ${quoteLiteral(db.name)}, ${quoteLiteral(db.owner)}) WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_database WHERE datname = ${quoteLiteral(db.name)})\n\\gexec`,
+        `ALTER DATABASE ${quoteIdent(db.name)} OWNER TO ${quoteIdent(db.owner)};`,
+      ] : []),
       `REVOKE ALL ON DATABASE ${quoteIdent(db.name)} FROM PUBLIC;`,
       ...members.map((u) => u.kind === 'admin'
         ? [`GRANT ALL PRIVILEGES ON DATABASE ${quoteIdent(db.name)} TO ${quoteIdent(u.name)};`, ...(u.name === db.owner ? [] : [`GRANT ${quoteIdent(db.owner)} TO ${quoteIdent(u.name)};`])].join('\n')

@@ -1,5 +1,5 @@
 import { ManagerRoleSql } from '../manager-role-sql';
-import { PasswordVariable, renderClusterSql } from './cluster-sql';
+import { LoginOwnership, PasswordVariable, renderClusterSql } from './cluster-sql';
 import { LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, usersOf } from './database-sql';
 import { DatabaseDefinition, DatabaseUser } from './model';
 
@@ -48,8 +48,8 @@ export const SET_ROLE_FILE = 'set-role.sql';
  * setup, its schema files (once each, as the owner), grants on what they created, and the
  * manager role with change history.
  */
-export function buildSqlPlan(maintenanceDatabase: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[]): SqlPlan {
-  const passwords = users.map((user, i) => ({ user: user.name, psqlVariable: `password_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}` }));
+export function buildSqlPlan(maintenanceDatabase: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], logins: LoginOwnership = 'create'): SqlPlan {
+  const passwords = logins === 'existing' ? [] : users.map((user, i) => ({ user: user.name, psqlVariable: `password_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}` }));
   const managers = new Map(databases.filter((d) => d.history).map((d) => [d.name, new ManagerRoleSql(d.history!)]));
   const files: Record<string, string> = {};
   const steps: SqlStep[] = [];
@@ -57,7 +57,7 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
     files[file] = sql;
     steps.push({ mode, database, file, name, role });
   };
-  add('autocommit', maintenanceDatabase, '000-cluster.sql', renderClusterSql(databases, users, passwords, [...new Set([...managers.values()].map((m) => m.managerRole))]));
+  add('autocommit', maintenanceDatabase, '000-cluster.sql', renderClusterSql(databases, users, passwords, [...new Set([...managers.values()].map((m) => m.managerRole))], logins));
   databases.forEach((db, i) => {
     const prefix = String(i + 1).padStart(3, '0');
     const dbUsers = usersOf(db, users, databases);

@@ -1,7 +1,7 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Chart } from 'cdk8s';
-import { ITerraformDependable, TerraformVariable } from 'cdktf';
+import { ITerraformDependable, TerraformResourceLifecycle, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { RequiredSecrets } from '../required-secrets';
 
@@ -26,6 +26,11 @@ export interface ChartManifestsProps {
    * @default true
    */
   readonly secrets?: boolean;
+  /**
+   * Lifecycle settings (preconditions, for example) per object.
+   * @default - none
+   */
+  readonly lifecycle?: (object: KubeObjectJson) => TerraformResourceLifecycle | undefined;
   /**
    * Resources that must exist first, such as a namespace created elsewhere.
    * @default - none
@@ -63,7 +68,7 @@ export class ChartManifests extends Construct {
 
     const secrets: ITerraformDependable[] = props.secrets === false ? [] : this.secrets(props, namespaces);
     const others = objects.filter((x) => x.kind !== 'Namespace').map((o) =>
-      new Manifest(this, `${o.kind}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}`, { manifest: o, dependsOn: [...namespaces, ...secrets] }));
+      new Manifest(this, `${o.kind}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}`, { manifest: o, dependsOn: [...namespaces, ...secrets], lifecycle: props.lifecycle?.(o) }));
     this.resources.push(...namespaces.slice(first.length), ...secrets, ...others);
   }
 

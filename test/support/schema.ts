@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { postgresqlProblems } from './crd-schema';
 import { KubeObject } from './manifests';
 
 /** Schemas for kinds that kubernetes-models does not ship (snapshot CRDs), written from the upstream CRDs. */
@@ -9,6 +10,7 @@ const EXTRA_SCHEMAS: Record<string, (o: KubeObject) => string[]> = {
     ...(['Delete', 'Retain'].includes(o.deletionPolicy) ? [] : [`deletionPolicy ${JSON.stringify(o.deletionPolicy)} must be Delete or Retain`]),
     ...unknownKeys(o, ['apiVersion', 'kind', 'metadata', 'driver', 'deletionPolicy', 'parameters']),
   ],
+  'acid.zalan.do/v1/postgresql': postgresqlProblems,
 };
 
 /**

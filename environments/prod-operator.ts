@@ -1,0 +1,31 @@
+import { EnvironmentDescription } from '../lib';
+import { MICROSERVICE_DATABASES, MICROSERVICE_USERS } from './databases';
+
+/**
+ * prod-operator (seed 001, production): the five service databases of minikube-dev, now on a
+ * Zalando postgres-operator cluster: a primary and two replicas with automatic failover, 50Gi
+ * each, PgBouncer, nightly logical backups and postgres-exporter metrics.
+ */
+export const prodOperator: EnvironmentDescription = {
+  name: 'prod-operator',
+  summary: 'Microservices databases on a highly available Zalando operator cluster',
+  servers: [
+    {
+      id: 'microservices',
+      namespace: 'microservices',
+      databases: MICROSERVICE_DATABASES,
+      users: MICROSERVICE_USERS,
+      zalando: {
+        name: 'postgres-cluster',
+        teamId: 'postgres',
+        majorVersion: 17,
+        numberOfInstances: 3,
+        volume: { size: '50Gi' },
+        resources: { cpuRequest: '500m', memoryRequest: '2Gi', memoryLimit: '4Gi' },
+        connectionPooler: { instances: 2, mode: 'transaction' },
+        logicalBackup: { schedule: '0 2 * * *', retentionDays: 7 },
+        monitoring: {},
+      },
+    },
+  ],
+};

@@ -1,0 +1,372 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { PostgresServerConnection } from './client-pod';
+import { Credentials } from './credentials';
+import { checkCron } from './cron';
+import {
+  Postgresql,
+  PostgresqlSpecConnectionPoolerMode,
+  PostgresqlSpecNodeAffinity,
+  PostgresqlSpecPostgresqlVersion,
+  PostgresqlSpecPreparedDatabases,
+  PostgresqlSpecTolerations,
+  PostgresqlSpecUsers,
+} from './imports/acid.zalan.do';
+import { ParameterValue, serverSettings } from './postgres-config';
+import { defaultImage, endOfLifeDate, isEndOfLife } from './postgres-version';
+import { requireQuantity } from './quantity';
+import { DatabaseDefinition, DatabaseUser } from './sql/model';
+import { identifierProblem } from './sql/quote';
+import { checkDnsLabel, checkInteger, checkLabels, fail } from './validation';
+import { Warnings } from './warnings';
+
+/** The operator's connection pooler (PgBouncer). */
+export interface ZalandoPoolerOptions {
+  /**
+   * PgBouncer instances.
+   * @default 2
+   */
+  readonly instances?: number;
+  /**
+   * Pooling mode.
+   * @default 'transaction'
+   */
+  readonly mode?: 'session' | 'transaction';
+  /**
+   * CPU and memory of each instance.
+   * @default - the operator's defaults
+   */
+  readonly resources?: ZalandoResources;
+}
+
+/** Logical backups by the operator (pg_dumpall to its configured object storage). */
+export interface ZalandoLogicalBackupOptions {
+  /**
+   * When, as 5 numeric cron fields (the CRD allows numbers, `*` and steps only).
+   * @default '30 0 * * *'
+   */
+  readonly schedule?: string;
+  /**
+   * Days backups are kept.
+   * @default 7
+   */
+  readonly retentionDays?: number;
+}
+
+/** postgres-exporter beside each PostgreSQL pod. */
+export interface ZalandoMonitoringOptions {
+  /**
+   * Exporter image, pinned.
+   * @default 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'
+   */
+  readonly exporterImage?: string;
+  /**
+   * Also emit a prometheus-operator ServiceMonitor for the metrics Service.
+   * @default false
+   */
+  readonly serviceMonitor?: boolean;
+}
+
+/** CPU and memory, as the CRD's patterns allow. */
+export interface ZalandoResources {
+  /** @default '250m' */
+  readonly cpuRequest?: string;
+  /** @default '512Mi' */
+  readonly memoryRequest?: string;
+  /** @default - no CPU limit */
+  readonly cpuLimit?: string;
+  /** @default '1Gi' */
+  readonly memoryLimit?: string;
+}
+
+/** Properties of {@link ZalandoCluster}. */
+export interface ZalandoClusterProps {
+  /**
+   * Namespace of the cluster.
+   * @default - the chart's namespace, or 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * Cluster name; the operator requires it to start with `<teamId>-`.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /** Team that owns the cluster. */
+  readonly teamId: string;
+  /**
+   * PostgreSQL major version (14 to 18, the CRD's enum).
+   * @default 17
+   */
+  readonly majorVersion?: number;
+  /**
+   * Pods: one primary and the rest streaming replicas.
+   * @default 2
+   */
+  readonly numberOfInstances?: number;
+  /** Volume of each pod. */
+  readonly volume: { readonly size: string; readonly storageClass?: string };
+  /**
+   * CPU and memory of the PostgreSQL container.
+   * @default - requests 250m / 512Mi, memory limit 1Gi
+   */
+  readonly resources?: ZalandoResources;
+  /**
+   * Databases and owners (the same description the StatefulSet backend renders).
+   * @default - none
+   */
+  readonly databases?: DatabaseDefinition[];
+  /**
+   * Logins; the operator creates them and their credential Secrets.
+   * @default - none
+   */
+  readonly users?: DatabaseUser[];
+  /**
+   * Role flags per login, beside the defaults (`createdb` for admins, none for others).
+   * @default - none
+   */
+  readonly userFlags?: Record<string, PostgresqlSpecUsers[]>;
+  /**
+   * The operator's prepared databases (default roles and schemas), by database.
+   * @default - none
+   */
+  readonly preparedDatabases?: Record<string, PostgresqlSpecPreparedDatabases>;
+  /**
+   * The connection pooler; undefined turns it off.
+   * @default - off
+   */
+  readonly connectionPooler?: ZalandoPoolerOptions;
+  /**
+   * Logical backups; undefined turns them off.
+   * @default - off
+   */
+  readonly logicalBackup?: ZalandoLogicalBackupOptions;
+  /**
+   * postgresql.conf settings, tuned and guarded as for PostgresStatefulSet.
+   * @default - memory settings derived from the memory limit
+   */
+  readonly parameters?: Record<string, ParameterValue>;
+  /**
+   * Allow fsync, synchronous_commit or full_page_writes off.
+   * @default false
+   */
+  readonly disposable?: boolean;
+  /**
+   * Secret with tls.crt and tls.key for the server.
+   * @default - the operator's self-signed certificate
+   */
+  readonly tlsSecretName?: string;
+  /**
+   * Tolerations of the pods.
+   * @default - none
+   */
+  readonly tolerations?: PostgresqlSpecTolerations[];
+  /**
+   * Node affinity of the pods.
+   * @default - none
+   */
+  readonly nodeAffinity?: PostgresqlSpecNodeAffinity;
+  /**
+   * Metrics from a postgres-exporter sidecar on 9187, with a `<cluster>-metrics` Service.
+   * @default - off
+   */
+  readonly monitoring?: ZalandoMonitoringOptions;
+  /**
+   * Labels on the cluster and the objects beside it.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const CRD_QUANTITY = /^(\d+(e\d+)?|\d+(\.\d+)?(e\d+)?[EPTGMK]i?)$/;
+const CRD_CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
+const CRD_CRON = /^(\d+|\*)(\/\d+)?(\s+(\d+|\*)(\/\d+)?){4}$/;
+const VERSIONS = Object.values(PostgresqlSpecPostgresqlVersion).map(Number);
+const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories', 'password_encryption'];
+const DEFAULT_EXPORTER = 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1';
+
+/**
+ * A Zalando postgres-operator cluster (`acid.zalan.do/v1` `postgresql`): streaming replicas with
+ * automatic failover, databases and owners from the same description the StatefulSet backend
+ * uses, an optional PgBouncer pooler, logical backups and a postgres-exporter sidecar. What the
+ * operator cannot do (grants by kind, schema files, change history) goes through a
+ * SchemaInitJob on {@link ZalandoCluster.connection}.
+ *
+ * The operator creates the pods; their security context is the operator's configuration, not
+ * something this resource can set.
+ */
+export class ZalandoCluster extends Construct {
+  /** Cluster name. */
+  public readonly name: string;
+  /** Namespace. */
+  public readonly namespace: string;
+  /** Service of the primary: `<cluster>`. */
+  public readonly primaryService: string;
+  /** Service of the replicas: `<cluster>-repl`. */
+  public readonly replicaService: string;
+  /** Service of the pooler: `<cluster>-pooler` (only when the pooler is on). */
+  public readonly poolerService?: string;
+  /** Service of the exporters: `<cluster>-metrics` (only with monitoring). */
+  public readonly metricsService?: string;
+  /** DNS name of the primary Service. */
+  public readonly host: string;
+  /** Connection as the operator's superuser `postgres`, for Jobs. */
+  public readonly connection: PostgresServerConnection;
+  /** The `postgresql` resource. */
+  public readonly resource: Postgresql;
+
+  constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
+    super(scope, id);
+    try {
+      const owner = `ZalandoCluster '${id}'`;
+      this.name = props.name ?? id;
+      this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+      const major = props.majorVersion ?? 17;
+      const instances = props.numberOfInstances ?? 2;
+      const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...props.resources };
+      const databases = props.databases ?? [];
+      const users = props.users ?? [];
+      checkDnsLabel(owner, 'namespace', this.namespace);
+      if (!NAME.test(this.name) || this.name.length > 58) fail(owner, 'name', this.name, "is not a cluster name (lower case letters, digits and '-', starting with a letter, at most 58 characters)");
+      if (!/^[a-z][a-z0-9-]*$/.test(props.teamId)) fail(owner, 'teamId', props.teamId, "is not a team id (lower case letters, digits and '-')");
+      if (!this.name.startsWith(`${props.teamId}-`)) fail(owner, 'name', this.name, `must start with the team id and a dash ('${props.teamId}-'), or the operator refuses the cluster`);
+      if (!VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not one of the CRD's versions (${VERSIONS.join(', ')})`);
+      checkInteger(owner, 'numberOfInstances', instances, 1);
+      if (!CRD_QUANTITY.test(props.volume.size)) fail(owner, 'volume.size', props.volume.size, "is not a quantity the CRD accepts (e.g. '50Gi')");
+      for (const key of ['memoryRequest', 'memoryLimit'] as const) {
+        if (!CRD_QUANTITY.test(resources[key])) fail(owner, `resources.${key}`, resources[key], "is not a quantity the CRD accepts (e.g. '1Gi')");
+      }
+      for (const key of ['cpuRequest', 'cpuLimit'] as const) {
+        const value = resources[key];
+        if (value !== undefined && !CRD_CPU.test(value)) fail(owner, `resources.${key}`, value, "is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')");
+      }
+      checkLabels(owner, 'labels', props.labels ?? {});
+      const userNames = new Set(users.map((u) => u.name));
+      users.forEach((u, i) => {
+        const problem = identifierProblem(u.name);
+        if (problem) fail(owner, `users[${i}].name`, u.name, problem);
+      });
+      databases.forEach((db, i) => {
+        const problem = identifierProblem(db.name);
+        if (problem) fail(owner, `databases[${i}].name`, db.name, problem);
+        if (!userNames.has(db.owner)) fail(owner, `databases[${i}].owner`, db.owner, 'is not a declared user; the operator creates only owners listed in users');
+      });
+      if (props.logicalBackup?.schedule !== undefined) {
+        checkCron(owner, 'logicalBackup.schedule', props.logicalBackup.schedule);
+        if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)');
+      }
+      if (props.logicalBackup?.retentionDays !== undefined) checkInteger(owner, 'logicalBackup.retentionDays', props.logicalBackup.retentionDays, 1);
+      if (props.connectionPooler?.instances !== undefined) checkInteger(owner, 'connectionPooler.instances', props.connectionPooler.instances, 1);
+      if (isEndOfLife(major, new Date())) Warnings.add(this, `PostgreSQL ${major} reached end of life on ${endOfLifeDate(major)} and gets no more security fixes; plan an upgrade`);
+
+      const memoryLimitBytes = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
+      const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false });
+      const parameters = Object.fromEntries(Object.entries(settings).filter(([k]) => !SPILO_MANAGED.includes(k)).map(([k, v]) => [k, renderParameter(v)]));
+
+      this.primaryService = this.name;
+      this.replicaService = `${this.name}-repl`;
+      this.poolerService = props.connectionPooler ? `${this.name}-pooler` : undefined;
+      this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
+      const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...props.labels };
+      const exporter = props.monitoring ? props.monitoring.exporterImage ?? DEFAULT_EXPORTER : undefined;
+
+      this.resource = new Postgresql(this, 'Resource', {
+        metadata: { name: this.name, namespace: this.namespace, labels },
+        spec: {
+          teamId: props.teamId,
+          numberOfInstances: instances,
+          postgresql: { version: String(major) as PostgresqlSpecPostgresqlVersion, parameters },
+          volume: { size: props.volume.size, ...(props.volume.storageClass ? { storageClass: props.volume.storageClass } : {}) },
+          resources: {
+            requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
+            limits: { memory: resources.memoryLimit, ...(resources.cpuLimit ? { cpu: resources.cpuLimit } : {}) },
+          },
+          users: Object.fromEntries(users.map((u) => [u.name, props.userFlags?.[u.name] ?? (u.kind === 'admin' ? [PostgresqlSpecUsers.CREATEDB] : [])])),
+          databases: Object.fromEntries(databases.map((db) => [db.name, db.owner])),
+          ...(props.preparedDatabases ? { preparedDatabases: props.preparedDatabases } : {}),
+          enableConnectionPooler: props.connectionPooler !== undefined,
+          ...(props.connectionPooler ? {
+            connectionPooler: {
+              numberOfInstances: props.connectionPooler.instances ?? 2,
+              mode: (props.connectionPooler.mode ?? 'transaction') as PostgresqlSpecConnectionPoolerMode,
+              ...(props.connectionPooler.resources ? { resources: crdResources(props.connectionPooler.resources) } : {}),
+            },
+          } : {}),
+          enableLogicalBackup: props.logicalBackup !== undefined,
+          ...(props.logicalBackup ? {
+            logicalBackupSchedule: props.logicalBackup.schedule ?? '30 0 * * *',
+            logicalBackupRetention: `${props.logicalBackup.retentionDays ?? 7} days`,
+          } : {}),
+          ...(props.tlsSecretName ? { tls: { secretName: props.tlsSecretName } } : {}),
+          ...(props.tolerations ? { tolerations: props.tolerations } : {}),
+          ...(props.nodeAffinity ? { nodeAffinity: props.nodeAffinity } : {}),
+          ...(exporter ? {
+            sidecars: [{
+              name: 'postgres-exporter',
+              image: exporter,
+              ports: [{ name: 'metrics', containerPort: 9187, protocol: 'TCP' }],
+              resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
+              env: [
+                { name: 'DATA_SOURCE_URI', value: 'localhost:5432/postgres?sslmode=require' },
+                { name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: this.credentialSecretName('postgres'), key: 'username' } } },
+                { name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: this.credentialSecretName('postgres'), key: 'password' } } },
+              ],
+            }],
+          } : {}),
+        },
+      });
+
+      if (exporter) this.metricsService = this.monitoringObjects(props.monitoring!, labels);
+      this.connection = {
+        name: this.name,
+        namespace: this.namespace,
+        serviceName: this.primaryService,
+        port: 5432,
+        databaseName: 'postgres',
+        superuser: Credentials.fromSecret(this.credentialSecretName('postgres'), { passwordKey: 'password', username: 'postgres' }),
+        image: defaultImage(major),
+        clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
+      };
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+
+  /** The Secret the operator writes for a login: `<user>.<cluster>.credentials.postgresql.acid.zalan.do`, underscores as dashes. */
+  public credentialSecretName(user: string): string {
+    return `${user.replace(/_/g, '-')}.${this.name}.credentials.postgresql.acid.zalan.do`;
+  }
+
+  private monitoringObjects(monitoring: ZalandoMonitoringOptions, labels: Record<string, string>): string {
+    const name = `${this.name}-metrics`;
+    const selector = { 'cluster-name': this.name, application: 'spilo' };
+    new KubeService(this, 'MetricsService', {
+      // Not the operator's labels: it must never mistake this Service for one of its own.
+      metadata: { name, namespace: this.namespace, labels },
+      spec: { selector, ports: [{ name: 'metrics', port: 9187, targetPort: IntOrString.fromNumber(9187), protocol: 'TCP' }] },
+    });
+    if (monitoring.serviceMonitor) {
+      new ApiObject(this, 'ServiceMonitor', {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'ServiceMonitor',
+        metadata: { name, namespace: this.namespace, labels },
+        spec: { selector: { matchLabels: selector }, endpoints: [{ port: 'metrics', interval: '30s' }] },
+      });
+    }
+    return name;
+  }
+}
+
+function renderParameter(value: ParameterValue): string {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  return String(value);
+}
+
+function crdResources(r: ZalandoResources) {
+  return {
+    requests: { ...(r.cpuRequest ? { cpu: r.cpuRequest } : {}), ...(r.memoryRequest ? { memory: r.memoryRequest } : {}) },
+    limits: { ...(r.cpuLimit ? { cpu: r.cpuLimit } : {}), ...(r.memoryLimit ? { memory: r.memoryLimit } : {}) },
+  };
+}

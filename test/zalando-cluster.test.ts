@@ -1,0 +1,173 @@
+import { ZalandoCluster, ZalandoClusterProps } from '../lib';
+import { postgresqlProblems } from './support/crd-schema';
+import { loadDist, only, synth, testChart } from './support/manifests';
+import { startPostgres, TestServer } from './support/postgres-server';
+import { runJobScript } from './support/run-job';
+
+const base: ZalandoClusterProps = { teamId: 'acid', volume: { size: '10Gi' } };
+function build(props: Partial<ZalandoClusterProps> = {}, id = 'acid-orders') {
+  const chart = testChart();
+  const cluster = new ZalandoCluster(chart, id, { namespace: 'shop', ...base, ...props });
+  return { cluster, objects: synth(chart) };
+}
+
+describe('ZalandoCluster', () => {
+  const { cluster, objects } = build({
+    numberOfInstances: 3,
+    users: [{ name: 'orders_app', kind: 'app', password: { name: 'x', key: 'y' } }, { name: 'orders_admin', kind: 'admin', password: { name: 'x', key: 'z' } }],
+    databases: [{ name: 'orders', owner: 'orders_admin' }],
+    preparedDatabases: { reports: { defaultUsers: true } },
+    connectionPooler: { instances: 2, mode: 'session', resources: { cpuRequest: '100m', memoryRequest: '64Mi' } },
+    logicalBackup: { schedule: '0 3 * * *', retentionDays: 14 },
+    parameters: { max_connections: 200 },
+    tlsSecretName: 'orders-tls',
+    tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
+    monitoring: { serviceMonitor: true },
+  });
+  const resource = only(objects, 'postgresql', 'acid-orders');
+
+  test('validates against the CRD schema', () => {
+    expect(postgresqlProblems(resource)).toEqual([]);
+  });
+
+  test('team, version, instances, volume and resources', () => {
+    expect(resource.spec).toMatchObject({
+      teamId: 'acid', numberOfInstances: 3, volume: { size: '10Gi' }, postgresql: { version: '17' },
+      resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } },
+    });
+  });
+
+  test('users with flags and databases with owners', () => {
+    expect(resource.spec.users).toEqual({ orders_app: [], orders_admin: ['createdb'] });
+    expect(resource.spec.databases).toEqual({ orders: 'orders_admin' });
+    expect(resource.spec.preparedDatabases).toEqual({ reports: { defaultUsers: true } });
+  });
+
+  test('parameters are tuned from the memory limit and written as strings', () => {
+    expect(resource.spec.postgresql.parameters).toMatchObject({ max_connections: '200', shared_buffers: '256MB', effective_cache_size: '768MB' });
+    expect(resource.spec.postgresql.parameters).not.toHaveProperty('listen_addresses');
+  });
+
+  test('pooler, logical backups, TLS and tolerations', () => {
+    expect(resource.spec).toMatchObject({
+      enableConnectionPooler: true,
+      connectionPooler: { numberOfInstances: 2, mode: 'session', resources: { requests: { cpu: '100m', memory: '64Mi' } } },
+      enableLogicalBackup: true, logicalBackupSchedule: '0 3 * * *', logicalBackupRetention: '14 days',
+      tls: { secretName: 'orders-tls' },
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
+    });
+  });
+
+  test('postgres-exporter on 9187 with a metrics Service and a ServiceMonitor', () => {
+    expect(resource.spec.sidecars[0]).toMatchObject({ name: 'postgres-exporter', ports: [{ containerPort: 9187 }] });
+    expect(resource.spec.sidecars[0].image).toMatch(/:v\d+\.\d+\.\d+$/);
+    const svc = only(objects, 'Service', 'acid-orders-metrics');
+    expect(svc.spec.selector).toEqual({ 'cluster-name': 'acid-orders', application: 'spilo' });
+    expect(only(objects, 'ServiceMonitor', 'acid-orders-metrics').spec.endpoints).toEqual([{ port: 'metrics', interval: '30s' }]);
+  });
+
+  test("connection facts in the operator's naming", () => {
+    expect(cluster.primaryService).toBe('acid-orders');
+    expect(cluster.replicaService).toBe('acid-orders-repl');
+    expect(cluster.poolerService).toBe('acid-orders-pooler');
+    expect(cluster.host).toBe('acid-orders.shop.svc.cluster.local');
+    expect(cluster.credentialSecretName('orders_app')).toBe('orders-app.acid-orders.credentials.postgresql.acid.zalan.do');
+    expect(cluster.connection.superuser.secretName).toBe('postgres.acid-orders.credentials.postgresql.acid.zalan.do');
+  });
+
+  test('snapshot', () => {
+    expect(objects).toMatchSnapshot();
+  });
+});
+
+describe('ZalandoCluster rejects what the CRD or the operator would', () => {
+  const cases: [string, Partial<ZalandoClusterProps>, string, string][] = [
+    ['a name longer than 58 characters', {}, `ZalandoCluster 'acid-${'x'.repeat(54)}': name "acid-${'x'.repeat(54)}" is not a cluster name (lower case letters, digits and '-', starting with a letter, at most 58 characters)`, `acid-${'x'.repeat(54)}`],
+    ['a name with upper case', {}, `ZalandoCluster 'acid-Orders': name "acid-Orders" is not a cluster name`, 'acid-Orders'],
+    ['a name without the team prefix', { teamId: 'billing' }, `ZalandoCluster 'acid-orders': name "acid-orders" must start with the team id and a dash ('billing-'), or the operator refuses the cluster`, 'acid-orders'],
+    ['a version outside the enum', { majorVersion: 13 }, `ZalandoCluster 'acid-orders': majorVersion 13 is not one of the CRD's versions (14, 15, 16, 17, 18)`, 'acid-orders'],
+    ['a volume size the pattern rejects', { volume: { size: '10 GB' } }, `ZalandoCluster 'acid-orders': volume.size "10 GB" is not a quantity the CRD accepts (e.g. '50Gi')`, 'acid-orders'],
+    ['a CPU amount the pattern rejects', { resources: { cpuRequest: '0.5000' } }, `ZalandoCluster 'acid-orders': resources.cpuRequest "0.5000" is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')`, 'acid-orders'],
+    ['a cron with six fields', { logicalBackup: { schedule: '0 0 3 * * *' } }, `ZalandoCluster 'acid-orders': logicalBackup.schedule "0 0 3 * * *" has 6 fields`, 'acid-orders'],
+    ['a cron the CRD pattern rejects', { logicalBackup: { schedule: '0 3 * * MON' } }, `ZalandoCluster 'acid-orders': logicalBackup.schedule "0 3 * * MON" uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)`, 'acid-orders'],
+    ['an owner that is not a user', { databases: [{ name: 'orders', owner: 'ghost' }] }, `ZalandoCluster 'acid-orders': databases[0].owner "ghost" is not a declared user; the operator creates only owners listed in users`, 'acid-orders'],
+    ['zero instances', { numberOfInstances: 0 }, `ZalandoCluster 'acid-orders': numberOfInstances 0 must be an integer at least 1`, 'acid-orders'],
+    ['settings that do not fit the memory limit', { parameters: { shared_buffers: '2GB' } }, `ZalandoCluster 'acid-orders': parameters`, 'acid-orders'],
+  ];
+  test.each(cases)('%s', (_name, props, message, id) => {
+    expect(() => build(props, id)).toThrow(message);
+  });
+});
+
+describe('the CRD check can fail', () => {
+  const good = only(build().objects, 'postgresql');
+  const broken = (mutate: (o: any) => void) => {
+    const copy = JSON.parse(JSON.stringify(good));
+    mutate(copy);
+    return postgresqlProblems(copy).join('\n');
+  };
+  test('a version outside the enum', () => expect(broken((o) => { o.spec.postgresql.version = '13'; })).toContain('/spec/postgresql/version must be equal to one of the allowed values'));
+  test('a missing required field', () => expect(broken((o) => { delete o.spec.teamId; })).toContain("must have required property 'teamId'"));
+  test('a size against the pattern', () => expect(broken((o) => { o.spec.volume.size = '10 GB'; })).toContain('/spec/volume/size must match pattern'));
+  test('a parameter that is not a string', () => expect(broken((o) => { o.spec.postgresql.parameters.max_connections = 100; })).toContain('must be string'));
+  test('a field the schema does not know', () => expect(broken((o) => { o.spec.numberOfInstance = 3; })).toContain("/spec/numberOfInstance is not in the CRD's schema"));
+});
+
+describe('prod-operator (seed 001, production)', () => {
+  const dist = loadDist();
+  const prod = dist['prod-operator'];
+  const cluster = only(prod, 'postgresql', 'postgres-cluster');
+
+  test('cluster postgres-cluster in microservices: 3 instances, 50Gi, pooler, logical backups, monitoring', () => {
+    expect(cluster.metadata.namespace).toBe('microservices');
+    expect(cluster.spec).toMatchObject({ numberOfInstances: 3, volume: { size: '50Gi' }, enableConnectionPooler: true, enableLogicalBackup: true });
+    expect(cluster.spec.sidecars.map((s: any) => s.name)).toEqual(['postgres-exporter']);
+    // The seed's port-forward to svc/postgres-cluster-metrics 9187:9187 works.
+    expect(only(prod, 'Service', 'postgres-cluster-metrics').spec.ports[0].port).toBe(9187);
+  });
+
+  test('carries exactly the databases and owners that minikube-dev creates', () => {
+    const devSql: string = only(dist['minikube-dev'], 'ConfigMap', 'postgresql-schema').data['000-cluster.sql'];
+    const dev = [...devSql.matchAll(/CREATE DATABASE %I OWNER %I', '([^']+)', '([^']+)'/g)].map(([, db, owner]) => [db, owner]);
+    expect(dev).toHaveLength(5);
+    expect(Object.entries(cluster.spec.databases).sort()).toEqual(dev.sort());
+  });
+
+  test("the schema Job leaves logins and passwords to the operator and uses its superuser's Secret", () => {
+    const job = only(prod, 'Job', 'postgres-cluster-schema-init');
+    const env = job.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: 'PGHOST', value: 'postgres-cluster' });
+    expect(env).toContainEqual({ name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'postgres.postgres-cluster.credentials.postgresql.acid.zalan.do', key: 'password' } } });
+    expect(env.filter((e: any) => e.name.startsWith('CDK8S_PG_PASSWORD'))).toEqual([]);
+    const sql: string = only(prod, 'ConfigMap', 'postgres-cluster-schema').data['000-cluster.sql'];
+    expect(sql).not.toContain('CREATE ROLE');
+    expect(sql).not.toContain('CREATE DATABASE');
+  });
+
+  test('the namespace enforces baseline (the operator\'s pods cannot be restricted) and warns about restricted', () => {
+    expect(only(prod, 'Namespace', 'microservices').metadata.labels).toEqual({
+      'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted',
+    });
+  });
+
+  describe('on a server the operator has set up', () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startPostgres();
+      // What the operator does from the resource: the logins and the databases with their owners.
+      for (const [db, owner] of Object.entries<string>(cluster.spec.databases)) {
+        server.query(`CREATE ROLE ${owner} LOGIN PASSWORD '${owner}-pw'`);
+        server.query(`CREATE DATABASE ${db} OWNER ${owner}`);
+      }
+    });
+    afterAll(() => server?.stop());
+
+    test('the Job closes the databases to everyone but their logins, and changes no password', () => {
+      const run = runJobScript(prod, 'postgres-cluster-schema-init', server, { 'postgres.postgres-cluster.credentials.postgresql.acid.zalan.do': { username: 'postgres', password: server.superuserPassword } });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(server.query('SELECT current_user', { user: 'userservice', password: 'userservice-pw', database: 'userdb' })).toBe('userservice');
+      expect(server.psql('SELECT 1', { user: 'userservice', password: 'userservice-pw', database: 'paymentdb' }).stderr).toContain('permission denied for database "paymentdb"');
+    });
+  });
+});
