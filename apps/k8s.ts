@@ -1,16 +1,22 @@
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
-import { EnvironmentChart, Warnings } from '../lib';
+import { EnvironmentChart, Warnings, writeChart } from '../lib';
 
-/** Builds every environment's chart; `dist/<environment>.k8s.yaml` per chart. */
+/** Builds every environment's chart. */
 export function buildK8sApp(outdir?: string): App {
   const app = new App({ outdir });
   for (const environment of ENVIRONMENTS) new EnvironmentChart(app, environment);
   return app;
 }
 
+/** Writes `<outdir>/<environment>.k8s.yaml` for every environment and returns the warnings. */
+export function synthesizeEnvironments(outdir: string): string[] {
+  const app = buildK8sApp(outdir);
+  for (const chart of app.node.children) writeChart(chart as EnvironmentChart, outdir);
+  return Warnings.collect(app);
+}
+
 if (require.main === module) {
-  const app = buildK8sApp();
-  app.synth();
-  for (const warning of Warnings.collect(app)) process.stderr.write(`[warning] ${warning}\n`);
+  // cdk8s synth passes the output folder in CDK8S_OUTDIR.
+  for (const warning of synthesizeEnvironments(process.env.CDK8S_OUTDIR ?? 'dist')) process.stderr.write(`[warning] ${warning}\n`);
 }

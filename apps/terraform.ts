@@ -8,7 +8,8 @@ import { SolidCloudStack } from './stacks/solid-cloud';
 
 /** Builds every environment's Terraform stacks. */
 export function buildTerraformApp(outdir?: string): App {
-  const app = new App({ outdir });
+  // Stack traces on every construct cost a sixth of synthesis and are only for debugging cdktf itself.
+  const app = new App({ outdir, stackTraces: false });
   new AksPhonebillDevStack(app, 'aks-phonebill-dev');
   new AwsEfsStack(app, 'aws-efs');
   new AwsEfsWorkloadStack(app, 'aws-efs-workload', { clientCidrs: config.clientCidrs });

@@ -7,6 +7,7 @@ export * from './efs-volume';
 export * from './environment';
 export * from './environment-chart';
 export * from './manager-role-sql';
+export * from './manifest-writer';
 export * from './postgres-stateful-set';
 export * from './probes';
 export * from './required-secrets';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { buildK8sApp } from '../apps/k8s';
+import { synthesizeEnvironments } from '../apps/k8s';
 import { ENVIRONMENTS } from '../environments';
 import { DIST_DIR, KubeObject, loadDist, podSpecOf } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';
@@ -19,7 +19,7 @@ describe('dist/', () => {
   test('is what a fresh synthesis writes (commit dist/ after every change)', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'synth-'));
     try {
-      buildK8sApp(outdir).synth();
+      synthesizeEnvironments(outdir);
       const fresh = readdirSync(outdir).sort();
       expect(fresh).toEqual(readdirSync(DIST_DIR).sort());
       for (const file of fresh) {

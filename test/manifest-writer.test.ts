@@ -1,0 +1,39 @@
+import { Yaml } from 'cdk8s';
+import { parse, parseAllDocuments } from 'yaml';
+import { toYaml } from '../lib/manifest-writer';
+import { loadDist } from './support/manifests';
+
+const TRICKY = [
+  '', ' ', 'on', 'Off', 'y', 'N', 'yes', 'NO', 'true', 'False', 'null', '~', '5432', '010', '0x1F', '0o17', '1_000', '1e3', '.5', '-1', '+1', '.inf', '1:30', '12:30:45',
+  '2026-11-25', '2026-11-25T02:00:00Z', '1Gi', '500m', '0.7', 'a: b', 'a #b', '#c', '- x', '-c', '*x', '&a', '!t', '%p', '@a', '`b`', '|', '>', '?', '{}', '[]', ',',
+  '"q"', "'q'", 'back\\slash', 'tab\there', 'cr\rlf', 'nul\u0000', 'bell\u0007', 'uni ü 한국어 😀', '\u2028', 'a:', 'http://x:80/p', 'key=value', 'x'.repeat(500),
+  'line\n', 'two\nlines', 'two\nlines\n', 'kept\n\n\n', '\nleading', ' leading space\nx', 'trailing space \nx', 'x\n\ty', 'CREATE TABLE "a" (id int);\n-- comment: yes\n',
+];
+
+describe('toYaml', () => {
+  test.each(TRICKY.map((s) => [JSON.stringify(s), s]))('string %s survives YAML 1.1 and 1.2 readers', (_label, s) => {
+    const doc = { metadata: { name: s, labels: { [s || 'empty']: s } }, data: { [`k${s.length}`]: s }, list: [s, { v: s }] };
+    const text = toYaml([doc]);
+    expect(parse(text, { version: '1.1' })).toEqual(doc);
+    expect(parse(text, { version: '1.2' })).toEqual(doc);
+  });
+
+  test('numbers, booleans, null, empty collections and nesting', () => {
+    const doc = { a: 1, b: -2.5, c: true, d: false, e: null, f: [], g: {}, h: [[1, [2]], { i: [{ j: 'k' }] }], l: [{}, []] };
+    expect(parse(toYaml([doc]), { version: '1.1' })).toEqual(doc);
+  });
+
+  test.each(Object.entries(loadDist()))('every object of %s reads back identically', (_env, objects) => {
+    const docs = parseAllDocuments(toYaml(objects), { version: '1.1' }).map((d) => d.toJSON());
+    expect(docs).toEqual(objects);
+  });
+
+  test('refuses values a manifest cannot hold', () => {
+    expect(() => toYaml([{ n: Infinity }])).toThrow('cannot write Infinity to a manifest');
+    expect(() => toYaml([{ f: () => 1 }])).toThrow('cannot write a function to a manifest');
+  });
+});
+
+test.each(Object.entries(loadDist()))('%s is written exactly as cdk8s would write it', (_env, objects) => {
+  expect(toYaml(objects)).toBe(Yaml.stringify(...objects));
+});
