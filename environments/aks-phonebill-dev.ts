@@ -21,6 +21,8 @@ export const aksPhonebillDev: EnvironmentDescription = {
       superuser: { secretName: 'postgresql-product-change-superuser', passwordKey: 'password' },
       databases: PRODUCT_CHANGE_DATABASES,
       users: PRODUCT_CHANGE_USERS,
+      // Seed 004 §8: the exporter, the §8.1 alerts (default thresholds) and a dashboard.
+      monitoring: { login: { name: 'postgres_exporter', password: { name: 'postgresql-product-change-logins', key: 'exporter-password' } } },
       schemaInit: {
         jobName: 'postgresql-product-change-schema-init',
         configMapName: 'postgresql-product-change-schema',

@@ -15,6 +15,8 @@ export const prodOperator: EnvironmentDescription = {
       namespace: 'microservices',
       databases: MICROSERVICE_DATABASES,
       users: MICROSERVICE_USERS,
+      // The operator creates the exporter's login and its Secret; the schema Job makes it a pg_monitor member.
+      monitoring: { login: { name: 'postgres_exporter', password: { name: 'postgres-exporter.postgres-cluster.credentials.postgresql.acid.zalan.do', key: 'password' } } },
       zalando: {
         name: 'postgres-cluster',
         teamId: 'postgres',
@@ -24,7 +26,6 @@ export const prodOperator: EnvironmentDescription = {
         resources: { cpuRequest: '500m', memoryRequest: '2Gi', memoryLimit: '4Gi' },
         connectionPooler: { instances: 2, mode: 'transaction' },
         logicalBackup: { schedule: '0 2 * * *', retentionDays: 7 },
-        monitoring: {},
       },
     },
   ],

@@ -8,7 +8,9 @@ import { ConnectionConfigMap } from './connection-config-map';
 import { Credentials } from './credentials';
 import { EfsVolume } from './efs-volume';
 import { DatabaseServerDescription, EnvironmentDescription } from './environment';
+import { PostgresMonitoring } from './monitoring/postgres-monitoring';
 import { PostgresStatefulSet } from './postgres-stateful-set';
+import { DatabaseUser } from './sql/model';
 import { SchemaInitJob } from './schema-init-job';
 import { fail } from './validation';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
@@ -38,18 +40,29 @@ export class EnvironmentChart extends Chart {
     super(scope, environment.name, { disableResourceNameHashes: true });
     this.namespaces(environment);
     for (const server of environment.servers) {
-      this.connections[server.id] = server.zalando ? this.cluster(server, environment) : this.statefulSet(server, environment);
+      const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : [])];
+      this.connections[server.id] = server.zalando ? this.cluster(server, users, environment) : this.statefulSet(server, environment);
       const connection = this.connections[server.id];
-      if (server.databases?.length || server.users?.length) {
+      if (server.databases?.length || users.length) {
         this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
           server: connection,
           databases: server.databases,
-          users: server.users,
+          users,
+          extensions: server.monitoring ? ['pg_stat_statements'] : undefined,
           // The operator owns logins, passwords and databases; the Job adds what it cannot do.
           logins: server.zalando ? 'existing' : 'create',
           name: server.schemaInit?.jobName,
           configMapName: server.schemaInit?.configMapName,
           labels: server.schemaInit?.labels,
+        });
+      }
+      if (server.monitoring) {
+        const watched = server.zalando ? this.clusters[server.id] : this.servers[server.id];
+        new PostgresMonitoring(this, `${server.id}-monitoring`, {
+          server: watched.monitoredServer!,
+          metricsServiceLabels: watched.metricsServiceLabels!,
+          thresholds: server.monitoring.thresholds,
+          prometheusLabels: server.monitoring.prometheusLabels,
         });
       }
       if (server.connectionConfigMap) {
@@ -92,9 +105,14 @@ export class EnvironmentChart extends Chart {
     if (!server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', undefined, 'is required: describe the StatefulSet backend or the zalando backend');
     if (!server.superuser) fail(`server '${server.id}'`, 'superuser', undefined, 'is required on the StatefulSet backend');
     const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
+    const login = server.monitoring?.login;
     this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
       ...server.statefulSet,
       dataVolume,
+      metrics: login && {
+        login: Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
+        scrapeNamespaces: server.monitoring?.scrapeNamespaces,
+      },
       namespace: server.namespace,
       disposable: environment.disposable,
       superuser: Credentials.fromSecret(server.superuser.secretName, server.superuser),
@@ -102,13 +120,14 @@ export class EnvironmentChart extends Chart {
     return this.servers[server.id];
   }
 
-  private cluster(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerConnection {
+  private cluster(server: DatabaseServerDescription, users: DatabaseUser[], environment: EnvironmentDescription): PostgresServerConnection {
     if (server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
     this.clusters[server.id] = new ZalandoCluster(this, server.id, {
       ...server.zalando!,
+      monitoring: server.monitoring ? { ...server.zalando!.monitoring, login: server.monitoring.login.name } : server.zalando!.monitoring,
       namespace: server.namespace,
       databases: server.databases,
-      users: server.users,
+      users,
       disposable: environment.disposable,
     });
     return this.clusters[server.id].connection;

@@ -1,6 +1,7 @@
 import { BackupCronJobProps } from './backup-cron-job';
 import { NewBackupClaimOptions } from './backup-storage';
 import { ConnectionConfigMapProps } from './connection-config-map';
+import { AlertThresholds } from './monitoring/alert-rules';
 import { EfsStaticVolumeProps } from './efs-volume';
 import { PostgresStatefulSetProps } from './postgres-stateful-set';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
@@ -48,6 +49,27 @@ export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | '
   readonly storage: NewBackupClaimOptions | { readonly existingClaim: string };
 }
 
+/** Metrics, alerts and a dashboard for a server, as plain data. */
+export interface MonitoringDescription {
+  /** The exporter's least-privilege login (member of pg_monitor) and where its password lives. */
+  readonly login: { readonly name: string; readonly password: SecretKeyReference };
+  /**
+   * Alert thresholds.
+   * @default - seed 004 §8.1
+   */
+  readonly thresholds?: AlertThresholds;
+  /**
+   * Labels Prometheus selects monitors and rules by.
+   * @default { release: 'prometheus' }
+   */
+  readonly prometheusLabels?: Record<string, string>;
+  /**
+   * Namespaces Prometheus scrapes from.
+   * @default ['monitoring']
+   */
+  readonly scrapeNamespaces?: string[];
+}
+
 /** One PostgreSQL server of an environment, independent of the backend that runs it. */
 export interface DatabaseServerDescription {
   /** Construct id, unique within the environment. */
@@ -85,6 +107,11 @@ export interface DatabaseServerDescription {
    * @default - none
    */
   readonly connectionConfigMap?: Omit<ConnectionConfigMapProps, 'server'>;
+  /**
+   * Metrics (a postgres-exporter sidecar), alerts and a Grafana dashboard.
+   * @default - none
+   */
+  readonly monitoring?: MonitoringDescription;
   /**
    * Scheduled backups.
    * @default - none

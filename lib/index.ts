@@ -23,3 +23,4 @@ export * from './zalando-cluster';
 export * as zalando from './imports/acid.zalan.do';
 export { ParameterValue } from './postgres-config';
 export { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from './postgres-version';
+export * from './monitoring';

@@ -11,6 +11,8 @@ import {
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { Credentials } from './credentials';
+import { MonitoredServer } from './monitoring/alert-rules';
+import { EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
 import { IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
 import { isCidr, renderPgHba } from './pg-hba';
@@ -72,6 +74,22 @@ export interface PostgresResources {
    * @default '1Gi'
    */
   readonly memoryLimit?: string;
+}
+
+/** A postgres-exporter sidecar. */
+export interface PostgresMetricsProps {
+  /** The monitoring login the exporter uses (create it as a `monitoring` user of SchemaInitJob). */
+  readonly login: Credentials;
+  /**
+   * Exporter image, pinned.
+   * @default 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'
+   */
+  readonly image?: string;
+  /**
+   * Namespaces whose pods (Prometheus) may scrape port 9187.
+   * @default ['monitoring']
+   */
+  readonly scrapeNamespaces?: string[];
 }
 
 /** Properties of {@link PostgresStatefulSet}. */
@@ -194,6 +212,12 @@ export interface PostgresStatefulSetProps {
    */
   readonly allowVoluntaryEviction?: boolean;
   /**
+   * A postgres-exporter sidecar on 9187 with a `<name>-metrics` Service; also turns on
+   * pg_stat_statements and, unless set, logs statements slower than a second.
+   * @default - no exporter
+   */
+  readonly metrics?: PostgresMetricsProps;
+  /**
    * Local port of the documented `kubectl port-forward` command.
    * @default 5432
    */
@@ -201,6 +225,12 @@ export interface PostgresStatefulSetProps {
 }
 
 const PORT = 5432;
+/** What the exporter needs from the server: statement statistics, and slow statements in the log (seed 004: 1 s). */
+const MONITORING_PARAMETERS: Record<string, ParameterValue> = {
+  shared_preload_libraries: 'pg_stat_statements',
+  'pg_stat_statements.track': 'top',
+  log_min_duration_statement: 1000,
+};
 const CONFIG_DIR = '/etc/postgresql';
 
 /**
@@ -241,6 +271,10 @@ export class PostgresStatefulSet extends Construct {
   public readonly selectorLabels: Record<string, string>;
   /** The StatefulSet. */
   public readonly statefulSet: KubeStatefulSet;
+  /** Labels of the metrics Service, when the exporter is on. */
+  public readonly metricsServiceLabels?: Record<string, string>;
+  /** What alerts and dashboards watch, when the exporter is on. */
+  public readonly monitoredServer?: MonitoredServer;
 
   constructor(scope: Construct, id: string, props: PostgresStatefulSetProps = {}) {
     super(scope, id);
@@ -304,11 +338,17 @@ export class PostgresStatefulSet extends Construct {
       if (!isPinnedImage(this.image)) fail(owner, 'image', this.image, "is not pinned: name a minor release ('postgres:17.10') or a digest");
       this.warnAboutImage();
 
+      const parameters = props.metrics ? { ...MONITORING_PARAMETERS, ...props.parameters } : props.parameters ?? {};
+      if (props.metrics && !String(parameters.shared_preload_libraries).split(',').map((l) => l.trim()).includes('pg_stat_statements')) {
+        fail(owner, 'parameters.shared_preload_libraries', parameters.shared_preload_libraries, 'must include pg_stat_statements when metrics are on');
+      }
+      for (const ns of props.metrics?.scrapeNamespaces ?? []) checkDnsLabel(owner, 'metrics.scrapeNamespaces', ns);
+      if (props.metrics) props.metrics.login.validate(owner, 'metrics.login');
       this.settings = serverSettings({
         owner,
         memoryLimitBytes: memoryLimit,
         memoryLimit: resources.memoryLimit,
-        overrides: props.parameters ?? {},
+        overrides: parameters,
         disposable: props.disposable ?? false,
       });
       this.selectorLabels = selectorLabels(this.name);
@@ -402,7 +442,7 @@ export class PostgresStatefulSet extends Construct {
                   { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
                   ...scratch.mounts,
                 ],
-              }],
+              }, ...(props.metrics ? [exporterContainer(props.metrics.login, props.metrics.image)] : [])],
               volumes: [
                 { name: 'config', configMap: { name: this.configMapName } },
                 ...(props.dataVolume ? [{ name: 'data', persistentVolumeClaim: { claimName: props.dataVolume.claimName } }] : []),
@@ -438,14 +478,35 @@ export class PostgresStatefulSet extends Construct {
           podSelector: { matchLabels: { [this.clientLabel.key]: this.clientLabel.value } },
         })),
       ];
+      const scrapers = (props.metrics?.scrapeNamespaces ?? ['monitoring']).map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } }));
       new KubeNetworkPolicy(this, 'NetworkPolicy', {
         metadata: metadata(this.name),
         spec: {
           podSelector: { matchLabels: this.selectorLabels },
           policyTypes: ['Ingress'],
-          ingress: [{ from: peers, ports: [{ port: IntOrString.fromNumber(PORT), protocol: 'TCP' }] }],
+          ingress: [
+            { from: peers, ports: [{ port: IntOrString.fromNumber(PORT), protocol: 'TCP' }] },
+            ...(props.metrics ? [{ from: scrapers, ports: [{ port: IntOrString.fromNumber(EXPORTER_PORT), protocol: 'TCP' }] }] : []),
+          ],
         },
       });
+      if (props.metrics) {
+        this.metricsServiceLabels = { ...commonLabels(this.name, 'metrics'), 'cdk8s-postgres.io/metrics': 'true' };
+        new KubeService(this, 'MetricsService', {
+          metadata: { name: `${this.name}-metrics`, namespace: this.namespace, labels: { ...this.metricsServiceLabels, ...extraLabels } },
+          spec: { selector: this.selectorLabels, ports: [{ name: 'metrics', port: EXPORTER_PORT, targetPort: IntOrString.fromString('metrics'), protocol: 'TCP' }] },
+        });
+        this.monitoredServer = {
+          name: this.name,
+          namespace: this.namespace,
+          podPattern: `${this.name}-[0-9]+`,
+          container: 'postgres',
+          claimPattern: props.dataVolume ? props.dataVolume.claimName : `data-${this.name}-[0-9]+`,
+          hasCpuLimit: resources.cpuLimit !== undefined,
+        };
+        const login = props.metrics.login;
+        RequiredSecrets.declare(this, { namespace: this.namespace, name: login.secretName, keys: login.secretKeys() });
+      }
 
       RequiredSecrets.declare(this, { namespace: this.namespace, name: this.superuser.secretName, keys: this.superuser.secretKeys() });
     } catch (error) {

@@ -45,6 +45,11 @@ export interface SchemaInitJobProps {
    */
   readonly logins?: LoginOwnership;
   /**
+   * Extensions created in database `postgres`, where monitoring connects (pg_stat_statements).
+   * @default - none
+   */
+  readonly extensions?: string[];
+  /**
    * Image that runs psql.
    * @default - the server's image
    */
@@ -123,7 +128,7 @@ export class SchemaInitJob extends Construct {
       validateDefinitions(owner, server.superuser.username, databases, users);
 
       const logins = props.logins ?? 'create';
-      const plan = buildSqlPlan(server.databaseName, databases, users, logins);
+      const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);
       this.files = renderPlanFiles(plan, users);
       const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
       new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });

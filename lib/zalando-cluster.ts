@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PostgresServerConnection } from './client-pod';
@@ -13,6 +13,8 @@ import {
   PostgresqlSpecTolerations,
   PostgresqlSpecUsers,
 } from './imports/acid.zalan.do';
+import { MonitoredServer } from './monitoring/alert-rules';
+import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
 import { defaultImage, endOfLifeDate, isEndOfLife } from './postgres-version';
 import { requireQuantity } from './quantity';
@@ -62,10 +64,10 @@ export interface ZalandoMonitoringOptions {
    */
   readonly exporterImage?: string;
   /**
-   * Also emit a prometheus-operator ServiceMonitor for the metrics Service.
-   * @default false
+   * Login the exporter uses, declared in users as a `monitoring` login (member of pg_monitor).
+   * @default - the operator's superuser
    */
-  readonly serviceMonitor?: boolean;
+  readonly login?: string;
 }
 
 /** CPU and memory, as the CRD's patterns allow. */
@@ -184,7 +186,6 @@ const CRD_CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
 const CRD_CRON = /^(\d+|\*)(\/\d+)?(\s+(\d+|\*)(\/\d+)?){4}$/;
 const VERSIONS = Object.values(PostgresqlSpecPostgresqlVersion).map(Number);
 const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories', 'password_encryption'];
-const DEFAULT_EXPORTER = 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1';
 
 /**
  * A Zalando postgres-operator cluster (`acid.zalan.do/v1` `postgresql`): streaming replicas with
@@ -215,6 +216,10 @@ export class ZalandoCluster extends Construct {
   public readonly connection: PostgresServerConnection;
   /** The `postgresql` resource. */
   public readonly resource: Postgresql;
+  /** Labels of the metrics Service, with monitoring on. */
+  public readonly metricsServiceLabels?: Record<string, string>;
+  /** What alerts and dashboards watch, with monitoring on. */
+  public readonly monitoredServer?: MonitoredServer;
 
   constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
     super(scope, id);
@@ -269,7 +274,11 @@ export class ZalandoCluster extends Construct {
       this.poolerService = props.connectionPooler ? `${this.name}-pooler` : undefined;
       this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
       const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...props.labels };
-      const exporter = props.monitoring ? props.monitoring.exporterImage ?? DEFAULT_EXPORTER : undefined;
+      const exporter = props.monitoring ? props.monitoring.exporterImage ?? EXPORTER_IMAGE : undefined;
+      const exporterLogin = props.monitoring?.login ?? 'postgres';
+      if (props.monitoring?.login !== undefined && !users.some((u) => u.name === props.monitoring!.login && u.kind === 'monitoring')) {
+        fail(owner, 'monitoring.login', props.monitoring.login, "is not declared in users as a 'monitoring' login");
+      }
 
       this.resource = new Postgresql(this, 'Resource', {
         metadata: { name: this.name, namespace: this.namespace, labels },
@@ -305,19 +314,32 @@ export class ZalandoCluster extends Construct {
             sidecars: [{
               name: 'postgres-exporter',
               image: exporter,
+              // The CRD's sidecars take a command but no args; this is the image's own entrypoint.
+              command: ['/bin/postgres_exporter', '--collector.stat_statements'],
               ports: [{ name: 'metrics', containerPort: 9187, protocol: 'TCP' }],
               resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
               env: [
                 { name: 'DATA_SOURCE_URI', value: 'localhost:5432/postgres?sslmode=require' },
-                { name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: this.credentialSecretName('postgres'), key: 'username' } } },
-                { name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: this.credentialSecretName('postgres'), key: 'password' } } },
+                { name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'username' } } },
+                { name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'password' } } },
               ],
             }],
           } : {}),
         },
       });
 
-      if (exporter) this.metricsService = this.monitoringObjects(props.monitoring!, labels);
+      if (exporter) {
+        this.metricsServiceLabels = { ...labels, 'cdk8s-postgres.io/metrics': 'true', 'cdk8s-postgres.io/cluster': this.name };
+        this.metricsService = this.metricsServiceFor(this.metricsServiceLabels);
+        this.monitoredServer = {
+          name: this.name,
+          namespace: this.namespace,
+          podPattern: `${this.name}-[0-9]+`,
+          container: 'postgres',
+          claimPattern: `pgdata-${this.name}-[0-9]+`,
+          hasCpuLimit: resources.cpuLimit !== undefined,
+        };
+      }
       this.connection = {
         name: this.name,
         namespace: this.namespace,
@@ -339,22 +361,16 @@ export class ZalandoCluster extends Construct {
     return `${user.replace(/_/g, '-')}.${this.name}.credentials.postgresql.acid.zalan.do`;
   }
 
-  private monitoringObjects(monitoring: ZalandoMonitoringOptions, labels: Record<string, string>): string {
+  private metricsServiceFor(labels: Record<string, string>): string {
     const name = `${this.name}-metrics`;
-    const selector = { 'cluster-name': this.name, application: 'spilo' };
     new KubeService(this, 'MetricsService', {
       // Not the operator's labels: it must never mistake this Service for one of its own.
       metadata: { name, namespace: this.namespace, labels },
-      spec: { selector, ports: [{ name: 'metrics', port: 9187, targetPort: IntOrString.fromNumber(9187), protocol: 'TCP' }] },
+      spec: {
+        selector: { 'cluster-name': this.name, application: 'spilo' },
+        ports: [{ name: 'metrics', port: 9187, targetPort: IntOrString.fromNumber(9187), protocol: 'TCP' }],
+      },
     });
-    if (monitoring.serviceMonitor) {
-      new ApiObject(this, 'ServiceMonitor', {
-        apiVersion: 'monitoring.coreos.com/v1',
-        kind: 'ServiceMonitor',
-        metadata: { name, namespace: this.namespace, labels },
-        spec: { selector: { matchLabels: selector }, endpoints: [{ port: 'metrics', interval: '30s' }] },
-      });
-    }
     return name;
   }
 }

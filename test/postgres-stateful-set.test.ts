@@ -221,6 +221,8 @@ describe('PostgresStatefulSet rejects bad input', () => {
     ['an unpinned image', { image: 'postgres:latest' }, `PostgresStatefulSet 'orders': image "postgres:latest" is not pinned: name a minor release ('postgres:17.10') or a digest`],
     ['a client range that is not CIDR', { clientCidrs: ['10.0.0.0'] }, `PostgresStatefulSet 'orders': clientCidrs "10.0.0.0" is not an address range in CIDR notation (e.g. '10.0.0.0/8')`],
     ['a malformed Secret key', { superuser: Credentials.fromSecret('pg', { passwordKey: 'pass word' }) }, `PostgresStatefulSet 'orders': superuser.passwordKey "pass word" is not a valid Secret key (letters, digits, '-', '_' and '.')`],
+    ['metrics without pg_stat_statements preloaded', { metrics: { login: Credentials.fromSecret('m', { username: 'exporter' }) }, parameters: { shared_preload_libraries: 'auto_explain' } },
+      `PostgresStatefulSet 'orders': parameters.shared_preload_libraries "auto_explain" must include pg_stat_statements when metrics are on`],
     ['a malformed label', { labels: { tier: 'data base' } }, `PostgresStatefulSet 'orders': labels['tier'] "data base" is not a valid label value (at most 63 letters, digits, '-', '_' or '.')`],
   ];
   test.each(cases)('%s', (_name, props, message) => {

@@ -14,7 +14,11 @@ function build(props: Partial<ZalandoClusterProps> = {}, id = 'acid-orders') {
 describe('ZalandoCluster', () => {
   const { cluster, objects } = build({
     numberOfInstances: 3,
-    users: [{ name: 'orders_app', kind: 'app', password: { name: 'x', key: 'y' } }, { name: 'orders_admin', kind: 'admin', password: { name: 'x', key: 'z' } }],
+    users: [
+      { name: 'orders_app', kind: 'app', password: { name: 'x', key: 'y' } },
+      { name: 'orders_admin', kind: 'admin', password: { name: 'x', key: 'z' } },
+      { name: 'orders_metrics', kind: 'monitoring', password: { name: 'x', key: 'm' } },
+    ],
     databases: [{ name: 'orders', owner: 'orders_admin' }],
     preparedDatabases: { reports: { defaultUsers: true } },
     connectionPooler: { instances: 2, mode: 'session', resources: { cpuRequest: '100m', memoryRequest: '64Mi' } },
@@ -22,7 +26,7 @@ describe('ZalandoCluster', () => {
     parameters: { max_connections: 200 },
     tlsSecretName: 'orders-tls',
     tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
-    monitoring: { serviceMonitor: true },
+    monitoring: { login: 'orders_metrics' },
   });
   const resource = only(objects, 'postgresql', 'acid-orders');
 
@@ -38,7 +42,7 @@ describe('ZalandoCluster', () => {
   });
 
   test('users with flags and databases with owners', () => {
-    expect(resource.spec.users).toEqual({ orders_app: [], orders_admin: ['createdb'] });
+    expect(resource.spec.users).toEqual({ orders_app: [], orders_admin: ['createdb'], orders_metrics: [] });
     expect(resource.spec.databases).toEqual({ orders: 'orders_admin' });
     expect(resource.spec.preparedDatabases).toEqual({ reports: { defaultUsers: true } });
   });
@@ -58,12 +62,14 @@ describe('ZalandoCluster', () => {
     });
   });
 
-  test('postgres-exporter on 9187 with a metrics Service and a ServiceMonitor', () => {
+  test('postgres-exporter on 9187 as the monitoring login, with a metrics Service', () => {
     expect(resource.spec.sidecars[0]).toMatchObject({ name: 'postgres-exporter', ports: [{ containerPort: 9187 }] });
     expect(resource.spec.sidecars[0].image).toMatch(/:v\d+\.\d+\.\d+$/);
+    expect(resource.spec.sidecars[0].env).toContainEqual({ name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: 'orders-metrics.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } } });
     const svc = only(objects, 'Service', 'acid-orders-metrics');
     expect(svc.spec.selector).toEqual({ 'cluster-name': 'acid-orders', application: 'spilo' });
-    expect(only(objects, 'ServiceMonitor', 'acid-orders-metrics').spec.endpoints).toEqual([{ port: 'metrics', interval: '30s' }]);
+    expect(svc.metadata.labels).toMatchObject(cluster.metricsServiceLabels!);
+    expect(cluster.monitoredServer).toMatchObject({ podPattern: 'acid-orders-[0-9]+', claimPattern: 'pgdata-acid-orders-[0-9]+', container: 'postgres' });
   });
 
   test("connection facts in the operator's naming", () => {
@@ -155,6 +161,7 @@ describe('prod-operator (seed 001, production)', () => {
     beforeAll(async () => {
       server = await startPostgres();
       // What the operator does from the resource: the logins and the databases with their owners.
+      server.query("CREATE ROLE postgres_exporter LOGIN PASSWORD 'exporter-pw'");
       for (const [db, owner] of Object.entries<string>(cluster.spec.databases)) {
         server.query(`CREATE ROLE ${owner} LOGIN PASSWORD '${owner}-pw'`);
         server.query(`CREATE DATABASE ${db} OWNER ${owner}`);
@@ -168,6 +175,7 @@ describe('prod-operator (seed 001, production)', () => {
       expect(run.status).toBe(0);
       expect(server.query('SELECT current_user', { user: 'userservice', password: 'userservice-pw', database: 'userdb' })).toBe('userservice');
       expect(server.psql('SELECT 1', { user: 'userservice', password: 'userservice-pw', database: 'paymentdb' }).stderr).toContain('permission denied for database "paymentdb"');
+      expect(server.query("SELECT pg_has_role('postgres_exporter', 'pg_monitor', 'MEMBER')")).toBe('t');
     });
   });
 });

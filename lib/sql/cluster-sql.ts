@@ -42,6 +42,9 @@ export function renderClusterSql(databases: readonly DatabaseDefinition[], users
       '',
     );
   }
+  for (const user of users.filter((u) => u.kind === 'monitoring')) {
+    parts.push(`-- ${user.name} reads statistics, never table data`, `GRANT pg_monitor TO ${quoteIdent(user.name)};`, '');
+  }
   for (const role of managerRoles) {
     parts.push(
       `-- manager role ${role}: owns tracked tables; membership is the right to change them`,

@@ -14,9 +14,14 @@ export function schemasOf(db: DatabaseDefinition): string[] {
   return db.schemas ?? ['public'];
 }
 
-/** Logins that may connect to `db`. */
+/** Logins that may connect to `db` (a monitoring login connects but gets no privileges inside). */
 export function usersOf(db: DatabaseDefinition, users: readonly DatabaseUser[], databases: readonly DatabaseDefinition[]): DatabaseUser[] {
   return users.filter((u) => accessibleDatabases(u, databases).includes(db.name));
+}
+
+/** Logins that get privileges on tables: everyone but monitoring logins. */
+export function grantees(users: readonly DatabaseUser[]): DatabaseUser[] {
+  return users.filter((u) => u.kind !== 'monitoring');
 }
 
 /**
@@ -81,6 +86,8 @@ function privilegesOf(user: DatabaseUser): { tables: string; sequences?: string 
       return { tables: 'ALL PRIVILEGES', sequences: 'ALL PRIVILEGES' };
     case 'readonly':
       return { tables: 'SELECT', sequences: 'SELECT' };
+    case 'monitoring':
+      throw new Error('monitoring logins get no table privileges');
     case 'app':
     case 'manager': {
       const tables = ALL_TABLE_PRIVILEGES.filter((p) => (user.privileges ?? ALL_TABLE_PRIVILEGES).includes(p));

@@ -2,7 +2,7 @@ import type { SecretKeyReference } from '../environment';
 import { QualifiedName } from './quote';
 
 /** What a login may do. */
-export type UserKind = 'app' | 'readonly' | 'admin' | 'manager';
+export type UserKind = 'app' | 'readonly' | 'admin' | 'manager' | 'monitoring';
 
 /** Table privileges an `app` login can be narrowed to. */
 export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
@@ -13,14 +13,15 @@ export interface DatabaseUser {
   readonly name: string;
   /**
    * What it may do in its databases: `app` reads and writes rows, `readonly` reads, `admin` has
-   * every privilege and acts as the database owner, `manager` may also change tracked tables.
+   * every privilege and acts as the database owner, `manager` may also change tracked tables,
+   * `monitoring` reads statistics (member of pg_monitor) and no table data.
    */
   readonly kind: UserKind;
   /** Secret key holding its password. */
   readonly password: SecretKeyReference;
   /**
    * Databases it may connect to.
-   * @default - the databases it owns
+   * @default - the databases it owns (a `monitoring` login uses the maintenance database)
    */
   readonly databases?: string[];
   /**

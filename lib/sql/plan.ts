@@ -1,6 +1,7 @@
 import { ManagerRoleSql } from '../manager-role-sql';
 import { LoginOwnership, PasswordVariable, renderClusterSql } from './cluster-sql';
-import { LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, usersOf } from './database-sql';
+import { quoteIdent } from './quote';
+import { grantees as withTablePrivileges, LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, usersOf } from './database-sql';
 import { DatabaseDefinition, DatabaseUser } from './model';
 
 /**
@@ -48,7 +49,7 @@ export const SET_ROLE_FILE = 'set-role.sql';
  * setup, its schema files (once each, as the owner), grants on what they created, and the
  * manager role with change history.
  */
-export function buildSqlPlan(maintenanceDatabase: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], logins: LoginOwnership = 'create'): SqlPlan {
+export function buildSqlPlan(maintenanceDatabase: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], logins: LoginOwnership = 'create', extensions: readonly string[] = []): SqlPlan {
   const passwords = logins === 'existing' ? [] : users.map((user, i) => ({ user: user.name, psqlVariable: `password_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}` }));
   const managers = new Map(databases.filter((d) => d.history).map((d) => [d.name, new ManagerRoleSql(d.history!)]));
   const files: Record<string, string> = {};
@@ -58,18 +59,22 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
     steps.push({ mode, database, file, name, role });
   };
   add('autocommit', maintenanceDatabase, '000-cluster.sql', renderClusterSql(databases, users, passwords, [...new Set([...managers.values()].map((m) => m.managerRole))], logins));
+  if (extensions.length) {
+    // In the database monitoring tools connect to; pg_stat_statements then sees every database.
+    add('transaction', 'postgres', '000-extensions.sql', extensions.map((e) => `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e)};\n`).join(''));
+  }
   databases.forEach((db, i) => {
     const prefix = String(i + 1).padStart(3, '0');
     const dbUsers = usersOf(db, users, databases);
     // The owner holds every privilege already; grants name the other logins.
-    const grantees = dbUsers.filter((u) => u.name !== db.owner);
+    const grantees = withTablePrivileges(dbUsers).filter((u) => u.name !== db.owner);
     add('transaction', db.name, `${prefix}-0-setup.sql`, renderDatabaseSetup(db, grantees));
     for (const file of db.schemaFiles ?? []) {
       add('once', db.name, `${prefix}-1-${file.name}`, file.sql, file.name, db.owner);
     }
     add('transaction', db.name, `${prefix}-2-grants.sql`, renderExistingObjectGrants(db, grantees));
     const manager = managers.get(db.name);
-    if (manager) add('transaction', db.name, `${prefix}-3-history.sql`, manager.render(db.owner, dbUsers));
+    if (manager) add('transaction', db.name, `${prefix}-3-history.sql`, manager.render(db.owner, withTablePrivileges(dbUsers)));
   });
   return { files, steps, passwords };
 }

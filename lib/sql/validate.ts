@@ -3,7 +3,7 @@ import { definedTables } from './defined-tables';
 import { DatabaseDefinition, DatabaseUser, TablePrivilege, UserKind } from './model';
 import { identifierProblem, qualify, quoteQualified } from './quote';
 
-const KINDS: UserKind[] = ['app', 'readonly', 'admin', 'manager'];
+const KINDS: UserKind[] = ['app', 'readonly', 'admin', 'manager', 'monitoring'];
 const PRIVILEGES: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.sql$/;
 
@@ -37,7 +37,7 @@ export function validateDefinitions(owner: string, superuser: string, databases:
     for (const db of user.databases ?? []) {
       if (!databases.some((d) => d.name === db)) fail(owner, `${at}.databases`, db, 'is not a declared database');
     }
-    if ((user.databases ?? databases.filter((d) => d.owner === user.name)).length === 0) {
+    if (user.kind !== 'monitoring' && (user.databases ?? databases.filter((d) => d.owner === user.name)).length === 0) {
       fail(owner, `${at}.databases`, user.databases ?? [], `gives login '${user.name}' no database: list the databases it may use`);
     }
   });

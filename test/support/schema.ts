@@ -40,9 +40,11 @@ export function validateObject(o: KubeObject): string[] {
 
 function loadModel(apiVersion: string, kind: string): (new (o: unknown) => { validate(): void }) | undefined {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : [undefined, apiVersion];
+  // prometheus-operator's kinds come from the same family of generated models.
+  const pkg = group === 'monitoring.coreos.com' ? '@kubernetes-models/prometheus-operator' : 'kubernetes-models';
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(`kubernetes-models/${group ? `${group}/` : ''}${version}/${kind}`)[kind];
+    return require(`${pkg}/${group ? `${group}/` : ''}${version}/${kind}`)[kind];
   } catch {
     return undefined;
   }

@@ -1,0 +1,92 @@
+/** The workload an alert set watches. */
+export interface MonitoredServer {
+  /** Name used in alert text and as the job label. */
+  readonly name: string;
+  readonly namespace: string;
+  /** Regular expression matching the server's pod names, e.g. `postgres-[0-9]+`. */
+  readonly podPattern: string;
+  /** The PostgreSQL container. */
+  readonly container: string;
+  /** Regular expression matching the data claims, e.g. `data-postgres-[0-9]+`. */
+  readonly claimPattern: string;
+  /** Whether the container has a CPU limit; without one CPU is measured against the request. */
+  readonly hasCpuLimit: boolean;
+}
+
+/** Thresholds of the default alerts (seed 004 §8.1). */
+export interface AlertThresholds {
+  /**
+   * CPU use against the limit (or the request), percent, sustained 5 minutes.
+   * @default 80
+   */
+  readonly cpuPercent?: number;
+  /**
+   * Memory working set against the limit, percent, sustained 3 minutes.
+   * @default 85
+   */
+  readonly memoryPercent?: number;
+  /**
+   * Connections.
+   * @default 80
+   */
+  readonly connections?: number;
+  /**
+   * Data volume use, percent.
+   * @default 80
+   */
+  readonly storagePercent?: number;
+  /**
+   * Seconds an active query may run.
+   * @default 5
+   */
+  readonly slowQuerySeconds?: number;
+}
+
+/** One Prometheus alerting rule. */
+export interface AlertRule {
+  readonly alert: string;
+  readonly expr: string;
+  readonly for?: string;
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+}
+
+/** The runbooks in this repository; each alert links its own section. Point it at your hosted copy. */
+export const DEFAULT_RUNBOOK_BASE = 'docs/runbooks.md';
+
+/**
+ * Seed 004 §8.1 as alerts: CPU over 80% for 5 minutes, memory over 85% for 3 minutes, more than
+ * 80 connections, storage over 80%, a query active for more than 5 seconds, plus the exporter
+ * losing the server. Each names its metrics' sources in the catalog.
+ */
+export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThresholds = {}, runbookBase = DEFAULT_RUNBOOK_BASE): AlertRule[] {
+  const t = { cpuPercent: 80, memoryPercent: 85, connections: 80, storagePercent: 80, slowQuerySeconds: 5, ...thresholds };
+  const pod = `namespace="${server.namespace}", pod=~"${server.podPattern}"`;
+  const container = `${pod}, container="${server.container}"`;
+  const cpuBound = server.hasCpuLimit ? 'kube_pod_container_resource_limits' : 'kube_pod_container_resource_requests';
+  const rule = (alert: string, expr: string, forDuration: string | undefined, severity: string, summary: string): AlertRule => ({
+    alert,
+    expr,
+    ...(forDuration ? { for: forDuration } : {}),
+    labels: { severity, database: server.name },
+    annotations: { summary, runbook_url: `${runbookBase}#${alert.toLowerCase()}` },
+  });
+  return [
+    rule('PostgresCpuHigh',
+      `sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{${container}}[5m])) / sum by (namespace, pod) (${cpuBound}{${container}, resource="cpu"}) * 100 > ${t.cpuPercent}`,
+      '5m', 'warning', `${server.name}: CPU above ${t.cpuPercent}% of its ${server.hasCpuLimit ? 'limit' : 'request'} for 5 minutes`),
+    rule('PostgresMemoryHigh',
+      `sum by (namespace, pod) (container_memory_working_set_bytes{${container}}) / sum by (namespace, pod) (kube_pod_container_resource_limits{${container}, resource="memory"}) * 100 > ${t.memoryPercent}`,
+      '3m', 'warning', `${server.name}: memory above ${t.memoryPercent}% of its limit for 3 minutes`),
+    rule('PostgresTooManyConnections',
+      `sum by (namespace, pod) (pg_stat_activity_count{${pod}}) > ${t.connections}`,
+      undefined, 'critical', `${server.name}: more than ${t.connections} connections`),
+    rule('PostgresStorageHigh',
+      `kubelet_volume_stats_used_bytes{namespace="${server.namespace}", persistentvolumeclaim=~"${server.claimPattern}"} / kubelet_volume_stats_capacity_bytes{namespace="${server.namespace}", persistentvolumeclaim=~"${server.claimPattern}"} * 100 > ${t.storagePercent}`,
+      undefined, 'critical', `${server.name}: data volume above ${t.storagePercent}% full`),
+    rule('PostgresSlowQuery',
+      `max by (namespace, pod, datname) (pg_stat_activity_max_tx_duration{${pod}, state="active"}) > ${t.slowQuerySeconds}`,
+      undefined, 'warning', `${server.name}: a query has been active for more than ${t.slowQuerySeconds} seconds`),
+    rule('PostgresExporterDown', `max by (namespace, pod) (pg_up{${pod}}) == 0`, '1m', 'critical', `${server.name}: the exporter cannot reach PostgreSQL`),
+  ];
+}

@@ -1,0 +1,38 @@
+import { Container, IntOrString, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Credentials } from '../credentials';
+import { restrictedContainerSecurityContext } from '../pod-security';
+
+/** postgres-exporter, pinned. */
+export const EXPORTER_IMAGE = 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1';
+/** The exporter's port. */
+export const EXPORTER_PORT = 9187;
+/** uid of `nobody`, which the exporter image runs as. */
+const NOBODY = 65534;
+
+/**
+ * The exporter as a sidecar: it reaches the server on the pod's loopback as a least-privilege
+ * monitoring login (member of pg_monitor), runs as nobody under the restricted profile with a
+ * read-only root filesystem, and also collects pg_stat_statements for the slowest-statements panel.
+ */
+export function exporterContainer(login: Credentials, image: string = EXPORTER_IMAGE): Container {
+  const probe = { httpGet: { path: '/', port: IntOrString.fromString('metrics') }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
+  return {
+    name: 'postgres-exporter',
+    image,
+    imagePullPolicy: 'IfNotPresent',
+    args: ['--collector.stat_statements'],
+    env: [
+      { name: 'DATA_SOURCE_URI', value: '127.0.0.1:5432/postgres?sslmode=disable' },
+      login.usernameEnv('DATA_SOURCE_USER'),
+      login.passwordEnv('DATA_SOURCE_PASS'),
+    ],
+    ports: [{ name: 'metrics', containerPort: EXPORTER_PORT, protocol: 'TCP' }],
+    resources: {
+      requests: { cpu: Quantity.fromString('10m'), memory: Quantity.fromString('32Mi') },
+      limits: { memory: Quantity.fromString('128Mi') },
+    },
+    securityContext: restrictedContainerSecurityContext(NOBODY),
+    livenessProbe: { ...probe, failureThreshold: 6 },
+    readinessProbe: probe,
+  };
+}

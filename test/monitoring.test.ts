@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { parser } from '@prometheus-io/lezer-promql';
+import { METRIC_CATALOG } from '../lib';
+import { KubeObject, loadDist, only, REPO_ROOT } from './support/manifests';
+import { startPostgres, TestServer } from './support/postgres-server';
+import { runJobScript } from './support/run-job';
+
+const dist = loadDist();
+
+/** Parse errors and the metric names of a PromQL expression. */
+function promql(expr: string): { errors: number; metrics: string[] } {
+  const tree = parser.parse(expr);
+  let errors = 0;
+  const metrics: string[] = [];
+  tree.iterate({
+    enter(node) {
+      if (node.type.isError) errors++;
+      if (node.name === 'VectorSelector') {
+        const id = node.node.getChild('Identifier');
+        if (id) metrics.push(expr.slice(id.from, id.to));
+      }
+    },
+  });
+  return { errors, metrics };
+}
+
+function expressions(objects: KubeObject[]): string[] {
+  const alerts = objects.filter((o) => o.kind === 'PrometheusRule').flatMap((r) => r.spec.groups.flatMap((g: any) => g.rules.map((x: any) => x.expr)));
+  const panels = objects.filter((o) => o.metadata.labels?.grafana_dashboard === '1')
+    .flatMap((c) => Object.values<string>(c.data).flatMap((json) => JSON.parse(json).panels.flatMap((p: any) => p.targets.map((t: any) => t.expr))));
+  return [...alerts, ...panels];
+}
+
+const monitored = ['aks-phonebill-dev', 'prod-operator'];
+const allExpressions = monitored.flatMap((env) => expressions(dist[env]).map((e): [string, string] => [env, e]));
+
+describe('PromQL', () => {
+  test('there are expressions to check', () => {
+    expect(allExpressions.length).toBeGreaterThan(20);
+  });
+
+  test.each(allExpressions)('%s: %s parses and uses only catalogued metrics', (_env, expr) => {
+    const { errors, metrics } = promql(expr);
+    expect(errors).toBe(0);
+    expect(metrics.length).toBeGreaterThan(0);
+    expect(metrics.filter((m) => !(m in METRIC_CATALOG))).toEqual([]);
+  });
+
+  test('the checks can fail', () => {
+    expect(promql('sum by (pod) (rate(x[5m]) > ').errors).toBeGreaterThan(0);
+    expect(promql('rate(pg_no_such_metric[5m])').metrics.filter((m) => !(m in METRIC_CATALOG))).toEqual(['pg_no_such_metric']);
+  });
+});
+
+describe("seed 004 §8.1's alerts in aks-phonebill-dev", () => {
+  const rules = only(dist['aks-phonebill-dev'], 'PrometheusRule').spec.groups[0].rules;
+  const byName = Object.fromEntries(rules.map((r: any) => [r.alert, r]));
+
+  test.each([
+    ['PostgresCpuHigh', /\* 100 > 80$/, '5m'],
+    ['PostgresMemoryHigh', /\* 100 > 85$/, '3m'],
+    ['PostgresTooManyConnections', /> 80$/, undefined],
+    ['PostgresStorageHigh', /\* 100 > 80$/, undefined],
+    ['PostgresSlowQuery', /state="active"}\) > 5$/, undefined],
+  ])('%s', (name, threshold, duration) => {
+    const rule = byName[name as string];
+    expect(rule.expr).toMatch(threshold as RegExp);
+    expect(rule.for).toBe(duration);
+  });
+
+  test('the seed has a CPU limit, so CPU is measured against it', () => {
+    expect(byName.PostgresCpuHigh.expr).toContain('kube_pod_container_resource_limits{namespace="phonebill-dev", pod=~"postgresql-product-change-[0-9]+", container="postgres", resource="cpu"}');
+  });
+
+  test('every alert has a severity and a runbook section that exists', () => {
+    const runbooks = readFileSync(join(REPO_ROOT, 'docs', 'runbooks.md'), 'utf8');
+    for (const rule of rules) {
+      expect(['warning', 'critical']).toContain(rule.labels.severity);
+      const anchor = rule.annotations.runbook_url.split('#')[1];
+      expect(runbooks).toContain(`## ${anchor}\n`);
+    }
+    expect(existsSync(join(REPO_ROOT, rules[0].annotations.runbook_url.split('#')[0]))).toBe(true);
+  });
+});
+
+describe('exporter, scraping and dashboard', () => {
+  const aks = dist['aks-phonebill-dev'];
+  const pod = only(aks, 'StatefulSet').spec.template.spec;
+  const exporter = pod.containers.find((c: any) => c.name === 'postgres-exporter');
+
+  test('a pinned postgres-exporter on 9187 with the monitoring login from a Secret', () => {
+    expect(exporter.image).toMatch(/^quay\.io\/prometheuscommunity\/postgres-exporter:v\d+\.\d+\.\d+$/);
+    expect(exporter.ports).toEqual([{ name: 'metrics', containerPort: 9187, protocol: 'TCP' }]);
+    expect(exporter.env).toContainEqual({ name: 'DATA_SOURCE_USER', value: 'postgres_exporter' });
+    expect(exporter.env).toContainEqual({ name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: 'postgresql-product-change-logins', key: 'exporter-password' } } });
+    expect(exporter.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65534, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false });
+  });
+
+  test('pg_stat_statements is loaded and slow statements are logged', () => {
+    const conf: string = only(aks, 'ConfigMap', 'postgresql-product-change-config').data['postgresql.conf'];
+    expect(conf).toContain("shared_preload_libraries = 'pg_stat_statements'");
+    expect(conf).toContain('log_min_duration_statement = 1000');
+    expect(only(aks, 'ConfigMap', 'postgresql-product-change-schema').data['000-extensions.sql']).toBe('CREATE EXTENSION IF NOT EXISTS "pg_stat_statements";\n');
+  });
+
+  test('only the monitoring namespace reaches 9187', () => {
+    expect(only(aks, 'NetworkPolicy').spec.ingress[1]).toEqual({
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      ports: [{ port: 9187, protocol: 'TCP' }],
+    });
+  });
+
+  test('a ServiceMonitor that selects the metrics Service', () => {
+    const monitor = only(aks, 'ServiceMonitor');
+    const service = only(aks, 'Service', 'postgresql-product-change-metrics');
+    expect(service.metadata.labels).toMatchObject(monitor.spec.selector.matchLabels);
+    expect(monitor.spec.endpoints[0].port).toBe(service.spec.ports[0].name);
+  });
+
+  test('a dashboard in a ConfigMap the Grafana sidecar loads, with the panels on-call needs', () => {
+    const configMap = aks.find((o) => o.metadata.labels?.grafana_dashboard === '1')!;
+    const dashboard = JSON.parse(Object.values<string>(configMap.data)[0]);
+    expect(dashboard.panels.map((p: any) => p.title)).toEqual([
+      'Connections vs max_connections', 'Transactions per second', 'Cache hit ratio', 'Replication lag',
+      'Slowest statements (mean seconds per call)', 'Disk usage', 'CPU vs limit', 'Memory vs limit',
+    ]);
+  });
+
+  test('prod-operator: the sidecar uses the operator-made monitoring login', () => {
+    const cluster = only(dist['prod-operator'], 'postgresql');
+    expect(cluster.spec.users.postgres_exporter).toEqual([]);
+    expect(cluster.spec.sidecars[0].env).toContainEqual({ name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: 'postgres-exporter.postgres-cluster.credentials.postgresql.acid.zalan.do', key: 'username' } } });
+  });
+
+  test('minikube-dev has monitoring available but off', () => {
+    expect(dist['minikube-dev'].some((o) => o.kind === 'ServiceMonitor' || o.kind === 'PrometheusRule')).toBe(false);
+  });
+});
+
+describe('the monitoring login on a real server', () => {
+  let server: TestServer;
+  const exporter = { user: 'postgres_exporter', password: 'exporter-pw', database: 'postgres' };
+  beforeAll(async () => {
+    server = await startPostgres({ serverArgs: () => ['-c', 'shared_preload_libraries=pg_stat_statements'] });
+    server.query('CREATE DATABASE product_change_db'); // the image creates it from POSTGRES_DB
+    const run = runJobScript(dist['aks-phonebill-dev'], 'postgresql-product-change-schema-init', server, {
+      'postgresql-product-change-superuser': { password: server.superuserPassword },
+      'postgresql-product-change-secret': { password: 'app-pw' },
+      'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw' },
+    });
+    if (run.status !== 0) throw new Error(run.stderr);
+    server.query("INSERT INTO product_change.circuit_breaker_state (service_name) VALUES ('SECRET_SERVICE')", { user: 'product_change_admin', password: 'admin-pw', database: 'product_change_db' });
+  });
+  afterAll(() => server?.stop());
+
+  test('reads the statistics views, including other sessions and pg_stat_statements', () => {
+    expect(Number(server.query('SELECT count(*) FROM pg_stat_database', exporter))).toBeGreaterThan(0);
+    expect(server.query("SELECT count(*) > 0 FROM pg_stat_activity WHERE backend_type = 'checkpointer'", exporter)).toBe('t');
+    expect(Number(server.query('SELECT count(*) FROM pg_stat_statements', exporter))).toBeGreaterThan(0);
+    expect(server.query("SELECT current_setting('max_connections')", exporter)).toBe('100');
+  });
+
+  test('cannot read table data', () => {
+    const result = server.psql('SELECT * FROM product_change.circuit_breaker_state', { ...exporter, database: 'product_change_db' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/permission denied for (schema product_change|database "product_change_db")/);
+  });
+
+  test('is no superuser and cannot write', () => {
+    expect(server.query("SELECT rolsuper FROM pg_roles WHERE rolname = 'postgres_exporter'")).toBe('f');
+    expect(server.psql('CREATE TABLE x (id int)', exporter).stderr).toContain('permission denied for schema public');
+  });
+});
