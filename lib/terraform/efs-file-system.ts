@@ -109,28 +109,21 @@ export class EfsFileSystem extends Construct {
       tags,
     });
     this.securityGroupId = securityGroup.id;
-    const cidrs = props.clientCidrs ?? [];
-    const groups = props.clientSecurityGroupIds ?? [];
-    const fromCidr = TerraformCount.of(Token.asNumber(Fn.lengthOf(cidrs)));
-    new VpcSecurityGroupIngressRule(this, 'NfsFromClusterCidr', {
-      count: fromCidr,
-      securityGroupId: securityGroup.id,
-      description: 'NFS from the cluster',
-      ipProtocol: 'tcp',
-      fromPort: 2049,
-      toPort: 2049,
-      cidrIpv4: Fn.element(cidrs, fromCidr.index),
-    });
-    const fromGroup = TerraformCount.of(Token.asNumber(Fn.lengthOf(groups)));
-    new VpcSecurityGroupIngressRule(this, 'NfsFromClusterSecurityGroup', {
-      count: fromGroup,
-      securityGroupId: securityGroup.id,
-      description: 'NFS from the cluster',
-      ipProtocol: 'tcp',
-      fromPort: 2049,
-      toPort: 2049,
-      referencedSecurityGroupId: Fn.element(groups, fromGroup.index),
-    });
+    // One NFS rule per client range or security group; counts because the lists are variables.
+    const nfsFrom = (id: string, sources: string[], source: (element: string) => { cidrIpv4: string } | { referencedSecurityGroupId: string }) => {
+      const each = TerraformCount.of(Token.asNumber(Fn.lengthOf(sources)));
+      new VpcSecurityGroupIngressRule(this, id, {
+        count: each,
+        securityGroupId: securityGroup.id,
+        description: 'NFS from the cluster',
+        ipProtocol: 'tcp',
+        fromPort: 2049,
+        toPort: 2049,
+        ...source(Fn.element(sources, each.index)),
+      });
+    };
+    nfsFrom('NfsFromClusterCidr', props.clientCidrs ?? [], (cidr) => ({ cidrIpv4: cidr }));
+    nfsFrom('NfsFromClusterSecurityGroup', props.clientSecurityGroupIds ?? [], (group) => ({ referencedSecurityGroupId: group }));
 
     const perSubnet = TerraformCount.of(Token.asNumber(Fn.lengthOf(props.subnetIds)));
     new EfsMountTarget(this, 'MountTarget', {
