@@ -43,5 +43,8 @@ export function terraformValidate(dir: string, tools: TerraformTools): { init: S
 
 /** `npx cdktf synth` of the repository's app into `outdir`, offline. */
 export function cdktfSynth(repo: string, outdir: string): string {
-  return execFileSync('npx', ['cdktf', 'synth', '--output', outdir], { cwd: repo, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true' } });
+  const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true' };
+  // A CLI config that does not exist only makes terraform print warnings on every call.
+  if (env.TF_CLI_CONFIG_FILE && !existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
+  return execFileSync('npx', ['cdktf', 'synth', '--output', outdir], { cwd: repo, encoding: 'utf8', env });
 }
