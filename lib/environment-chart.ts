@@ -12,7 +12,7 @@ import { PostgresMonitoring } from './monitoring/postgres-monitoring';
 import { PostgresStatefulSet } from './postgres-stateful-set';
 import { DatabaseUser } from './sql/model';
 import { SchemaInitJob } from './schema-init-job';
-import { fail } from './validation';
+import { fail, ValidationError } from './validation';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
 import { ZalandoCluster } from './zalando-cluster';
 
@@ -102,8 +102,8 @@ export class EnvironmentChart extends Chart {
   }
 
   private statefulSet(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerConnection {
-    if (!server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', undefined, 'is required: describe the StatefulSet backend or the zalando backend');
-    if (!server.superuser) fail(`server '${server.id}'`, 'superuser', undefined, 'is required on the StatefulSet backend');
+    if (!server.statefulSet) throw new ValidationError(`server '${server.id}': give statefulSet or zalando, the backend that runs it`);
+    if (!server.superuser) throw new ValidationError(`server '${server.id}': superuser is required on the StatefulSet backend`);
     const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
     const login = server.monitoring?.login;
     this.servers[server.id] = new PostgresStatefulSet(this, server.id, {

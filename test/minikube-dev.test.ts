@@ -79,3 +79,12 @@ describe('minikube-dev: seed 001, microservices dev database', () => {
 test('minikube-dev snapshot', () => {
   expect(objects).toMatchSnapshot();
 });
+
+test('a server without a backend, or with two, is refused with its id', () => {
+  const server = minikubeDev.servers[1];
+  const { statefulSet: _s, ...noBackend } = server;
+  expect(() => new EnvironmentChart(new App({ outdir: '/nonexistent' }), { ...minikubeDev, servers: [noBackend] }))
+    .toThrow("server 'microservices': give statefulSet or zalando, the backend that runs it");
+  expect(() => new EnvironmentChart(new App({ outdir: '/nonexistent' }), { ...minikubeDev, servers: [{ ...server, zalando: { teamId: 'postgres', name: 'postgres-x', volume: { size: '1Gi' } } }] }))
+    .toThrow(`server 'microservices': statefulSet "postgresql" cannot be combined with zalando: a server has one backend`);
+});
