@@ -1,8 +1,7 @@
 import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Credentials } from './credentials';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
-import { requireQuantity } from './quantity';
-import { fail } from './validation';
+import { checkRequestsAndLimits } from './quantity';
 
 /** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
 export interface PostgresServerConnection {
@@ -50,11 +49,7 @@ export function jobResources(owner: string, resources: JobResources | undefined)
     memoryRequest: resources?.memoryRequest ?? '64Mi',
     memoryLimit: resources?.memoryLimit ?? '256Mi',
   };
-  requireQuantity(owner, 'resources.cpuRequest', r.cpuRequest, 'cpu');
-  const request = requireQuantity(owner, 'resources.memoryRequest', r.memoryRequest, 'memory');
-  if (requireQuantity(owner, 'resources.memoryLimit', r.memoryLimit, 'memory') < request) {
-    fail(owner, 'resources.memoryLimit', r.memoryLimit, `is below resources.memoryRequest '${r.memoryRequest}'`);
-  }
+  checkRequestsAndLimits(owner, r);
   return r;
 }
 

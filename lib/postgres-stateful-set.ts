@@ -23,12 +23,11 @@ import {
   SUPPORTED_MAJOR_VERSIONS,
   dataPaths,
   defaultImage,
-  endOfLifeDate,
-  isEndOfLife,
+  endOfLifeWarning,
   isPinnedImage,
 } from './postgres-version';
 import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
-import { requireQuantity } from './quantity';
+import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail } from './validation';
 import { Warnings } from './warnings';
@@ -321,14 +320,7 @@ export class PostgresStatefulSet extends Construct {
           fail(owner, 'dataVolume', props.dataVolume.claimName, `is a claim in namespace '${props.dataVolume.namespace}', not '${this.namespace}'`);
         }
       }
-      const cpuRequest = requireQuantity(owner, 'resources.cpuRequest', resources.cpuRequest, 'cpu');
-      if (resources.cpuLimit !== undefined) {
-        const cpuLimit = requireQuantity(owner, 'resources.cpuLimit', resources.cpuLimit, 'cpu');
-        if (cpuLimit < cpuRequest) fail(owner, 'resources.cpuLimit', resources.cpuLimit, `is below resources.cpuRequest '${resources.cpuRequest}'`);
-      }
-      const memoryRequest = requireQuantity(owner, 'resources.memoryRequest', resources.memoryRequest, 'memory');
-      const memoryLimit = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
-      if (memoryLimit < memoryRequest) fail(owner, 'resources.memoryLimit', resources.memoryLimit, `is below resources.memoryRequest '${resources.memoryRequest}'`);
+      const memoryLimit = checkRequestsAndLimits(owner, resources);
       for (const cidr of clientCidrs) if (!isCidr(cidr)) fail(owner, 'clientCidrs', cidr, "is not an address range in CIDR notation (e.g. '10.0.0.0/8')");
       for (const ns of props.clientNamespaces ?? []) checkDnsLabel(owner, 'clientNamespaces', ns);
       const localPort = props.portForwardLocalPort ?? PORT;
@@ -364,13 +356,14 @@ export class PostgresStatefulSet extends Construct {
       };
 
       new KubeConfigMap(this, 'Config', { metadata: metadata(this.configMapName), data: configData });
+      const servicePorts = [{ name: 'postgresql', port: PORT, targetPort: IntOrString.fromString('postgresql'), protocol: 'TCP' }];
       new KubeService(this, 'HeadlessService', {
         metadata: metadata(this.headlessServiceName),
         spec: {
           clusterIp: 'None',
           publishNotReadyAddresses: true,
           selector: this.selectorLabels,
-          ports: [{ name: 'postgresql', port: PORT, targetPort: IntOrString.fromString('postgresql'), protocol: 'TCP' }],
+          ports: servicePorts,
         },
       });
       new KubeService(this, 'Service', {
@@ -378,7 +371,7 @@ export class PostgresStatefulSet extends Construct {
         spec: {
           type: 'ClusterIP',
           selector: this.selectorLabels,
-          ports: [{ name: 'postgresql', port: PORT, targetPort: IntOrString.fromString('postgresql'), protocol: 'TCP' }],
+          ports: servicePorts,
         },
       });
 
@@ -517,9 +510,8 @@ export class PostgresStatefulSet extends Construct {
   }
 
   private warnAboutImage(): void {
-    if (isEndOfLife(this.majorVersion, new Date())) {
-      Warnings.add(this, `PostgreSQL ${this.majorVersion} reached end of life on ${endOfLifeDate(this.majorVersion)} and gets no more security fixes; plan an upgrade`);
-    }
+    const endOfLife = endOfLifeWarning(this.majorVersion, new Date());
+    if (endOfLife) Warnings.add(this, endOfLife);
     if (/^(docker\.io\/)?bitnami\//.test(this.image)) {
       Warnings.add(this, `image '${this.image}' comes from docker.io/bitnami, which has withdrawn its versioned tags; pulls can fail at any time, prefer the official 'postgres' image`);
     }

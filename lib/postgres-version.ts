@@ -34,9 +34,11 @@ export function isEndOfLife(major: number, today: Date): boolean {
   return today.toISOString().slice(0, 10) > RELEASES[major].endOfLife;
 }
 
-/** The end-of-life date of a major, for messages. */
-export function endOfLifeDate(major: number): string {
-  return RELEASES[major].endOfLife;
+/** The warning for a major past its end of life on `today`, or undefined while it is supported. */
+export function endOfLifeWarning(major: number, today: Date): string | undefined {
+  return isEndOfLife(major, today)
+    ? `PostgreSQL ${major} reached end of life on ${RELEASES[major].endOfLife} and gets no more security fixes; plan an upgrade`
+    : undefined;
 }
 
 /**

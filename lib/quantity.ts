@@ -25,3 +25,23 @@ export function requireQuantity(owner: string, field: string, value: string, kin
   if (kind !== 'cpu' && !Number.isInteger(parsed)) fail(owner, field, value, 'is not a whole number of bytes');
   return parsed;
 }
+
+/** CPU and memory of a container, as quantities. */
+export interface ContainerQuantities {
+  readonly cpuRequest: string;
+  readonly cpuLimit?: string;
+  readonly memoryRequest: string;
+  readonly memoryLimit: string;
+}
+
+/** Checks every quantity and that no limit is below its request; returns the memory limit in bytes. */
+export function checkRequestsAndLimits(owner: string, r: ContainerQuantities): number {
+  const cpuRequest = requireQuantity(owner, 'resources.cpuRequest', r.cpuRequest, 'cpu');
+  if (r.cpuLimit !== undefined && requireQuantity(owner, 'resources.cpuLimit', r.cpuLimit, 'cpu') < cpuRequest) {
+    fail(owner, 'resources.cpuLimit', r.cpuLimit, `is below resources.cpuRequest '${r.cpuRequest}'`);
+  }
+  const memoryRequest = requireQuantity(owner, 'resources.memoryRequest', r.memoryRequest, 'memory');
+  const memoryLimit = requireQuantity(owner, 'resources.memoryLimit', r.memoryLimit, 'memory');
+  if (memoryLimit < memoryRequest) fail(owner, 'resources.memoryLimit', r.memoryLimit, `is below resources.memoryRequest '${r.memoryRequest}'`);
+  return memoryLimit;
+}

@@ -129,7 +129,7 @@ export class SchemaInitJob extends Construct {
 
       const logins = props.logins ?? 'create';
       const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);
-      this.files = renderPlanFiles(plan, users);
+      this.files = renderPlanFiles(plan);
       const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
       new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
 
@@ -149,10 +149,7 @@ export class SchemaInitJob extends Construct {
             env: [
               { name: 'SQL_DIR', value: SQL_DIR },
               { name: 'WAIT_SECONDS', value: String(waitSeconds) },
-              ...plan.passwords.map((p) => {
-                const user = users.find((u) => u.name === p.user)!;
-                return { name: p.envVariable, valueFrom: { secretKeyRef: { name: user.password.name, key: user.password.key } } };
-              }),
+              ...plan.passwords.map((p) => ({ name: p.envVariable, valueFrom: { secretKeyRef: { name: p.secret.name, key: p.secret.key } } })),
             ],
             volumes: [{ name: 'sql', configMap: { name: this.configMapName } }],
             volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }],

@@ -16,7 +16,7 @@ import {
 import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
-import { defaultImage, endOfLifeDate, isEndOfLife } from './postgres-version';
+import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { identifierProblem } from './sql/quote';
@@ -263,7 +263,8 @@ export class ZalandoCluster extends Construct {
       }
       if (props.logicalBackup?.retentionDays !== undefined) checkInteger(owner, 'logicalBackup.retentionDays', props.logicalBackup.retentionDays, 1);
       if (props.connectionPooler?.instances !== undefined) checkInteger(owner, 'connectionPooler.instances', props.connectionPooler.instances, 1);
-      if (isEndOfLife(major, new Date())) Warnings.add(this, `PostgreSQL ${major} reached end of life on ${endOfLifeDate(major)} and gets no more security fixes; plan an upgrade`);
+      const endOfLife = endOfLifeWarning(major, new Date());
+      if (endOfLife) Warnings.add(this, endOfLife);
 
       const memoryLimitBytes = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
       const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false });

@@ -50,7 +50,7 @@ export const SET_ROLE_FILE = 'set-role.sql';
  * manager role with change history.
  */
 export function buildSqlPlan(maintenanceDatabase: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], logins: LoginOwnership = 'create', extensions: readonly string[] = []): SqlPlan {
-  const passwords = logins === 'existing' ? [] : users.map((user, i) => ({ user: user.name, psqlVariable: `password_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}` }));
+  const passwords = logins === 'existing' ? [] : users.map((user, i) => ({ user: user.name, psqlVariable: `password_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}`, secret: user.password }));
   const managers = new Map(databases.filter((d) => d.history).map((d) => [d.name, new ManagerRoleSql(d.history!)]));
   const files: Record<string, string> = {};
   const steps: SqlStep[] = [];
@@ -83,14 +83,11 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
  * The ConfigMap's data: the SQL files, the plan, the list of password variables and the two
  * ledger statements. Names and Secret keys only: the passwords stay in the Secrets.
  */
-export function renderPlanFiles(plan: SqlPlan, users: readonly DatabaseUser[]): Record<string, string> {
+export function renderPlanFiles(plan: SqlPlan): Record<string, string> {
   return {
     ...plan.files,
     [PLAN_FILE]: plan.steps.map((s) => `${s.mode}\t${s.database}\t${s.file}\t${s.name}\t${s.role}\n`).join(''),
-    [PASSWORDS_FILE]: plan.passwords.map((p) => {
-      const user = users.find((u) => u.name === p.user)!;
-      return `${p.envVariable}\t${user.password.name}\t${user.password.key}\t${user.name}\n`;
-    }).join(''),
+    [PASSWORDS_FILE]: plan.passwords.map((p) => `${p.envVariable}\t${p.secret.name}\t${p.secret.key}\t${p.user}\n`).join(''),
     [LEDGER_QUERY_FILE]: `SELECT sha256 FROM ${LEDGER_TABLE} WHERE name = :'file';\n`,
     [LEDGER_RECORD_FILE]: `RESET ROLE;\nINSERT INTO ${LEDGER_TABLE} (name, sha256) VALUES (:'file', :'checksum');\n`,
     [SET_ROLE_FILE]: `SET ROLE :"role";\n`,
