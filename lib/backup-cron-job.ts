@@ -6,7 +6,7 @@ import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection
 import { checkCron, checkTimeZone } from './cron';
 import { commonLabels } from './labels';
 import { identifierProblem } from './sql/quote';
-import { checkDnsLabel, checkInteger, checkLabels, fail } from './validation';
+import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 
 /** How long backups are kept. A backup goes when it is older than `days` or has `count` newer ones; the newest always stays. */
 export interface BackupRetention {
@@ -109,7 +109,7 @@ export class BackupCronJob extends Construct {
   constructor(scope: Construct, id: string, props: BackupCronJobProps) {
     super(scope, id);
     try {
-      const owner = `BackupCronJob '${id}'`;
+      const owner = ownerOf(this, 'BackupCronJob');
       const { server } = props;
       this.name = props.name ?? `${server.name}-backup`;
       this.schedule = props.schedule ?? '0 2 * * *';

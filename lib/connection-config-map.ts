@@ -1,7 +1,7 @@
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PostgresServerConnection } from './client-pod';
-import { checkDnsSubdomain, checkSecretKey } from './validation';
+import { checkDnsSubdomain, checkSecretKey, ownerOf } from './validation';
 
 /** Properties of {@link ConnectionConfigMap}. */
 export interface ConnectionConfigMapProps {
@@ -44,7 +44,7 @@ export class ConnectionConfigMap extends Construct {
 
   constructor(scope: Construct, id: string, props: ConnectionConfigMapProps) {
     super(scope, id);
-    const owner = `ConnectionConfigMap '${id}'`;
+    const owner = ownerOf(this, 'ConnectionConfigMap');
     checkDnsSubdomain(owner, 'name', props.name);
     this.data = {
       ...props.extra,

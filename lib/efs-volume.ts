@@ -2,7 +2,7 @@ import { KubePersistentVolume, KubePersistentVolumeClaim, KubeStorageClass, Quan
 import { Construct } from 'constructs';
 import { POSTGRES_UID } from './pod-security';
 import { requireQuantity } from './quantity';
-import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail } from './validation';
+import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, ownerOf } from './validation';
 import { Warnings } from './warnings';
 
 /** A claim a workload mounts in place of a volume claim template. */
@@ -127,7 +127,7 @@ export class EfsVolume extends Construct implements IDataVolume {
   private constructor(scope: Construct, id: string, spec: { kind: 'static'; props: EfsStaticVolumeProps } | { kind: 'dynamic'; props: EfsDynamicVolumeProps }) {
     super(scope, id);
     try {
-      const owner = `EfsVolume '${id}'`;
+      const owner = ownerOf(this, 'EfsVolume');
       const { props } = spec;
       this.namespace = props.namespace;
       this.claimName = props.claimName ?? `${id}-pvc`;

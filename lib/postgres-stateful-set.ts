@@ -29,7 +29,8 @@ import {
 import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
 import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
-import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail } from './validation';
+import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from './validation';
+import { todayOf } from './today';
 import { Warnings } from './warnings';
 
 /** Where the server keeps its data. */
@@ -278,7 +279,7 @@ export class PostgresStatefulSet extends Construct {
   constructor(scope: Construct, id: string, props: PostgresStatefulSetProps = {}) {
     super(scope, id);
     try {
-      const owner = `PostgresStatefulSet '${id}'`;
+      const owner = ownerOf(this, 'PostgresStatefulSet');
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
       this.name = props.name ?? id;
       this.serviceName = props.serviceName ?? this.name;
@@ -510,7 +511,7 @@ export class PostgresStatefulSet extends Construct {
   }
 
   private warnAboutImage(): void {
-    const endOfLife = endOfLifeWarning(this.majorVersion, new Date());
+    const endOfLife = endOfLifeWarning(this.majorVersion, todayOf(this));
     if (endOfLife) Warnings.add(this, endOfLife);
     if (/^(docker\.io\/)?bitnami\//.test(this.image)) {
       Warnings.add(this, `image '${this.image}' comes from docker.io/bitnami, which has withdrawn its versioned tags; pulls can fail at any time, prefer the official 'postgres' image`);

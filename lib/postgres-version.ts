@@ -29,13 +29,13 @@ export function defaultImage(major: number): string {
   return `postgres:${RELEASES[major].pinnedTag}`;
 }
 
-/** True once `today` is past the major's end of life. */
-export function isEndOfLife(major: number, today: Date): boolean {
-  return today.toISOString().slice(0, 10) > RELEASES[major].endOfLife;
+/** True once `today` (YYYY-MM-DD) is past the major's end of life. */
+export function isEndOfLife(major: number, today: string): boolean {
+  return today > RELEASES[major].endOfLife;
 }
 
-/** The warning for a major past its end of life on `today`, or undefined while it is supported. */
-export function endOfLifeWarning(major: number, today: Date): string | undefined {
+/** The warning for a major past its end of life on `today` (YYYY-MM-DD), or undefined while it is supported. */
+export function endOfLifeWarning(major: number, today: string): string | undefined {
   return isEndOfLife(major, today)
     ? `PostgreSQL ${major} reached end of life on ${RELEASES[major].endOfLife} and gets no more security fixes; plan an upgrade`
     : undefined;

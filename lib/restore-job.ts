@@ -5,7 +5,7 @@ import { RESTORE_SCRIPT } from './backup/scripts';
 import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
 import { commonLabels } from './labels';
 import { identifierProblem } from './sql/quote';
-import { checkDnsLabel, fail } from './validation';
+import { checkDnsLabel, fail, ownerOf } from './validation';
 
 /** Properties of {@link RestoreJob}. */
 export interface RestoreJobProps {
@@ -54,7 +54,7 @@ export class RestoreJob extends Construct {
   constructor(scope: Construct, id: string, props: RestoreJobProps) {
     super(scope, id);
     try {
-      const owner = `RestoreJob '${id}'`;
+      const owner = ownerOf(this, 'RestoreJob');
       const { server } = props;
       const name = props.name ?? `${server.name}-restore`;
       const target = props.targetDatabase ?? props.sourceDatabase;

@@ -10,7 +10,7 @@ import { LoginOwnership } from './sql/cluster-sql';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
-import { checkDnsLabel, checkInteger, checkLabels, fail } from './validation';
+import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -108,7 +108,7 @@ export class SchemaInitJob extends Construct {
   constructor(scope: Construct, id: string, props: SchemaInitJobProps) {
     super(scope, id);
     try {
-      const owner = `SchemaInitJob '${id}'`;
+      const owner = ownerOf(this, 'SchemaInitJob');
       const { server } = props;
       const databases = props.databases ?? [];
       const users = props.users ?? [];

@@ -1,3 +1,5 @@
+import { IConstruct } from 'constructs';
+
 /**
  * Construction-time checks. Every message names the construct, the field, the rule and the
  * value that broke it, so a failed synth points straight at the line to change.
@@ -74,4 +76,9 @@ export function checkLabels(owner: string, field: string, labels: Record<string,
       fail(owner, `${field}['${key}']`, value, 'is not a valid label value (at most 63 letters, digits, \'-\', \'_\' or \'.\')');
     }
   }
+}
+
+/** `<Kind> '<construct path>'`: how errors and warnings name a construct, so the path leads to the line to change. */
+export function ownerOf(construct: IConstruct, kind: string): string {
+  return `${kind} '${construct.node.path}'`;
 }

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkDnsSubdomain, fail } from './validation';
+import { checkDnsSubdomain, fail, ownerOf } from './validation';
 
 /** Properties of {@link VolumeSnapshotClass}. */
 export interface VolumeSnapshotClassProps {
@@ -35,7 +35,7 @@ export class VolumeSnapshotClass extends Construct {
 
   constructor(scope: Construct, id: string, props: VolumeSnapshotClassProps) {
     super(scope, id);
-    const owner = `VolumeSnapshotClass '${id}'`;
+    const owner = ownerOf(this, 'VolumeSnapshotClass');
     this.name = props.name ?? id;
     this.deletionPolicy = props.deletionPolicy ?? 'Retain';
     checkDnsSubdomain(owner, 'name', this.name);

@@ -20,7 +20,8 @@ import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { identifierProblem } from './sql/quote';
-import { checkDnsLabel, checkInteger, checkLabels, fail } from './validation';
+import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
+import { todayOf } from './today';
 import { Warnings } from './warnings';
 
 /** The operator's connection pooler (PgBouncer). */
@@ -224,7 +225,7 @@ export class ZalandoCluster extends Construct {
   constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
     super(scope, id);
     try {
-      const owner = `ZalandoCluster '${id}'`;
+      const owner = ownerOf(this, 'ZalandoCluster');
       this.name = props.name ?? id;
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
       const major = props.majorVersion ?? 17;
@@ -263,7 +264,7 @@ export class ZalandoCluster extends Construct {
       }
       if (props.logicalBackup?.retentionDays !== undefined) checkInteger(owner, 'logicalBackup.retentionDays', props.logicalBackup.retentionDays, 1);
       if (props.connectionPooler?.instances !== undefined) checkInteger(owner, 'connectionPooler.instances', props.connectionPooler.instances, 1);
-      const endOfLife = endOfLifeWarning(major, new Date());
+      const endOfLife = endOfLifeWarning(major, todayOf(this));
       if (endOfLife) Warnings.add(this, endOfLife);
 
       const memoryLimitBytes = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');

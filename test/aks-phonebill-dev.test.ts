@@ -1,7 +1,6 @@
-import { App } from 'cdk8s';
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
 import { EnvironmentChart, Warnings } from '../lib';
-import { loadDist, only } from './support/manifests';
+import { loadDist, only, testApp } from './support/manifests';
 
 /** Seed 004, object by object. */
 const objects = loadDist()['aks-phonebill-dev'];
@@ -83,7 +82,7 @@ test('backup CronJob at 0 2 * * * with 7 days on claim postgresql-product-change
 });
 
 test('synthesis warns that PostgreSQL 14 is past end of life', () => {
-  const app = new App({ outdir: '/nonexistent' });
+  const app = testApp();
   new EnvironmentChart(app, aksPhonebillDev);
   expect(Warnings.collect(app)).toEqual([expect.stringContaining('PostgreSQL 14 reached end of life on 2026-11-12')]);
 });

@@ -1,8 +1,7 @@
-import { App } from 'cdk8s';
 import { awsEfs } from '../environments/aws-efs';
 import config from '../environments/aws-efs.config.json';
 import { EnvironmentChart } from '../lib';
-import { KubeObject, loadDist, only, synth } from './support/manifests';
+import { KubeObject, loadDist, only, synth, testApp } from './support/manifests';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { runJobScript } from './support/run-job';
 
@@ -23,7 +22,7 @@ test('StorageClass, PersistentVolume and claim take the ids from aws-efs.config.
 });
 
 test('other ids give other manifests', () => {
-  const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
+  const chart = new EnvironmentChart(testApp(), awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
   const own: KubeObject[] = synth(chart);
   expect(only(own, 'PersistentVolume').spec.csi.volumeHandle).toBe('fs-0aaaaaaaaaaaaaaaa::fsap-0bbbbbbbbbbbbbbbb');
   expect(only(own, 'ConfigMap', 'postgres-cm').data['pg_hba.conf']).toContain('host all all 192.168.0.0/16 scram-sha-256');

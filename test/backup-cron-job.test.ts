@@ -53,16 +53,16 @@ describe('BackupCronJob manifest', () => {
 
 describe('BackupCronJob rejects bad input', () => {
   const cases: [string, Partial<BackupCronJobProps>, string][] = [
-    ['a cron with four fields', { schedule: '0 2 * *' }, `BackupCronJob 'backup': schedule "0 2 * *" has 4 fields; a schedule has 5 (minute hour day-of-month month day-of-week)`],
-    ['an hour out of range', { schedule: '0 24 * * *' }, `BackupCronJob 'backup': schedule "0 24 * * *" has an invalid hour field '24': '24' is outside 0-23`],
-    ['a time zone inside the schedule', { schedule: 'CRON_TZ=Asia/Seoul 0 2 * * *' }, `BackupCronJob 'backup': schedule "CRON_TZ=Asia/Seoul 0 2 * * *" sets a time zone inside the schedule; use the timeZone property instead`],
-    ['an unknown time zone', { timeZone: 'Seoul' }, `BackupCronJob 'backup': timeZone "Seoul" is not an IANA time zone (e.g. 'Asia/Seoul' or 'Etc/UTC')`],
-    ['retention of zero days', { retention: { days: 0 } }, `BackupCronJob 'backup': retention.days 0 must be an integer at least 1`],
-    ['retention of a negative count', { retention: { count: -1 } }, `BackupCronJob 'backup': retention.count -1 must be an integer at least 1`],
-    ['no retention at all', { retention: {} }, `BackupCronJob 'backup': retention {} needs days, count or both`],
-    ['a size that is not a quantity', { storage: BackupStorage.newClaim({ size: '10 GB' }) }, `BackupCronJob 'backup': storage.size "10 GB" is not a Kubernetes quantity (e.g. '5Gi')`],
-    ['databases in cluster mode', { mode: 'cluster', databases: ['x'] }, `BackupCronJob 'backup': databases ["x"] cannot be chosen in 'cluster' mode, which dumps everything`],
-    ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'backup': name "${'b'.repeat(53)}" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 52 characters)`],
+    ['a cron with four fields', { schedule: '0 2 * *' }, `BackupCronJob 'test/backup': schedule "0 2 * *" has 4 fields; a schedule has 5 (minute hour day-of-month month day-of-week)`],
+    ['an hour out of range', { schedule: '0 24 * * *' }, `BackupCronJob 'test/backup': schedule "0 24 * * *" has an invalid hour field '24': '24' is outside 0-23`],
+    ['a time zone inside the schedule', { schedule: 'CRON_TZ=Asia/Seoul 0 2 * * *' }, `BackupCronJob 'test/backup': schedule "CRON_TZ=Asia/Seoul 0 2 * * *" sets a time zone inside the schedule; use the timeZone property instead`],
+    ['an unknown time zone', { timeZone: 'Seoul' }, `BackupCronJob 'test/backup': timeZone "Seoul" is not an IANA time zone (e.g. 'Asia/Seoul' or 'Etc/UTC')`],
+    ['retention of zero days', { retention: { days: 0 } }, `BackupCronJob 'test/backup': retention.days 0 must be an integer at least 1`],
+    ['retention of a negative count', { retention: { count: -1 } }, `BackupCronJob 'test/backup': retention.count -1 must be an integer at least 1`],
+    ['no retention at all', { retention: {} }, `BackupCronJob 'test/backup': retention {} needs days, count or both`],
+    ['a size that is not a quantity', { storage: BackupStorage.newClaim({ size: '10 GB' }) }, `BackupCronJob 'test/backup': storage.size "10 GB" is not a Kubernetes quantity (e.g. '5Gi')`],
+    ['databases in cluster mode', { mode: 'cluster', databases: ['x'] }, `BackupCronJob 'test/backup': databases ["x"] cannot be chosen in 'cluster' mode, which dumps everything`],
+    ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 52 characters)`],
   ];
   test.each(cases)('%s', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);
@@ -105,6 +105,6 @@ describe('RestoreJob', () => {
   });
 
   test('rejects a backup name that is not a backup file', () => {
-    expect(() => restore({ backup: '../../etc/passwd' })).toThrow(`RestoreJob 'restore': backup "../../etc/passwd" is neither 'latest' nor a backup file name such as 'orders_20261125T020000Z.dump'`);
+    expect(() => restore({ backup: '../../etc/passwd' })).toThrow(`RestoreJob 'test/restore': backup "../../etc/passwd" is neither 'latest' nor a backup file name such as 'orders_20261125T020000Z.dump'`);
   });
 });

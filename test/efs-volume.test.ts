@@ -54,13 +54,13 @@ describe('EfsVolume.dynamic', () => {
 describe('EfsVolume rejects bad ids', () => {
   const cases: [string, () => unknown, string][] = [
     ['a file system id without fs-', () => EfsVolume.fromFileSystemId(testChart(), 'v', { namespace: 'db', fileSystemId: '0123456789abcdef0' }),
-      `EfsVolume 'v': fileSystemId "0123456789abcdef0" is not an EFS file system id ('fs-' and 8 or 17 hexadecimal digits, e.g. 'fs-0123456789abcdef0')`],
+      `EfsVolume 'test/v': fileSystemId "0123456789abcdef0" is not an EFS file system id ('fs-' and 8 or 17 hexadecimal digits, e.g. 'fs-0123456789abcdef0')`],
     ['an access point id of the wrong length', () => EfsVolume.fromFileSystemId(testChart(), 'v', { namespace: 'db', fileSystemId: 'fs-01234567', accessPointId: 'fsap-123' }),
-      `EfsVolume 'v': accessPointId "fsap-123" is not an EFS access point id ('fsap-' and 17 hexadecimal digits, e.g. 'fsap-0123456789abcdef0')`],
+      `EfsVolume 'test/v': accessPointId "fsap-123" is not an EFS access point id ('fsap-' and 17 hexadecimal digits, e.g. 'fsap-0123456789abcdef0')`],
     ['a volume handle given as the file system id', () => EfsVolume.fromFileSystemId(testChart(), 'v', { namespace: 'db', fileSystemId: 'fs-01234567::fsap-0123456789abcdef0' }),
-      `EfsVolume 'v': fileSystemId "fs-01234567::fsap-0123456789abcdef0" is not an EFS file system id`],
+      `EfsVolume 'test/v': fileSystemId "fs-01234567::fsap-0123456789abcdef0" is not an EFS file system id`],
     ['directory permissions that are not octal', () => EfsVolume.dynamic(testChart(), 'v', { namespace: 'db', fileSystemId: 'fs-01234567', directoryPerms: 'rwx' }),
-      `EfsVolume 'v': directoryPerms "rwx" is not an octal mode such as '700'`],
+      `EfsVolume 'test/v': directoryPerms "rwx" is not an octal mode such as '700'`],
   ];
   test.each(cases)('%s', (_name, build, message) => {
     expect(build).toThrow(message);
@@ -86,8 +86,8 @@ describe('PostgresStatefulSet on an EfsVolume', () => {
     const chart = testChart();
     const efs = EfsVolume.fromFileSystemId(chart, 'postgres', { namespace: 'db', fileSystemId: 'fs-01234567', accessPointId: 'fsap-1234567890abcdef0' });
     expect(() => new PostgresStatefulSet(chart, 'a', { namespace: 'db', dataVolume: efs, storage: { size: '5Gi' } }))
-      .toThrow(`PostgresStatefulSet 'a': storage {"size":"5Gi"} cannot be combined with dataVolume, which brings its own claim`);
+      .toThrow(`PostgresStatefulSet 'test/a': storage {"size":"5Gi"} cannot be combined with dataVolume, which brings its own claim`);
     expect(() => new PostgresStatefulSet(chart, 'b', { namespace: 'other', dataVolume: efs }))
-      .toThrow(`PostgresStatefulSet 'b': dataVolume "postgres-pvc" is a claim in namespace 'db', not 'other'`);
+      .toThrow(`PostgresStatefulSet 'test/b': dataVolume "postgres-pvc" is a claim in namespace 'db', not 'other'`);
   });
 });

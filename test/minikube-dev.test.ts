@@ -1,10 +1,9 @@
-import { App } from 'cdk8s';
 import { minikubeDev } from '../environments/minikube-dev';
 import { EnvironmentChart } from '../lib';
-import { loadDist, only } from './support/manifests';
+import { loadDist, only, testApp } from './support/manifests';
 
 const objects = loadDist()['minikube-dev'];
-const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), minikubeDev);
+const chart = new EnvironmentChart(testApp(), minikubeDev);
 
 describe('minikube-dev: seed 000, Mini DBaaS metadata database', () => {
   const ns = 'dbaas-dbaas-metadata';
@@ -83,8 +82,8 @@ test('minikube-dev snapshot', () => {
 test('a server without a backend, or with two, is refused with its id', () => {
   const server = minikubeDev.servers[1];
   const { statefulSet: _s, ...noBackend } = server;
-  expect(() => new EnvironmentChart(new App({ outdir: '/nonexistent' }), { ...minikubeDev, servers: [noBackend] }))
+  expect(() => new EnvironmentChart(testApp(), { ...minikubeDev, servers: [noBackend] }))
     .toThrow("server 'microservices': give statefulSet or zalando, the backend that runs it");
-  expect(() => new EnvironmentChart(new App({ outdir: '/nonexistent' }), { ...minikubeDev, servers: [{ ...server, zalando: { teamId: 'postgres', name: 'postgres-x', volume: { size: '1Gi' } } }] }))
+  expect(() => new EnvironmentChart(testApp(), { ...minikubeDev, servers: [{ ...server, zalando: { teamId: 'postgres', name: 'postgres-x', volume: { size: '1Gi' } } }] }))
     .toThrow(`server 'microservices': statefulSet "postgresql" cannot be combined with zalando: a server has one backend`);
 });

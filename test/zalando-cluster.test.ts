@@ -88,17 +88,17 @@ describe('ZalandoCluster', () => {
 
 describe('ZalandoCluster rejects what the CRD or the operator would', () => {
   const cases: [string, Partial<ZalandoClusterProps>, string, string][] = [
-    ['a name longer than 58 characters', {}, `ZalandoCluster 'acid-${'x'.repeat(54)}': name "acid-${'x'.repeat(54)}" is not a cluster name (lower case letters, digits and '-', starting with a letter, at most 58 characters)`, `acid-${'x'.repeat(54)}`],
-    ['a name with upper case', {}, `ZalandoCluster 'acid-Orders': name "acid-Orders" is not a cluster name`, 'acid-Orders'],
-    ['a name without the team prefix', { teamId: 'billing' }, `ZalandoCluster 'acid-orders': name "acid-orders" must start with the team id and a dash ('billing-'), or the operator refuses the cluster`, 'acid-orders'],
-    ['a version outside the enum', { majorVersion: 13 }, `ZalandoCluster 'acid-orders': majorVersion 13 is not one of the CRD's versions (14, 15, 16, 17, 18)`, 'acid-orders'],
-    ['a volume size the pattern rejects', { volume: { size: '10 GB' } }, `ZalandoCluster 'acid-orders': volume.size "10 GB" is not a quantity the CRD accepts (e.g. '50Gi')`, 'acid-orders'],
-    ['a CPU amount the pattern rejects', { resources: { cpuRequest: '0.5000' } }, `ZalandoCluster 'acid-orders': resources.cpuRequest "0.5000" is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')`, 'acid-orders'],
-    ['a cron with six fields', { logicalBackup: { schedule: '0 0 3 * * *' } }, `ZalandoCluster 'acid-orders': logicalBackup.schedule "0 0 3 * * *" has 6 fields`, 'acid-orders'],
-    ['a cron the CRD pattern rejects', { logicalBackup: { schedule: '0 3 * * MON' } }, `ZalandoCluster 'acid-orders': logicalBackup.schedule "0 3 * * MON" uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)`, 'acid-orders'],
-    ['an owner that is not a user', { databases: [{ name: 'orders', owner: 'ghost' }] }, `ZalandoCluster 'acid-orders': databases[0].owner "ghost" is not a declared user; the operator creates only owners listed in users`, 'acid-orders'],
-    ['zero instances', { numberOfInstances: 0 }, `ZalandoCluster 'acid-orders': numberOfInstances 0 must be an integer at least 1`, 'acid-orders'],
-    ['settings that do not fit the memory limit', { parameters: { shared_buffers: '2GB' } }, `ZalandoCluster 'acid-orders': parameters`, 'acid-orders'],
+    ['a name longer than 58 characters', {}, `ZalandoCluster 'test/acid-${'x'.repeat(54)}': name "acid-${'x'.repeat(54)}" is not a cluster name (lower case letters, digits and '-', starting with a letter, at most 58 characters)`, `acid-${'x'.repeat(54)}`],
+    ['a name with upper case', {}, `ZalandoCluster 'test/acid-Orders': name "acid-Orders" is not a cluster name`, 'acid-Orders'],
+    ['a name without the team prefix', { teamId: 'billing' }, `ZalandoCluster 'test/acid-orders': name "acid-orders" must start with the team id and a dash ('billing-'), or the operator refuses the cluster`, 'acid-orders'],
+    ['a version outside the enum', { majorVersion: 13 }, `ZalandoCluster 'test/acid-orders': majorVersion 13 is not one of the CRD's versions (14, 15, 16, 17, 18)`, 'acid-orders'],
+    ['a volume size the pattern rejects', { volume: { size: '10 GB' } }, `ZalandoCluster 'test/acid-orders': volume.size "10 GB" is not a quantity the CRD accepts (e.g. '50Gi')`, 'acid-orders'],
+    ['a CPU amount the pattern rejects', { resources: { cpuRequest: '0.5000' } }, `ZalandoCluster 'test/acid-orders': resources.cpuRequest "0.5000" is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')`, 'acid-orders'],
+    ['a cron with six fields', { logicalBackup: { schedule: '0 0 3 * * *' } }, `ZalandoCluster 'test/acid-orders': logicalBackup.schedule "0 0 3 * * *" has 6 fields`, 'acid-orders'],
+    ['a cron the CRD pattern rejects', { logicalBackup: { schedule: '0 3 * * MON' } }, `ZalandoCluster 'test/acid-orders': logicalBackup.schedule "0 3 * * MON" uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)`, 'acid-orders'],
+    ['an owner that is not a user', { databases: [{ name: 'orders', owner: 'ghost' }] }, `ZalandoCluster 'test/acid-orders': databases[0].owner "ghost" is not a declared user; the operator creates only owners listed in users`, 'acid-orders'],
+    ['zero instances', { numberOfInstances: 0 }, `ZalandoCluster 'test/acid-orders': numberOfInstances 0 must be an integer at least 1`, 'acid-orders'],
+    ['settings that do not fit the memory limit', { parameters: { shared_buffers: '2GB' } }, `ZalandoCluster 'test/acid-orders': parameters`, 'acid-orders'],
   ];
   test.each(cases)('%s', (_name, props, message, id) => {
     expect(() => build(props, id)).toThrow(message);

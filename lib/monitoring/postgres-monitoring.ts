@@ -3,7 +3,7 @@ import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/mon
 import { ApiObject } from 'cdk8s';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { checkInteger } from '../validation';
+import { checkInteger, ownerOf } from '../validation';
 import { AlertThresholds, DEFAULT_RUNBOOK_BASE, MonitoredServer, postgresAlertRules } from './alert-rules';
 import { grafanaDashboard } from './grafana-dashboard';
 
@@ -48,7 +48,7 @@ export class PostgresMonitoring extends Construct {
     super(scope, id);
     const { server } = props;
     const interval = props.scrapeIntervalSeconds ?? 30;
-    checkInteger(`PostgresMonitoring '${id}'`, 'scrapeIntervalSeconds', interval, 5, 3600);
+    checkInteger(ownerOf(this, 'PostgresMonitoring'), 'scrapeIntervalSeconds', interval, 5, 3600);
     const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...(props.prometheusLabels ?? { release: 'prometheus' }) };
     const metadata = (name: string) => ({ name, namespace: server.namespace, labels });
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { Chart, Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
+import { TODAY_CONTEXT_KEY } from '../../lib/today';
 
 /** A Kubernetes object as plain JSON. */
 export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };
@@ -23,9 +24,19 @@ export function parseManifest(text: string): KubeObject[] {
   }).filter((o) => o !== null);
 }
 
-/** A fresh chart for unit tests. */
+/** The date tests synthesize on: the suite never reads the clock. */
+export const TEST_TODAY = '2026-11-25';
+
+/** A fresh app whose constructs see {@link TEST_TODAY} as today. */
+export function testApp(): App {
+  const app = new App({ outdir: '/nonexistent' });
+  app.node.setContext(TODAY_CONTEXT_KEY, TEST_TODAY);
+  return app;
+}
+
+/** A fresh chart for unit tests, on {@link TEST_TODAY}. */
 export function testChart(): Chart {
-  return Testing.chart();
+  return new Chart(testApp(), 'test');
 }
 
 /** Synthesized objects of a chart (or app). */
