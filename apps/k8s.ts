@@ -1,6 +1,7 @@
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
 import { EnvironmentChart, Warnings, writeChart } from '../lib';
+import { validateChart } from '../lib/checks/chart-checks';
 
 /** Builds every environment's chart. */
 export function buildK8sApp(outdir?: string): App {
@@ -12,7 +13,10 @@ export function buildK8sApp(outdir?: string): App {
 /** Writes `<outdir>/<environment>.k8s.yaml` for every environment and returns the warnings. */
 export function synthesizeEnvironments(outdir: string): string[] {
   const app = buildK8sApp(outdir);
-  for (const chart of app.node.children) writeChart(chart as EnvironmentChart, outdir);
+  const charts = app.node.children as EnvironmentChart[];
+  // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
+  charts.forEach(validateChart);
+  for (const chart of charts) writeChart(chart, outdir);
   return Warnings.collect(app);
 }
 

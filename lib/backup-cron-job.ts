@@ -7,6 +7,7 @@ import { checkCron, checkTimeZone } from './cron';
 import { commonLabels } from './labels';
 import { identifierProblem } from './sql/quote';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
+import { addChartChecks } from './checks/chart-checks';
 
 /** How long backups are kept. A backup goes when it is older than `days` or has `count` newer ones; the newest always stays. */
 export interface BackupRetention {
@@ -108,6 +109,7 @@ export class BackupCronJob extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupCronJobProps) {
     super(scope, id);
+    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'BackupCronJob');
       const { server } = props;

@@ -2,6 +2,7 @@ import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { PostgresServerConnection } from './client-pod';
 import { checkDnsSubdomain, checkSecretKey, ownerOf } from './validation';
+import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link ConnectionConfigMap}. */
 export interface ConnectionConfigMapProps {
@@ -44,6 +45,7 @@ export class ConnectionConfigMap extends Construct {
 
   constructor(scope: Construct, id: string, props: ConnectionConfigMapProps) {
     super(scope, id);
+    addChartChecks(this);
     const owner = ownerOf(this, 'ConnectionConfigMap');
     checkDnsSubdomain(owner, 'name', props.name);
     this.data = {

@@ -4,6 +4,7 @@ import { POSTGRES_UID } from './pod-security';
 import { requireQuantity } from './quantity';
 import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, ownerOf } from './validation';
 import { Warnings } from './warnings';
+import { addChartChecks } from './checks/chart-checks';
 
 /** A claim a workload mounts in place of a volume claim template. */
 export interface IDataVolume {
@@ -126,6 +127,7 @@ export class EfsVolume extends Construct implements IDataVolume {
 
   private constructor(scope: Construct, id: string, spec: { kind: 'static'; props: EfsStaticVolumeProps } | { kind: 'dynamic'; props: EfsDynamicVolumeProps }) {
     super(scope, id);
+    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'EfsVolume');
       const { props } = spec;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Chart } from 'cdk8s';
+import { validateChart } from './checks/chart-checks';
 
 /**
  * A YAML writer for Kubernetes objects (maps, lists, strings, numbers, booleans, null). It writes
@@ -14,8 +15,12 @@ export function toYaml(objects: readonly unknown[]): string {
   return objects.map((o) => `${emitTop(o)}\n`).join('---\n');
 }
 
-/** Synthesizes one chart to `<outdir>/<chart id>.k8s.yaml` and returns the path. */
+/**
+ * Validates one chart as `app.synth()` would, then writes it to `<outdir>/<chart id>.k8s.yaml`
+ * and returns the path. Nothing is written for a chart that fails.
+ */
 export function writeChart(chart: Chart, outdir: string): string {
+  validateChart(chart);
   mkdirSync(outdir, { recursive: true });
   const file = join(outdir, `${chart.node.id}.k8s.yaml`);
   writeFileSync(file, toYaml(chart.toJson()));

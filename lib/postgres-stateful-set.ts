@@ -32,6 +32,7 @@ import { RequiredSecrets } from './required-secrets';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from './validation';
 import { todayOf } from './today';
 import { Warnings } from './warnings';
+import { addChartChecks } from './checks/chart-checks';
 
 /** Where the server keeps its data. */
 export interface PostgresStorageProps {
@@ -278,6 +279,7 @@ export class PostgresStatefulSet extends Construct {
 
   constructor(scope: Construct, id: string, props: PostgresStatefulSetProps = {}) {
     super(scope, id);
+    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'PostgresStatefulSet');
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';

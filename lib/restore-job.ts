@@ -6,6 +6,7 @@ import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection
 import { commonLabels } from './labels';
 import { identifierProblem } from './sql/quote';
 import { checkDnsLabel, fail, ownerOf } from './validation';
+import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link RestoreJob}. */
 export interface RestoreJobProps {
@@ -53,6 +54,7 @@ export class RestoreJob extends Construct {
 
   constructor(scope: Construct, id: string, props: RestoreJobProps) {
     super(scope, id);
+    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'RestoreJob');
       const { server } = props;

@@ -11,6 +11,7 @@ import { DatabaseDefinition, DatabaseUser } from './sql/model';
 import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
+import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -107,6 +108,7 @@ export class SchemaInitJob extends Construct {
 
   constructor(scope: Construct, id: string, props: SchemaInitJobProps) {
     super(scope, id);
+    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'SchemaInitJob');
       const { server } = props;

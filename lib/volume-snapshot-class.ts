@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { checkDnsSubdomain, fail, ownerOf } from './validation';
+import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link VolumeSnapshotClass}. */
 export interface VolumeSnapshotClassProps {
@@ -35,6 +36,7 @@ export class VolumeSnapshotClass extends Construct {
 
   constructor(scope: Construct, id: string, props: VolumeSnapshotClassProps) {
     super(scope, id);
+    addChartChecks(this);
     const owner = ownerOf(this, 'VolumeSnapshotClass');
     this.name = props.name ?? id;
     this.deletionPolicy = props.deletionPolicy ?? 'Retain';

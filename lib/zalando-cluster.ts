@@ -23,6 +23,7 @@ import { identifierProblem } from './sql/quote';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { todayOf } from './today';
 import { Warnings } from './warnings';
+import { addChartChecks } from './checks/chart-checks';
 
 /** The operator's connection pooler (PgBouncer). */
 export interface ZalandoPoolerOptions {
@@ -224,6 +225,7 @@ export class ZalandoCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
     super(scope, id);
+    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'ZalandoCluster');
       this.name = props.name ?? id;

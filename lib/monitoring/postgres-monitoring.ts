@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { checkInteger, ownerOf } from '../validation';
 import { AlertThresholds, DEFAULT_RUNBOOK_BASE, MonitoredServer, postgresAlertRules } from './alert-rules';
 import { grafanaDashboard } from './grafana-dashboard';
+import { addChartChecks } from '../checks/chart-checks';
 
 /** Properties of {@link PostgresMonitoring}. */
 export interface PostgresMonitoringProps {
@@ -46,6 +47,7 @@ export class PostgresMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: PostgresMonitoringProps) {
     super(scope, id);
+    addChartChecks(this);
     const { server } = props;
     const interval = props.scrapeIntervalSeconds ?? 30;
     checkInteger(ownerOf(this, 'PostgresMonitoring'), 'scrapeIntervalSeconds', interval, 5, 3600);

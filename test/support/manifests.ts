@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
+import { validateChart } from '../../lib/checks/chart-checks';
 import { TODAY_CONTEXT_KEY } from '../../lib/today';
 
 /** A Kubernetes object as plain JSON. */
@@ -39,8 +40,9 @@ export function testChart(): Chart {
   return new Chart(testApp(), 'test');
 }
 
-/** Synthesized objects of a chart (or app). */
+/** Synthesized objects of a chart, after the validations `app.synth()` runs. */
 export function synth(chart: Chart): KubeObject[] {
+  validateChart(chart);
   return Testing.synth(chart) as KubeObject[];
 }
 

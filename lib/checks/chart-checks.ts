@@ -1,0 +1,29 @@
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ValidationError } from '../validation';
+import { duplicateObjects } from './unique-objects';
+
+/** Checks that look at a whole chart, whoever added its objects; each returns its problems. */
+const CHART_CHECKS: ((chart: Chart) => string[])[] = [duplicateObjects];
+
+const CHECKED = new WeakSet<Chart>();
+
+/**
+ * Registers the chart-wide checks on the chart that holds `scope`, once per chart. They run
+ * where cdk8s validates (`app.synth()`) and in {@link validateChart}.
+ */
+export function addChartChecks(scope: IConstruct): void {
+  const chart = Chart.of(scope);
+  if (CHECKED.has(chart)) return;
+  CHECKED.add(chart);
+  chart.node.addValidation({ validate: () => CHART_CHECKS.flatMap((check) => check(chart)) });
+}
+
+/**
+ * Runs every validation of every construct in the chart, as `app.synth()` does, and throws one
+ * error listing all problems. For writers that do not go through `app.synth()`.
+ */
+export function validateChart(chart: Chart): void {
+  const problems = chart.node.findAll().flatMap((c) => c.node.validate().map((p) => `[${c.node.path}] ${p}`));
+  if (problems.length > 0) throw new ValidationError(`Chart '${chart.node.path}' is not valid:\n  ${problems.join('\n  ')}`);
+}
