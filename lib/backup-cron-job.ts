@@ -1,8 +1,9 @@
 import { KubeCronJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { BACKUP_SCRIPT } from './backup/scripts';
-import { BackupStorage } from './backup-storage';
-import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
+import { BACKUP_STORAGE_SHAPE, BackupStorage } from './backup-storage';
+import { array, checkProps, number, object, oneOf, optional, record, string } from './checks/props-shape';
+import { clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { checkCron, checkTimeZone } from './cron';
 import { commonLabels } from './labels';
 import { identifierProblem } from './sql/quote';
@@ -22,6 +23,9 @@ export interface BackupRetention {
    */
   readonly count?: number;
 }
+
+/** Runtime description of {@link BackupRetention}. */
+export const BACKUP_RETENTION_SHAPE = object<BackupRetention>({ days: optional(number()), count: optional(number()) }, { name: 'BackupRetention' });
 
 /** Properties of {@link BackupCronJob}. */
 export interface BackupCronJobProps {
@@ -87,6 +91,23 @@ export interface BackupCronJobProps {
   readonly labels?: Record<string, string>;
 }
 
+/** Runtime description of {@link BackupCronJobProps}. */
+export const BACKUP_CRON_JOB_PROPS_SHAPE = object<BackupCronJobProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  storage: BACKUP_STORAGE_SHAPE,
+  name: optional(string()),
+  schedule: optional(string()),
+  timeZone: optional(string()),
+  mode: optional(oneOf('database', 'cluster')),
+  databases: optional(array(string())),
+  retention: optional(BACKUP_RETENTION_SHAPE),
+  activeDeadlineSeconds: optional(number()),
+  startingDeadlineSeconds: optional(number()),
+  image: optional(string()),
+  resources: optional(JOB_RESOURCES_SHAPE),
+  labels: optional(record(string())),
+}, { name: 'BackupCronJobProps' });
+
 export const BACKUP_DIR = '/backup';
 
 /**
@@ -109,9 +130,9 @@ export class BackupCronJob extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupCronJobProps) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'BackupCronJob');
+      checkProps(owner, props, BACKUP_CRON_JOB_PROPS_SHAPE);
       const { server } = props;
       this.name = props.name ?? `${server.name}-backup`;
       this.schedule = props.schedule ?? '0 2 * * *';
@@ -176,6 +197,7 @@ export class BackupCronJob extends Construct {
           },
         },
       });
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;

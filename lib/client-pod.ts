@@ -1,5 +1,6 @@
 import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
-import { Credentials } from './credentials';
+import { number, object, optional, string } from './checks/props-shape';
+import { Credentials, CREDENTIALS_SHAPE } from './credentials';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { checkRequestsAndLimits } from './quantity';
 
@@ -23,6 +24,18 @@ export interface PostgresServerConnection {
   readonly clientLabel: { readonly key: string; readonly value: string };
 }
 
+/** Runtime description of {@link PostgresServerConnection}; PostgresStatefulSet and ZalandoCluster.connection are ones. */
+export const POSTGRES_SERVER_CONNECTION_SHAPE = object<PostgresServerConnection>({
+  name: string(),
+  namespace: string(),
+  serviceName: string(),
+  port: number(),
+  databaseName: string(),
+  superuser: CREDENTIALS_SHAPE,
+  image: string(),
+  clientLabel: object<PostgresServerConnection['clientLabel']>({ key: string(), value: string() }),
+}, { name: 'PostgresServerConnection', open: true });
+
 /** CPU and memory of a Job container. */
 export interface JobResources {
   /**
@@ -41,6 +54,13 @@ export interface JobResources {
    */
   readonly memoryLimit?: string;
 }
+
+/** Runtime description of {@link JobResources}. */
+export const JOB_RESOURCES_SHAPE = object<JobResources>({
+  cpuRequest: optional(string()),
+  memoryRequest: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'JobResources' });
 
 /** Resources with defaults applied and quantities checked. */
 export function jobResources(owner: string, resources: JobResources | undefined): Required<JobResources> {

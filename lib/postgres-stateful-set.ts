@@ -10,10 +10,11 @@ import {
   Quantity,
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { Credentials } from './credentials';
+import { array, boolean, checkProps, number, object, oneOf, optional, record, string, union } from './checks/props-shape';
+import { Credentials, CREDENTIALS_SHAPE } from './credentials';
 import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
-import { IDataVolume } from './efs-volume';
+import { DATA_VOLUME_SHAPE, IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
 import { isCidr, renderPgHba } from './pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
@@ -26,7 +27,7 @@ import {
   endOfLifeWarning,
   isPinnedImage,
 } from './postgres-version';
-import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
+import { LIVENESS_DEFAULTS, PROBE_TIMING_SHAPE, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
 import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from './validation';
@@ -53,6 +54,13 @@ export interface PostgresStorageProps {
   readonly accessMode?: 'ReadWriteOnce' | 'ReadWriteOncePod';
 }
 
+/** Runtime description of {@link PostgresStorageProps}. */
+export const POSTGRES_STORAGE_PROPS_SHAPE = object<PostgresStorageProps>({
+  size: optional(string()),
+  storageClassName: optional(string()),
+  accessMode: optional(oneOf('ReadWriteOnce', 'ReadWriteOncePod')),
+}, { name: 'PostgresStorageProps' });
+
 /** CPU and memory of the server container. */
 export interface PostgresResources {
   /**
@@ -77,6 +85,14 @@ export interface PostgresResources {
   readonly memoryLimit?: string;
 }
 
+/** Runtime description of {@link PostgresResources}. */
+export const POSTGRES_RESOURCES_SHAPE = object<PostgresResources>({
+  cpuRequest: optional(string()),
+  cpuLimit: optional(string()),
+  memoryRequest: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'PostgresResources' });
+
 /** A postgres-exporter sidecar. */
 export interface PostgresMetricsProps {
   /** The monitoring login the exporter uses (create it as a `monitoring` user of SchemaInitJob). */
@@ -92,6 +108,13 @@ export interface PostgresMetricsProps {
    */
   readonly scrapeNamespaces?: string[];
 }
+
+/** Runtime description of {@link PostgresMetricsProps}. */
+export const POSTGRES_METRICS_PROPS_SHAPE = object<PostgresMetricsProps>({
+  login: CREDENTIALS_SHAPE,
+  image: optional(string()),
+  scrapeNamespaces: optional(array(string())),
+}, { name: 'PostgresMetricsProps' });
 
 /** Properties of {@link PostgresStatefulSet}. */
 export interface PostgresStatefulSetProps {
@@ -225,6 +248,34 @@ export interface PostgresStatefulSetProps {
   readonly portForwardLocalPort?: number;
 }
 
+/** Runtime description of {@link PostgresStatefulSetProps}. */
+export const POSTGRES_STATEFUL_SET_PROPS_SHAPE = object<PostgresStatefulSetProps>({
+  namespace: optional(string()),
+  name: optional(string()),
+  serviceName: optional(string()),
+  headlessServiceName: optional(string()),
+  configMapName: optional(string()),
+  majorVersion: optional(number()),
+  image: optional(string()),
+  database: optional(string()),
+  superuser: optional(CREDENTIALS_SHAPE),
+  storage: optional(POSTGRES_STORAGE_PROPS_SHAPE),
+  dataVolume: optional(DATA_VOLUME_SHAPE),
+  replicas: optional(number()),
+  resources: optional(POSTGRES_RESOURCES_SHAPE),
+  parameters: optional(record(union(string(), number(), boolean()))),
+  disposable: optional(boolean()),
+  clientCidrs: optional(array(string())),
+  clientNamespaces: optional(array(string())),
+  labels: optional(record(string())),
+  startupProbe: optional(PROBE_TIMING_SHAPE),
+  livenessProbe: optional(PROBE_TIMING_SHAPE),
+  readinessProbe: optional(PROBE_TIMING_SHAPE),
+  allowVoluntaryEviction: optional(boolean()),
+  metrics: optional(POSTGRES_METRICS_PROPS_SHAPE),
+  portForwardLocalPort: optional(number()),
+}, { name: 'PostgresStatefulSetProps' });
+
 const PORT = 5432;
 /** What the exporter needs from the server: statement statistics, and slow statements in the log (seed 004: 1 s). */
 const MONITORING_PARAMETERS: Record<string, ParameterValue> = {
@@ -279,9 +330,9 @@ export class PostgresStatefulSet extends Construct {
 
   constructor(scope: Construct, id: string, props: PostgresStatefulSetProps = {}) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'PostgresStatefulSet');
+      checkProps(owner, props, POSTGRES_STATEFUL_SET_PROPS_SHAPE);
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
       this.name = props.name ?? id;
       this.serviceName = props.serviceName ?? this.name;
@@ -505,6 +556,7 @@ export class PostgresStatefulSet extends Construct {
       }
 
       RequiredSecrets.declare(this, { namespace: this.namespace, name: this.superuser.secretName, keys: this.superuser.secretKeys() });
+      addChartChecks(this);
     } catch (error) {
       // Nothing half-written: a rejected construct leaves no objects behind in the chart.
       scope.node.tryRemoveChild(id);

@@ -2,7 +2,8 @@ import { KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { BACKUP_DIR } from './backup-cron-job';
 import { RESTORE_SCRIPT } from './backup/scripts';
-import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
+import { boolean, checkProps, object, optional, string } from './checks/props-shape';
+import { clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { commonLabels } from './labels';
 import { identifierProblem } from './sql/quote';
 import { checkDnsLabel, fail, ownerOf } from './validation';
@@ -43,6 +44,18 @@ export interface RestoreJobProps {
   readonly resources?: JobResources;
 }
 
+/** Runtime description of {@link RestoreJobProps}. */
+export const RESTORE_JOB_PROPS_SHAPE = object<RestoreJobProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  claimName: string(),
+  sourceDatabase: string(),
+  targetDatabase: optional(string()),
+  backup: optional(string()),
+  overwrite: optional(boolean()),
+  name: optional(string()),
+  resources: optional(JOB_RESOURCES_SHAPE),
+}, { name: 'RestoreJobProps' });
+
 /**
  * Restores a `database`-mode backup of BackupCronJob into a target database, in one transaction
  * (`pg_restore --single-transaction --exit-on-error`). A non-empty target is only replaced when
@@ -54,9 +67,9 @@ export class RestoreJob extends Construct {
 
   constructor(scope: Construct, id: string, props: RestoreJobProps) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'RestoreJob');
+      checkProps(owner, props, RESTORE_JOB_PROPS_SHAPE);
       const { server } = props;
       const name = props.name ?? `${server.name}-restore`;
       const target = props.targetDatabase ?? props.sourceDatabase;
@@ -96,6 +109,7 @@ export class RestoreJob extends Construct {
           }),
         },
       });
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;

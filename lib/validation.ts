@@ -15,7 +15,19 @@ export class ValidationError extends Error {
 
 /** Formats and throws `<Construct> '<id>': <field> <value> <rule>`. */
 export function fail(owner: string, field: string, value: unknown, rule: string): never {
-  throw new ValidationError(`${owner}: ${field} ${JSON.stringify(value)} ${rule}`);
+  throw new ValidationError(`${owner}: ${field} ${valueText(value)} ${rule}`);
+}
+
+/** The value as JSON; what JSON cannot hold (bigints, cycles, functions) described instead, never a TypeError. */
+function valueText(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return '(a function)';
+  if (typeof value === 'symbol') return value.toString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `(${Array.isArray(value) ? 'a list' : 'an object'} that JSON cannot hold)`;
+  }
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

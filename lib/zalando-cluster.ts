@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, opaqueObject, optional, record, string, union } from './checks/props-shape';
 import { PostgresServerConnection } from './client-pod';
 import { Credentials } from './credentials';
 import { checkCron } from './cron';
@@ -18,7 +19,7 @@ import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
 import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
-import { DatabaseDefinition, DatabaseUser } from './sql/model';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from './sql/model';
 import { identifierProblem } from './sql/quote';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { todayOf } from './today';
@@ -83,6 +84,33 @@ export interface ZalandoResources {
   /** @default '1Gi' */
   readonly memoryLimit?: string;
 }
+
+/** Runtime description of {@link ZalandoResources}. */
+export const ZALANDO_RESOURCES_SHAPE = object<ZalandoResources>({
+  cpuRequest: optional(string()),
+  memoryRequest: optional(string()),
+  cpuLimit: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'ZalandoResources' });
+
+/** Runtime description of {@link ZalandoPoolerOptions}. */
+export const ZALANDO_POOLER_OPTIONS_SHAPE = object<ZalandoPoolerOptions>({
+  instances: optional(number()),
+  mode: optional(oneOf('session', 'transaction')),
+  resources: optional(ZALANDO_RESOURCES_SHAPE),
+}, { name: 'ZalandoPoolerOptions' });
+
+/** Runtime description of {@link ZalandoLogicalBackupOptions}. */
+export const ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE = object<ZalandoLogicalBackupOptions>({
+  schedule: optional(string()),
+  retentionDays: optional(number()),
+}, { name: 'ZalandoLogicalBackupOptions' });
+
+/** Runtime description of {@link ZalandoMonitoringOptions}. */
+export const ZALANDO_MONITORING_OPTIONS_SHAPE = object<ZalandoMonitoringOptions>({
+  exporterImage: optional(string()),
+  login: optional(string()),
+}, { name: 'ZalandoMonitoringOptions' });
 
 /** Properties of {@link ZalandoCluster}. */
 export interface ZalandoClusterProps {
@@ -182,6 +210,30 @@ export interface ZalandoClusterProps {
   readonly labels?: Record<string, string>;
 }
 
+/** Runtime description of {@link ZalandoClusterProps}; the CRD's own types are checked by its schema. */
+export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
+  namespace: optional(string()),
+  name: optional(string()),
+  teamId: string(),
+  majorVersion: optional(number()),
+  numberOfInstances: optional(number()),
+  volume: object<ZalandoClusterProps['volume']>({ size: string(), storageClass: optional(string()) }),
+  resources: optional(ZALANDO_RESOURCES_SHAPE),
+  databases: optional(array(DATABASE_DEFINITION_SHAPE)),
+  users: optional(array(DATABASE_USER_SHAPE)),
+  userFlags: optional(record(array(enumOf(PostgresqlSpecUsers)))),
+  preparedDatabases: optional(record(opaqueObject<PostgresqlSpecPreparedDatabases>())),
+  connectionPooler: optional(ZALANDO_POOLER_OPTIONS_SHAPE),
+  logicalBackup: optional(ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE),
+  parameters: optional(record(union(string(), number(), boolean()))),
+  disposable: optional(boolean()),
+  tlsSecretName: optional(string()),
+  tolerations: optional(array(opaqueObject<PostgresqlSpecTolerations>())),
+  nodeAffinity: optional(opaqueObject<PostgresqlSpecNodeAffinity>()),
+  monitoring: optional(ZALANDO_MONITORING_OPTIONS_SHAPE),
+  labels: optional(record(string())),
+}, { name: 'ZalandoClusterProps' });
+
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const CRD_QUANTITY = /^(\d+(e\d+)?|\d+(\.\d+)?(e\d+)?[EPTGMK]i?)$/;
 const CRD_CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
@@ -225,14 +277,14 @@ export class ZalandoCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'ZalandoCluster');
+      checkProps(owner, props, ZALANDO_CLUSTER_PROPS_SHAPE);
       this.name = props.name ?? id;
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
       const major = props.majorVersion ?? 17;
       const instances = props.numberOfInstances ?? 2;
-      const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...props.resources };
+      const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...defined(props.resources) };
       const databases = props.databases ?? [];
       const users = props.users ?? [];
       checkDnsLabel(owner, 'namespace', this.namespace);
@@ -354,6 +406,7 @@ export class ZalandoCluster extends Construct {
         image: defaultImage(major),
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
       };
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;
