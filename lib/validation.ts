@@ -21,6 +21,7 @@ export function fail(owner: string, field: string, value: unknown, rule: string)
 /** The value as JSON; what JSON cannot hold (bigints, cycles, functions) described instead, never a TypeError. */
 function valueText(value: unknown): string {
   if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'function') return '(a function)';
   if (typeof value === 'symbol') return value.toString();
   try {

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, opaqueObject, optional, record, string, union } from './checks/props-shape';
+import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, optional, record, string, union } from './checks/props-shape';
 import { PostgresServerConnection } from './client-pod';
 import { Credentials } from './credentials';
 import { checkCron } from './cron';
@@ -9,8 +9,14 @@ import {
   Postgresql,
   PostgresqlSpecConnectionPoolerMode,
   PostgresqlSpecNodeAffinity,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions,
+  PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution,
+  PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms,
   PostgresqlSpecPostgresqlVersion,
   PostgresqlSpecPreparedDatabases,
+  PostgresqlSpecPreparedDatabasesSchemas,
   PostgresqlSpecTolerations,
   PostgresqlSpecUsers,
 } from './imports/acid.zalan.do';
@@ -210,7 +216,40 @@ export interface ZalandoClusterProps {
   readonly labels?: Record<string, string>;
 }
 
-/** Runtime description of {@link ZalandoClusterProps}; the CRD's own types are checked by its schema. */
+// The CRD's own types, as its generated bindings declare them (the bindings would fail with a TypeError on other shapes).
+const NODE_SELECTOR_REQUIREMENT = object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions>({
+  key: string(),
+  operator: string(),
+  values: optional(array(string())),
+});
+const NODE_SELECTOR_TERM = object<PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms>({
+  matchExpressions: optional(array(NODE_SELECTOR_REQUIREMENT)),
+  matchFields: optional(array(NODE_SELECTOR_REQUIREMENT)),
+});
+const NODE_AFFINITY = object<PostgresqlSpecNodeAffinity>({
+  preferredDuringSchedulingIgnoredDuringExecution: optional(array(object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution>({
+    preference: object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference>(NODE_SELECTOR_TERM.fields),
+    weight: number(),
+  }))),
+  requiredDuringSchedulingIgnoredDuringExecution: optional(object<PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution>({
+    nodeSelectorTerms: array(NODE_SELECTOR_TERM),
+  })),
+});
+const TOLERATION = object<PostgresqlSpecTolerations>({
+  effect: optional(string()),
+  key: optional(string()),
+  operator: optional(string()),
+  tolerationSeconds: optional(number()),
+  value: optional(string()),
+});
+const PREPARED_DATABASE = object<PostgresqlSpecPreparedDatabases>({
+  defaultUsers: optional(boolean()),
+  extensions: optional(record(string())),
+  schemas: optional(record(object<PostgresqlSpecPreparedDatabasesSchemas>({ defaultRoles: optional(boolean()), defaultUsers: optional(boolean()) }))),
+  secretNamespace: optional(string()),
+});
+
+/** Runtime description of {@link ZalandoClusterProps}. */
 export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
   namespace: optional(string()),
   name: optional(string()),
@@ -222,14 +261,14 @@ export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
   databases: optional(array(DATABASE_DEFINITION_SHAPE)),
   users: optional(array(DATABASE_USER_SHAPE)),
   userFlags: optional(record(array(enumOf(PostgresqlSpecUsers)))),
-  preparedDatabases: optional(record(opaqueObject<PostgresqlSpecPreparedDatabases>())),
+  preparedDatabases: optional(record(PREPARED_DATABASE)),
   connectionPooler: optional(ZALANDO_POOLER_OPTIONS_SHAPE),
   logicalBackup: optional(ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE),
   parameters: optional(record(union(string(), number(), boolean()))),
   disposable: optional(boolean()),
   tlsSecretName: optional(string()),
-  tolerations: optional(array(opaqueObject<PostgresqlSpecTolerations>())),
-  nodeAffinity: optional(opaqueObject<PostgresqlSpecNodeAffinity>()),
+  tolerations: optional(array(TOLERATION)),
+  nodeAffinity: optional(NODE_AFFINITY),
   monitoring: optional(ZALANDO_MONITORING_OPTIONS_SHAPE),
   labels: optional(record(string())),
 }, { name: 'ZalandoClusterProps' });

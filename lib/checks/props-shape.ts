@@ -55,15 +55,16 @@ export function kindOf(value: unknown): string {
     case 'function': return 'a function';
     default: {
       const proto = Object.getPrototypeOf(value);
-      return proto === null || proto === Object.prototype ? 'an object' : `an instance of ${proto.constructor?.name ?? 'a class'}`;
+      if (proto === null) return 'an object without a prototype (Object.create(null))';
+      return proto === Object.prototype ? 'an object' : `an instance of ${proto.constructor?.name ?? 'a class'}`;
     }
   }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === null || proto === Object.prototype;
+  // Objects without a prototype are refused too: cdk8s cannot serialize them.
+  return Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** `sameKind` says when the value is of the right kind but not one of the accepted values. */
@@ -90,13 +91,13 @@ export function number(): Shape<number> {
 
 /** `true` or `false`. */
 export function boolean(): Shape<boolean> {
-  return primitive('true or false', 'true or false', (v) => typeof v === 'boolean');
+  return primitive('true or false', 'booleans', (v) => typeof v === 'boolean');
 }
 
 /** One of a few strings. */
 export function oneOf<const V extends readonly string[]>(...values: V): Shape<V[number]> {
   const expected = `one of ${values.map((v) => `'${v}'`).join(', ')}`;
-  return primitive(expected, `values ${expected}`, (v) => typeof v === 'string' && values.includes(v), (v) => typeof v === 'string');
+  return primitive(expected, `strings among ${values.map((v) => `'${v}'`).join(', ')}`, (v) => typeof v === 'string' && values.includes(v), (v) => typeof v === 'string');
 }
 
 /** A value of a string enum (generated CRD types). */
@@ -151,10 +152,10 @@ export function record<T>(value: Shape<T>): Shape<Record<string, T>> {
 
 /** Any of several shapes. */
 export function union<S extends AnyShape[]>(...shapes: S): Shape<ShapeType<S[number]>> {
-  const expected = shapes.map((s) => s.expected).join(' or ');
+  const expected = alternatives(shapes.map((s) => s.expected));
   return {
     expected,
-    plural: shapes.map((s) => s.plural ?? s.expected).join(' or '),
+    plural: alternatives(shapes.map((s) => s.plural ?? s.expected)),
     optional: shapes.some((s) => s.optional),
     check(owner, field, value) {
       const errors: unknown[] = [];
@@ -177,14 +178,14 @@ export function union<S extends AnyShape[]>(...shapes: S): Shape<ShapeType<S[num
   };
 }
 
+/** 'a, b or c'. */
+function alternatives(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 /** An object made by the library (a class instance), recognized by `test`. */
 export function instance<T>(expected: string, test: (value: object) => boolean): Shape<T> {
   return primitive(expected, expected, (v) => v !== null && typeof v === 'object' && test(v));
-}
-
-/** An object whose inside is checked elsewhere (generated CRD types: the CRD schema checks them). */
-export function opaqueObject<T>(expected = 'an object'): Shape<T> {
-  return primitive(expected, 'objects', isPlainObject);
 }
 
 /** Options of {@link object}. */
