@@ -357,6 +357,13 @@ export class PostgresStatefulSet extends Construct {
       checkDnsLabel(owner, 'name', this.name, 52);
       checkServiceName(owner, 'serviceName', this.serviceName);
       checkServiceName(owner, 'headlessServiceName', this.headlessServiceName);
+      if (this.headlessServiceName === this.serviceName) {
+        fail(owner, 'headlessServiceName', this.headlessServiceName, 'is also the client Service\'s name (serviceName): two Services of one name replace each other; give them different names');
+      }
+      const metricsServiceName = `${this.name}-metrics`;
+      for (const [field, value] of [['serviceName', this.serviceName], ['headlessServiceName', this.headlessServiceName]] as const) {
+        if (props.metrics && value === metricsServiceName) fail(owner, field, value, `is also the name of the metrics Service ('<name>-metrics'): give it another name`);
+      }
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
       this.superuser.validate(owner, 'superuser');
       checkLabels(owner, 'labels', extraLabels);
@@ -540,7 +547,7 @@ export class PostgresStatefulSet extends Construct {
       if (props.metrics) {
         this.metricsServiceLabels = { ...commonLabels(this.name, 'metrics'), 'cdk8s-postgres.io/metrics': 'true' };
         new KubeService(this, 'MetricsService', {
-          metadata: { name: `${this.name}-metrics`, namespace: this.namespace, labels: { ...this.metricsServiceLabels, ...extraLabels } },
+          metadata: { name: metricsServiceName, namespace: this.namespace, labels: { ...this.metricsServiceLabels, ...extraLabels } },
           spec: { selector: this.selectorLabels, ports: [{ name: 'metrics', port: EXPORTER_PORT, targetPort: IntOrString.fromString('metrics'), protocol: 'TCP' }] },
         });
         this.monitoredServer = {

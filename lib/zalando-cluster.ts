@@ -31,6 +31,7 @@ import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './valid
 import { todayOf } from './today';
 import { Warnings } from './warnings';
 import { addChartChecks } from './checks/chart-checks';
+import { declareImpliedObjects, ImpliedObject } from './checks/unique-objects';
 
 /** The operator's connection pooler (PgBouncer). */
 export interface ZalandoPoolerOptions {
@@ -445,6 +446,7 @@ export class ZalandoCluster extends Construct {
         image: defaultImage(major),
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
       };
+      declareImpliedObjects(this, this.operatorObjects(users.map((u) => u.name), props.connectionPooler !== undefined));
       addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
@@ -455,6 +457,17 @@ export class ZalandoCluster extends Construct {
   /** The Secret the operator writes for a login: `<user>.<cluster>.credentials.postgresql.acid.zalan.do`, underscores as dashes. */
   public credentialSecretName(user: string): string {
     return `${user.replace(/_/g, '-')}.${this.name}.credentials.postgresql.acid.zalan.do`;
+  }
+
+  /** What the operator creates from the resource, so that nothing else in the chart takes those names. */
+  private operatorObjects(users: readonly string[], pooler: boolean): ImpliedObject[] {
+    const object = (apiVersion: string, kind: string, name: string) => ({ apiVersion, kind, namespace: this.namespace, name, createdBy: 'the Zalando operator' });
+    return [
+      object('apps/v1', 'StatefulSet', this.name),
+      ...[this.name, `${this.name}-repl`, `${this.name}-config`].map((name) => object('v1', 'Service', name)),
+      ...(pooler ? [object('apps/v1', 'Deployment', `${this.name}-pooler`), object('v1', 'Service', `${this.name}-pooler`)] : []),
+      ...[...new Set(['postgres', 'standby', ...(pooler ? ['pooler'] : []), ...users])].map((user) => object('v1', 'Secret', this.credentialSecretName(user))),
+    ];
   }
 
   private metricsServiceFor(labels: Record<string, string>): string {
