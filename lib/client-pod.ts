@@ -3,6 +3,8 @@ import { number, object, optional, string } from './checks/props-shape';
 import { Credentials, CREDENTIALS_SHAPE } from './credentials';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { checkRequestsAndLimits } from './quantity';
+import { databaseNameProblem, roleNameProblem } from './sql/reserved-names';
+import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail } from './validation';
 
 /** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
 export interface PostgresServerConnection {
@@ -53,6 +55,23 @@ export interface JobResources {
    * @default '256Mi'
    */
   readonly memoryLimit?: string;
+}
+
+/**
+ * Checks a connection, which callers can also build by hand: the names Jobs derive their own
+ * names, labels and environment from.
+ */
+export function checkServerConnection(owner: string, field: string, server: PostgresServerConnection): void {
+  checkDnsLabel(owner, `${field}.name`, server.name);
+  checkDnsLabel(owner, `${field}.namespace`, server.namespace);
+  checkServiceName(owner, `${field}.serviceName`, server.serviceName);
+  checkInteger(owner, `${field}.port`, server.port, 1, 65535);
+  const databaseProblem = databaseNameProblem(server.databaseName);
+  if (databaseProblem) fail(owner, `${field}.databaseName`, server.databaseName, databaseProblem);
+  server.superuser.validate(owner, `${field}.superuser`);
+  const loginProblem = roleNameProblem(server.superuser.username);
+  if (loginProblem) fail(owner, `${field}.superuser.username`, server.superuser.username, loginProblem);
+  checkLabels(owner, `${field}.clientLabel`, { [server.clientLabel.key]: server.clientLabel.value });
 }
 
 /** Runtime description of {@link JobResources}. */

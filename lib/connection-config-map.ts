@@ -1,8 +1,9 @@
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { checkProps, object, optional, record, string } from './checks/props-shape';
-import { POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
-import { checkDnsSubdomain, checkSecretKey, ownerOf } from './validation';
+import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { databaseNameProblem } from './sql/reserved-names';
+import { checkDnsSubdomain, checkSecretKey, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link ConnectionConfigMap}. */
@@ -60,7 +61,10 @@ export class ConnectionConfigMap extends Construct {
     try {
       const owner = ownerOf(this, 'ConnectionConfigMap');
       checkProps(owner, props, CONNECTION_CONFIG_MAP_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
       checkDnsSubdomain(owner, 'name', props.name);
+      const databaseProblem = databaseNameProblem(props.database);
+      if (databaseProblem) fail(owner, 'database', props.database, databaseProblem);
       this.data = {
         ...props.extra,
         [props.hostKey ?? 'POSTGRES_HOST']: props.server.serviceName,

@@ -30,6 +30,7 @@ import {
 import { LIVENESS_DEFAULTS, PROBE_TIMING_SHAPE, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
 import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
+import { databaseNameProblem, roleNameProblem } from './sql/reserved-names';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from './validation';
 import { todayOf } from './today';
 import { Warnings } from './warnings';
@@ -366,6 +367,10 @@ export class PostgresStatefulSet extends Construct {
       }
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
       this.superuser.validate(owner, 'superuser');
+      const superuserProblem = roleNameProblem(this.superuser.username);
+      if (superuserProblem) fail(owner, 'superuser.username', this.superuser.username, superuserProblem);
+      const databaseProblem = databaseNameProblem(this.databaseName);
+      if (databaseProblem) fail(owner, 'database', this.databaseName, databaseProblem);
       checkLabels(owner, 'labels', extraLabels);
       if (!SUPPORTED_MAJOR_VERSIONS.includes(this.majorVersion)) {
         fail(owner, 'majorVersion', this.majorVersion, `is not a supported PostgreSQL major (one of ${SUPPORTED_MAJOR_VERSIONS.join(', ')})`);
@@ -396,7 +401,11 @@ export class PostgresStatefulSet extends Construct {
         fail(owner, 'parameters.shared_preload_libraries', parameters.shared_preload_libraries, 'must include pg_stat_statements when metrics are on');
       }
       for (const ns of props.metrics?.scrapeNamespaces ?? []) checkDnsLabel(owner, 'metrics.scrapeNamespaces', ns);
-      if (props.metrics) props.metrics.login.validate(owner, 'metrics.login');
+      if (props.metrics) {
+        props.metrics.login.validate(owner, 'metrics.login');
+        const loginProblem = roleNameProblem(props.metrics.login.username);
+        if (loginProblem) fail(owner, 'metrics.login.username', props.metrics.login.username, loginProblem);
+      }
       this.settings = serverSettings({
         owner,
         memoryLimitBytes: memoryLimit,

@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { BACKUP_DIR } from './backup-cron-job';
 import { RESTORE_SCRIPT } from './backup/scripts';
 import { boolean, checkProps, object, optional, string } from './checks/props-shape';
-import { clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { commonLabels } from './labels';
-import { identifierProblem } from './sql/quote';
-import { checkDnsLabel, fail, ownerOf } from './validation';
+import { databaseNameProblem } from './sql/reserved-names';
+import { checkDerivedLabel, checkDnsLabel, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link RestoreJob}. */
@@ -70,14 +70,15 @@ export class RestoreJob extends Construct {
     try {
       const owner = ownerOf(this, 'RestoreJob');
       checkProps(owner, props, RESTORE_JOB_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
       const { server } = props;
       const name = props.name ?? `${server.name}-restore`;
       const target = props.targetDatabase ?? props.sourceDatabase;
       const backup = props.backup ?? 'latest';
-      checkDnsLabel(owner, 'name', name);
+      checkDerivedLabel(owner, 'name', name, props.name !== undefined, "'<server>-restore'");
       checkDnsLabel(owner, 'claimName', props.claimName, 253);
       for (const [field, value] of [['sourceDatabase', props.sourceDatabase], ['targetDatabase', target]]) {
-        const problem = identifierProblem(value);
+        const problem = databaseNameProblem(value);
         if (problem) fail(owner, field, value, problem);
       }
       if (backup !== 'latest' && !/^[A-Za-z0-9_.-]+_\d{8}T\d{6}Z\.dump$/.test(backup)) {

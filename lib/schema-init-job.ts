@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { array, checkProps, number, object, oneOf, optional, record, string } from './checks/props-shape';
-import { clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { Credentials } from './credentials';
 import { commonLabels } from './labels';
 import { RequiredSecrets } from './required-secrets';
@@ -11,7 +11,7 @@ import { LoginOwnership } from './sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from './sql/model';
 import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
-import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
+import { checkDerivedLabel, checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link SchemaInitJob}. */
@@ -130,6 +130,7 @@ export class SchemaInitJob extends Construct {
     try {
       const owner = ownerOf(this, 'SchemaInitJob');
       checkProps(owner, props, SCHEMA_INIT_JOB_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
       const { server } = props;
       const databases = props.databases ?? [];
       const users = props.users ?? [];
@@ -137,7 +138,8 @@ export class SchemaInitJob extends Construct {
       this.configMapName = props.configMapName ?? `${server.name}-schema`;
       const waitSeconds = props.waitSeconds ?? 300;
       const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 900;
-      checkDnsLabel(owner, 'name', this.name);
+      // The Job's pods carry its name as the label job-name: at most 63 characters.
+      checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-schema-init'");
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
       checkInteger(owner, 'waitSeconds', waitSeconds, 1);
       checkInteger(owner, 'backoffLimit', props.backoffLimit ?? 3, 0);

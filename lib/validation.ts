@@ -42,6 +42,15 @@ export function checkDnsLabel(owner: string, field: string, value: string, max =
   }
 }
 
+/**
+ * A DNS-1123 label that defaults to a name derived from another (`<server>-schema-init`): when
+ * the default is too long, the message says so and names the property that fixes it.
+ */
+export function checkDerivedLabel(owner: string, field: string, value: string, given: boolean, pattern: string, max = 63): void {
+  if (!given && value.length > max) fail(owner, field, value, `is the default ${pattern}, ${value.length} characters long where at most ${max} fit: give ${field}`);
+  checkDnsLabel(owner, field, value, max);
+}
+
 /** Services must also start with a letter. */
 export function checkServiceName(owner: string, field: string, value: string): void {
   if (!DNS1035_LABEL.test(value) || value.length > 63) {

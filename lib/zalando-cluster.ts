@@ -26,7 +26,8 @@ import { ParameterValue, serverSettings } from './postgres-config';
 import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from './sql/model';
-import { identifierProblem } from './sql/quote';
+import { databaseNameProblem, roleNameProblem, schemaNameProblem } from './sql/reserved-names';
+import { operatorCredentialSecretName, operatorDatabaseProblem, operatorUserProblem } from './zalando-names';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { todayOf } from './today';
 import { Warnings } from './warnings';
@@ -328,7 +329,9 @@ export class ZalandoCluster extends Construct {
       const databases = props.databases ?? [];
       const users = props.users ?? [];
       checkDnsLabel(owner, 'namespace', this.namespace);
-      if (!NAME.test(this.name) || this.name.length > 58) fail(owner, 'name', this.name, "is not a cluster name (lower case letters, digits and '-', starting with a letter, at most 58 characters)");
+      if (!NAME.test(this.name)) fail(owner, 'name', this.name, "is not a cluster name (lower case letters, digits and '-', starting with a letter and ending with a letter or digit)");
+      // The operator allows 58 (63 less '-repl'), but its StatefulSet's pods carry the label controller-revision-hash: '<name>-<hash of up to 10>'.
+      if (this.name.length > 52) fail(owner, 'name', this.name, `is ${this.name.length} characters long; at most 52 fit the label controller-revision-hash ('<name>-<hash>', at most 63) that the operator's pods carry`);
       if (!/^[a-z][a-z0-9-]*$/.test(props.teamId)) fail(owner, 'teamId', props.teamId, "is not a team id (lower case letters, digits and '-')");
       if (!this.name.startsWith(`${props.teamId}-`)) fail(owner, 'name', this.name, `must start with the team id and a dash ('${props.teamId}-'), or the operator refuses the cluster`);
       if (!VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not one of the CRD's versions (${VERSIONS.join(', ')})`);
@@ -342,16 +345,7 @@ export class ZalandoCluster extends Construct {
         if (value !== undefined && !CRD_CPU.test(value)) fail(owner, `resources.${key}`, value, "is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')");
       }
       checkLabels(owner, 'labels', props.labels ?? {});
-      const userNames = new Set(users.map((u) => u.name));
-      users.forEach((u, i) => {
-        const problem = identifierProblem(u.name);
-        if (problem) fail(owner, `users[${i}].name`, u.name, problem);
-      });
-      databases.forEach((db, i) => {
-        const problem = identifierProblem(db.name);
-        if (problem) fail(owner, `databases[${i}].name`, db.name, problem);
-        if (!userNames.has(db.owner)) fail(owner, `databases[${i}].owner`, db.owner, 'is not a declared user; the operator creates only owners listed in users');
-      });
+      this.checkNames(owner, users, databases, props);
       if (props.logicalBackup?.schedule !== undefined) {
         checkCron(owner, 'logicalBackup.schedule', props.logicalBackup.schedule);
         if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)');
@@ -456,7 +450,44 @@ export class ZalandoCluster extends Construct {
 
   /** The Secret the operator writes for a login: `<user>.<cluster>.credentials.postgresql.acid.zalan.do`, underscores as dashes. */
   public credentialSecretName(user: string): string {
-    return `${user.replace(/_/g, '-')}.${this.name}.credentials.postgresql.acid.zalan.do`;
+    return operatorCredentialSecretName(user, this.name);
+  }
+
+  /** Logins and databases as the operator and PostgreSQL read them, and Secrets that stay apart. */
+  private checkNames(owner: string, users: readonly DatabaseUser[], databases: readonly DatabaseDefinition[], props: ZalandoClusterProps): void {
+    const pooler = props.connectionPooler !== undefined;
+    const secrets = new Map<string, string>();
+    users.forEach((u, i) => {
+      const field = `users[${i}].name`;
+      const problem = roleNameProblem(u.name) ?? operatorUserProblem(u.name, pooler);
+      if (problem) fail(owner, field, u.name, problem);
+      const secret = this.credentialSecretName(u.name);
+      const first = secrets.get(secret);
+      if (first === u.name) fail(owner, field, u.name, 'is declared twice');
+      if (first !== undefined) fail(owner, field, u.name, `gets the same credential Secret as '${first}' ('${secret}'): the operator writes '_' as '-' in Secret names; rename one of them`);
+      secrets.set(secret, u.name);
+    });
+    const declared = new Set<string>();
+    databases.forEach((db, i) => {
+      const field = `databases[${i}].name`;
+      const problem = databaseNameProblem(db.name) ?? operatorDatabaseProblem(db.name);
+      if (problem) fail(owner, field, db.name, problem);
+      if (db.name === 'postgres') fail(owner, field, db.name, `is the operator's maintenance database, owned by its superuser: declaring it would hand it to '${db.owner}'; choose another database`);
+      if (declared.has(db.name)) fail(owner, field, db.name, 'is declared twice');
+      declared.add(db.name);
+      if (!users.some((u) => u.name === db.owner)) fail(owner, `databases[${i}].owner`, db.owner, 'is not a declared user; the operator creates only owners listed in users');
+    });
+    for (const user of Object.keys(props.userFlags ?? {})) {
+      if (!users.some((u) => u.name === user)) fail(owner, `userFlags['${user}']`, props.userFlags![user], `names '${user}', which is not a declared user: these flags would be ignored; declare the user or remove its flags`);
+    }
+    for (const [name, prepared] of Object.entries(props.preparedDatabases ?? {})) {
+      const problem = databaseNameProblem(name) ?? operatorDatabaseProblem(name);
+      if (problem) fail(owner, `preparedDatabases['${name}']`, prepared, `is keyed by '${name}', which ${problem}`);
+      for (const schema of Object.keys(prepared.schemas ?? {})) {
+        const schemaProblem = schemaNameProblem(schema) ?? operatorDatabaseProblem(schema);
+        if (schemaProblem) fail(owner, `preparedDatabases['${name}'].schemas['${schema}']`, prepared.schemas![schema], `is keyed by '${schema}', which ${schemaProblem}`);
+      }
+    }
   }
 
   /** What the operator creates from the resource, so that nothing else in the chart takes those names. */
