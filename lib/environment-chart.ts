@@ -158,13 +158,13 @@ function checkedDescription(scope: Construct, environment: EnvironmentDescriptio
   checkDnsLabel(owner, 'name', environment.name);
   const ids = new Map<string, string>();
   const claim = (id: string, field: string, what: string) => {
+    if (id === '' || id.includes('/')) fail(owner, field, id, "must be a non-empty construct id without '/'");
     const first = ids.get(id);
     if (first !== undefined) fail(owner, field, id, `gives construct id '${id}' (${what}), which ${first} already uses: choose another id`);
     ids.set(id, `${field} (${what})`);
   };
   environment.servers.forEach((server, i) => {
     const field = `servers[${i}].id`;
-    if (server.id === '' || server.id.includes('/')) fail(owner, field, server.id, "must be a non-empty construct id without '/'");
     claim(server.id, field, 'the server');
     const parts: [unknown, string, string][] = [
       [server.databases?.length || server.users?.length || server.monitoring, 'schema', 'its schema Job'],

@@ -162,6 +162,10 @@ const inputs: [string, () => unknown, string][] = [
     `EnvironmentChart 'dev': servers[0].backup.storage {"size":"1Gi","existingClaim":"dumps"} must be an object with name, size, storageClassName or an object with existingClaim, not an object`],
   ['disposable as a string', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', disposable: 'yes', servers: [] } as Any),
     `EnvironmentChart 'dev': disposable "yes" must be true or false, not a string`],
+  ['an empty snapshot class id (found by the property below)', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [], volumeSnapshotClasses: [{ id: '', driver: 'hostpath.csi.k8s.io' }] }),
+    `EnvironmentChart 'dev': volumeSnapshotClasses[0].id "" must be a non-empty construct id without '/'`],
+  ['a server id with a slash', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [{ id: 'shop/db', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} }] }),
+    `EnvironmentChart 'dev': servers[0].id "shop/db" must be a non-empty construct id without '/'`],
 ];
 
 describe('wrong types are named errors', () => {
