@@ -197,6 +197,20 @@ describe('names each consumer refuses are named errors', () => {
     const cluster = new ZalandoCluster(chart, 'acid-orders', { namespace: 'shop', teamId: 'acid', volume: { size: '1Gi' }, users: [user('orders_app'), user('orders-admin'), user('pooler')], databases: [{ name: '_orders', owner: 'orders_app' }] });
     expect(cluster.credentialSecretName('orders_app')).toBe('orders-app.acid-orders.credentials.postgresql.acid.zalan.do');
   });
+
+  test('the longest names that pass still fit Kubernetes: the operator\'s credential Secret of a 63-byte login on a 52-character cluster', () => {
+    const login = `u${'_'.repeat(61)}u`;
+    const name = `acid-${'o'.repeat(47)}`;
+    const cluster = new ZalandoCluster(testChart(), name, { namespace: 'shop', teamId: 'acid', volume: { size: '1Gi' }, users: [user(login)] });
+    const secret = cluster.credentialSecretName(login);
+    expect(secret).toBe(`${login.replace(/_/g, '-')}.${name}.credentials.postgresql.acid.zalan.do`);
+    expect(secret.length).toBe(153);
+    expect(secret.length).toBeLessThanOrEqual(253);
+    expect(secret).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/);
+    const server = new PostgresStatefulSet(testChart(), 'db', { name: 's'.repeat(52) });
+    expect(`${server.name}-metrics`.length).toBeLessThanOrEqual(63);
+    expect(`${server.name}-headless`.length).toBeLessThanOrEqual(63);
+  });
 });
 
 /** Runs initdb as the server's OS user, as the image's entrypoint does with POSTGRES_USER. */
