@@ -1,12 +1,13 @@
 import { KubeCronJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { BACKUP_SCRIPT } from './backup/scripts';
-import { BackupStorage } from './backup-storage';
-import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
+import { BACKUP_STORAGE_SHAPE, BackupStorage } from './backup-storage';
+import { array, checkProps, number, object, oneOf, optional, record, string } from './checks/props-shape';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { checkCron, checkTimeZone } from './cron';
 import { commonLabels } from './labels';
-import { identifierProblem } from './sql/quote';
-import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
+import { databaseNameProblem } from './sql/reserved-names';
+import { checkDerivedLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** How long backups are kept. A backup goes when it is older than `days` or has `count` newer ones; the newest always stays. */
@@ -22,6 +23,9 @@ export interface BackupRetention {
    */
   readonly count?: number;
 }
+
+/** Runtime description of {@link BackupRetention}. */
+export const BACKUP_RETENTION_SHAPE = object<BackupRetention>({ days: optional(number()), count: optional(number()) }, { name: 'BackupRetention' });
 
 /** Properties of {@link BackupCronJob}. */
 export interface BackupCronJobProps {
@@ -87,6 +91,23 @@ export interface BackupCronJobProps {
   readonly labels?: Record<string, string>;
 }
 
+/** Runtime description of {@link BackupCronJobProps}. */
+export const BACKUP_CRON_JOB_PROPS_SHAPE = object<BackupCronJobProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  storage: BACKUP_STORAGE_SHAPE,
+  name: optional(string()),
+  schedule: optional(string()),
+  timeZone: optional(string()),
+  mode: optional(oneOf('database', 'cluster')),
+  databases: optional(array(string())),
+  retention: optional(BACKUP_RETENTION_SHAPE),
+  activeDeadlineSeconds: optional(number()),
+  startingDeadlineSeconds: optional(number()),
+  image: optional(string()),
+  resources: optional(JOB_RESOURCES_SHAPE),
+  labels: optional(record(string())),
+}, { name: 'BackupCronJobProps' });
+
 export const BACKUP_DIR = '/backup';
 
 /**
@@ -109,23 +130,24 @@ export class BackupCronJob extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupCronJobProps) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'BackupCronJob');
+      checkProps(owner, props, BACKUP_CRON_JOB_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
       const { server } = props;
       this.name = props.name ?? `${server.name}-backup`;
       this.schedule = props.schedule ?? '0 2 * * *';
       this.retention = props.retention ?? { days: 7 };
       const mode = this.mode = props.mode ?? 'database';
       const databases = props.databases ?? [];
-      // The Job a CronJob starts is named <cronjob>-<8 digits>, within 63 characters.
-      checkDnsLabel(owner, 'name', this.name, 52);
+      // The CronJob controller appends 11 characters to the names of the Jobs it starts; the API server limits CronJob names to 52.
+      checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-backup'", 52);
       checkCron(owner, 'schedule', this.schedule);
       if (props.timeZone !== undefined) checkTimeZone(owner, 'timeZone', props.timeZone);
       if (!['database', 'cluster'].includes(mode)) fail(owner, 'mode', mode, "must be 'database' or 'cluster'");
       if (mode === 'cluster' && databases.length) fail(owner, 'databases', databases, "cannot be chosen in 'cluster' mode, which dumps everything");
       databases.forEach((db, i) => {
-        const problem = identifierProblem(db);
+        const problem = databaseNameProblem(db);
         if (problem) fail(owner, `databases[${i}]`, db, problem);
       });
       if (this.retention.days === undefined && this.retention.count === undefined) fail(owner, 'retention', this.retention, 'needs days, count or both');
@@ -176,6 +198,7 @@ export class BackupCronJob extends Construct {
           },
         },
       });
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;

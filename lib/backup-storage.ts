@@ -1,7 +1,8 @@
 import { KubePersistentVolumeClaim, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { instance, object, optional, string } from './checks/props-shape';
 import { requireQuantity } from './quantity';
-import { checkDnsLabel, checkDnsSubdomain } from './validation';
+import { checkDnsLabel, checkDnsSubdomain, fail } from './validation';
 
 /** Options for {@link BackupStorage.newClaim}. */
 export interface NewBackupClaimOptions {
@@ -19,6 +20,13 @@ export interface NewBackupClaimOptions {
    */
   readonly storageClassName?: string;
 }
+
+/** Runtime description of {@link NewBackupClaimOptions}. */
+export const NEW_BACKUP_CLAIM_OPTIONS_SHAPE = object<NewBackupClaimOptions>({
+  name: optional(string()),
+  size: string(),
+  storageClassName: optional(string()),
+}, { name: 'NewBackupClaimOptions' });
 
 /** Annotations that tell GitOps tools and Helm never to prune or delete a backup claim. */
 export const KEEP_ANNOTATIONS: Record<string, string> = {
@@ -56,6 +64,7 @@ class NewClaim extends BackupStorage {
   }
 
   public bind(scope: Construct, owner: string, serverName: string, namespace: string, labels: Record<string, string>): void {
+    NEW_BACKUP_CLAIM_OPTIONS_SHAPE.check(owner, 'storage', this.options);
     const name = this.claimName(serverName);
     checkDnsSubdomain(owner, 'storage.name', name);
     requireQuantity(owner, 'storage.size', this.options.size, 'storage');
@@ -81,6 +90,10 @@ class ExistingClaim extends BackupStorage {
   }
 
   public bind(_scope: Construct, owner: string): void {
+    if (typeof this.name !== 'string') fail(owner, 'storage', this.name, "must be a claim name (BackupStorage.existingClaim('<claim>'))");
     checkDnsLabel(owner, 'storage', this.name, 253);
   }
 }
+
+/** Runtime description of a {@link BackupStorage} value: made by its static methods, never a plain object. */
+export const BACKUP_STORAGE_SHAPE = instance<BackupStorage>("BackupStorage (BackupStorage.newClaim({ size }) or BackupStorage.existingClaim('<claim>'))", (v) => v instanceof BackupStorage);

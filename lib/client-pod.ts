@@ -1,7 +1,10 @@
 import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
-import { Credentials } from './credentials';
+import { number, object, optional, string } from './checks/props-shape';
+import { Credentials, CREDENTIALS_SHAPE } from './credentials';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { checkRequestsAndLimits } from './quantity';
+import { databaseNameProblem, roleNameProblem } from './sql/reserved-names';
+import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail } from './validation';
 
 /** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
 export interface PostgresServerConnection {
@@ -23,6 +26,18 @@ export interface PostgresServerConnection {
   readonly clientLabel: { readonly key: string; readonly value: string };
 }
 
+/** Runtime description of {@link PostgresServerConnection}; PostgresStatefulSet and ZalandoCluster.connection are ones. */
+export const POSTGRES_SERVER_CONNECTION_SHAPE = object<PostgresServerConnection>({
+  name: string(),
+  namespace: string(),
+  serviceName: string(),
+  port: number(),
+  databaseName: string(),
+  superuser: CREDENTIALS_SHAPE,
+  image: string(),
+  clientLabel: object<PostgresServerConnection['clientLabel']>({ key: string(), value: string() }),
+}, { name: 'PostgresServerConnection', open: true });
+
 /** CPU and memory of a Job container. */
 export interface JobResources {
   /**
@@ -41,6 +56,30 @@ export interface JobResources {
    */
   readonly memoryLimit?: string;
 }
+
+/**
+ * Checks a connection, which callers can also build by hand: the names Jobs derive their own
+ * names, labels and environment from.
+ */
+export function checkServerConnection(owner: string, field: string, server: PostgresServerConnection): void {
+  checkDnsLabel(owner, `${field}.name`, server.name);
+  checkDnsLabel(owner, `${field}.namespace`, server.namespace);
+  checkServiceName(owner, `${field}.serviceName`, server.serviceName);
+  checkInteger(owner, `${field}.port`, server.port, 1, 65535);
+  const databaseProblem = databaseNameProblem(server.databaseName);
+  if (databaseProblem) fail(owner, `${field}.databaseName`, server.databaseName, databaseProblem);
+  server.superuser.validate(owner, `${field}.superuser`);
+  const loginProblem = roleNameProblem(server.superuser.username);
+  if (loginProblem) fail(owner, `${field}.superuser.username`, server.superuser.username, loginProblem);
+  checkLabels(owner, `${field}.clientLabel`, { [server.clientLabel.key]: server.clientLabel.value });
+}
+
+/** Runtime description of {@link JobResources}. */
+export const JOB_RESOURCES_SHAPE = object<JobResources>({
+  cpuRequest: optional(string()),
+  memoryRequest: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'JobResources' });
 
 /** Resources with defaults applied and quantities checked. */
 export function jobResources(owner: string, resources: JobResources | undefined): Required<JobResources> {

@@ -1,7 +1,9 @@
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { PostgresServerConnection } from './client-pod';
-import { checkDnsSubdomain, checkSecretKey, ownerOf } from './validation';
+import { checkProps, object, optional, record, string } from './checks/props-shape';
+import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { databaseNameProblem } from './sql/reserved-names';
+import { checkDnsSubdomain, checkSecretKey, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link ConnectionConfigMap}. */
@@ -34,6 +36,17 @@ export interface ConnectionConfigMapProps {
   readonly extra?: Record<string, string>;
 }
 
+/** Runtime description of {@link ConnectionConfigMapProps}. */
+export const CONNECTION_CONFIG_MAP_PROPS_SHAPE = object<ConnectionConfigMapProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  database: string(),
+  name: string(),
+  hostKey: optional(string()),
+  portKey: optional(string()),
+  databaseKey: optional(string()),
+  extra: optional(record(string())),
+}, { name: 'ConnectionConfigMapProps' });
+
 /**
  * The non-secret connection settings applications read as environment variables (seed 002:
  * POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB), derived from the server so they cannot drift.
@@ -45,19 +58,28 @@ export class ConnectionConfigMap extends Construct {
 
   constructor(scope: Construct, id: string, props: ConnectionConfigMapProps) {
     super(scope, id);
-    addChartChecks(this);
-    const owner = ownerOf(this, 'ConnectionConfigMap');
-    checkDnsSubdomain(owner, 'name', props.name);
-    this.data = {
-      ...props.extra,
-      [props.hostKey ?? 'POSTGRES_HOST']: props.server.serviceName,
-      [props.portKey ?? 'POSTGRES_PORT']: String(props.server.port),
-      [props.databaseKey ?? 'POSTGRES_DB']: props.database,
-    };
-    for (const key of Object.keys(this.data)) checkSecretKey(owner, 'key', key);
-    new KubeConfigMap(this, 'Resource', {
-      metadata: { name: props.name, namespace: props.server.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
-      data: this.data,
-    });
+    try {
+      const owner = ownerOf(this, 'ConnectionConfigMap');
+      checkProps(owner, props, CONNECTION_CONFIG_MAP_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
+      checkDnsSubdomain(owner, 'name', props.name);
+      const databaseProblem = databaseNameProblem(props.database);
+      if (databaseProblem) fail(owner, 'database', props.database, databaseProblem);
+      this.data = {
+        ...props.extra,
+        [props.hostKey ?? 'POSTGRES_HOST']: props.server.serviceName,
+        [props.portKey ?? 'POSTGRES_PORT']: String(props.server.port),
+        [props.databaseKey ?? 'POSTGRES_DB']: props.database,
+      };
+      for (const key of Object.keys(this.data)) checkSecretKey(owner, 'key', key);
+      new KubeConfigMap(this, 'Resource', {
+        metadata: { name: props.name, namespace: props.server.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+        data: this.data,
+      });
+      addChartChecks(this);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { EnvVar } from 'cdk8s-plus-27/lib/imports/k8s';
-import { checkDnsSubdomain, checkSecretKey } from './validation';
+import { instance, object, optional, string } from './checks/props-shape';
+import { checkDnsSubdomain, checkSecretKey, fail } from './validation';
 
 /** Options for {@link Credentials.fromSecret}. */
 export interface SecretCredentialsOptions {
@@ -21,6 +22,13 @@ export interface SecretCredentialsOptions {
   readonly usernameKey?: string;
 }
 
+/** Runtime description of {@link SecretCredentialsOptions}. */
+export const SECRET_CREDENTIALS_OPTIONS_SHAPE = object<SecretCredentialsOptions>({
+  passwordKey: optional(string()),
+  username: optional(string()),
+  usernameKey: optional(string()),
+}, { name: 'SecretCredentialsOptions' });
+
 /**
  * A login whose password lives in a Kubernetes Secret. Manifests reference the Secret by name;
  * the password itself never passes through the library.
@@ -28,8 +36,16 @@ export interface SecretCredentialsOptions {
 export class Credentials {
   /** A login whose password is key `passwordKey` of Secret `secretName`. */
   public static fromSecret(secretName: string, options: SecretCredentialsOptions = {}): Credentials {
-    return new Credentials(secretName, options.passwordKey ?? 'password', options.username ?? 'postgres', options.usernameKey);
+    // JavaScript callers may pass anything; it is kept and checked by validate(), which can name the construct.
+    const given: unknown = options;
+    const o: SecretCredentialsOptions = given !== null && typeof given === 'object' ? options : {};
+    const credentials = new Credentials(secretName, o.passwordKey ?? 'password', o.username ?? 'postgres', o.usernameKey);
+    credentials.optionsGiven = given;
+    return credentials;
   }
+
+  /** The options as given to fromSecret, checked by validate(). */
+  private optionsGiven: unknown = {};
 
   private constructor(
     /** Name of the Secret, in the namespace of the workload that uses it. */
@@ -44,6 +60,10 @@ export class Credentials {
 
   /** Fails with a clear message when the Secret name or a key is malformed. */
   public validate(owner: string, field: string): void {
+    // Credentials.fromSecret takes its arguments unchecked (it has no owner to name); JavaScript callers can pass anything.
+    if (typeof this.secretName !== 'string') fail(owner, `${field}.secretName`, this.secretName, 'must be a string (Credentials.fromSecret(secretName, options))');
+    const optionsAreObject = this.optionsGiven !== null && typeof this.optionsGiven === 'object';
+    SECRET_CREDENTIALS_OPTIONS_SHAPE.check(owner, optionsAreObject ? field : `${field} options`, this.optionsGiven);
     checkDnsSubdomain(owner, `${field}.secretName`, this.secretName);
     checkSecretKey(owner, `${field}.passwordKey`, this.passwordKey);
     if (this.usernameKey !== undefined) checkSecretKey(owner, `${field}.usernameKey`, this.usernameKey);
@@ -71,3 +91,6 @@ export class Credentials {
 
 /** What a Secret key must hold: a generated password or a known, non-secret value. */
 export type SecretKeyContent = { readonly generate: 'password' } | { readonly value: string };
+
+/** Runtime description of a {@link Credentials} value: made by `Credentials.fromSecret`, never a plain object. */
+export const CREDENTIALS_SHAPE = instance<Credentials>("Credentials (Credentials.fromSecret('<secret>', { username }))", (v) => v instanceof Credentials);

@@ -1,5 +1,6 @@
 import { KubePersistentVolume, KubePersistentVolumeClaim, KubeStorageClass, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { boolean, checkProps, number, object, oneOf, optional, PropsShape, string } from './checks/props-shape';
 import { POSTGRES_UID } from './pod-security';
 import { requireQuantity } from './quantity';
 import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, ownerOf } from './validation';
@@ -13,6 +14,9 @@ export interface IDataVolume {
   /** Namespace of the claim. */
   readonly namespace: string;
 }
+
+/** Runtime description of {@link IDataVolume}; an EfsVolume is one. */
+export const DATA_VOLUME_SHAPE = object<IDataVolume>({ claimName: string(), namespace: string() }, { name: 'IDataVolume', open: true });
 
 /** Names and sizes shared by both kinds of EFS volume. */
 export interface EfsVolumeCommonProps {
@@ -46,6 +50,15 @@ export interface EfsVolumeCommonProps {
   readonly encryptInTransit?: boolean;
 }
 
+const EFS_VOLUME_COMMON_FIELDS: PropsShape<EfsVolumeCommonProps> = {
+  namespace: string(),
+  storageClassName: optional(string()),
+  claimName: optional(string()),
+  capacity: optional(string()),
+  accessMode: optional(oneOf('ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany')),
+  encryptInTransit: optional(boolean()),
+};
+
 /** Properties of {@link EfsVolume.fromFileSystemId}. */
 export interface EfsStaticVolumeProps extends EfsVolumeCommonProps {
   /** The file system, 'fs-' and 8 or 17 hexadecimal digits. */
@@ -63,6 +76,14 @@ export interface EfsStaticVolumeProps extends EfsVolumeCommonProps {
    */
   readonly persistentVolumeName?: string;
 }
+
+/** Runtime description of {@link EfsStaticVolumeProps}. */
+export const EFS_STATIC_VOLUME_PROPS_SHAPE = object<EfsStaticVolumeProps>({
+  ...EFS_VOLUME_COMMON_FIELDS,
+  fileSystemId: string(),
+  accessPointId: optional(string()),
+  persistentVolumeName: optional(string()),
+}, { name: 'EfsStaticVolumeProps' });
 
 /** Properties of {@link EfsVolume.dynamic}. */
 export interface EfsDynamicVolumeProps extends EfsVolumeCommonProps {
@@ -89,6 +110,16 @@ export interface EfsDynamicVolumeProps extends EfsVolumeCommonProps {
    */
   readonly basePath?: string;
 }
+
+/** Runtime description of {@link EfsDynamicVolumeProps}. */
+export const EFS_DYNAMIC_VOLUME_PROPS_SHAPE = object<EfsDynamicVolumeProps>({
+  ...EFS_VOLUME_COMMON_FIELDS,
+  fileSystemId: string(),
+  uid: optional(number()),
+  gid: optional(number()),
+  directoryPerms: optional(string()),
+  basePath: optional(string()),
+}, { name: 'EfsDynamicVolumeProps' });
 
 const FILE_SYSTEM_ID = /^fs-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const ACCESS_POINT_ID = /^fsap-[0-9a-f]{17}$/;
@@ -127,9 +158,9 @@ export class EfsVolume extends Construct implements IDataVolume {
 
   private constructor(scope: Construct, id: string, spec: { kind: 'static'; props: EfsStaticVolumeProps } | { kind: 'dynamic'; props: EfsDynamicVolumeProps }) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'EfsVolume');
+      checkProps(owner, spec.props, spec.kind === 'static' ? EFS_STATIC_VOLUME_PROPS_SHAPE : EFS_DYNAMIC_VOLUME_PROPS_SHAPE);
       const { props } = spec;
       this.namespace = props.namespace;
       this.claimName = props.claimName ?? `${id}-pvc`;
@@ -196,6 +227,7 @@ export class EfsVolume extends Construct implements IDataVolume {
         });
         this.claim(undefined, capacity, accessMode, labels);
       }
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;

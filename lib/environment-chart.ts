@@ -7,12 +7,13 @@ import { PostgresServerConnection } from './client-pod';
 import { ConnectionConfigMap } from './connection-config-map';
 import { Credentials } from './credentials';
 import { EfsVolume } from './efs-volume';
-import { DatabaseServerDescription, EnvironmentDescription } from './environment';
+import { checkProps } from './checks/props-shape';
+import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription } from './environment';
 import { PostgresMonitoring } from './monitoring/postgres-monitoring';
 import { PostgresStatefulSet } from './postgres-stateful-set';
 import { DatabaseUser } from './sql/model';
 import { SchemaInitJob } from './schema-init-job';
-import { fail, ValidationError } from './validation';
+import { checkDnsLabel, fail, ValidationError } from './validation';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
 import { ZalandoCluster } from './zalando-cluster';
 
@@ -37,7 +38,17 @@ export class EnvironmentChart extends Chart {
   public readonly backups: Record<string, BackupCronJob> = {};
 
   constructor(scope: Construct, environment: EnvironmentDescription) {
-    super(scope, environment.name, { disableResourceNameHashes: true });
+    super(scope, checkedDescription(scope, environment).name, { disableResourceNameHashes: true });
+    try {
+      this.build(environment);
+    } catch (error) {
+      // A chart that fails leaves nothing behind: app.synth() writes the other charts only, and the name is free again.
+      scope.node.tryRemoveChild(this.node.id);
+      throw error;
+    }
+  }
+
+  private build(environment: EnvironmentDescription): void {
     this.namespaces(environment);
     for (const server of environment.servers) {
       const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : [])];
@@ -77,8 +88,8 @@ export class EnvironmentChart extends Chart {
         });
       }
     }
-    for (const snapshotClass of environment.volumeSnapshotClasses ?? []) {
-      new VolumeSnapshotClass(this, snapshotClass.id, snapshotClass);
+    for (const { id, ...snapshotClass } of environment.volumeSnapshotClasses ?? []) {
+      new VolumeSnapshotClass(this, id, snapshotClass);
     }
   }
 
@@ -115,7 +126,7 @@ export class EnvironmentChart extends Chart {
       },
       namespace: server.namespace,
       disposable: environment.disposable,
-      superuser: Credentials.fromSecret(server.superuser.secretName, server.superuser),
+      superuser: Credentials.fromSecret(server.superuser.secretName, { passwordKey: server.superuser.passwordKey, username: server.superuser.username, usernameKey: server.superuser.usernameKey }),
     });
     return this.servers[server.id];
   }
@@ -132,4 +143,38 @@ export class EnvironmentChart extends Chart {
     });
     return this.clusters[server.id].connection;
   }
+}
+
+/**
+ * Checks the description before the chart exists (JavaScript and JSON callers included): its
+ * shape, a name that works as a file name, and construct ids that do not collide.
+ */
+function checkedDescription(scope: Construct, environment: EnvironmentDescription): EnvironmentDescription {
+  const given: unknown = environment;
+  const name = given !== null && typeof given === 'object' && typeof (given as { name?: unknown }).name === 'string' ? (given as { name: string }).name : '?';
+  const owner = `EnvironmentChart '${scope.node.path ? `${scope.node.path}/` : ''}${name}'`;
+  checkProps(owner, given, ENVIRONMENT_DESCRIPTION_SHAPE);
+  // The chart's id is also its manifest file name, dist/<name>.k8s.yaml.
+  checkDnsLabel(owner, 'name', environment.name);
+  const ids = new Map<string, string>();
+  const claim = (id: string, field: string, what: string) => {
+    if (id === '' || id.includes('/')) fail(owner, field, id, "must be a non-empty construct id without '/'");
+    const first = ids.get(id);
+    if (first !== undefined) fail(owner, field, id, `gives construct id '${id}' (${what}), which ${first} already uses: choose another id`);
+    ids.set(id, `${field} (${what})`);
+  };
+  environment.servers.forEach((server, i) => {
+    const field = `servers[${i}].id`;
+    claim(server.id, field, 'the server');
+    const parts: [unknown, string, string][] = [
+      [server.databases?.length || server.users?.length || server.monitoring, 'schema', 'its schema Job'],
+      [server.monitoring, 'monitoring', 'its monitoring'],
+      [server.connectionConfigMap, 'connection', 'its connection ConfigMap'],
+      [server.backup, 'backup', 'its backups'],
+      [server.efs, 'efs', 'its EFS volume'],
+    ];
+    for (const [present, suffix, what] of parts) if (present) claim(`${server.id}-${suffix}`, field, what);
+  });
+  (environment.volumeSnapshotClasses ?? []).forEach((c, i) => claim(c.id, `volumeSnapshotClasses[${i}].id`, 'a VolumeSnapshotClass'));
+  return environment;
 }

@@ -1,26 +1,13 @@
-import { BackupCronJobProps } from './backup-cron-job';
-import { NewBackupClaimOptions } from './backup-storage';
-import { ConnectionConfigMapProps } from './connection-config-map';
-import { AlertThresholds } from './monitoring/alert-rules';
-import { EfsStaticVolumeProps } from './efs-volume';
-import { PostgresStatefulSetProps } from './postgres-stateful-set';
-import { DatabaseDefinition, DatabaseUser } from './sql/model';
-import { VolumeSnapshotClassProps } from './volume-snapshot-class';
-import { ZalandoClusterProps } from './zalando-cluster';
-
-/** A key of a Secret, by name. */
-export interface SecretKeyReference {
-  /** Secret name, in the namespace of the server. */
-  readonly name: string;
-  /** Key in the Secret. */
-  readonly key: string;
-  /**
-   * Key of the same Secret that also carries the login name, for applications that read both
-   * from one Secret; the secrets command fills it in.
-   * @default - the Secret holds only the password
-   */
-  readonly usernameKey?: string;
-}
+import { BACKUP_CRON_JOB_PROPS_SHAPE, BackupCronJobProps } from './backup-cron-job';
+import { NEW_BACKUP_CLAIM_OPTIONS_SHAPE, NewBackupClaimOptions } from './backup-storage';
+import { array, boolean, object, omit, optional, record, string, union } from './checks/props-shape';
+import { CONNECTION_CONFIG_MAP_PROPS_SHAPE, ConnectionConfigMapProps } from './connection-config-map';
+import { ALERT_THRESHOLDS_SHAPE, AlertThresholds } from './monitoring/alert-rules';
+import { EFS_STATIC_VOLUME_PROPS_SHAPE, EfsStaticVolumeProps } from './efs-volume';
+import { POSTGRES_STATEFUL_SET_PROPS_SHAPE, PostgresStatefulSetProps } from './postgres-stateful-set';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser, SECRET_KEY_REFERENCE_SHAPE, SecretKeyReference } from './sql/model';
+import { VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE, VolumeSnapshotClassProps } from './volume-snapshot-class';
+import { ZALANDO_CLUSTER_PROPS_SHAPE, ZalandoClusterProps } from './zalando-cluster';
 
 /** The superuser of a server, as plain data. */
 export interface SuperuserDescription {
@@ -43,11 +30,25 @@ export interface SuperuserDescription {
   readonly usernameKey?: string;
 }
 
+/** Runtime description of {@link SuperuserDescription}. */
+export const SUPERUSER_DESCRIPTION_SHAPE = object<SuperuserDescription>({
+  secretName: string(),
+  passwordKey: optional(string()),
+  username: optional(string()),
+  usernameKey: optional(string()),
+}, { name: 'SuperuserDescription' });
+
 /** Backups of a server, as plain data. */
 export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | 'storage'> {
   /** The claim backups go to: a new one (size, class, name) or an existing one by name. */
   readonly storage: NewBackupClaimOptions | { readonly existingClaim: string };
 }
+
+/** Runtime description of {@link BackupDescription}. */
+export const BACKUP_DESCRIPTION_SHAPE = object<BackupDescription>({
+  ...omit(BACKUP_CRON_JOB_PROPS_SHAPE.fields, 'server', 'storage'),
+  storage: union(NEW_BACKUP_CLAIM_OPTIONS_SHAPE, object<{ readonly existingClaim: string }>({ existingClaim: string() })),
+}, { name: 'BackupDescription' });
 
 /** Metrics, alerts and a dashboard for a server, as plain data. */
 export interface MonitoringDescription {
@@ -69,6 +70,14 @@ export interface MonitoringDescription {
    */
   readonly scrapeNamespaces?: string[];
 }
+
+/** Runtime description of {@link MonitoringDescription}. */
+export const MONITORING_DESCRIPTION_SHAPE = object<MonitoringDescription>({
+  login: object<MonitoringDescription['login']>({ name: string(), password: SECRET_KEY_REFERENCE_SHAPE }),
+  thresholds: optional(ALERT_THRESHOLDS_SHAPE),
+  prometheusLabels: optional(record(string())),
+  scrapeNamespaces: optional(array(string())),
+}, { name: 'MonitoringDescription' });
 
 /** One PostgreSQL server of an environment, independent of the backend that runs it. */
 export interface DatabaseServerDescription {
@@ -129,6 +138,26 @@ export interface DatabaseServerDescription {
   readonly zalando?: Omit<ZalandoClusterProps, 'namespace' | 'databases' | 'users' | 'disposable'>;
 }
 
+/** Runtime description of {@link DatabaseServerDescription}. */
+export const DATABASE_SERVER_DESCRIPTION_SHAPE = object<DatabaseServerDescription>({
+  id: string(),
+  namespace: string(),
+  superuser: optional(SUPERUSER_DESCRIPTION_SHAPE),
+  databases: optional(array(DATABASE_DEFINITION_SHAPE)),
+  users: optional(array(DATABASE_USER_SHAPE)),
+  schemaInit: optional(object<NonNullable<DatabaseServerDescription['schemaInit']>>({
+    jobName: optional(string()),
+    configMapName: optional(string()),
+    labels: optional(record(string())),
+  })),
+  efs: optional(object<Omit<EfsStaticVolumeProps, 'namespace'>>(omit(EFS_STATIC_VOLUME_PROPS_SHAPE.fields, 'namespace'))),
+  connectionConfigMap: optional(object<Omit<ConnectionConfigMapProps, 'server'>>(omit(CONNECTION_CONFIG_MAP_PROPS_SHAPE.fields, 'server'))),
+  monitoring: optional(MONITORING_DESCRIPTION_SHAPE),
+  backup: optional(BACKUP_DESCRIPTION_SHAPE),
+  statefulSet: optional(object<Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>>(omit(POSTGRES_STATEFUL_SET_PROPS_SHAPE.fields, 'namespace', 'superuser'))),
+  zalando: optional(object<Omit<ZalandoClusterProps, 'namespace' | 'databases' | 'users' | 'disposable'>>(omit(ZALANDO_CLUSTER_PROPS_SHAPE.fields, 'namespace', 'databases', 'users', 'disposable'))),
+}, { name: 'DatabaseServerDescription' });
+
 /** Everything one environment deploys, as plain data. */
 export interface EnvironmentDescription {
   /** Environment name; also the name of its manifest file, `dist/<name>.k8s.yaml`. */
@@ -148,3 +177,12 @@ export interface EnvironmentDescription {
    */
   readonly volumeSnapshotClasses?: (VolumeSnapshotClassProps & { readonly id: string })[];
 }
+
+/** Runtime description of {@link EnvironmentDescription}. */
+export const ENVIRONMENT_DESCRIPTION_SHAPE = object<EnvironmentDescription>({
+  name: string(),
+  summary: string(),
+  disposable: optional(boolean()),
+  servers: array(DATABASE_SERVER_DESCRIPTION_SHAPE),
+  volumeSnapshotClasses: optional(array(object<VolumeSnapshotClassProps & { readonly id: string }>({ ...VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE.fields, id: string() }))),
+}, { name: 'EnvironmentDescription' });

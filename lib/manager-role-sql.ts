@@ -1,4 +1,5 @@
-import { DatabaseUser, HistoryTracking } from './sql/model';
+import { checkProps } from './checks/props-shape';
+import { DatabaseUser, HISTORY_TRACKING_SHAPE, HistoryTracking } from './sql/model';
 import { QualifiedName, qualify, quoteIdent, quoteLiteral, quoteQualified } from './sql/quote';
 
 /** Name of the trigger function, as in seed 003. */
@@ -31,6 +32,7 @@ export class ManagerRoleSql {
   public readonly strict: boolean;
 
   constructor(history: HistoryTracking) {
+    checkProps('ManagerRoleSql', history, HISTORY_TRACKING_SHAPE);
     this.managerRole = history.managerRole ?? 'manager';
     this.historyTable = qualify(history.historyTable ?? 'history_table');
     this.trackedTables = history.tables.map((t) => qualify(t));

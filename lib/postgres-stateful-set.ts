@@ -10,10 +10,11 @@ import {
   Quantity,
 } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { Credentials } from './credentials';
+import { array, boolean, checkProps, number, object, oneOf, optional, record, string, union } from './checks/props-shape';
+import { Credentials, CREDENTIALS_SHAPE } from './credentials';
 import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
-import { IDataVolume } from './efs-volume';
+import { DATA_VOLUME_SHAPE, IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
 import { isCidr, renderPgHba } from './pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
@@ -26,9 +27,10 @@ import {
   endOfLifeWarning,
   isPinnedImage,
 } from './postgres-version';
-import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
+import { LIVENESS_DEFAULTS, PROBE_TIMING_SHAPE, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
 import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
+import { databaseNameProblem, roleNameProblem } from './sql/reserved-names';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from './validation';
 import { todayOf } from './today';
 import { Warnings } from './warnings';
@@ -52,6 +54,13 @@ export interface PostgresStorageProps {
    */
   readonly accessMode?: 'ReadWriteOnce' | 'ReadWriteOncePod';
 }
+
+/** Runtime description of {@link PostgresStorageProps}. */
+export const POSTGRES_STORAGE_PROPS_SHAPE = object<PostgresStorageProps>({
+  size: optional(string()),
+  storageClassName: optional(string()),
+  accessMode: optional(oneOf('ReadWriteOnce', 'ReadWriteOncePod')),
+}, { name: 'PostgresStorageProps' });
 
 /** CPU and memory of the server container. */
 export interface PostgresResources {
@@ -77,6 +86,14 @@ export interface PostgresResources {
   readonly memoryLimit?: string;
 }
 
+/** Runtime description of {@link PostgresResources}. */
+export const POSTGRES_RESOURCES_SHAPE = object<PostgresResources>({
+  cpuRequest: optional(string()),
+  cpuLimit: optional(string()),
+  memoryRequest: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'PostgresResources' });
+
 /** A postgres-exporter sidecar. */
 export interface PostgresMetricsProps {
   /** The monitoring login the exporter uses (create it as a `monitoring` user of SchemaInitJob). */
@@ -92,6 +109,13 @@ export interface PostgresMetricsProps {
    */
   readonly scrapeNamespaces?: string[];
 }
+
+/** Runtime description of {@link PostgresMetricsProps}. */
+export const POSTGRES_METRICS_PROPS_SHAPE = object<PostgresMetricsProps>({
+  login: CREDENTIALS_SHAPE,
+  image: optional(string()),
+  scrapeNamespaces: optional(array(string())),
+}, { name: 'PostgresMetricsProps' });
 
 /** Properties of {@link PostgresStatefulSet}. */
 export interface PostgresStatefulSetProps {
@@ -225,6 +249,34 @@ export interface PostgresStatefulSetProps {
   readonly portForwardLocalPort?: number;
 }
 
+/** Runtime description of {@link PostgresStatefulSetProps}. */
+export const POSTGRES_STATEFUL_SET_PROPS_SHAPE = object<PostgresStatefulSetProps>({
+  namespace: optional(string()),
+  name: optional(string()),
+  serviceName: optional(string()),
+  headlessServiceName: optional(string()),
+  configMapName: optional(string()),
+  majorVersion: optional(number()),
+  image: optional(string()),
+  database: optional(string()),
+  superuser: optional(CREDENTIALS_SHAPE),
+  storage: optional(POSTGRES_STORAGE_PROPS_SHAPE),
+  dataVolume: optional(DATA_VOLUME_SHAPE),
+  replicas: optional(number()),
+  resources: optional(POSTGRES_RESOURCES_SHAPE),
+  parameters: optional(record(union(string(), number(), boolean()))),
+  disposable: optional(boolean()),
+  clientCidrs: optional(array(string())),
+  clientNamespaces: optional(array(string())),
+  labels: optional(record(string())),
+  startupProbe: optional(PROBE_TIMING_SHAPE),
+  livenessProbe: optional(PROBE_TIMING_SHAPE),
+  readinessProbe: optional(PROBE_TIMING_SHAPE),
+  allowVoluntaryEviction: optional(boolean()),
+  metrics: optional(POSTGRES_METRICS_PROPS_SHAPE),
+  portForwardLocalPort: optional(number()),
+}, { name: 'PostgresStatefulSetProps' });
+
 const PORT = 5432;
 /** What the exporter needs from the server: statement statistics, and slow statements in the log (seed 004: 1 s). */
 const MONITORING_PARAMETERS: Record<string, ParameterValue> = {
@@ -279,9 +331,9 @@ export class PostgresStatefulSet extends Construct {
 
   constructor(scope: Construct, id: string, props: PostgresStatefulSetProps = {}) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'PostgresStatefulSet');
+      checkProps(owner, props, POSTGRES_STATEFUL_SET_PROPS_SHAPE);
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
       this.name = props.name ?? id;
       this.serviceName = props.serviceName ?? this.name;
@@ -306,8 +358,19 @@ export class PostgresStatefulSet extends Construct {
       checkDnsLabel(owner, 'name', this.name, 52);
       checkServiceName(owner, 'serviceName', this.serviceName);
       checkServiceName(owner, 'headlessServiceName', this.headlessServiceName);
+      if (this.headlessServiceName === this.serviceName) {
+        fail(owner, 'headlessServiceName', this.headlessServiceName, 'is also the client Service\'s name (serviceName): two Services of one name replace each other; give them different names');
+      }
+      const metricsServiceName = `${this.name}-metrics`;
+      for (const [field, value] of [['serviceName', this.serviceName], ['headlessServiceName', this.headlessServiceName]] as const) {
+        if (props.metrics && value === metricsServiceName) fail(owner, field, value, `is also the name of the metrics Service ('<name>-metrics'): give it another name`);
+      }
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
       this.superuser.validate(owner, 'superuser');
+      const superuserProblem = roleNameProblem(this.superuser.username);
+      if (superuserProblem) fail(owner, 'superuser.username', this.superuser.username, superuserProblem);
+      const databaseProblem = databaseNameProblem(this.databaseName);
+      if (databaseProblem) fail(owner, 'database', this.databaseName, databaseProblem);
       checkLabels(owner, 'labels', extraLabels);
       if (!SUPPORTED_MAJOR_VERSIONS.includes(this.majorVersion)) {
         fail(owner, 'majorVersion', this.majorVersion, `is not a supported PostgreSQL major (one of ${SUPPORTED_MAJOR_VERSIONS.join(', ')})`);
@@ -338,7 +401,11 @@ export class PostgresStatefulSet extends Construct {
         fail(owner, 'parameters.shared_preload_libraries', parameters.shared_preload_libraries, 'must include pg_stat_statements when metrics are on');
       }
       for (const ns of props.metrics?.scrapeNamespaces ?? []) checkDnsLabel(owner, 'metrics.scrapeNamespaces', ns);
-      if (props.metrics) props.metrics.login.validate(owner, 'metrics.login');
+      if (props.metrics) {
+        props.metrics.login.validate(owner, 'metrics.login');
+        const loginProblem = roleNameProblem(props.metrics.login.username);
+        if (loginProblem) fail(owner, 'metrics.login.username', props.metrics.login.username, loginProblem);
+      }
       this.settings = serverSettings({
         owner,
         memoryLimitBytes: memoryLimit,
@@ -489,7 +556,7 @@ export class PostgresStatefulSet extends Construct {
       if (props.metrics) {
         this.metricsServiceLabels = { ...commonLabels(this.name, 'metrics'), 'cdk8s-postgres.io/metrics': 'true' };
         new KubeService(this, 'MetricsService', {
-          metadata: { name: `${this.name}-metrics`, namespace: this.namespace, labels: { ...this.metricsServiceLabels, ...extraLabels } },
+          metadata: { name: metricsServiceName, namespace: this.namespace, labels: { ...this.metricsServiceLabels, ...extraLabels } },
           spec: { selector: this.selectorLabels, ports: [{ name: 'metrics', port: EXPORTER_PORT, targetPort: IntOrString.fromString('metrics'), protocol: 'TCP' }] },
         });
         this.monitoredServer = {
@@ -505,6 +572,7 @@ export class PostgresStatefulSet extends Construct {
       }
 
       RequiredSecrets.declare(this, { namespace: this.namespace, name: this.superuser.secretName, keys: this.superuser.secretKeys() });
+      addChartChecks(this);
     } catch (error) {
       // Nothing half-written: a rejected construct leaves no objects behind in the chart.
       scope.node.tryRemoveChild(id);

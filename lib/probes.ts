@@ -1,4 +1,5 @@
 import { Probe } from 'cdk8s-plus-27/lib/imports/k8s';
+import { defined, number, object, optional } from './checks/props-shape';
 
 /** Timings of a probe; any field left out keeps the probe's default. */
 export interface ProbeTiming {
@@ -24,6 +25,14 @@ export interface ProbeTiming {
   readonly failureThreshold?: number;
 }
 
+/** Runtime description of {@link ProbeTiming}. */
+export const PROBE_TIMING_SHAPE = object<ProbeTiming>({
+  initialDelaySeconds: optional(number()),
+  periodSeconds: optional(number()),
+  timeoutSeconds: optional(number()),
+  failureThreshold: optional(number()),
+}, { name: 'ProbeTiming' });
+
 export const STARTUP_DEFAULTS: Required<ProbeTiming> = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 60 };
 export const LIVENESS_DEFAULTS: Required<ProbeTiming> = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 };
 export const READINESS_DEFAULTS: Required<ProbeTiming> = { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 };
@@ -36,6 +45,6 @@ export function pgIsReadyProbe(timing: ProbeTiming | undefined, defaults: Requir
   return {
     exec: { command: ['/bin/sh', '-c', 'exec pg_isready -U "$POSTGRES_USER" -d "$POSTGRES_DB" -h 127.0.0.1 -p 5432'] },
     ...defaults,
-    ...timing,
+    ...defined(timing),
   };
 }

@@ -2,10 +2,11 @@ import { KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { BACKUP_DIR } from './backup-cron-job';
 import { RESTORE_SCRIPT } from './backup/scripts';
-import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
+import { boolean, checkProps, object, optional, string } from './checks/props-shape';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { commonLabels } from './labels';
-import { identifierProblem } from './sql/quote';
-import { checkDnsLabel, fail, ownerOf } from './validation';
+import { databaseNameProblem } from './sql/reserved-names';
+import { checkDerivedLabel, checkDnsLabel, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link RestoreJob}. */
@@ -43,6 +44,18 @@ export interface RestoreJobProps {
   readonly resources?: JobResources;
 }
 
+/** Runtime description of {@link RestoreJobProps}. */
+export const RESTORE_JOB_PROPS_SHAPE = object<RestoreJobProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  claimName: string(),
+  sourceDatabase: string(),
+  targetDatabase: optional(string()),
+  backup: optional(string()),
+  overwrite: optional(boolean()),
+  name: optional(string()),
+  resources: optional(JOB_RESOURCES_SHAPE),
+}, { name: 'RestoreJobProps' });
+
 /**
  * Restores a `database`-mode backup of BackupCronJob into a target database, in one transaction
  * (`pg_restore --single-transaction --exit-on-error`). A non-empty target is only replaced when
@@ -54,17 +67,18 @@ export class RestoreJob extends Construct {
 
   constructor(scope: Construct, id: string, props: RestoreJobProps) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'RestoreJob');
+      checkProps(owner, props, RESTORE_JOB_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
       const { server } = props;
       const name = props.name ?? `${server.name}-restore`;
       const target = props.targetDatabase ?? props.sourceDatabase;
       const backup = props.backup ?? 'latest';
-      checkDnsLabel(owner, 'name', name);
+      checkDerivedLabel(owner, 'name', name, props.name !== undefined, "'<server>-restore'");
       checkDnsLabel(owner, 'claimName', props.claimName, 253);
       for (const [field, value] of [['sourceDatabase', props.sourceDatabase], ['targetDatabase', target]]) {
-        const problem = identifierProblem(value);
+        const problem = databaseNameProblem(value);
         if (problem) fail(owner, field, value, problem);
       }
       if (backup !== 'latest' && !/^[A-Za-z0-9_.-]+_\d{8}T\d{6}Z\.dump$/.test(backup)) {
@@ -96,6 +110,7 @@ export class RestoreJob extends Construct {
           }),
         },
       });
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;

@@ -1,16 +1,17 @@
 import { createHash } from 'crypto';
 import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { clientPodTemplate, jobResources, JobResources, PostgresServerConnection } from './client-pod';
+import { array, checkProps, number, object, oneOf, optional, record, string } from './checks/props-shape';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { Credentials } from './credentials';
 import { commonLabels } from './labels';
 import { RequiredSecrets } from './required-secrets';
 import { SCHEMA_JOB_SCRIPT } from './sql/job-script';
 import { LoginOwnership } from './sql/cluster-sql';
-import { DatabaseDefinition, DatabaseUser } from './sql/model';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from './sql/model';
 import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
-import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
+import { checkDerivedLabel, checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link SchemaInitJob}. */
@@ -87,6 +88,24 @@ export interface SchemaInitJobProps {
   readonly labels?: Record<string, string>;
 }
 
+/** Runtime description of {@link SchemaInitJobProps}. */
+export const SCHEMA_INIT_JOB_PROPS_SHAPE = object<SchemaInitJobProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  name: optional(string()),
+  configMapName: optional(string()),
+  databases: optional(array(DATABASE_DEFINITION_SHAPE)),
+  users: optional(array(DATABASE_USER_SHAPE)),
+  logins: optional(oneOf('create', 'existing')),
+  extensions: optional(array(string())),
+  image: optional(string()),
+  waitSeconds: optional(number()),
+  backoffLimit: optional(number()),
+  activeDeadlineSeconds: optional(number()),
+  ttlSecondsAfterFinished: optional(number()),
+  resources: optional(JOB_RESOURCES_SHAPE),
+  labels: optional(record(string())),
+}, { name: 'SchemaInitJobProps' });
+
 const SQL_DIR = '/sql';
 
 /**
@@ -108,9 +127,10 @@ export class SchemaInitJob extends Construct {
 
   constructor(scope: Construct, id: string, props: SchemaInitJobProps) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'SchemaInitJob');
+      checkProps(owner, props, SCHEMA_INIT_JOB_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
       const { server } = props;
       const databases = props.databases ?? [];
       const users = props.users ?? [];
@@ -118,7 +138,8 @@ export class SchemaInitJob extends Construct {
       this.configMapName = props.configMapName ?? `${server.name}-schema`;
       const waitSeconds = props.waitSeconds ?? 300;
       const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 900;
-      checkDnsLabel(owner, 'name', this.name);
+      // The Job's pods carry its name as the label job-name: at most 63 characters.
+      checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-schema-init'");
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
       checkInteger(owner, 'waitSeconds', waitSeconds, 1);
       checkInteger(owner, 'backoffLimit', props.backoffLimit ?? 3, 0);
@@ -167,6 +188,7 @@ export class SchemaInitJob extends Construct {
           keys: Credentials.fromSecret(user.password.name, { passwordKey: user.password.key, username: user.name, usernameKey: user.password.usernameKey }).secretKeys(),
         });
       }
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;

@@ -15,7 +15,20 @@ export class ValidationError extends Error {
 
 /** Formats and throws `<Construct> '<id>': <field> <value> <rule>`. */
 export function fail(owner: string, field: string, value: unknown, rule: string): never {
-  throw new ValidationError(`${owner}: ${field} ${JSON.stringify(value)} ${rule}`);
+  throw new ValidationError(`${owner}: ${field} ${valueText(value)} ${rule}`);
+}
+
+/** The value as JSON; what JSON cannot hold (bigints, cycles, functions) described instead, never a TypeError. */
+function valueText(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'function') return '(a function)';
+  if (typeof value === 'symbol') return value.toString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `(${Array.isArray(value) ? 'a list' : 'an object'} that JSON cannot hold)`;
+  }
 }
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -27,6 +40,15 @@ export function checkDnsLabel(owner: string, field: string, value: string, max =
   if (!DNS1123_LABEL.test(value) || value.length > max) {
     fail(owner, field, value, `is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most ${max} characters)`);
   }
+}
+
+/**
+ * A DNS-1123 label that defaults to a name derived from another (`<server>-schema-init`): when
+ * the default is too long, the message says so and names the property that fixes it.
+ */
+export function checkDerivedLabel(owner: string, field: string, value: string, given: boolean, pattern: string, max = 63): void {
+  if (!given && value.length > max) fail(owner, field, value, `is the default ${pattern}, ${value.length} characters long where at most ${max} fit: give ${field}`);
+  checkDnsLabel(owner, field, value, max);
 }
 
 /** Services must also start with a letter. */

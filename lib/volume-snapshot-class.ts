@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkDnsSubdomain, fail, ownerOf } from './validation';
+import { checkProps, object, oneOf, optional, record, string } from './checks/props-shape';
+import { checkDnsSubdomain, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 
 /** Properties of {@link VolumeSnapshotClass}. */
@@ -24,6 +25,14 @@ export interface VolumeSnapshotClassProps {
   readonly parameters?: Record<string, string>;
 }
 
+/** Runtime description of {@link VolumeSnapshotClassProps}. */
+export const VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE = object<VolumeSnapshotClassProps>({
+  name: optional(string()),
+  driver: string(),
+  deletionPolicy: optional(oneOf('Retain', 'Delete')),
+  parameters: optional(record(string())),
+}, { name: 'VolumeSnapshotClassProps' });
+
 /**
  * A `snapshot.storage.k8s.io/v1` VolumeSnapshotClass, so data volumes can be snapshotted with
  * the cluster's CSI driver. Snapshots are kept when their objects are deleted unless asked.
@@ -36,20 +45,25 @@ export class VolumeSnapshotClass extends Construct {
 
   constructor(scope: Construct, id: string, props: VolumeSnapshotClassProps) {
     super(scope, id);
-    addChartChecks(this);
-    const owner = ownerOf(this, 'VolumeSnapshotClass');
-    this.name = props.name ?? id;
-    this.deletionPolicy = props.deletionPolicy ?? 'Retain';
-    checkDnsSubdomain(owner, 'name', this.name);
-    checkDnsSubdomain(owner, 'driver', props.driver);
-    if (!['Retain', 'Delete'].includes(this.deletionPolicy)) fail(owner, 'deletionPolicy', this.deletionPolicy, "must be 'Retain' or 'Delete'");
-    new ApiObject(this, 'Resource', {
-      apiVersion: 'snapshot.storage.k8s.io/v1',
-      kind: 'VolumeSnapshotClass',
-      metadata: { name: this.name, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
-      driver: props.driver,
-      deletionPolicy: this.deletionPolicy,
-      ...(props.parameters ? { parameters: props.parameters } : {}),
-    });
+    try {
+      const owner = ownerOf(this, 'VolumeSnapshotClass');
+      checkProps(owner, props, VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE);
+      this.name = props.name ?? id;
+      this.deletionPolicy = props.deletionPolicy ?? 'Retain';
+      checkDnsSubdomain(owner, 'name', this.name);
+      checkDnsSubdomain(owner, 'driver', props.driver);
+      new ApiObject(this, 'Resource', {
+        apiVersion: 'snapshot.storage.k8s.io/v1',
+        kind: 'VolumeSnapshotClass',
+        metadata: { name: this.name, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+        driver: props.driver,
+        deletionPolicy: this.deletionPolicy,
+        ...(props.parameters ? { parameters: props.parameters } : {}),
+      });
+      addChartChecks(this);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
   }
 }

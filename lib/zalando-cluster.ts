@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, optional, record, string, union } from './checks/props-shape';
 import { PostgresServerConnection } from './client-pod';
 import { Credentials } from './credentials';
 import { checkCron } from './cron';
@@ -8,8 +9,14 @@ import {
   Postgresql,
   PostgresqlSpecConnectionPoolerMode,
   PostgresqlSpecNodeAffinity,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions,
+  PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution,
+  PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms,
   PostgresqlSpecPostgresqlVersion,
   PostgresqlSpecPreparedDatabases,
+  PostgresqlSpecPreparedDatabasesSchemas,
   PostgresqlSpecTolerations,
   PostgresqlSpecUsers,
 } from './imports/acid.zalan.do';
@@ -18,12 +25,14 @@ import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
 import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
-import { DatabaseDefinition, DatabaseUser } from './sql/model';
-import { identifierProblem } from './sql/quote';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from './sql/model';
+import { databaseNameProblem, roleNameProblem, schemaNameProblem } from './sql/reserved-names';
+import { operatorCredentialSecretName, operatorDatabaseProblem, operatorUserProblem } from './zalando-names';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { todayOf } from './today';
 import { Warnings } from './warnings';
 import { addChartChecks } from './checks/chart-checks';
+import { declareImpliedObjects, ImpliedObject } from './checks/unique-objects';
 
 /** The operator's connection pooler (PgBouncer). */
 export interface ZalandoPoolerOptions {
@@ -83,6 +92,33 @@ export interface ZalandoResources {
   /** @default '1Gi' */
   readonly memoryLimit?: string;
 }
+
+/** Runtime description of {@link ZalandoResources}. */
+export const ZALANDO_RESOURCES_SHAPE = object<ZalandoResources>({
+  cpuRequest: optional(string()),
+  memoryRequest: optional(string()),
+  cpuLimit: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'ZalandoResources' });
+
+/** Runtime description of {@link ZalandoPoolerOptions}. */
+export const ZALANDO_POOLER_OPTIONS_SHAPE = object<ZalandoPoolerOptions>({
+  instances: optional(number()),
+  mode: optional(oneOf('session', 'transaction')),
+  resources: optional(ZALANDO_RESOURCES_SHAPE),
+}, { name: 'ZalandoPoolerOptions' });
+
+/** Runtime description of {@link ZalandoLogicalBackupOptions}. */
+export const ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE = object<ZalandoLogicalBackupOptions>({
+  schedule: optional(string()),
+  retentionDays: optional(number()),
+}, { name: 'ZalandoLogicalBackupOptions' });
+
+/** Runtime description of {@link ZalandoMonitoringOptions}. */
+export const ZALANDO_MONITORING_OPTIONS_SHAPE = object<ZalandoMonitoringOptions>({
+  exporterImage: optional(string()),
+  login: optional(string()),
+}, { name: 'ZalandoMonitoringOptions' });
 
 /** Properties of {@link ZalandoCluster}. */
 export interface ZalandoClusterProps {
@@ -182,6 +218,63 @@ export interface ZalandoClusterProps {
   readonly labels?: Record<string, string>;
 }
 
+// The CRD's own types, as its generated bindings declare them (the bindings would fail with a TypeError on other shapes).
+const NODE_SELECTOR_REQUIREMENT = object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions>({
+  key: string(),
+  operator: string(),
+  values: optional(array(string())),
+});
+const NODE_SELECTOR_TERM = object<PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms>({
+  matchExpressions: optional(array(NODE_SELECTOR_REQUIREMENT)),
+  matchFields: optional(array(NODE_SELECTOR_REQUIREMENT)),
+});
+const NODE_AFFINITY = object<PostgresqlSpecNodeAffinity>({
+  preferredDuringSchedulingIgnoredDuringExecution: optional(array(object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution>({
+    preference: object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference>(NODE_SELECTOR_TERM.fields),
+    weight: number(),
+  }))),
+  requiredDuringSchedulingIgnoredDuringExecution: optional(object<PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution>({
+    nodeSelectorTerms: array(NODE_SELECTOR_TERM),
+  })),
+});
+const TOLERATION = object<PostgresqlSpecTolerations>({
+  effect: optional(string()),
+  key: optional(string()),
+  operator: optional(string()),
+  tolerationSeconds: optional(number()),
+  value: optional(string()),
+});
+const PREPARED_DATABASE = object<PostgresqlSpecPreparedDatabases>({
+  defaultUsers: optional(boolean()),
+  extensions: optional(record(string())),
+  schemas: optional(record(object<PostgresqlSpecPreparedDatabasesSchemas>({ defaultRoles: optional(boolean()), defaultUsers: optional(boolean()) }))),
+  secretNamespace: optional(string()),
+});
+
+/** Runtime description of {@link ZalandoClusterProps}. */
+export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
+  namespace: optional(string()),
+  name: optional(string()),
+  teamId: string(),
+  majorVersion: optional(number()),
+  numberOfInstances: optional(number()),
+  volume: object<ZalandoClusterProps['volume']>({ size: string(), storageClass: optional(string()) }),
+  resources: optional(ZALANDO_RESOURCES_SHAPE),
+  databases: optional(array(DATABASE_DEFINITION_SHAPE)),
+  users: optional(array(DATABASE_USER_SHAPE)),
+  userFlags: optional(record(array(enumOf(PostgresqlSpecUsers)))),
+  preparedDatabases: optional(record(PREPARED_DATABASE)),
+  connectionPooler: optional(ZALANDO_POOLER_OPTIONS_SHAPE),
+  logicalBackup: optional(ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE),
+  parameters: optional(record(union(string(), number(), boolean()))),
+  disposable: optional(boolean()),
+  tlsSecretName: optional(string()),
+  tolerations: optional(array(TOLERATION)),
+  nodeAffinity: optional(NODE_AFFINITY),
+  monitoring: optional(ZALANDO_MONITORING_OPTIONS_SHAPE),
+  labels: optional(record(string())),
+}, { name: 'ZalandoClusterProps' });
+
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const CRD_QUANTITY = /^(\d+(e\d+)?|\d+(\.\d+)?(e\d+)?[EPTGMK]i?)$/;
 const CRD_CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
@@ -225,18 +318,20 @@ export class ZalandoCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
     super(scope, id);
-    addChartChecks(this);
     try {
       const owner = ownerOf(this, 'ZalandoCluster');
+      checkProps(owner, props, ZALANDO_CLUSTER_PROPS_SHAPE);
       this.name = props.name ?? id;
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
       const major = props.majorVersion ?? 17;
       const instances = props.numberOfInstances ?? 2;
-      const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...props.resources };
+      const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...defined(props.resources) };
       const databases = props.databases ?? [];
       const users = props.users ?? [];
       checkDnsLabel(owner, 'namespace', this.namespace);
-      if (!NAME.test(this.name) || this.name.length > 58) fail(owner, 'name', this.name, "is not a cluster name (lower case letters, digits and '-', starting with a letter, at most 58 characters)");
+      if (!NAME.test(this.name)) fail(owner, 'name', this.name, "is not a cluster name (lower case letters, digits and '-', starting with a letter and ending with a letter or digit)");
+      // The operator allows 58 (63 less '-repl'), but its StatefulSet's pods carry the label controller-revision-hash: '<name>-<hash of up to 10>'.
+      if (this.name.length > 52) fail(owner, 'name', this.name, `is ${this.name.length} characters long; at most 52 fit the label controller-revision-hash ('<name>-<hash>', at most 63) that the operator's pods carry`);
       if (!/^[a-z][a-z0-9-]*$/.test(props.teamId)) fail(owner, 'teamId', props.teamId, "is not a team id (lower case letters, digits and '-')");
       if (!this.name.startsWith(`${props.teamId}-`)) fail(owner, 'name', this.name, `must start with the team id and a dash ('${props.teamId}-'), or the operator refuses the cluster`);
       if (!VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not one of the CRD's versions (${VERSIONS.join(', ')})`);
@@ -250,16 +345,7 @@ export class ZalandoCluster extends Construct {
         if (value !== undefined && !CRD_CPU.test(value)) fail(owner, `resources.${key}`, value, "is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')");
       }
       checkLabels(owner, 'labels', props.labels ?? {});
-      const userNames = new Set(users.map((u) => u.name));
-      users.forEach((u, i) => {
-        const problem = identifierProblem(u.name);
-        if (problem) fail(owner, `users[${i}].name`, u.name, problem);
-      });
-      databases.forEach((db, i) => {
-        const problem = identifierProblem(db.name);
-        if (problem) fail(owner, `databases[${i}].name`, db.name, problem);
-        if (!userNames.has(db.owner)) fail(owner, `databases[${i}].owner`, db.owner, 'is not a declared user; the operator creates only owners listed in users');
-      });
+      this.checkNames(owner, users, databases, props);
       if (props.logicalBackup?.schedule !== undefined) {
         checkCron(owner, 'logicalBackup.schedule', props.logicalBackup.schedule);
         if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)');
@@ -354,6 +440,8 @@ export class ZalandoCluster extends Construct {
         image: defaultImage(major),
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
       };
+      declareImpliedObjects(this, this.operatorObjects(users.map((u) => u.name), props.connectionPooler !== undefined));
+      addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;
@@ -362,7 +450,55 @@ export class ZalandoCluster extends Construct {
 
   /** The Secret the operator writes for a login: `<user>.<cluster>.credentials.postgresql.acid.zalan.do`, underscores as dashes. */
   public credentialSecretName(user: string): string {
-    return `${user.replace(/_/g, '-')}.${this.name}.credentials.postgresql.acid.zalan.do`;
+    return operatorCredentialSecretName(user, this.name);
+  }
+
+  /** Logins and databases as the operator and PostgreSQL read them, and Secrets that stay apart. */
+  private checkNames(owner: string, users: readonly DatabaseUser[], databases: readonly DatabaseDefinition[], props: ZalandoClusterProps): void {
+    const pooler = props.connectionPooler !== undefined;
+    const secrets = new Map<string, string>();
+    users.forEach((u, i) => {
+      const field = `users[${i}].name`;
+      const problem = roleNameProblem(u.name) ?? operatorUserProblem(u.name, pooler);
+      if (problem) fail(owner, field, u.name, problem);
+      const secret = this.credentialSecretName(u.name);
+      const first = secrets.get(secret);
+      if (first === u.name) fail(owner, field, u.name, 'is declared twice');
+      if (first !== undefined) fail(owner, field, u.name, `gets the same credential Secret as '${first}' ('${secret}'): the operator writes '_' as '-' in Secret names; rename one of them`);
+      secrets.set(secret, u.name);
+    });
+    const declared = new Set<string>();
+    databases.forEach((db, i) => {
+      const field = `databases[${i}].name`;
+      const problem = databaseNameProblem(db.name) ?? operatorDatabaseProblem(db.name);
+      if (problem) fail(owner, field, db.name, problem);
+      if (db.name === 'postgres') fail(owner, field, db.name, `is the operator's maintenance database, owned by its superuser: declaring it would hand it to '${db.owner}'; choose another database`);
+      if (declared.has(db.name)) fail(owner, field, db.name, 'is declared twice');
+      declared.add(db.name);
+      if (!users.some((u) => u.name === db.owner)) fail(owner, `databases[${i}].owner`, db.owner, 'is not a declared user; the operator creates only owners listed in users');
+    });
+    for (const user of Object.keys(props.userFlags ?? {})) {
+      if (!users.some((u) => u.name === user)) fail(owner, `userFlags['${user}']`, props.userFlags![user], `names '${user}', which is not a declared user: these flags would be ignored; declare the user or remove its flags`);
+    }
+    for (const [name, prepared] of Object.entries(props.preparedDatabases ?? {})) {
+      const problem = databaseNameProblem(name) ?? operatorDatabaseProblem(name);
+      if (problem) fail(owner, `preparedDatabases['${name}']`, prepared, `is keyed by '${name}', which ${problem}`);
+      for (const schema of Object.keys(prepared.schemas ?? {})) {
+        const schemaProblem = schemaNameProblem(schema) ?? operatorDatabaseProblem(schema);
+        if (schemaProblem) fail(owner, `preparedDatabases['${name}'].schemas['${schema}']`, prepared.schemas![schema], `is keyed by '${schema}', which ${schemaProblem}`);
+      }
+    }
+  }
+
+  /** What the operator creates from the resource, so that nothing else in the chart takes those names. */
+  private operatorObjects(users: readonly string[], pooler: boolean): ImpliedObject[] {
+    const object = (apiVersion: string, kind: string, name: string) => ({ apiVersion, kind, namespace: this.namespace, name, createdBy: 'the Zalando operator' });
+    return [
+      object('apps/v1', 'StatefulSet', this.name),
+      ...[this.name, `${this.name}-repl`, `${this.name}-config`].map((name) => object('v1', 'Service', name)),
+      ...(pooler ? [object('apps/v1', 'Deployment', `${this.name}-pooler`), object('v1', 'Service', `${this.name}-pooler`)] : []),
+      ...[...new Set(['postgres', 'standby', ...(pooler ? ['pooler'] : []), ...users])].map((user) => object('v1', 'Secret', this.credentialSecretName(user))),
+    ];
   }
 
   private metricsServiceFor(labels: Record<string, string>): string {

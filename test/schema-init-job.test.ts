@@ -79,7 +79,7 @@ describe('SchemaInitJob manifest', () => {
 describe('SchemaInitJob rejects bad input', () => {
   const app = (name: string, extra: Partial<DatabaseUser> = {}): DatabaseUser => ({ name, kind: 'app', password: { name: 'logins', key: name.replace(/[^a-z]/g, '') || 'k' }, ...extra });
   const cases: [string, Partial<SchemaInitJobProps>, string][] = [
-    ['an unknown user kind', { users: [app('shop', { kind: 'superuser' as never })] }, `SchemaInitJob 'test/schema': users[0].kind "superuser" is not one of app, readonly, admin, manager`],
+    ['an unknown user kind', { users: [app('shop', { kind: 'superuser' as never })] }, `SchemaInitJob 'test/schema': users[0].kind "superuser" must be one of 'app', 'readonly', 'admin', 'manager', 'monitoring'`],
     ['duplicate users', { users: [app('shop'), app('shop')] }, `SchemaInitJob 'test/schema': users[1].name "shop" is declared twice`],
     ['a user that is the superuser', { users: [app('postgres', { databases: ['shop'] })] }, `SchemaInitJob 'test/schema': users[0].name "postgres" is the superuser, which the server already has`],
     ['an owner that is not declared', { databases: [{ name: 'shop', owner: 'ghost' }], users: [] }, `SchemaInitJob 'test/schema': databases[0].owner "ghost" is not a declared user (declare it in users, or use the superuser 'postgres')`],

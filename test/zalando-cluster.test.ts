@@ -88,7 +88,7 @@ describe('ZalandoCluster', () => {
 
 describe('ZalandoCluster rejects what the CRD or the operator would', () => {
   const cases: [string, Partial<ZalandoClusterProps>, string, string][] = [
-    ['a name longer than 58 characters', {}, `ZalandoCluster 'test/acid-${'x'.repeat(54)}': name "acid-${'x'.repeat(54)}" is not a cluster name (lower case letters, digits and '-', starting with a letter, at most 58 characters)`, `acid-${'x'.repeat(54)}`],
+    ['a name longer than 52 characters', {}, `ZalandoCluster 'test/acid-${'x'.repeat(48)}': name "acid-${'x'.repeat(48)}" is 53 characters long; at most 52 fit the label controller-revision-hash ('<name>-<hash>', at most 63) that the operator's pods carry`, `acid-${'x'.repeat(48)}`],
     ['a name with upper case', {}, `ZalandoCluster 'test/acid-Orders': name "acid-Orders" is not a cluster name`, 'acid-Orders'],
     ['a name without the team prefix', { teamId: 'billing' }, `ZalandoCluster 'test/acid-orders': name "acid-orders" must start with the team id and a dash ('billing-'), or the operator refuses the cluster`, 'acid-orders'],
     ['a version outside the enum', { majorVersion: 13 }, `ZalandoCluster 'test/acid-orders': majorVersion 13 is not one of the CRD's versions (14, 15, 16, 17, 18)`, 'acid-orders'],

@@ -1,3 +1,5 @@
+import { boolean, defined, number, object, optional, string } from '../checks/props-shape';
+
 /** The workload an alert set watches. */
 export interface MonitoredServer {
   /** Name used in alert text and as the job label. */
@@ -12,6 +14,16 @@ export interface MonitoredServer {
   /** Whether the container has a CPU limit; without one CPU is measured against the request. */
   readonly hasCpuLimit: boolean;
 }
+
+/** Runtime description of {@link MonitoredServer}. */
+export const MONITORED_SERVER_SHAPE = object<MonitoredServer>({
+  name: string(),
+  namespace: string(),
+  podPattern: string(),
+  container: string(),
+  claimPattern: string(),
+  hasCpuLimit: boolean(),
+}, { name: 'MonitoredServer' });
 
 /** Thresholds of the default alerts (seed 004 §8.1). */
 export interface AlertThresholds {
@@ -42,6 +54,15 @@ export interface AlertThresholds {
   readonly slowQuerySeconds?: number;
 }
 
+/** Runtime description of {@link AlertThresholds}. */
+export const ALERT_THRESHOLDS_SHAPE = object<AlertThresholds>({
+  cpuPercent: optional(number()),
+  memoryPercent: optional(number()),
+  connections: optional(number()),
+  storagePercent: optional(number()),
+  slowQuerySeconds: optional(number()),
+}, { name: 'AlertThresholds' });
+
 /** One Prometheus alerting rule. */
 export interface AlertRule {
   readonly alert: string;
@@ -60,7 +81,7 @@ export const DEFAULT_RUNBOOK_BASE = 'docs/runbooks.md';
  * losing the server. Each names its metrics' sources in the catalog.
  */
 export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThresholds = {}, runbookBase = DEFAULT_RUNBOOK_BASE): AlertRule[] {
-  const t = { cpuPercent: 80, memoryPercent: 85, connections: 80, storagePercent: 80, slowQuerySeconds: 5, ...thresholds };
+  const t = { cpuPercent: 80, memoryPercent: 85, connections: 80, storagePercent: 80, slowQuerySeconds: 5, ...defined(thresholds) };
   const pod = `namespace="${server.namespace}", pod=~"${server.podPattern}"`;
   const container = `${pod}, container="${server.container}"`;
   const cpuBound = server.hasCpuLimit ? 'kube_pod_container_resource_limits' : 'kube_pod_container_resource_requests';

@@ -3,8 +3,9 @@ import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/mon
 import { ApiObject } from 'cdk8s';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { checkInteger, ownerOf } from '../validation';
-import { AlertThresholds, DEFAULT_RUNBOOK_BASE, MonitoredServer, postgresAlertRules } from './alert-rules';
+import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
+import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../validation';
+import { ALERT_THRESHOLDS_SHAPE, AlertThresholds, DEFAULT_RUNBOOK_BASE, MONITORED_SERVER_SHAPE, MonitoredServer, postgresAlertRules } from './alert-rules';
 import { grafanaDashboard } from './grafana-dashboard';
 import { addChartChecks } from '../checks/chart-checks';
 
@@ -36,6 +37,16 @@ export interface PostgresMonitoringProps {
   readonly scrapeIntervalSeconds?: number;
 }
 
+/** Runtime description of {@link PostgresMonitoringProps}. */
+export const POSTGRES_MONITORING_PROPS_SHAPE = object<PostgresMonitoringProps>({
+  server: MONITORED_SERVER_SHAPE,
+  metricsServiceLabels: record(string()),
+  thresholds: optional(ALERT_THRESHOLDS_SHAPE),
+  runbookBaseUrl: optional(string()),
+  prometheusLabels: optional(record(string())),
+  scrapeIntervalSeconds: optional(number()),
+}, { name: 'PostgresMonitoringProps' });
+
 /**
  * Monitoring for one server: a ServiceMonitor for its exporter, a PrometheusRule with seed 004's
  * alerts, and a Grafana dashboard in a ConfigMap labelled `grafana_dashboard: "1"`, which the
@@ -47,34 +58,57 @@ export class PostgresMonitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: PostgresMonitoringProps) {
     super(scope, id);
-    addChartChecks(this);
-    const { server } = props;
-    const interval = props.scrapeIntervalSeconds ?? 30;
-    checkInteger(ownerOf(this, 'PostgresMonitoring'), 'scrapeIntervalSeconds', interval, 5, 3600);
-    const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...(props.prometheusLabels ?? { release: 'prometheus' }) };
-    const metadata = (name: string) => ({ name, namespace: server.namespace, labels });
+    try {
+      const owner = ownerOf(this, 'PostgresMonitoring');
+      checkProps(owner, props, POSTGRES_MONITORING_PROPS_SHAPE);
+      const { server } = props;
+      const interval = props.scrapeIntervalSeconds ?? 30;
+      checkInteger(owner, 'scrapeIntervalSeconds', interval, 5, 3600);
+      checkThresholds(owner, props.thresholds ?? {});
+      checkDnsLabel(owner, 'server.name', server.name);
+      checkDnsLabel(owner, 'server.namespace', server.namespace);
+      checkLabels(owner, 'metricsServiceLabels', props.metricsServiceLabels);
+      if (Object.keys(props.metricsServiceLabels).length === 0) fail(owner, 'metricsServiceLabels', props.metricsServiceLabels, 'is empty: a ServiceMonitor without labels would select every Service in the namespace');
+      if (props.prometheusLabels) checkLabels(owner, 'prometheusLabels', props.prometheusLabels);
+      const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...(props.prometheusLabels ?? { release: 'prometheus' }) };
+      const metadata = (name: string) => ({ name, namespace: server.namespace, labels });
 
-    const serviceMonitor: IServiceMonitor = {
-      apiVersion: 'monitoring.coreos.com/v1',
-      kind: 'ServiceMonitor',
-      metadata: metadata(`${server.name}-postgres`),
-      spec: {
-        selector: { matchLabels: props.metricsServiceLabels },
-        namespaceSelector: { matchNames: [server.namespace] },
-        endpoints: [{ port: 'metrics', interval: `${interval}s`, scrapeTimeout: `${Math.min(interval, 10)}s` }],
-      },
-    };
-    new ApiObject(this, 'ServiceMonitor', serviceMonitor);
+      const serviceMonitor: IServiceMonitor = {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'ServiceMonitor',
+        metadata: metadata(`${server.name}-postgres`),
+        spec: {
+          selector: { matchLabels: props.metricsServiceLabels },
+          namespaceSelector: { matchNames: [server.namespace] },
+          endpoints: [{ port: 'metrics', interval: `${interval}s`, scrapeTimeout: `${Math.min(interval, 10)}s` }],
+        },
+      };
+      new ApiObject(this, 'ServiceMonitor', serviceMonitor);
 
-    this.rules = {
-      groups: [{ name: `postgresql.${server.namespace}.${server.name}`, rules: postgresAlertRules(server, props.thresholds, props.runbookBaseUrl ?? DEFAULT_RUNBOOK_BASE) }],
-    };
-    const rule: IPrometheusRule = { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: metadata(`${server.name}-postgres`), spec: this.rules };
-    new ApiObject(this, 'PrometheusRule', rule);
+      this.rules = {
+        groups: [{ name: `postgresql.${server.namespace}.${server.name}`, rules: postgresAlertRules(server, props.thresholds, props.runbookBaseUrl ?? DEFAULT_RUNBOOK_BASE) }],
+      };
+      const rule: IPrometheusRule = { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule', metadata: metadata(`${server.name}-postgres`), spec: this.rules };
+      new ApiObject(this, 'PrometheusRule', rule);
 
-    new KubeConfigMap(this, 'Dashboard', {
-      metadata: { name: `${server.name}-postgres-dashboard`, namespace: server.namespace, labels: { ...labels, grafana_dashboard: '1' } },
-      data: { [`${server.namespace}-${server.name}-postgres.json`]: JSON.stringify(grafanaDashboard(server), null, 1) },
-    });
+      new KubeConfigMap(this, 'Dashboard', {
+        metadata: { name: `${server.name}-postgres-dashboard`, namespace: server.namespace, labels: { ...labels, grafana_dashboard: '1' } },
+        data: { [`${server.namespace}-${server.name}-postgres.json`]: JSON.stringify(grafanaDashboard(server), null, 1) },
+      });
+      addChartChecks(this);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
   }
+}
+
+/** Percentages between 1 and 100, a positive connection count and a positive number of seconds. */
+function checkThresholds(owner: string, t: AlertThresholds): void {
+  for (const key of ['cpuPercent', 'memoryPercent', 'storagePercent'] as const) {
+    const value = t[key];
+    if (value !== undefined && !(value > 0 && value <= 100)) fail(owner, `thresholds.${key}`, value, 'must be a percentage above 0 and at most 100');
+  }
+  if (t.connections !== undefined) checkInteger(owner, 'thresholds.connections', t.connections, 1);
+  if (t.slowQuerySeconds !== undefined && !(t.slowQuerySeconds > 0)) fail(owner, 'thresholds.slowQuerySeconds', t.slowQuerySeconds, 'must be above 0');
 }

@@ -1,5 +1,4 @@
-import type { SecretKeyReference } from '../environment';
-import { DatabaseDefinition, DatabaseUser } from './model';
+import { DatabaseDefinition, DatabaseUser, SecretKeyReference } from './model';
 import { quoteIdent, quoteLiteral } from './quote';
 
 /**

@@ -1,5 +1,26 @@
-import type { SecretKeyReference } from '../environment';
-import { QualifiedName } from './quote';
+import { array, boolean, object, oneOf, optional, string, union } from '../checks/props-shape';
+import { QUALIFIED_NAME_SHAPE, QualifiedName } from './quote';
+
+/** A key of a Secret, by name. */
+export interface SecretKeyReference {
+  /** Secret name, in the namespace of the server. */
+  readonly name: string;
+  /** Key in the Secret. */
+  readonly key: string;
+  /**
+   * Key of the same Secret that also carries the login name, for applications that read both
+   * from one Secret; the secrets command fills it in.
+   * @default - the Secret holds only the password
+   */
+  readonly usernameKey?: string;
+}
+
+/** Runtime description of {@link SecretKeyReference}. */
+export const SECRET_KEY_REFERENCE_SHAPE = object<SecretKeyReference>({
+  name: string(),
+  key: string(),
+  usernameKey: optional(string()),
+}, { name: 'SecretKeyReference' });
 
 /** What a login may do. */
 export type UserKind = 'app' | 'readonly' | 'admin' | 'manager' | 'monitoring';
@@ -31,6 +52,15 @@ export interface DatabaseUser {
   readonly privileges?: TablePrivilege[];
 }
 
+/** Runtime description of {@link DatabaseUser}. */
+export const DATABASE_USER_SHAPE = object<DatabaseUser>({
+  name: string(),
+  kind: oneOf('app', 'readonly', 'admin', 'manager', 'monitoring'),
+  password: SECRET_KEY_REFERENCE_SHAPE,
+  databases: optional(array(string())),
+  privileges: optional(array(oneOf('SELECT', 'INSERT', 'UPDATE', 'DELETE'))),
+}, { name: 'DatabaseUser' });
+
 /** A SQL file applied once to a database, in the order given, as the database owner. */
 export interface SchemaFile {
   /** File name; letters, digits, '.', '_' and '-', ending in '.sql'. */
@@ -38,6 +68,9 @@ export interface SchemaFile {
   /** The SQL. */
   readonly sql: string;
 }
+
+/** Runtime description of {@link SchemaFile}. */
+export const SCHEMA_FILE_SHAPE = object<SchemaFile>({ name: string(), sql: string() }, { name: 'SchemaFile' });
 
 /** Change history and the manager role of seed 003 for a database's tables. */
 export interface HistoryTracking {
@@ -61,6 +94,14 @@ export interface HistoryTracking {
   readonly strict?: boolean;
 }
 
+/** Runtime description of {@link HistoryTracking}. */
+export const HISTORY_TRACKING_SHAPE = object<HistoryTracking>({
+  tables: array(union(string(), QUALIFIED_NAME_SHAPE)),
+  managerRole: optional(string()),
+  historyTable: optional(union(string(), QUALIFIED_NAME_SHAPE)),
+  strict: optional(boolean()),
+}, { name: 'HistoryTracking' });
+
 /** A database, its owner, schemas, schema files and history tracking. */
 export interface DatabaseDefinition {
   /** Database name. */
@@ -83,3 +124,12 @@ export interface DatabaseDefinition {
    */
   readonly history?: HistoryTracking;
 }
+
+/** Runtime description of {@link DatabaseDefinition}. */
+export const DATABASE_DEFINITION_SHAPE = object<DatabaseDefinition>({
+  name: string(),
+  owner: string(),
+  schemas: optional(array(string())),
+  schemaFiles: optional(array(SCHEMA_FILE_SHAPE)),
+  history: optional(HISTORY_TRACKING_SHAPE),
+}, { name: 'DatabaseDefinition' });

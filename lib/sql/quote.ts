@@ -1,3 +1,5 @@
+import { object, string } from '../checks/props-shape';
+
 /**
  * Quoting for every name and value that reaches SQL text. Nothing else in the library builds
  * SQL from strings without going through here.
@@ -23,6 +25,9 @@ export interface QualifiedName {
   readonly schema: string;
   readonly name: string;
 }
+
+/** Runtime description of {@link QualifiedName}. */
+export const QUALIFIED_NAME_SHAPE = object<QualifiedName>({ schema: string(), name: string() }, { name: 'QualifiedName' });
 
 /**
  * Splits 'schema.table' or 'table' (schema `defaultSchema`). Names with a dot of their own can

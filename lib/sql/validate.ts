@@ -2,6 +2,7 @@ import { checkDnsSubdomain, checkSecretKey, fail } from '../validation';
 import { definedTables } from './defined-tables';
 import { DatabaseDefinition, DatabaseUser, TablePrivilege, UserKind } from './model';
 import { identifierProblem, qualify, quoteQualified } from './quote';
+import { databaseNameProblem, roleNameProblem, schemaNameProblem } from './reserved-names';
 
 const KINDS: UserKind[] = ['app', 'readonly', 'admin', 'manager', 'monitoring'];
 const PRIVILEGES: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
@@ -13,14 +14,18 @@ const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.sql$/;
  * on tables the schema files define.
  */
 export function validateDefinitions(owner: string, superuser: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[]): void {
-  const name = (field: string, value: string) => {
-    const problem = identifierProblem(value);
+  const check = (problemOf: (value: string) => string | undefined) => (field: string, value: string) => {
+    const problem = problemOf(value);
     if (problem) fail(owner, field, value, problem);
   };
+  const checkRole = check(roleNameProblem);
+  const checkSchema = check(schemaNameProblem);
+  const checkDatabase = check(databaseNameProblem);
+  const checkName = check(identifierProblem);
   const seenUsers = new Set<string>([superuser]);
   users.forEach((user, i) => {
     const at = `users[${i}]`;
-    name(`${at}.name`, user.name);
+    checkRole(`${at}.name`, user.name);
     if (seenUsers.has(user.name)) {
       fail(owner, `${at}.name`, user.name, user.name === superuser ? 'is the superuser, which the server already has' : 'is declared twice');
     }
@@ -46,14 +51,14 @@ export function validateDefinitions(owner: string, superuser: string, databases:
   const managerRoles = new Set<string>();
   databases.forEach((db, i) => {
     const at = `databases[${i}]`;
-    name(`${at}.name`, db.name);
+    checkDatabase(`${at}.name`, db.name);
     if (seenDatabases.has(db.name)) fail(owner, `${at}.name`, db.name, 'is declared twice');
     seenDatabases.add(db.name);
     if (!seenUsers.has(db.owner)) fail(owner, `${at}.owner`, db.owner, `is not a declared user (declare it in users, or use the superuser '${superuser}')`);
     for (const admin of users.filter((u) => u.kind === 'admin' && u.name !== db.owner && (u.databases ?? []).includes(db.name))) {
       if (db.owner === superuser) fail(owner, `${at}.owner`, db.owner, `is the superuser: admin '${admin.name}' would become a superuser through it; give the database its own owner`);
     }
-    (db.schemas ?? []).forEach((s, j) => name(`${at}.schemas[${j}]`, s));
+    (db.schemas ?? []).forEach((s, j) => checkSchema(`${at}.schemas[${j}]`, s));
     const files = new Set<string>();
     (db.schemaFiles ?? []).forEach((file, j) => {
       if (!FILE_NAME.test(file.name) || file.name.length > 200) fail(owner, `${at}.schemaFiles[${j}].name`, file.name, "is not a file name (letters, digits, '.', '_' and '-', ending in .sql)");
@@ -62,16 +67,17 @@ export function validateDefinitions(owner: string, superuser: string, databases:
     });
     if (db.history) {
       const role = db.history.managerRole ?? 'manager';
-      name(`${at}.history.managerRole`, role);
+      checkRole(`${at}.history.managerRole`, role);
       if (seenUsers.has(role)) fail(owner, `${at}.history.managerRole`, role, 'is also a login; the manager role must be a NOLOGIN role of its own');
       managerRoles.add(role);
       const historyTable = qualify(db.history.historyTable ?? 'history_table');
-      name(`${at}.history.historyTable`, historyTable.name);
+      checkName(`${at}.history.historyTable`, historyTable.name);
+      checkSchema(`${at}.history.historyTable`, historyTable.schema);
       const defined = (db.schemaFiles ?? []).flatMap((f) => definedTables(f.sql)).map(quoteQualified);
       db.history.tables.forEach((t, j) => {
         const table = qualify(t);
-        name(`${at}.history.tables[${j}]`, table.name);
-        name(`${at}.history.tables[${j}]`, table.schema);
+        checkName(`${at}.history.tables[${j}]`, table.name);
+        checkSchema(`${at}.history.tables[${j}]`, table.schema);
         if (!defined.includes(quoteQualified(table))) {
           fail(owner, `${at}.history.tables[${j}]`, `${table.schema}.${table.name}`, `is not defined by a CREATE TABLE in the schema files of database '${db.name}'`);
         }

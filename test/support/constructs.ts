@@ -1,0 +1,228 @@
+import { Chart } from 'cdk8s';
+import {
+  BackupCronJob,
+  BackupStorage,
+  ConnectionConfigMap,
+  Credentials,
+  EfsVolume,
+  PostgresMonitoring,
+  PostgresStatefulSet,
+  RestoreJob,
+  SchemaInitJob,
+  VolumeSnapshotClass,
+  ZalandoCluster,
+} from '../../lib';
+
+/**
+ * Every public construct with props that use every property, for tests that try each one with
+ * hostile input: `props(chart)` adds what the construct needs (a server) and returns the props.
+ */
+export interface ConstructCase {
+  readonly kind: string;
+  readonly id: string;
+  props(chart: Chart): Record<string, unknown>;
+  build(chart: Chart, id: string, props: unknown): unknown;
+}
+
+function server(chart: Chart): PostgresStatefulSet {
+  return (chart.node.tryFindChild('db') as PostgresStatefulSet | undefined) ?? new PostgresStatefulSet(chart, 'db', { namespace: 'shop' });
+}
+
+const jobResources = () => ({ cpuRequest: '50m', memoryRequest: '64Mi', memoryLimit: '128Mi' });
+
+export const CONSTRUCT_CASES: ConstructCase[] = [
+  {
+    kind: 'PostgresStatefulSet',
+    id: 'orders',
+    props: () => ({
+      namespace: 'shop',
+      name: 'orders',
+      serviceName: 'orders-db',
+      headlessServiceName: 'orders-pods',
+      configMapName: 'orders-settings',
+      majorVersion: 17,
+      image: 'postgres:17.10',
+      database: 'orders',
+      superuser: Credentials.fromSecret('orders-superuser', { passwordKey: 'pw', username: 'admin', usernameKey: 'user' }),
+      storage: { size: '5Gi', storageClassName: 'fast', accessMode: 'ReadWriteOnce' },
+      replicas: 1,
+      resources: { cpuRequest: '100m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '1Gi' },
+      parameters: { max_connections: 50, log_statement: 'ddl', log_connections: true },
+      disposable: false,
+      clientCidrs: ['10.0.0.0/8', 'fd00::/8'],
+      clientNamespaces: ['apps'],
+      labels: { tier: 'database' },
+      startupProbe: { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 30 },
+      livenessProbe: { periodSeconds: 10 },
+      readinessProbe: { failureThreshold: 3 },
+      allowVoluntaryEviction: false,
+      metrics: { login: Credentials.fromSecret('orders-metrics', { username: 'exporter' }), image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', scrapeNamespaces: ['monitoring'] },
+      portForwardLocalPort: 15432,
+    }),
+    build: (chart, id, props) => new PostgresStatefulSet(chart, id, props as never),
+  },
+  {
+    kind: 'SchemaInitJob',
+    id: 'schema',
+    props: (chart) => ({
+      server: server(chart),
+      name: 'orders-schema',
+      configMapName: 'orders-schema-sql',
+      databases: [{
+        name: 'orders',
+        owner: 'orders_owner',
+        schemas: ['public', 'sales'],
+        schemaFiles: [{ name: '001-items.sql', sql: 'CREATE TABLE sales.items (id serial PRIMARY KEY, name text);\n' }],
+        history: { tables: ['sales.items'], managerRole: 'orders_manager', historyTable: { schema: 'sales', name: 'history' }, strict: false },
+      }],
+      users: [
+        { name: 'orders_owner', kind: 'app', password: { name: 'logins', key: 'owner' } },
+        { name: 'orders_writer', kind: 'app', databases: ['orders'], privileges: ['SELECT', 'INSERT'], password: { name: 'logins', key: 'writer' } },
+        { name: 'orders_reader', kind: 'readonly', databases: ['orders'], password: { name: 'logins', key: 'reader', usernameKey: 'reader-user' } },
+        { name: 'orders_boss', kind: 'manager', databases: ['orders'], password: { name: 'logins', key: 'boss' } },
+      ],
+      logins: 'create',
+      extensions: ['pg_stat_statements'],
+      image: 'postgres:17.10',
+      waitSeconds: 60,
+      backoffLimit: 2,
+      activeDeadlineSeconds: 300,
+      ttlSecondsAfterFinished: 600,
+      resources: jobResources(),
+      labels: { team: 'orders' },
+    }),
+    build: (chart, id, props) => new SchemaInitJob(chart, id, props as never),
+  },
+  {
+    kind: 'BackupCronJob',
+    id: 'backup',
+    props: (chart) => ({
+      server: server(chart),
+      storage: BackupStorage.newClaim({ name: 'orders-dumps', size: '10Gi', storageClassName: 'standard' }),
+      name: 'orders-backup',
+      schedule: '0 2 * * *',
+      timeZone: 'Asia/Seoul',
+      mode: 'database',
+      databases: ['orders'],
+      retention: { days: 7, count: 10 },
+      activeDeadlineSeconds: 3600,
+      startingDeadlineSeconds: 600,
+      image: 'postgres:17.10',
+      resources: jobResources(),
+      labels: { team: 'orders' },
+    }),
+    build: (chart, id, props) => new BackupCronJob(chart, id, props as never),
+  },
+  {
+    kind: 'RestoreJob',
+    id: 'restore',
+    props: (chart) => ({
+      server: server(chart),
+      claimName: 'orders-dumps',
+      sourceDatabase: 'orders',
+      targetDatabase: 'orders_copy',
+      backup: 'latest',
+      overwrite: false,
+      name: 'orders-restore',
+      resources: jobResources(),
+    }),
+    build: (chart, id, props) => new RestoreJob(chart, id, props as never),
+  },
+  {
+    kind: 'ZalandoCluster',
+    id: 'acid-orders',
+    props: () => ({
+      namespace: 'shop',
+      name: 'acid-orders',
+      teamId: 'acid',
+      majorVersion: 17,
+      numberOfInstances: 2,
+      volume: { size: '10Gi', storageClass: 'fast' },
+      resources: { cpuRequest: '250m', memoryRequest: '512Mi', cpuLimit: '1', memoryLimit: '1Gi' },
+      databases: [{ name: 'orders', owner: 'orders_owner' }],
+      users: [
+        { name: 'orders_owner', kind: 'admin', password: { name: 'orders-owner.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } },
+        { name: 'orders_metrics', kind: 'monitoring', password: { name: 'orders-metrics.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } },
+      ],
+      userFlags: { orders_owner: ['createdb'] },
+      preparedDatabases: { reports: { defaultUsers: true } },
+      connectionPooler: { instances: 2, mode: 'transaction', resources: { cpuRequest: '100m', memoryRequest: '64Mi' } },
+      logicalBackup: { schedule: '30 0 * * *', retentionDays: 7 },
+      parameters: { max_connections: 100 },
+      disposable: false,
+      tlsSecretName: 'orders-tls',
+      tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
+      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['db'] }] }] } },
+      monitoring: { exporterImage: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', login: 'orders_metrics' },
+      labels: { team: 'orders' },
+    }),
+    build: (chart, id, props) => new ZalandoCluster(chart, id, props as never),
+  },
+  {
+    kind: 'EfsVolume',
+    id: 'efs-static',
+    props: () => ({
+      namespace: 'shop',
+      storageClassName: 'efs-static',
+      claimName: 'orders-data',
+      capacity: '20Gi',
+      accessMode: 'ReadWriteOnce',
+      encryptInTransit: true,
+      fileSystemId: 'fs-0123456789abcdef0',
+      accessPointId: 'fsap-0123456789abcdef0',
+      persistentVolumeName: 'orders-pv',
+    }),
+    build: (chart, id, props) => EfsVolume.fromFileSystemId(chart, id, props as never),
+  },
+  {
+    kind: 'EfsVolume',
+    id: 'efs-dynamic',
+    props: () => ({
+      namespace: 'shop',
+      storageClassName: 'efs-dynamic',
+      claimName: 'orders-dynamic',
+      capacity: '20Gi',
+      accessMode: 'ReadWriteOnce',
+      encryptInTransit: true,
+      fileSystemId: 'fs-0123456789abcdef0',
+      uid: 999,
+      gid: 999,
+      directoryPerms: '700',
+      basePath: '/postgresql',
+    }),
+    build: (chart, id, props) => EfsVolume.dynamic(chart, id, props as never),
+  },
+  {
+    kind: 'ConnectionConfigMap',
+    id: 'connection',
+    props: (chart) => ({
+      server: server(chart),
+      database: 'orders',
+      name: 'orders-connection',
+      hostKey: 'DB_HOST',
+      portKey: 'DB_PORT',
+      databaseKey: 'DB_NAME',
+      extra: { USE_POSTGRES: 'true' },
+    }),
+    build: (chart, id, props) => new ConnectionConfigMap(chart, id, props as never),
+  },
+  {
+    kind: 'VolumeSnapshotClass',
+    id: 'snapshots',
+    props: () => ({ name: 'csi-snapshots', driver: 'hostpath.csi.k8s.io', deletionPolicy: 'Retain', parameters: { tier: 'standard' } }),
+    build: (chart, id, props) => new VolumeSnapshotClass(chart, id, props as never),
+  },
+  {
+    kind: 'PostgresMonitoring',
+    id: 'monitoring',
+    props: () => ({
+      server: { name: 'orders', namespace: 'shop', podPattern: 'orders-[0-9]+', container: 'postgres', claimPattern: 'data-orders-[0-9]+', hasCpuLimit: false },
+      metricsServiceLabels: { 'cdk8s-postgres.io/metrics': 'true' },
+      thresholds: { cpuPercent: 80, memoryPercent: 85, connections: 80, storagePercent: 80, slowQuerySeconds: 5 },
+      runbookBaseUrl: 'https://runbooks.example.com/postgres',
+      prometheusLabels: { release: 'prometheus' },
+      scrapeIntervalSeconds: 30,
+    }),
+    build: (chart, id, props) => new PostgresMonitoring(chart, id, props as never),
+  },
+];
