@@ -345,6 +345,7 @@ export class PostgresStatefulSet extends Construct {
         memoryLimit: resources.memoryLimit,
         overrides: parameters,
         disposable: props.disposable ?? false,
+        majorVersion: this.majorVersion,
       });
       this.selectorLabels = selectorLabels(this.name);
       this.clientLabel = clientLabel(this.name);

@@ -16,6 +16,7 @@ import {
 import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
+import { zalandoParameters } from './zalando-parameters';
 import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
@@ -270,8 +271,8 @@ export class ZalandoCluster extends Construct {
       if (endOfLife) Warnings.add(this, endOfLife);
 
       const memoryLimitBytes = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
-      const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false });
-      const parameters = Object.fromEntries(Object.entries(settings).filter(([k]) => !SPILO_MANAGED.includes(k)).map(([k, v]) => [k, renderParameter(v)]));
+      const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false, majorVersion: major });
+      const parameters = zalandoParameters(owner, Object.fromEntries(Object.entries(settings).filter(([k]) => !SPILO_MANAGED.includes(k))));
 
       this.primaryService = this.name;
       this.replicaService = `${this.name}-repl`;
@@ -377,11 +378,6 @@ export class ZalandoCluster extends Construct {
     });
     return name;
   }
-}
-
-function renderParameter(value: ParameterValue): string {
-  if (typeof value === 'boolean') return value ? 'on' : 'off';
-  return String(value);
 }
 
 function crdResources(r: ZalandoResources) {
