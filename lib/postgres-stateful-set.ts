@@ -15,7 +15,7 @@ import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
 import { IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
-import { isCidr, renderPgHba } from './pg-hba';
+import { checkClientCidrs, renderPgHba } from './pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { ParameterValue, renderPostgresqlConf, serverSettings } from './postgres-config';
 import {
@@ -324,7 +324,7 @@ export class PostgresStatefulSet extends Construct {
         }
       }
       const memoryLimit = checkRequestsAndLimits(owner, resources);
-      for (const cidr of clientCidrs) if (!isCidr(cidr)) fail(owner, 'clientCidrs', cidr, "is not an address range in CIDR notation (e.g. '10.0.0.0/8')");
+      checkClientCidrs(owner, 'clientCidrs', clientCidrs);
       for (const ns of props.clientNamespaces ?? []) checkDnsLabel(owner, 'clientNamespaces', ns);
       const localPort = props.portForwardLocalPort ?? PORT;
       checkInteger(owner, 'portForwardLocalPort', localPort, 1, 65535);
