@@ -12,7 +12,7 @@ import {
 import { Construct } from 'constructs';
 import { Credentials } from './credentials';
 import { MonitoredServer } from './monitoring/alert-rules';
-import { EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
+import { EXPORTER_IMAGE, EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
 import { IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
 import { checkClientCidrs, renderPgHba } from './pg-hba';
@@ -24,8 +24,8 @@ import {
   dataPaths,
   defaultImage,
   endOfLifeWarning,
-  isPinnedImage,
 } from './postgres-version';
+import { checkPostgresImage, checkVersionedImage } from './image-reference';
 import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
 import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
@@ -126,7 +126,9 @@ export interface PostgresStatefulSetProps {
    */
   readonly majorVersion?: number;
   /**
-   * Container image. Must be pinned to a minor release or a digest.
+   * Container image. Its tag must name a full version of `majorVersion` ('postgres:17.10',
+   * 'postgres:17.10-alpine'), optionally followed by a digest ('postgres:17.10@sha256:…'); a
+   * digest alone is refused, because the major is read from the tag.
    * @default - the official image pinned to the newest known minor release, e.g. 'postgres:17.10'
    */
   readonly image?: string;
@@ -330,7 +332,12 @@ export class PostgresStatefulSet extends Construct {
       checkInteger(owner, 'portForwardLocalPort', localPort, 1, 65535);
 
       this.image = props.image ?? defaultImage(this.majorVersion);
-      if (!isPinnedImage(this.image)) fail(owner, 'image', this.image, "is not pinned: name a minor release ('postgres:17.10') or a digest");
+      const imageMajor = checkPostgresImage(owner, 'image', this.image, defaultImage(this.majorVersion));
+      if (imageMajor !== this.majorVersion) {
+        fail(owner, 'image', this.image, `is PostgreSQL ${imageMajor}, but majorVersion is ${this.majorVersion}; use a ${this.majorVersion}.x image (e.g. '${defaultImage(this.majorVersion)}'), ` +
+          `or declare majorVersion: ${imageMajor} (a change of major is an upgrade to carry out, not a new image)`);
+      }
+      if (props.metrics?.image !== undefined) checkVersionedImage(owner, 'metrics.image', props.metrics.image, EXPORTER_IMAGE);
       this.warnAboutImage();
 
       const parameters = props.metrics ? { ...MONITORING_PARAMETERS, ...props.parameters } : props.parameters ?? {};

@@ -12,6 +12,7 @@ import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
+import { checkJobImage } from './image-reference';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -51,7 +52,7 @@ export interface SchemaInitJobProps {
    */
   readonly extensions?: string[];
   /**
-   * Image that runs psql.
+   * Image that runs psql: a pinned PostgreSQL image of the server's major.
    * @default - the server's image
    */
   readonly image?: string;
@@ -126,6 +127,8 @@ export class SchemaInitJob extends Construct {
       if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
       checkInteger(owner, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 3600, 0);
       const resources = jobResources(owner, props.resources);
+      checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
+        "the Job's psql and pg_isready should be the server's own; use the server's major");
       checkLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.username, databases, users);
 

@@ -17,6 +17,7 @@ import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
 import { zalandoParameters } from './zalando-parameters';
+import { checkVersionedImage } from './image-reference';
 import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
@@ -280,6 +281,7 @@ export class ZalandoCluster extends Construct {
       this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
       const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...props.labels };
       const exporter = props.monitoring ? props.monitoring.exporterImage ?? EXPORTER_IMAGE : undefined;
+      if (props.monitoring?.exporterImage !== undefined) checkVersionedImage(owner, 'monitoring.exporterImage', props.monitoring.exporterImage, EXPORTER_IMAGE);
       const exporterLogin = props.monitoring?.login ?? 'postgres';
       if (props.monitoring?.login !== undefined && !users.some((u) => u.name === props.monitoring!.login && u.kind === 'monitoring')) {
         fail(owner, 'monitoring.login', props.monitoring.login, "is not declared in users as a 'monitoring' login");
