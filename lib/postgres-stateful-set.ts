@@ -26,7 +26,7 @@ import {
   endOfLifeWarning,
 } from './postgres-version';
 import { checkPostgresImage, checkVersionedImage } from './image-reference';
-import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
+import { LIVENESS_DEFAULTS, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, checkProbeTiming, pgIsReadyProbe } from './probes';
 import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from './validation';
@@ -326,6 +326,9 @@ export class PostgresStatefulSet extends Construct {
         }
       }
       const memoryLimit = checkRequestsAndLimits(owner, resources);
+      checkProbeTiming(owner, 'startupProbe', props.startupProbe);
+      checkProbeTiming(owner, 'livenessProbe', props.livenessProbe);
+      checkProbeTiming(owner, 'readinessProbe', props.readinessProbe);
       checkClientCidrs(owner, 'clientCidrs', clientCidrs);
       for (const ns of props.clientNamespaces ?? []) checkDnsLabel(owner, 'clientNamespaces', ns);
       const localPort = props.portForwardLocalPort ?? PORT;

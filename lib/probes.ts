@@ -1,4 +1,5 @@
 import { Probe } from 'cdk8s-plus-27/lib/imports/k8s';
+import { fail } from './validation';
 
 /** Timings of a probe; any field left out keeps the probe's default. */
 export interface ProbeTiming {
@@ -28,14 +29,40 @@ export const STARTUP_DEFAULTS: Required<ProbeTiming> = { initialDelaySeconds: 0,
 export const LIVENESS_DEFAULTS: Required<ProbeTiming> = { initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 };
 export const READINESS_DEFAULTS: Required<ProbeTiming> = { initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 3 };
 
+const INT32_MAX = 2147483647;
+/** The least value of each timing: the API server refuses negative values and replaces a 0 period, timeout or threshold with its own default. */
+const MINIMUM: Required<ProbeTiming> = { initialDelaySeconds: 0, periodSeconds: 1, timeoutSeconds: 1, failureThreshold: 1 };
+
+/**
+ * Fails unless `timing` holds only the four timings, each a whole number the API server keeps
+ * as written (int32; at least 1, initialDelaySeconds at least 0). A timeout longer than the
+ * period is allowed: the kubelet runs one check at a time, so the next one simply waits.
+ */
+export function checkProbeTiming(owner: string, field: string, timing: ProbeTiming | undefined): void {
+  if (timing === undefined) return;
+  if (typeof timing !== 'object' || timing === null || Array.isArray(timing)) {
+    fail(owner, field, timing, 'must be an object of probe timings (initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold)');
+  }
+  for (const [key, value] of Object.entries(timing)) {
+    if (!(key in MINIMUM)) fail(owner, `${field} key`, key, 'is not a probe timing (initialDelaySeconds, periodSeconds, timeoutSeconds, failureThreshold)');
+    if (value === undefined) continue;
+    const min = MINIMUM[key as keyof ProbeTiming];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > INT32_MAX) {
+      const zero = value === 0 ? '; the API server would replace 0 with its own default' : '';
+      fail(owner, `${field}.${key}`, value, `must be a whole number of ${key === 'failureThreshold' ? 'failures' : 'seconds'} from ${min} to ${INT32_MAX}${zero}`);
+    }
+  }
+}
+
 /**
  * `pg_isready` over TCP on the loopback address: it succeeds only once the server accepts
  * network connections, which the image's initdb phase (socket only) never does.
  */
 export function pgIsReadyProbe(timing: ProbeTiming | undefined, defaults: Required<ProbeTiming>): Probe {
+  const given = Object.fromEntries(Object.keys(MINIMUM).filter((k) => timing?.[k as keyof ProbeTiming] !== undefined).map((k) => [k, timing![k as keyof ProbeTiming]]));
   return {
     exec: { command: ['/bin/sh', '-c', 'exec pg_isready -U "$POSTGRES_USER" -d "$POSTGRES_DB" -h 127.0.0.1 -p 5432'] },
     ...defaults,
-    ...timing,
+    ...given,
   };
 }

@@ -18,6 +18,7 @@ import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
 import { zalandoParameters } from './zalando-parameters';
 import { checkVersionedImage } from './image-reference';
+import { checkCrdResources, checkCrdVolumeSize } from './zalando-resources';
 import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
 import { DatabaseDefinition, DatabaseUser } from './sql/model';
@@ -185,8 +186,6 @@ export interface ZalandoClusterProps {
 }
 
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const CRD_QUANTITY = /^(\d+(e\d+)?|\d+(\.\d+)?(e\d+)?[EPTGMK]i?)$/;
-const CRD_CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
 const CRD_CRON = /^(\d+|\*)(\/\d+)?(\s+(\d+|\*)(\/\d+)?){4}$/;
 const VERSIONS = Object.values(PostgresqlSpecPostgresqlVersion).map(Number);
 const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories', 'password_encryption'];
@@ -243,14 +242,9 @@ export class ZalandoCluster extends Construct {
       if (!this.name.startsWith(`${props.teamId}-`)) fail(owner, 'name', this.name, `must start with the team id and a dash ('${props.teamId}-'), or the operator refuses the cluster`);
       if (!VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not one of the CRD's versions (${VERSIONS.join(', ')})`);
       checkInteger(owner, 'numberOfInstances', instances, 1);
-      if (!CRD_QUANTITY.test(props.volume.size)) fail(owner, 'volume.size', props.volume.size, "is not a quantity the CRD accepts (e.g. '50Gi')");
-      for (const key of ['memoryRequest', 'memoryLimit'] as const) {
-        if (!CRD_QUANTITY.test(resources[key])) fail(owner, `resources.${key}`, resources[key], "is not a quantity the CRD accepts (e.g. '1Gi')");
-      }
-      for (const key of ['cpuRequest', 'cpuLimit'] as const) {
-        const value = resources[key];
-        if (value !== undefined && !CRD_CPU.test(value)) fail(owner, `resources.${key}`, value, "is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')");
-      }
+      checkCrdVolumeSize(owner, 'volume.size', props.volume.size);
+      checkCrdResources(owner, 'resources', resources);
+      if (props.connectionPooler?.resources) checkCrdResources(owner, 'connectionPooler.resources', props.connectionPooler.resources);
       checkLabels(owner, 'labels', props.labels ?? {});
       const userNames = new Set(users.map((u) => u.name));
       users.forEach((u, i) => {
