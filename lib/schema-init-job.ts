@@ -13,6 +13,7 @@ import { validateDefinitions } from './sql/validate';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
 import { checkJobImage } from './image-reference';
+import { passwordInSql } from './no-passwords';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -131,6 +132,10 @@ export class SchemaInitJob extends Construct {
         "the Job's psql and pg_isready should be the server's own; use the server's major");
       checkLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.username, databases, users);
+      databases.forEach((db, i) => (db.schemaFiles ?? []).forEach((file, j) => {
+        const problem = passwordInSql(file.sql);
+        if (problem) fail(owner, `databases[${i}].schemaFiles[${j}]`, file.name, problem);
+      }));
 
       const logins = props.logins ?? 'create';
       const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);
