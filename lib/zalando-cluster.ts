@@ -258,7 +258,7 @@ export class ZalandoCluster extends Construct {
       });
       if (props.logicalBackup?.schedule !== undefined) {
         checkCron(owner, 'logicalBackup.schedule', props.logicalBackup.schedule);
-        if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)');
+        if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists, names or a macro, which the CRD does not accept (five fields of numbers, * and steps only)');
       }
       if (props.logicalBackup?.retentionDays !== undefined) checkInteger(owner, 'logicalBackup.retentionDays', props.logicalBackup.retentionDays, 1);
       if (props.connectionPooler?.instances !== undefined) checkInteger(owner, 'connectionPooler.instances', props.connectionPooler.instances, 1);
