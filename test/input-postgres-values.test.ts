@@ -136,7 +136,9 @@ describe.each(MAJORS)('PostgreSQL %i reads back what the library wrote', (major)
 
   const STRINGS = [
     "it's", "''", "'", '\\', 'ends with a backslash\\', 'C:\\new\\table', '\\n is not a newline here', 'line one\nline two', '\n', '\r\n', 'tab\there',
-    "x'\nfsync = off\n#", "x' fsync = 'off", '# not a comment', 'a = b', '"double"', '$PGDATA ${HOME} $(id)', '%m [%p] %q%u@%d ',
+    "x'\nfsync = off\n#", "x' fsync = 'off",
+    // Quoting that doubled quotes but kept backslashes let these two write `fsync = off` on a line of its own.
+    "\\'\nfsync = off\n#", "\\''\nfsync = off\n#'", '# not a comment', 'a = b', '"double"', '$PGDATA ${HOME} $(id)', '%m [%p] %q%u@%d ',
     'é 한글 😀', '\u0001\u001f\u007f', '\u0085 next line', '\u2028\u2029', '\u00a0', ' leading and trailing ', '', '\\101', '\\0',
   ];
   /** Renders each string as its own setting, starts a backend on the file and compares every value. */
