@@ -9,6 +9,7 @@ import { commonLabels } from './labels';
 import { databaseNameProblem } from './sql/reserved-names';
 import { checkDerivedLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
+import { checkJobImage } from './image-reference';
 
 /** How long backups are kept. A backup goes when it is older than `days` or has `count` newer ones; the newest always stays. */
 export interface BackupRetention {
@@ -75,7 +76,8 @@ export interface BackupCronJobProps {
    */
   readonly startingDeadlineSeconds?: number;
   /**
-   * Image that runs pg_dump; its major must be at least the server's.
+   * Image that runs pg_dump: a pinned PostgreSQL image of the server's major (pg_dump refuses
+   * newer servers, and RestoreJob's pg_restore, the server's own, cannot read newer dumps).
    * @default - the server's image
    */
   readonly image?: string;
@@ -159,6 +161,8 @@ export class BackupCronJob extends Construct {
       checkInteger(owner, 'startingDeadlineSeconds', startingDeadlineSeconds, 10);
       checkLabels(owner, 'labels', props.labels ?? {});
       const resources = jobResources(owner, props.resources);
+      checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
+        "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
       const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
       props.storage.bind(this, owner, server.name, server.namespace, labels);
       this.claimName = props.storage.claimName(server.name);

@@ -5,6 +5,7 @@ import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServer
 import { databaseNameProblem } from './sql/reserved-names';
 import { checkDnsSubdomain, checkSecretKey, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
+import { checkNoPassword, checkNoPasswordEntry } from './no-passwords';
 
 /** Properties of {@link ConnectionConfigMap}. */
 export interface ConnectionConfigMapProps {
@@ -30,7 +31,8 @@ export interface ConnectionConfigMapProps {
    */
   readonly databaseKey?: string;
   /**
-   * Further non-secret settings the applications read.
+   * Further non-secret settings the applications read. A key that names a password, or a value
+   * carrying one ('password=' in a connection string, 'user:password@' in a URI), is refused.
    * @default - none
    */
   readonly extra?: Record<string, string>;
@@ -72,6 +74,8 @@ export class ConnectionConfigMap extends Construct {
         [props.databaseKey ?? 'POSTGRES_DB']: props.database,
       };
       for (const key of Object.keys(this.data)) checkSecretKey(owner, 'key', key);
+      for (const [key, value] of Object.entries(props.extra ?? {})) checkNoPasswordEntry(owner, 'extra', key, value);
+      checkNoPassword(owner, 'database', props.database);
       new KubeConfigMap(this, 'Resource', {
         metadata: { name: props.name, namespace: props.server.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
         data: this.data,

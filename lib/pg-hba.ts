@@ -1,3 +1,5 @@
+import { fail } from './validation';
+
 /**
  * pg_hba.conf for a server in a pod: the image's own OS user `postgres` may use peer
  * authentication on the Unix socket (so `kubectl exec … psql -U postgres` works without a
@@ -14,10 +16,126 @@ export function renderPgHba(clientCidrs: readonly string[]): string {
   return lines.join('\n');
 }
 
-const IPV4_CIDR = /^((25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(25[0-5]|2[0-4]\d|1?\d?\d)\/(3[0-2]|[12]?\d)$/;
-const IPV6_CIDR = /^[0-9a-fA-F:]+\/(12[0-8]|1[01]\d|\d?\d)$/;
+/** An address range as PostgreSQL matches it. */
+export interface AddressRange {
+  readonly family: 4 | 6;
+  /** The network address (host bits zero) as a number of 32 or 128 bits. */
+  readonly network: bigint;
+  /** Prefix length in bits. */
+  readonly prefix: number;
+}
 
-/** True for an IPv4 or IPv6 address range in CIDR notation. */
+const DECIMAL_OCTET = /^(0|[1-9]\d{0,2})$/;
+
+/**
+ * A range in CIDR notation as PostgreSQL's pg_hba.conf reads it (getaddrinfo with a numeric
+ * host, then the prefix length), or the reason it is refused. Refused besides what PostgreSQL
+ * refuses: forms glibc reads differently from how people do (a leading zero is octal, so
+ * '010.0.0.1' is 8.0.0.1; '10.1' is 10.0.0.1; '0x0a' is hex), zone ids, and bits set after the
+ * prefix, which PostgreSQL silently ignores ('10.0.0.1/8' is all of 10.0.0.0/8).
+ */
+export function parseCidr(value: string): AddressRange | string {
+  const generic = "is not an address range in CIDR notation (e.g. '10.0.0.0/8' or 'fd00::/8')";
+  if (typeof value !== 'string') return generic;
+  if (/\s/.test(value)) return 'contains spaces, which end the address field of a pg_hba.conf line; write the range alone';
+  const slash = value.indexOf('/');
+  if (slash < 0 || slash !== value.lastIndexOf('/')) return generic;
+  const [address, bits] = [value.slice(0, slash), value.slice(slash + 1)];
+  if (address.includes('%')) return "names a zone ('%…'), which means nothing to a pod's network; leave it out";
+  const family = address.includes(':') ? 6 : 4;
+  const width = family === 4 ? 32 : 128;
+  if (!/^(0|[1-9]\d*)$/.test(bits) || Number(bits) > width) return `has a prefix length outside /0 to /${width} (written as a plain number of bits)`;
+  const prefix = Number(bits);
+  const parsed = family === 4 ? parseIpv4(address) : parseIpv6(address);
+  if (typeof parsed === 'string') return parsed;
+  const hostBits = BigInt(width - prefix);
+  const network = (parsed >> hostBits) << hostBits;
+  if (network !== parsed) {
+    const networkText = family === 4 ? formatIpv4(network) : formatIpv6(network);
+    return `has bits set after the prefix, which PostgreSQL ignores: it means '${networkText}/${prefix}'; write that, or '${address}/${width}' for the one address`;
+  }
+  return { family, network, prefix };
+}
+
+function parseIpv4(address: string): bigint | string {
+  const octets = address.split('.');
+  if (octets.some((o) => /^0[xX]/.test(o))) return "has a hexadecimal part, which PostgreSQL reads as hex ('0x0a' is 10); write four decimal octets";
+  if (octets.length !== 4 || octets.some((o) => !/^\d+$/.test(o))) {
+    return /^[\d.]+$/.test(address)
+      ? "is not four decimal octets (PostgreSQL reads '10.1' as 10.0.0.1); write all four, e.g. '10.0.0.0/8'"
+      : "is not an address range in CIDR notation (e.g. '10.0.0.0/8' or 'fd00::/8')";
+  }
+  if (octets.some((o) => !DECIMAL_OCTET.test(o))) return "has an octet with a leading zero, which PostgreSQL reads as octal ('010.0.0.1' is 8.0.0.1); write it without the zero";
+  if (octets.some((o) => Number(o) > 255)) return 'has an octet above 255';
+  return octets.reduce((n, o) => (n << 8n) | BigInt(o), 0n);
+}
+
+function parseIpv6(address: string): bigint | string {
+  const generic = "is not an IPv6 range PostgreSQL reads (e.g. 'fd00::/8' or '2001:db8::/32')";
+  const halves = address.split('::');
+  if (halves.length > 2) return generic;
+  const groups = (text: string): bigint[] | undefined => {
+    if (text === '') return [];
+    const parts = text.split(':');
+    const last = parts[parts.length - 1];
+    const words: bigint[] = [];
+    for (const part of parts.slice(0, -1)) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(part)) return undefined;
+      words.push(BigInt(`0x${part}`));
+    }
+    if (last.includes('.')) {
+      const v4 = parseIpv4(last);
+      if (typeof v4 === 'string') return undefined;
+      words.push(v4 >> 16n, v4 & 0xffffn);
+    } else if (/^[0-9a-fA-F]{1,4}$/.test(last)) {
+      words.push(BigInt(`0x${last}`));
+    } else {
+      return undefined;
+    }
+    return words;
+  };
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  if (!head || !tail) return generic;
+  if (halves.length === 1 ? head.length !== 8 : head.length + tail.length > 7) return generic;
+  if (halves.length === 2 && halves[0].includes('.')) return generic;
+  const words = [...head, ...Array(8 - head.length - tail.length).fill(0n), ...tail];
+  return words.reduce((n, w) => (n << 16n) | w, 0n);
+}
+
+function formatIpv4(n: bigint): string {
+  return [24n, 16n, 8n, 0n].map((shift) => String((n >> shift) & 0xffn)).join('.');
+}
+
+/** RFC 5952: lower case, leading zeros dropped, the longest run of two or more zero groups as '::'. */
+function formatIpv6(n: bigint): string {
+  const words = Array.from({ length: 8 }, (_v, i) => Number((n >> BigInt(112 - 16 * i)) & 0xffffn));
+  let best = { start: -1, length: 1 };
+  for (let i = 0; i < 8;) {
+    if (words[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > best.length) best = { start: i, length: j - i };
+    i = j;
+  }
+  const hex = words.map((w) => w.toString(16));
+  if (best.start < 0) return hex.join(':');
+  return `${hex.slice(0, best.start).join(':')}::${hex.slice(best.start + best.length).join(':')}`;
+}
+
+/** True for an IPv4 or IPv6 address range PostgreSQL reads as written. */
 export function isCidr(value: string): boolean {
-  return IPV4_CIDR.test(value) || (IPV6_CIDR.test(value) && value.includes(':'));
+  return typeof parseCidr(value) !== 'string';
+}
+
+/** Fails unless there is at least one range and every range is one PostgreSQL reads as written. */
+export function checkClientCidrs(owner: string, field: string, cidrs: readonly string[]): void {
+  if (!Array.isArray(cidrs)) fail(owner, field, cidrs, "must be a list of address ranges (e.g. ['10.0.0.0/8'])");
+  if (cidrs.length === 0) {
+    fail(owner, field, cidrs, "is empty, which locks every TCP client out (pg_hba.conf would have no host line); list the ranges that may connect, e.g. ['10.0.0.0/8']");
+  }
+  cidrs.forEach((cidr, i) => {
+    const parsed = parseCidr(cidr);
+    if (typeof parsed === 'string') fail(owner, `${field}[${i}]`, cidr, parsed);
+  });
 }

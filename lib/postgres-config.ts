@@ -1,3 +1,5 @@
+import { checkNoPassword } from './no-passwords';
+import { configStringProblem, integerSetting, quoteConfigString, readPostgresBoolean, readPostgresInteger, readSynchronousCommit } from './postgres-values';
 import { fail } from './validation';
 
 /** A value of a postgresql.conf setting. Booleans render as on/off, strings are quoted. */
@@ -11,6 +13,8 @@ const MANAGED: Record<string, ParameterValue> = {
   password_encryption: 'scram-sha-256',
 };
 const RESERVED = [...Object.keys(MANAGED), 'config_file', 'hba_file', 'ident_file', 'data_directory'];
+/** Directives of postgresql.conf that read other files; as keys they would not be settings at all. */
+const DIRECTIVES = ['include', 'include_dir', 'include_if_exists'];
 
 /** Switches that trade crash safety for speed; only a disposable environment may turn them off. */
 const DURABILITY_SWITCHES = ['fsync', 'synchronous_commit', 'full_page_writes'];
@@ -18,15 +22,6 @@ const DURABILITY_SWITCHES = ['fsync', 'synchronous_commit', 'full_page_writes'];
 const KB = 1024;
 const MB = 1024 * KB;
 const GB = 1024 * MB;
-
-/** Base unit of each memory setting when written without a unit. */
-const BASE_UNIT: Record<string, number> = {
-  shared_buffers: 8 * KB,
-  effective_cache_size: 8 * KB,
-  wal_buffers: 8 * KB,
-  work_mem: KB,
-  maintenance_work_mem: KB,
-};
 
 /** Inputs that decide the effective server settings. */
 export interface ServerSettingsInput {
@@ -40,35 +35,95 @@ export interface ServerSettingsInput {
   readonly overrides: Readonly<Record<string, ParameterValue>>;
   /** Whether the environment declared itself disposable. */
   readonly disposable: boolean;
+  /** The PostgreSQL major the settings are for (a few ranges differ between majors). */
+  readonly majorVersion: number;
 }
 
 /**
  * The complete postgresql.conf for a server: managed settings, memory settings derived from
  * the memory limit (each overridable), then explicit settings. Fails when explicit settings
- * reserve a managed key, weaken durability outside a disposable environment, or cannot fit
- * the memory limit.
+ * reserve a managed key, cannot be read by PostgreSQL the way the library reads them, weaken
+ * durability outside a disposable environment, or cannot fit the memory limit. Durability
+ * switches come back in their canonical spelling (`'of'` becomes off), so every consumer,
+ * Patroni included, reads the same switch.
  */
 export function serverSettings(input: ServerSettingsInput): Record<string, ParameterValue> {
   const { owner, overrides } = input;
+  if (typeof input.disposable !== 'boolean') {
+    fail(owner, 'disposable', input.disposable, "must be true or false; any other value, the string 'false' included, would count as true");
+  }
+  const checked: Record<string, ParameterValue> = {};
   for (const [key, value] of Object.entries(overrides)) {
     if (!/^[a-z_][a-z0-9_.]*$/.test(key)) fail(owner, 'parameters key', key, 'is not a PostgreSQL setting name');
+    if (DIRECTIVES.includes(key)) fail(owner, 'parameters key', key, 'is a postgresql.conf directive that reads another file, not a setting; set the settings themselves');
     if (RESERVED.includes(key)) fail(owner, `parameters.${key}`, value, 'is managed by the construct (Services, probes and mounts depend on it) and cannot be overridden');
-    if (DURABILITY_SWITCHES.includes(key) && isOff(value) && !input.disposable) {
-      fail(owner, `parameters.${key}`, value, 'turns off crash safety; set disposable: true to declare the environment a disposable development environment');
-    }
+    checked[key] = checkedValue(input, key, value);
   }
-  const settings = { ...MANAGED, ...derivedMemorySettings(input), ...overrides };
+  const settings = { ...MANAGED, ...derivedMemorySettings(input), ...checked };
   checkMemoryFits(input, settings);
   return settings;
 }
 
+/** The value as PostgreSQL will read it, or a named error: durability switches canonical, numbers the library computes with parsed. */
+function checkedValue(input: ServerSettingsInput, key: string, value: ParameterValue): ParameterValue {
+  const { owner } = input;
+  const field = `parameters.${key}`;
+  if (typeof value === 'number' && !Number.isFinite(value)) fail(owner, field, String(value), 'is not a finite number');
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    fail(owner, field, value, 'must be a string, a number or a boolean');
+  }
+  if (typeof value === 'string') {
+    const problem = configStringProblem(value);
+    if (problem) fail(owner, field, value, problem);
+    checkNoPassword(owner, field, value);
+  }
+  if (DURABILITY_SWITCHES.includes(key)) {
+    const canonical = durabilitySwitch(owner, key, value);
+    if (canonical === false && !input.disposable) {
+      fail(owner, field, value, 'turns off crash safety; set disposable: true to declare the environment a disposable development environment');
+    }
+    return canonical;
+  }
+  if (integerSetting(key, input.majorVersion)) integerValue(input, key, value);
+  return value;
+}
+
+/** A durability switch as PostgreSQL reads it: true (on), false (off) or a synchronous_commit level. */
+function durabilitySwitch(owner: string, key: string, value: ParameterValue): ParameterValue {
+  const text = typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+  if (key === 'synchronous_commit') {
+    const level = readSynchronousCommit(text);
+    if (level === undefined) fail(owner, `parameters.${key}`, value, 'is not a level PostgreSQL accepts (local, remote_write, remote_apply, on or off; case does not matter, prefixes are not accepted)');
+    return level === 'on' ? true : level === 'off' ? false : level;
+  }
+  const on = readPostgresBoolean(text);
+  if (on === undefined) fail(owner, `parameters.${key}`, value, 'is not a boolean PostgreSQL accepts (on, off, true, false, yes, no, 1 or 0, or a unique prefix of one, without spaces)');
+  return on;
+}
+
+/** An integer setting in its base unit (8kB blocks, kB, or a count), as PostgreSQL reads it. */
+function integerValue(input: ServerSettingsInput, key: string, value: ParameterValue): number {
+  const setting = integerSetting(key, input.majorVersion)!;
+  const reading = typeof value === 'boolean'
+    ? { problem: 'is a boolean, not a number' }
+    : readPostgresInteger(String(value), setting);
+  if ('problem' in reading) return fail(input.owner, `parameters.${key}`, value, reading.problem);
+  return reading.value;
+}
+
+/** A memory setting in bytes, as PostgreSQL reads it. */
+function bytesOf(input: ServerSettingsInput, key: string, value: ParameterValue): number {
+  return integerValue(input, key, value) * integerSetting(key, input.majorVersion)!.unitBytes!;
+}
+
 function derivedMemorySettings(input: ServerSettingsInput): Record<string, ParameterValue> {
   const limit = input.memoryLimitBytes;
-  const maxConnections = Number(input.overrides.max_connections ?? 100);
-  const autovacuumWorkers = Number(input.overrides.autovacuum_max_workers ?? 3);
-  const sharedBuffers = input.overrides.shared_buffers === undefined
+  const { overrides } = input;
+  const maxConnections = overrides.max_connections === undefined ? 100 : integerValue(input, 'max_connections', overrides.max_connections);
+  const autovacuumWorkers = overrides.autovacuum_max_workers === undefined ? 3 : integerValue(input, 'autovacuum_max_workers', overrides.autovacuum_max_workers);
+  const sharedBuffers = overrides.shared_buffers === undefined
     ? Math.max(Math.floor(limit / 4), 128 * KB)
-    : memoryBytes(input.owner, 'shared_buffers', input.overrides.shared_buffers);
+    : bytesOf(input, 'shared_buffers', overrides.shared_buffers);
   const rest = Math.max(limit - sharedBuffers, 0);
   return {
     max_connections: maxConnections,
@@ -84,17 +139,15 @@ function derivedMemorySettings(input: ServerSettingsInput): Record<string, Param
  * connection and one maintenance_work_mem per autovacuum worker plus one manual maintenance job.
  */
 function checkMemoryFits(input: ServerSettingsInput, settings: Record<string, ParameterValue>): void {
-  const { owner } = input;
-  const maxConnections = Number(settings.max_connections);
-  const autovacuumWorkers = Number(settings.autovacuum_max_workers ?? 3);
-  if (!Number.isInteger(maxConnections) || maxConnections < 1) fail(owner, 'parameters.max_connections', settings.max_connections, 'must be an integer of at least 1');
-  const sharedBuffers = memoryBytes(owner, 'shared_buffers', settings.shared_buffers);
-  const workMem = memoryBytes(owner, 'work_mem', settings.work_mem);
-  const maintenance = memoryBytes(owner, 'maintenance_work_mem', settings.maintenance_work_mem);
-  const walBuffers = walBufferBytes(owner, settings.wal_buffers, sharedBuffers);
+  const maxConnections = integerValue(input, 'max_connections', settings.max_connections);
+  const autovacuumWorkers = settings.autovacuum_max_workers === undefined ? 3 : integerValue(input, 'autovacuum_max_workers', settings.autovacuum_max_workers);
+  const sharedBuffers = bytesOf(input, 'shared_buffers', settings.shared_buffers);
+  const workMem = bytesOf(input, 'work_mem', settings.work_mem);
+  const maintenance = bytesOf(input, 'maintenance_work_mem', settings.maintenance_work_mem);
+  const walBuffers = walBufferBytes(input, settings.wal_buffers, sharedBuffers);
   const total = sharedBuffers + walBuffers + maxConnections * workMem + (autovacuumWorkers + 1) * maintenance;
   if (total > input.memoryLimitBytes) {
-    fail(owner, 'parameters', summarize(settings), `do not fit the memory limit ${input.memoryLimit} (${mib(input.memoryLimitBytes)}): ` +
+    fail(input.owner, 'parameters', summarize(settings), `do not fit the memory limit ${input.memoryLimit} (${mib(input.memoryLimitBytes)}): ` +
       `shared_buffers ${mib(sharedBuffers)} + wal_buffers ${mib(walBuffers)} + max_connections ${maxConnections} × work_mem ${mib(workMem)} ` +
       `+ (autovacuum_max_workers ${autovacuumWorkers} + 1) × maintenance_work_mem ${mib(maintenance)} = ${mib(total)}`);
   }
@@ -105,18 +158,14 @@ function summarize(settings: Record<string, ParameterValue>): Record<string, Par
   return Object.fromEntries(keys.filter((k) => settings[k] !== undefined).map((k) => [k, settings[k]]));
 }
 
-/** wal_buffers = -1 (the default) means 1/32 of shared_buffers, between 64kB and 16MB. */
-function walBufferBytes(owner: string, value: ParameterValue | undefined, sharedBuffers: number): number {
-  if (value === undefined || Number(value) === -1) return Math.min(Math.max(Math.floor(sharedBuffers / 32), 64 * KB), 16 * MB);
-  return memoryBytes(owner, 'wal_buffers', value);
-}
-
-/** Parses '256MB', '64kB', '1GB' or a bare number in the setting's base unit. */
-export function memoryBytes(owner: string, key: string, value: ParameterValue | undefined): number {
-  const match = /^\s*(\d+)\s*(B|kB|MB|GB|TB)?\s*$/.exec(String(value));
-  if (!match) return fail(owner, `parameters.${key}`, value, "is not a PostgreSQL memory value (e.g. '256MB')");
-  const unit = { B: 1, kB: KB, MB, GB, TB: 1024 * GB }[match[2] ?? ''] ?? BASE_UNIT[key] ?? 1;
-  return Number(match[1]) * unit;
+/**
+ * wal_buffers = -1 (the default) means 1/32 of shared_buffers, between 64kB and 16MB; the server
+ * raises any other value below 4 blocks (32kB) to 4 blocks.
+ */
+function walBufferBytes(input: ServerSettingsInput, value: ParameterValue | undefined, sharedBuffers: number): number {
+  const blocks = value === undefined ? -1 : integerValue(input, 'wal_buffers', value);
+  if (blocks === -1) return Math.min(Math.max(Math.floor(sharedBuffers / 32), 64 * KB), 16 * MB);
+  return Math.max(blocks, 4) * 8 * KB;
 }
 
 /** Bytes as the largest exact PostgreSQL unit: 268435456 → '256MB'. */
@@ -131,18 +180,16 @@ function mib(bytes: number): string {
   return `${Math.round((bytes / MB) * 10) / 10} MiB`;
 }
 
-function isOff(value: ParameterValue): boolean {
-  return ['off', 'false', 'no', '0'].includes(String(value).toLowerCase());
-}
-
-/** Renders settings as postgresql.conf lines, strings single-quoted with quotes doubled. */
+/** Renders settings as postgresql.conf lines that the server reads back exactly as written. */
 export function renderPostgresqlConf(settings: Readonly<Record<string, ParameterValue>>): string {
   const lines = Object.entries(settings).map(([key, value]) => `${key} = ${renderValue(value)}`);
   return ['# Generated by cdk8s-postgres. Edit the construct props, not this file.', ...lines, ''].join('\n');
 }
 
+/** Booleans as on/off, plain decimal numbers bare, everything else quoted (the file's lexer cannot read `1e+21` bare). */
 function renderValue(value: ParameterValue): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
-  if (typeof value === 'number') return String(value);
-  return `'${value.replace(/'/g, "''")}'`;
+  const text = String(value);
+  if (typeof value === 'number' && /^-?\d+(\.\d+)?$/.test(text)) return text;
+  return quoteConfigString(text)!;
 }

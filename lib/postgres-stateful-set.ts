@@ -13,10 +13,10 @@ import { Construct } from 'constructs';
 import { array, boolean, checkProps, number, object, oneOf, optional, record, string, union } from './checks/props-shape';
 import { Credentials, CREDENTIALS_SHAPE } from './credentials';
 import { MonitoredServer } from './monitoring/alert-rules';
-import { EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
+import { EXPORTER_IMAGE, EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
 import { DATA_VOLUME_SHAPE, IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
-import { isCidr, renderPgHba } from './pg-hba';
+import { checkClientCidrs, renderPgHba } from './pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { ParameterValue, renderPostgresqlConf, serverSettings } from './postgres-config';
 import {
@@ -25,9 +25,9 @@ import {
   dataPaths,
   defaultImage,
   endOfLifeWarning,
-  isPinnedImage,
 } from './postgres-version';
-import { LIVENESS_DEFAULTS, PROBE_TIMING_SHAPE, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, pgIsReadyProbe } from './probes';
+import { checkPostgresImage, checkVersionedImage } from './image-reference';
+import { LIVENESS_DEFAULTS, PROBE_TIMING_SHAPE, ProbeTiming, READINESS_DEFAULTS, STARTUP_DEFAULTS, checkProbeTiming, pgIsReadyProbe } from './probes';
 import { checkRequestsAndLimits, requireQuantity } from './quantity';
 import { RequiredSecrets } from './required-secrets';
 import { databaseNameProblem, roleNameProblem } from './sql/reserved-names';
@@ -150,7 +150,9 @@ export interface PostgresStatefulSetProps {
    */
   readonly majorVersion?: number;
   /**
-   * Container image. Must be pinned to a minor release or a digest.
+   * Container image. Its tag must name a full version of `majorVersion` ('postgres:17.10',
+   * 'postgres:17.10-alpine'), optionally followed by a digest ('postgres:17.10@sha256:…'); a
+   * digest alone is refused, because the major is read from the tag.
    * @default - the official image pinned to the newest known minor release, e.g. 'postgres:17.10'
    */
   readonly image?: string;
@@ -387,13 +389,21 @@ export class PostgresStatefulSet extends Construct {
         }
       }
       const memoryLimit = checkRequestsAndLimits(owner, resources);
-      for (const cidr of clientCidrs) if (!isCidr(cidr)) fail(owner, 'clientCidrs', cidr, "is not an address range in CIDR notation (e.g. '10.0.0.0/8')");
+      checkProbeTiming(owner, 'startupProbe', props.startupProbe);
+      checkProbeTiming(owner, 'livenessProbe', props.livenessProbe);
+      checkProbeTiming(owner, 'readinessProbe', props.readinessProbe);
+      checkClientCidrs(owner, 'clientCidrs', clientCidrs);
       for (const ns of props.clientNamespaces ?? []) checkDnsLabel(owner, 'clientNamespaces', ns);
       const localPort = props.portForwardLocalPort ?? PORT;
       checkInteger(owner, 'portForwardLocalPort', localPort, 1, 65535);
 
       this.image = props.image ?? defaultImage(this.majorVersion);
-      if (!isPinnedImage(this.image)) fail(owner, 'image', this.image, "is not pinned: name a minor release ('postgres:17.10') or a digest");
+      const imageMajor = checkPostgresImage(owner, 'image', this.image, defaultImage(this.majorVersion));
+      if (imageMajor !== this.majorVersion) {
+        fail(owner, 'image', this.image, `is PostgreSQL ${imageMajor}, but majorVersion is ${this.majorVersion}; use a ${this.majorVersion}.x image (e.g. '${defaultImage(this.majorVersion)}'), ` +
+          `or declare majorVersion: ${imageMajor} (a change of major is an upgrade to carry out, not a new image)`);
+      }
+      if (props.metrics?.image !== undefined) checkVersionedImage(owner, 'metrics.image', props.metrics.image, EXPORTER_IMAGE);
       this.warnAboutImage();
 
       const parameters = props.metrics ? { ...MONITORING_PARAMETERS, ...props.parameters } : props.parameters ?? {};
@@ -412,6 +422,7 @@ export class PostgresStatefulSet extends Construct {
         memoryLimit: resources.memoryLimit,
         overrides: parameters,
         disposable: props.disposable ?? false,
+        majorVersion: this.majorVersion,
       });
       this.selectorLabels = selectorLabels(this.name);
       this.clientLabel = clientLabel(this.name);

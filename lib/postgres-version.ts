@@ -52,13 +52,3 @@ export function dataPaths(major: number): { readonly mountPath: string; readonly
     ? { mountPath: '/var/lib/postgresql', pgdata: `/var/lib/postgresql/${major}/docker` }
     : { mountPath: '/var/lib/postgresql/data', pgdata: '/var/lib/postgresql/data/pgdata' };
 }
-
-/** A tag is pinned when it names a minor release or a digest, never a bare major or `latest`. */
-export function isPinnedImage(image: string): boolean {
-  if (image.includes('@sha256:')) return true;
-  const lastSegment = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastSegment.indexOf(':');
-  if (colon < 0) return false;
-  const tag = lastSegment.slice(colon + 1);
-  return tag !== 'latest' && !/^\d+$/.test(tag);
-}

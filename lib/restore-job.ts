@@ -8,6 +8,7 @@ import { commonLabels } from './labels';
 import { databaseNameProblem } from './sql/reserved-names';
 import { checkDerivedLabel, checkDnsLabel, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
+import { checkJobImage } from './image-reference';
 
 /** Properties of {@link RestoreJob}. */
 export interface RestoreJobProps {
@@ -84,6 +85,7 @@ export class RestoreJob extends Construct {
       if (backup !== 'latest' && !/^[A-Za-z0-9_.-]+_\d{8}T\d{6}Z\.dump$/.test(backup)) {
         fail(owner, 'backup', backup, "is neither 'latest' nor a backup file name such as 'orders_20261125T020000Z.dump'");
       }
+      checkJobImage(owner, 'server.image', server.image, server.image, '');
       const labels = commonLabels(server.name, 'restore');
       this.job = new KubeJob(this, 'Resource', {
         metadata: { name, namespace: server.namespace, labels },

@@ -13,6 +13,8 @@ import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
 import { checkDerivedLabel, checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
+import { checkJobImage } from './image-reference';
+import { passwordInSql } from './no-passwords';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -52,7 +54,7 @@ export interface SchemaInitJobProps {
    */
   readonly extensions?: string[];
   /**
-   * Image that runs psql.
+   * Image that runs psql: a pinned PostgreSQL image of the server's major.
    * @default - the server's image
    */
   readonly image?: string;
@@ -147,8 +149,14 @@ export class SchemaInitJob extends Construct {
       if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
       checkInteger(owner, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 3600, 0);
       const resources = jobResources(owner, props.resources);
+      checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
+        "the Job's psql and pg_isready should be the server's own; use the server's major");
       checkLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.username, databases, users);
+      databases.forEach((db, i) => (db.schemaFiles ?? []).forEach((file, j) => {
+        const problem = passwordInSql(file.sql);
+        if (problem) fail(owner, `databases[${i}].schemaFiles[${j}]`, file.name, problem);
+      }));
 
       const logins = props.logins ?? 'create';
       const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);

@@ -23,6 +23,9 @@ import {
 import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
+import { zalandoParameters } from './zalando-parameters';
+import { checkVersionedImage } from './image-reference';
+import { checkCrdResources, checkCrdVolumeSize } from './zalando-resources';
 import { defaultImage, endOfLifeWarning } from './postgres-version';
 import { requireQuantity } from './quantity';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from './sql/model';
@@ -276,8 +279,6 @@ export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
 }, { name: 'ZalandoClusterProps' });
 
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const CRD_QUANTITY = /^(\d+(e\d+)?|\d+(\.\d+)?(e\d+)?[EPTGMK]i?)$/;
-const CRD_CPU = /^(\d+m|\d+(\.\d{1,3})?)$/;
 const CRD_CRON = /^(\d+|\*)(\/\d+)?(\s+(\d+|\*)(\/\d+)?){4}$/;
 const VERSIONS = Object.values(PostgresqlSpecPostgresqlVersion).map(Number);
 const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories', 'password_encryption'];
@@ -336,19 +337,14 @@ export class ZalandoCluster extends Construct {
       if (!this.name.startsWith(`${props.teamId}-`)) fail(owner, 'name', this.name, `must start with the team id and a dash ('${props.teamId}-'), or the operator refuses the cluster`);
       if (!VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not one of the CRD's versions (${VERSIONS.join(', ')})`);
       checkInteger(owner, 'numberOfInstances', instances, 1);
-      if (!CRD_QUANTITY.test(props.volume.size)) fail(owner, 'volume.size', props.volume.size, "is not a quantity the CRD accepts (e.g. '50Gi')");
-      for (const key of ['memoryRequest', 'memoryLimit'] as const) {
-        if (!CRD_QUANTITY.test(resources[key])) fail(owner, `resources.${key}`, resources[key], "is not a quantity the CRD accepts (e.g. '1Gi')");
-      }
-      for (const key of ['cpuRequest', 'cpuLimit'] as const) {
-        const value = resources[key];
-        if (value !== undefined && !CRD_CPU.test(value)) fail(owner, `resources.${key}`, value, "is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')");
-      }
+      checkCrdVolumeSize(owner, 'volume.size', props.volume.size);
+      checkCrdResources(owner, 'resources', resources);
+      if (props.connectionPooler?.resources) checkCrdResources(owner, 'connectionPooler.resources', props.connectionPooler.resources);
       checkLabels(owner, 'labels', props.labels ?? {});
       this.checkNames(owner, users, databases, props);
       if (props.logicalBackup?.schedule !== undefined) {
         checkCron(owner, 'logicalBackup.schedule', props.logicalBackup.schedule);
-        if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists or names, which the CRD does not accept (numbers, * and steps only)');
+        if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists, names or a macro, which the CRD does not accept (five fields of numbers, * and steps only)');
       }
       if (props.logicalBackup?.retentionDays !== undefined) checkInteger(owner, 'logicalBackup.retentionDays', props.logicalBackup.retentionDays, 1);
       if (props.connectionPooler?.instances !== undefined) checkInteger(owner, 'connectionPooler.instances', props.connectionPooler.instances, 1);
@@ -356,8 +352,8 @@ export class ZalandoCluster extends Construct {
       if (endOfLife) Warnings.add(this, endOfLife);
 
       const memoryLimitBytes = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
-      const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false });
-      const parameters = Object.fromEntries(Object.entries(settings).filter(([k]) => !SPILO_MANAGED.includes(k)).map(([k, v]) => [k, renderParameter(v)]));
+      const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false, majorVersion: major });
+      const parameters = zalandoParameters(owner, Object.fromEntries(Object.entries(settings).filter(([k]) => !SPILO_MANAGED.includes(k))));
 
       this.primaryService = this.name;
       this.replicaService = `${this.name}-repl`;
@@ -365,6 +361,7 @@ export class ZalandoCluster extends Construct {
       this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
       const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...props.labels };
       const exporter = props.monitoring ? props.monitoring.exporterImage ?? EXPORTER_IMAGE : undefined;
+      if (props.monitoring?.exporterImage !== undefined) checkVersionedImage(owner, 'monitoring.exporterImage', props.monitoring.exporterImage, EXPORTER_IMAGE);
       const exporterLogin = props.monitoring?.login ?? 'postgres';
       if (props.monitoring?.login !== undefined && !users.some((u) => u.name === props.monitoring!.login && u.kind === 'monitoring')) {
         fail(owner, 'monitoring.login', props.monitoring.login, "is not declared in users as a 'monitoring' login");
@@ -513,11 +510,6 @@ export class ZalandoCluster extends Construct {
     });
     return name;
   }
-}
-
-function renderParameter(value: ParameterValue): string {
-  if (typeof value === 'boolean') return value ? 'on' : 'off';
-  return String(value);
 }
 
 function crdResources(r: ZalandoResources) {

@@ -77,10 +77,10 @@ describe('BackupCronJob rejects bad input', () => {
 });
 
 describe('cron expressions', () => {
-  test.each(['0 2 * * *', '*/15 * * * *', '0 0 1,15 * MON-FRI', '30 3 * JAN,JUL 0', '0 22 * * 1-5', '5 4 * * 7'])('%s is valid', (e) => {
+  test.each(['0 2 * * *', '*/15 * * * *', '0 0 1,15 * MON-FRI', '30 3 * JAN,JUL 0', '0 22 * * 1-5', '@daily'])('%s is valid', (e) => {
     expect(cronProblem(e)).toBeUndefined();
   });
-  test.each(['', '* * * * * *', '60 * * * *', '0 0 0 * *', '0 0 * 13 *', '0 0 * * 8', '*/0 * * * *', '5-1 * * * *', 'a b c d e', '1/2/3 * * * *'])('%s is not', (e) => {
+  test.each(['', '* * * * * *', '60 * * * *', '0 0 0 * *', '0 0 * 13 *', '0 0 * * 8', '5 4 * * 7', '*/0 * * * *', '5-1 * * * *', 'a b c d e', '1/2/3 * * * *'])('%s is not', (e) => {
     expect(cronProblem(e)).toBeDefined();
   });
 });

@@ -176,7 +176,8 @@ describe('PostgresStatefulSet options', () => {
 
   test('durability switches are allowed in a disposable environment', () => {
     const { server } = render({ disposable: true, parameters: { fsync: 'off', synchronous_commit: 'off', full_page_writes: false } });
-    expect(server.settings).toMatchObject({ fsync: 'off', synchronous_commit: 'off', full_page_writes: false });
+    // Canonical switches: every consumer, Patroni included, reads them the same way.
+    expect(server.settings).toMatchObject({ fsync: false, synchronous_commit: false, full_page_writes: false });
   });
 });
 
@@ -216,10 +217,10 @@ describe('PostgresStatefulSet rejects bad input', () => {
     ['synchronous_commit off outside a disposable environment', { parameters: { synchronous_commit: 'off' } }, `PostgresStatefulSet 'test/orders': parameters.synchronous_commit "off" turns off crash safety; set disposable: true to declare the environment a disposable development environment`],
     ['full_page_writes off outside a disposable environment', { parameters: { full_page_writes: false } }, `PostgresStatefulSet 'test/orders': parameters.full_page_writes false turns off crash safety; set disposable: true to declare the environment a disposable development environment`],
     ['overriding a managed setting', { parameters: { port: 5433 } }, `PostgresStatefulSet 'test/orders': parameters.port 5433 is managed by the construct (Services, probes and mounts depend on it) and cannot be overridden`],
-    ['a memory setting PostgreSQL cannot parse', { parameters: { work_mem: '4 megabytes' } }, `PostgresStatefulSet 'test/orders': parameters.work_mem "4 megabytes" is not a PostgreSQL memory value (e.g. '256MB')`],
+    ['a memory setting PostgreSQL cannot parse', { parameters: { work_mem: '4 megabytes' } }, `PostgresStatefulSet 'test/orders': parameters.work_mem "4 megabytes" has a unit PostgreSQL does not know ('megabytes'); use B, kB, MB, GB or TB (case matters, e.g. '256MB')`],
     ['an unsupported major', { majorVersion: 12 }, `PostgresStatefulSet 'test/orders': majorVersion 12 is not a supported PostgreSQL major (one of 13, 14, 15, 16, 17, 18)`],
-    ['an unpinned image', { image: 'postgres:latest' }, `PostgresStatefulSet 'test/orders': image "postgres:latest" is not pinned: name a minor release ('postgres:17.10') or a digest`],
-    ['a client range that is not CIDR', { clientCidrs: ['10.0.0.0'] }, `PostgresStatefulSet 'test/orders': clientCidrs "10.0.0.0" is not an address range in CIDR notation (e.g. '10.0.0.0/8')`],
+    ['an unpinned image', { image: 'postgres:latest' }, `PostgresStatefulSet 'test/orders': image "postgres:latest" is not pinned: 'latest' moves with every release; name a full version, e.g. 'postgres:17.10'`],
+    ['a client range that is not CIDR', { clientCidrs: ['10.0.0.0'] }, `PostgresStatefulSet 'test/orders': clientCidrs[0] "10.0.0.0" is not an address range in CIDR notation (e.g. '10.0.0.0/8' or 'fd00::/8')`],
     ['a malformed Secret key', { superuser: Credentials.fromSecret('pg', { passwordKey: 'pass word' }) }, `PostgresStatefulSet 'test/orders': superuser.passwordKey "pass word" is not a valid Secret key (letters, digits, '-', '_' and '.')`],
     ['metrics without pg_stat_statements preloaded', { metrics: { login: Credentials.fromSecret('m', { username: 'exporter' }) }, parameters: { shared_preload_libraries: 'auto_explain' } },
       `PostgresStatefulSet 'test/orders': parameters.shared_preload_libraries "auto_explain" must include pg_stat_statements when metrics are on`],

@@ -1,10 +1,11 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../validation';
+import { plainTextPasswords } from './plain-text-passwords';
 import { duplicateObjects } from './unique-objects';
 
 /** Checks that look at a whole chart, whoever added its objects; each returns its problems. */
-const CHART_CHECKS: ((chart: Chart) => string[])[] = [duplicateObjects];
+const CHART_CHECKS: ((chart: Chart) => string[])[] = [duplicateObjects, plainTextPasswords];
 
 const CHECKED = new WeakSet<Chart>();
 
