@@ -12,6 +12,7 @@ import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
+import { checkRepresentable } from './checks/representable-text';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -128,6 +129,7 @@ export class SchemaInitJob extends Construct {
       const resources = jobResources(owner, props.resources);
       checkLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.username, databases, users);
+      databases.forEach((db, i) => (db.schemaFiles ?? []).forEach((file, j) => checkRepresentable(owner, `databases[${i}].schemaFiles[${j}].sql`, file.sql)));
 
       const logins = props.logins ?? 'create';
       const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);
