@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Chart } from 'cdk8s';
 import { validateChart } from './checks/chart-checks';
-import { unrepresentableText, visible } from './checks/representable-text';
+import { unrepresentableAnnotation, unrepresentableKey, unrepresentableText, visible } from './checks/representable-text';
 
 /**
  * A YAML writer for Kubernetes objects (maps, lists, strings, numbers, booleans, null). It writes
@@ -29,6 +29,12 @@ export function writeChart(chart: Chart, outdir: string): string {
 }
 
 function emitTop(value: unknown): string {
+  const annotations = isMap(value) && isMap(value.metadata) ? value.metadata.annotations : undefined;
+  if (isMap(annotations)) {
+    for (const [key, text] of Object.entries(annotations)) {
+      for (const s of [key, text]) if (typeof s === 'string') representable(s, unrepresentableAnnotation);
+    }
+  }
   if (isMap(value) && Object.keys(value).length > 0) return emitMap(value, '');
   if (Array.isArray(value) && value.length > 0) return emitList(value, '');
   return scalar(value, '');
@@ -43,7 +49,7 @@ function entries(map: Record<string, unknown>): [string, unknown][] {
 }
 
 function emitMap(map: Record<string, unknown>, indent: string): string {
-  return entries(map).map(([key, value]) => `${indent}${plainOrQuoted(representable(key))}:${emitValue(value, indent)}`).join('\n');
+  return entries(map).map(([key, value]) => `${indent}${plainOrQuoted(representable(key, unrepresentableKey))}:${emitValue(value, indent)}`).join('\n');
 }
 
 function emitList(list: readonly unknown[], indent: string): string {
@@ -100,8 +106,8 @@ const NOT_PLAIN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 const NOT_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** The string itself, or an error naming the character no manifest can carry (see lib/checks/representable-text). */
-function representable(s: string): string {
-  const problem = unrepresentableText(s);
+function representable(s: string, problemOf: (s: string) => string | undefined = unrepresentableText): string {
+  const problem = problemOf(s);
   if (problem) throw new Error(`cannot write "${visible(s.length > 60 ? `${s.slice(0, 60)}…` : s)}" to a manifest: it ${problem}`);
   return s;
 }

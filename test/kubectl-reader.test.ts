@@ -56,6 +56,8 @@ beforeAll(async () => {
     'cdk8s.yaml': Yaml.stringify(configMap(MISREAD_FROM_CDK8S.map(([s]) => s))),
     'cdk8s-u2028.yaml': Yaml.stringify(configMap(['a\u2028b'])),
     'c1-escaped.yaml': plainConfigMap(['"a\\u0085b"', '"a\\u0080b"']),
+    'merge-key.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: values\ndata:\n  a: b\n  "<<": c\n`,
+    'tab-annotation.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: values\n  annotations:\n    note: "\\tone\\ntwo"\n`,
   });
 }, 60000);
 
@@ -97,8 +99,20 @@ test('C1 controls: apply -f reads escapes, kustomize refuses the manifest whatev
   expect(readings['c1-escaped.yaml'].kustomize).toEqual({ error: expect.stringMatching(/control characters are not allowed/) });
 });
 
+test("kustomize drops a key '<<' however it is quoted; apply -f keeps it", () => {
+  expect(objectsOf(readings['merge-key.yaml'].applyFile)[0].data).toStrictEqual({ a: 'b', '<<': 'c' });
+  expect(objectsOf(readings['merge-key.yaml'].kustomize)[0].data).toStrictEqual({ a: 'b' });
+});
+
+test('kustomize refuses an annotation that starts with a tab and holds a newline; apply -f reads it', () => {
+  expect(objectsOf(readings['tab-annotation.yaml'].applyFile)[0].metadata.annotations).toStrictEqual({ note: '\tone\ntwo' });
+  expect(readings['tab-annotation.yaml'].kustomize).toEqual({ error: expect.stringMatching(/found a tab character where an indentation space is expected/) });
+});
+
 test('the writer refuses what kubectl cannot read back, naming the character', () => {
   expect(() => toYaml([configMap(['a\u0085b'])])).toThrow('cannot write "a\\u0085b" to a manifest: it holds \\u0085, a control character, at line 1, column 2 ("a\\u0085b")');
   expect(() => toYaml([{ [`k\u0001`]: 1 }])).toThrow('holds \\u0001, a control character');
   expect(() => toYaml([configMap(['x\ud800'])])).toThrow('holds \\uD800, half of a UTF-16 surrogate pair');
+  expect(() => toYaml([{ data: { '<<': 'c' } }])).toThrow(`cannot write "<<" to a manifest: it is YAML's merge key`);
+  expect(() => toYaml([{ metadata: { annotations: { note: '\tone\ntwo' } } }])).toThrow('cannot write "\\tone\\ntwo" to a manifest: it starts with a tab and holds a newline');
 });

@@ -59,26 +59,28 @@ describe('the chart-wide check covers every object, including those users add', 
     const chart = testChart();
     new PostgresStatefulSet(chart, 'db', { namespace: 'shop', superuser: Credentials.fromSecret('db-superuser') });
     new KubeConfigMap(chart, 'settings', {
-      metadata: { name: 'settings', namespace: 'shop', labels: { 'a\u0001': 'b' }, annotations: { note: 'ring\u0007' } },
+      metadata: { name: 'settings', namespace: 'shop', labels: { 'a\u0001': 'b' }, annotations: { note: 'ring\u0007', script: '\techo one\necho two' } },
       data: { 'x.sql': "SELECT 1;\nSELECT 'a\u0085b';\n", ok: 'tab\tand\nnewline', half: 'x\udc00' },
     });
     new KubeJob(chart, 'job', {
       metadata: { name: 'job', namespace: 'shop' },
       spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.37', env: [{ name: 'A', value: 'ok' }, { name: 'B', value: '\u001b[31mred' }] }] } } },
     });
-    new ApiObject(chart, 'widget', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { list: ['fine', 'not\ufffe'] } });
+    new ApiObject(chart, 'widget', { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { list: ['fine', 'not\ufffe'], map: { '<<': { a: 1 } } } });
     return chart;
   }
 
-  test('one problem per string, naming object, field, construct, character and fix', () => {
+  test('one problem per string, naming object, field, construct, character or rule, and fix', () => {
     expect(() => validateChart(userObjects())).toThrow([
       "Chart 'test' is not valid:",
       `  [test] ConfigMap 'shop/settings' metadata.annotations.note (construct 'test/settings') holds \\u0007, a control character, at line 1, column 5 ("ring\\u0007"): ${RULE}; remove it (in SQL, chr(7) produces it at run time)`,
+      `  [test] ConfigMap 'shop/settings' metadata.annotations.script (construct 'test/settings') starts with a tab and holds a newline: kubectl kustomize (and apply -k) refuses the whole manifest for such an annotation ("found a tab character where an indentation space is expected"); start it with another character or keep it on one line`,
       `  [test] ConfigMap 'shop/settings' metadata.labels key 'a\\u0001' (construct 'test/settings') holds \\u0001, a control character, at line 1, column 2 ("a\\u0001"): ${RULE}; remove it (in SQL, chr(1) produces it at run time)`,
       `  [test] ConfigMap 'shop/settings' data.half (construct 'test/settings') holds \\uDC00, half of a UTF-16 surrogate pair, at line 1, column 2 ("x\\uDC00"): it has no UTF-8 encoding, so the manifest would hold U+FFFD instead; the string was cut inside a character or decoded wrongly: fix its source`,
       `  [test] ConfigMap 'shop/settings' data['x.sql'] (construct 'test/settings') holds \\u0085, a control character, at line 2, column 10 ("SELECT 'a\\u0085b';"): ${RULE}; remove it (in SQL, chr(133) produces it at run time)`,
       `  [test] Job 'shop/job' spec.template.spec.containers[0].env[1].value (construct 'test/job') holds \\u001B, a control character, at line 1, column 1 ("\\u001B[31mred"): ${RULE}; remove it (in SQL, chr(27) produces it at run time)`,
       `  [test] Widget 'w' spec.list[1] (construct 'test/widget') holds \\uFFFE, a Unicode noncharacter, at line 1, column 4 ("not\\uFFFE"): kubectl's YAML reader refuses it; remove it`,
+      "  [test] Widget 'w' spec.map key '<<' (construct 'test/widget') is YAML's merge key: kubectl kustomize drops the entry (or merges its value into the map) however it is quoted; use another key",
     ].join('\n'));
   });
 

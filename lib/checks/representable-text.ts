@@ -21,7 +21,7 @@ export function escapeCharacter(c: string): string {
 /** The text with every character that is not plainly visible written as `\uXXXX`. */
 export function visible(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u00a0\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/g, (c) => (c === '\t' ? '\\t' : escapeCharacter(c)));
+  return text.replace(/[\u0000-\u001f\u007f-\u00a0\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/g, (c) => (c === '\t' ? '\\t' : c === '\n' ? '\\n' : escapeCharacter(c)));
 }
 
 const CONTROLS = "manifests carry no control characters other than tab and newline (kubectl's YAML reader refuses them)";
@@ -52,6 +52,28 @@ export function unrepresentableText(text: string): string | undefined {
   return `holds ${c}, a control character, ${where}: ${CONTROLS}; remove it (in SQL, chr(${code}) produces it at run time)`;
 }
 
+/**
+ * Why a map key cannot go into a manifest, or undefined when it can: what {@link unrepresentableText}
+ * says, and the key `<<`, which `kubectl kustomize` takes for YAML's merge key however it is
+ * quoted (measured: the entry disappears, or its map is merged into the parent).
+ */
+export function unrepresentableKey(key: string): string | undefined {
+  if (key === '<<') return "is YAML's merge key: kubectl kustomize drops the entry (or merges its value into the map) however it is quoted; use another key";
+  return unrepresentableText(key);
+}
+
+/**
+ * Why an object's annotation (key or value) cannot go into a manifest beyond what
+ * {@link unrepresentableText} says: `kubectl kustomize` (and `apply -k`) rewrites an object's
+ * annotations with its own YAML writer, which puts a leading tab where indentation goes when the
+ * text also holds a newline, and then refuses what it wrote (measured, kubectl 1.32 and 1.20).
+ */
+export function unrepresentableAnnotation(text: string): string | undefined {
+  if (!/^\t[^]*\n/.test(text)) return undefined;
+  return 'starts with a tab and holds a newline: kubectl kustomize (and apply -k) refuses the whole manifest for such an annotation '
+    + '("found a tab character where an indentation space is expected"); start it with another character or keep it on one line';
+}
+
 /** Throws `<owner>: <field> holds \uXXXX …` when `text` cannot go into a manifest. */
 export function checkRepresentable(owner: string, field: string, text: unknown): void {
   const problem = typeof text === 'string' ? unrepresentableText(text) : undefined;
@@ -67,16 +89,18 @@ function fieldPath(path: readonly (string | number)[]): string {
   }).join('');
 }
 
+const isAnnotations = (path: readonly (string | number)[]) => path.length === 2 && path[0] === 'metadata' && path[1] === 'annotations';
+
 /** [field, problem] for every string (keys included) that a manifest cannot carry. */
 function* problemsIn(value: unknown, path: (string | number)[]): Generator<[string, string]> {
   if (typeof value === 'string') {
-    const problem = unrepresentableText(value);
+    const problem = unrepresentableText(value) ?? (isAnnotations(path.slice(0, -1)) ? unrepresentableAnnotation(value) : undefined);
     if (problem) yield [fieldPath(path), problem];
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield* problemsIn(value[i], [...path, i]);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const problem = unrepresentableText(key);
+      const problem = unrepresentableKey(key) ?? (isAnnotations(path) ? unrepresentableAnnotation(key) : undefined);
       if (problem) yield [`${path.length ? `${fieldPath(path)} ` : ''}key '${visible(key)}'`, problem];
       yield* problemsIn(item, [...path, key]);
     }
