@@ -13,6 +13,11 @@ import { ValidationError } from '../validation';
 // eslint-disable-next-line no-control-regex
 const UNREPRESENTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
+// The same characters, any surrogate included: a quick first test, as most text has none of them.
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff\ud800-\udfff]/;
+const TAB_THEN_NEWLINE = /^\t[^]*\n/;
+
 /** `\u0085`: how messages show a character that a terminal would not. */
 export function escapeCharacter(c: string): string {
   return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -32,6 +37,7 @@ const CONTROLS = "manifests carry no control characters other than tab and newli
  * the fix.
  */
 export function unrepresentableText(text: string): string | undefined {
+  if (!SUSPECT.test(text)) return undefined;
   const match = UNREPRESENTABLE.exec(text);
   if (!match) return undefined;
   const before = text.slice(0, match.index);
@@ -69,7 +75,7 @@ export function unrepresentableKey(key: string): string | undefined {
  * text also holds a newline, and then refuses what it wrote (measured, kubectl 1.32 and 1.20).
  */
 export function unrepresentableAnnotation(text: string): string | undefined {
-  if (!/^\t[^]*\n/.test(text)) return undefined;
+  if (!TAB_THEN_NEWLINE.test(text)) return undefined;
   return 'starts with a tab and holds a newline: kubectl kustomize (and apply -k) refuses the whole manifest for such an annotation '
     + '("found a tab character where an indentation space is expected"); start it with another character or keep it on one line';
 }
@@ -107,6 +113,30 @@ function* problemsIn(value: unknown, path: (string | number)[]): Generator<[stri
   }
 }
 
+/** True when nothing in `value` needs a closer look: the common case, walked without allocating. */
+function clean(value: unknown): boolean {
+  if (typeof value === 'string') return !SUSPECT.test(value) || !UNREPRESENTABLE.test(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) return value.every(clean);
+  for (const key in value) {
+    if (key === '<<' || !clean(key) || !clean((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+function cleanObject(json: { metadata?: { annotations?: Record<string, unknown> } }): boolean {
+  const annotations = json.metadata?.annotations ?? {};
+  for (const key in annotations) {
+    const value = annotations[key];
+    if (TAB_THEN_NEWLINE.test(key) || (typeof value === 'string' && TAB_THEN_NEWLINE.test(value))) return false;
+  }
+  return clean(json);
+}
+
+// Rendered objects already found clean: the manifest writer renders each object once and
+// validates twice (see manifest-writer), so the second look is free.
+const CLEAN = new WeakSet<object>();
+
 /**
  * Every string of every object in the chart, whoever added the object, must be something a
  * manifest can carry (see {@link unrepresentableText}). Returns one problem per string, naming
@@ -116,6 +146,11 @@ export function unrepresentableStrings(chart: Chart): string[] {
   const problems: string[] = [];
   for (const object of chart.node.findAll().filter(ApiObject.isApiObject)) {
     const json = object.toJson();
+    if (CLEAN.has(json)) continue;
+    if (cleanObject(json)) {
+      CLEAN.add(json);
+      continue;
+    }
     const namespace = json.metadata?.namespace ?? chart.namespace;
     const target = `${object.kind} '${namespace ? `${namespace}/` : ''}${object.name}'`;
     for (const [field, problem] of problemsIn(json, [])) problems.push(`${target} ${field} (construct '${object.node.path}') ${problem}`);
