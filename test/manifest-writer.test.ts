@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { ApiObject } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
-import { toYaml } from '../lib/manifest-writer';
+import { buildK8sApp } from '../apps/k8s';
+import { toYaml, writeCharts } from '../lib/manifest-writer';
 import { loadDist } from './support/manifests';
 
 const TRICKY = [
@@ -41,3 +46,21 @@ describe('toYaml', () => {
 // writes the same: cdk8s's leaves '0o17', '0X1F', '-_1' plain, which kubectl reads as numbers,
 // and U+2028 raw, which makes kubectl refuse the file. kubectl's own readers are the reference
 // now: see kubectl-reader.test.ts and kubectl-corpus.test.ts.
+
+test('writeCharts renders each object once, writes what chart.toJson() says, and leaves toJson as it was', () => {
+  const app = buildK8sApp('/nonexistent');
+  const charts = app.charts;
+  const objects = app.node.findAll().filter(ApiObject.isApiObject);
+  const outdir = mkdtempSync(join(tmpdir(), 'write-'));
+  const render = jest.spyOn(ApiObject.prototype, 'toJson');
+  try {
+    const files = writeCharts(charts, outdir);
+    expect(render).toHaveBeenCalledTimes(objects.length);
+    render.mockClear();
+    files.forEach((file, i) => expect(readFileSync(file, 'utf8')).toBe(toYaml(charts[i].toJson())));
+    expect(objects.filter((o) => Object.prototype.hasOwnProperty.call(o, 'toJson'))).toEqual([]);
+  } finally {
+    render.mockRestore();
+    rmSync(outdir, { recursive: true, force: true });
+  }
+});
