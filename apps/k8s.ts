@@ -1,7 +1,6 @@
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
-import { EnvironmentChart, Warnings, writeChart } from '../lib';
-import { validateChart } from '../lib/checks/chart-checks';
+import { EnvironmentChart, Warnings, writeCharts } from '../lib';
 
 /** Builds every environment's chart. */
 export function buildK8sApp(outdir?: string): App {
@@ -13,10 +12,8 @@ export function buildK8sApp(outdir?: string): App {
 /** Writes `<outdir>/<environment>.k8s.yaml` for every environment and returns the warnings. */
 export function synthesizeEnvironments(outdir: string): string[] {
   const app = buildK8sApp(outdir);
-  const charts = app.node.children as EnvironmentChart[];
   // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
-  charts.forEach(validateChart);
-  for (const chart of charts) writeChart(chart, outdir);
+  writeCharts(app.node.children as EnvironmentChart[], outdir);
   return Warnings.collect(app);
 }
 

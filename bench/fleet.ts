@@ -12,24 +12,27 @@ import { BackupCronJob, BackupStorage, Credentials, PostgresStatefulSet, SchemaI
  * Prints one JSON line: n, milliseconds, peak RSS in MiB.
  */
 export function synthesizeFleet(n: number, outdir: string): void {
-  for (let i = 0; i < n; i++) {
-    const name = `db-${String(i).padStart(4, '0')}`;
-    const app = new App({ outdir });
-    const chart = new Chart(app, name, { disableResourceNameHashes: true });
-    const server = new PostgresStatefulSet(chart, 'server', {
-      name, namespace: `dbaas-${name}`, database: 'app', superuser: Credentials.fromSecret(`${name}-superuser`), storage: { size: '1Gi' },
-    });
-    new SchemaInitJob(chart, 'schema', {
-      server,
-      databases: [{ name: 'app', owner: 'app_owner', schemaFiles: [{ name: 'init.sql', sql: 'CREATE TABLE items (id bigserial PRIMARY KEY, body jsonb);\n' }] }],
-      users: [
-        { name: 'app_owner', kind: 'app', password: { name: `${name}-logins`, key: 'owner' } },
-        { name: 'app_reader', kind: 'readonly', databases: ['app'], password: { name: `${name}-logins`, key: 'reader' } },
-      ],
-    });
-    new BackupCronJob(chart, 'backup', { server, storage: BackupStorage.newClaim({ size: '1Gi' }), retention: { days: 7 } });
-    writeChart(chart, outdir);
-  }
+  for (let i = 0; i < n; i++) writeChart(fleetInstance(i, outdir), outdir);
+}
+
+/** Instance `i` of the fleet: its own App and Chart `db-<i>`, not yet written. */
+export function fleetInstance(i: number, outdir: string): Chart {
+  const name = `db-${String(i).padStart(4, '0')}`;
+  const app = new App({ outdir });
+  const chart = new Chart(app, name, { disableResourceNameHashes: true });
+  const server = new PostgresStatefulSet(chart, 'server', {
+    name, namespace: `dbaas-${name}`, database: 'app', superuser: Credentials.fromSecret(`${name}-superuser`), storage: { size: '1Gi' },
+  });
+  new SchemaInitJob(chart, 'schema', {
+    server,
+    databases: [{ name: 'app', owner: 'app_owner', schemaFiles: [{ name: 'init.sql', sql: 'CREATE TABLE items (id bigserial PRIMARY KEY, body jsonb);\n' }] }],
+    users: [
+      { name: 'app_owner', kind: 'app', password: { name: `${name}-logins`, key: 'owner' } },
+      { name: 'app_reader', kind: 'readonly', databases: ['app'], password: { name: `${name}-logins`, key: 'reader' } },
+    ],
+  });
+  new BackupCronJob(chart, 'backup', { server, storage: BackupStorage.newClaim({ size: '1Gi' }), retention: { days: 7 } });
+  return chart;
 }
 
 if (require.main === module) {

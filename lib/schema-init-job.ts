@@ -15,6 +15,7 @@ import { checkDerivedLabel, checkDnsLabel, checkInteger, checkLabels, fail, owne
 import { addChartChecks } from './checks/chart-checks';
 import { checkJobImage } from './image-reference';
 import { passwordInSql } from './no-passwords';
+import { checkRepresentable } from './checks/representable-text';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -154,6 +155,7 @@ export class SchemaInitJob extends Construct {
       checkLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.username, databases, users);
       databases.forEach((db, i) => (db.schemaFiles ?? []).forEach((file, j) => {
+        checkRepresentable(owner, `databases[${i}].schemaFiles[${j}].sql`, file.sql);
         const problem = passwordInSql(file.sql);
         if (problem) fail(owner, `databases[${i}].schemaFiles[${j}]`, file.name, problem);
       }));

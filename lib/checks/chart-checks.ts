@@ -2,10 +2,11 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../validation';
 import { plainTextPasswords } from './plain-text-passwords';
+import { unrepresentableStrings } from './representable-text';
 import { duplicateObjects } from './unique-objects';
 
 /** Checks that look at a whole chart, whoever added its objects; each returns its problems. */
-const CHART_CHECKS: ((chart: Chart) => string[])[] = [duplicateObjects, plainTextPasswords];
+const CHART_CHECKS: ((chart: Chart) => string[])[] = [duplicateObjects, unrepresentableStrings, plainTextPasswords];
 
 const CHECKED = new WeakSet<Chart>();
 
@@ -25,6 +26,8 @@ export function addChartChecks(scope: IConstruct): void {
  * error listing all problems. For writers that do not go through `app.synth()`.
  */
 export function validateChart(chart: Chart): void {
+  // A chart holding only objects users added gets the chart-wide checks too.
+  addChartChecks(chart);
   const problems = chart.node.findAll().flatMap((c) => c.node.validate().map((p) => `[${c.node.path}] ${p}`));
   if (problems.length > 0) throw new ValidationError(`Chart '${chart.node.path}' is not valid:\n  ${problems.join('\n  ')}`);
 }
