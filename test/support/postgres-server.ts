@@ -48,6 +48,13 @@ export interface StartOptions {
   readonly serverArgs?: (workDir: string) => string[];
   /** Files to write into the work directory before the server starts. */
   readonly files?: Record<string, string>;
+  /**
+   * Keep the server's own fsync setting (or the config file's). Throwaway servers need no crash
+   * safety, and CREATE DATABASE on 14 and older forces a checkpoint: off, a schema Job runs about
+   * 5× faster there.
+   * @default false - started with `-c fsync=off`
+   */
+  readonly fsync?: boolean;
 }
 
 const SUPERUSER_PASSWORD = 'test-superuser-password';
@@ -182,7 +189,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   }
   runAsServerUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.serverArgs?.(workDir) ?? [])];
+  const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.fsync ? [] : ['-c', 'fsync=off']), ...(options.serverArgs?.(workDir) ?? [])];
   runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(workDir, 'server.log'), '-w', '-t', '30', '-o', serverArgs.map(shellQuote).join(' '), 'start']);
 
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
