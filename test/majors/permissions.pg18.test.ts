@@ -1,0 +1,3 @@
+import { permissionSuite } from './suites/permissions';
+
+permissionSuite(18);
