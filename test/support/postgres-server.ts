@@ -194,7 +194,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
 
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
-      '-U', o.user ?? 'postgres', '-d', o.database ?? 'postgres', ...(o.args ?? []), '-c', sql];
+      '-U', o.user ?? 'postgres', '-d', conninfoDbname(o.database ?? 'postgres'), ...(o.args ?? []), '-c', sql];
     const psqlBin = join(CLIENT_BIN_DIR, 'psql');
     const [command, fullArgs] = o.socket && isRoot ? ['runuser', ['-u', 'postgres', '--', psqlBin, ...args]] : [psqlBin, args];
     return spawnSync(command, fullArgs, {
@@ -222,6 +222,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
       }
     },
   };
+}
+
+/** A conninfo string naming the database literally: psql -d reads a name holding '=' as a connection string. */
+function conninfoDbname(database: string): string {
+  return `dbname='${database.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
 function shellQuote(arg: string): string {

@@ -1,0 +1,3 @@
+import { hostileNameSuite } from './suites/hostile-names';
+
+hostileNameSuite(15);

@@ -1,0 +1,3 @@
+import { minikubeDevSuite } from './suites/minikube-dev';
+
+minikubeDevSuite(16);

@@ -1,0 +1,3 @@
+import { seedSuite } from './suites/seeds';
+
+seedSuite(16);
