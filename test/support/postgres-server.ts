@@ -21,6 +21,8 @@ export interface TestServer {
   psql(sql: string, options?: PsqlOptions): SpawnSyncReturns<string>;
   /** Runs psql and returns trimmed unaligned output; throws with psql's stderr on failure. */
   query(sql: string, options?: PsqlOptions): string;
+  /** Stops the server and starts it again on the same data and port, with other files and arguments. */
+  restart(options: Pick<StartOptions, 'files' | 'serverArgs'>): void;
   /** Stops the server and deletes its files. */
   stop(): void;
 }
@@ -180,17 +182,23 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   mkdirSync(socketDir);
   const pwfile = join(workDir, 'pwfile');
   writeFileSync(pwfile, `${SUPERUSER_PASSWORD}\n`);
-  for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(workDir, name), content);
   chmodSync(workDir, 0o755);
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
-    for (const path of [workDir, socketDir, pwfile, ...Object.keys(options.files ?? {}).map((n) => join(workDir, n))]) chownSync(path, uid, gid);
-  }
+  const serverIds = isRoot ? ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }))) : undefined;
+  const writeFiles = (files: Record<string, string>) => {
+    for (const [name, content] of Object.entries(files)) {
+      writeFileSync(join(workDir, name), content);
+      if (serverIds) chownSync(join(workDir, name), serverIds[0], serverIds[1]);
+    }
+  };
+  if (serverIds) for (const path of [workDir, socketDir, pwfile]) chownSync(path, serverIds[0], serverIds[1]);
+  writeFiles(options.files ?? {});
   runAsServerUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.fsync ? [] : ['-c', 'fsync=off']), ...(options.serverArgs?.(workDir) ?? [])];
-  runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(workDir, 'server.log'), '-w', '-t', '30', '-o', serverArgs.map(shellQuote).join(' '), 'start']);
+  const start = (extraArgs: string[]) => {
+    const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.fsync ? [] : ['-c', 'fsync=off']), ...extraArgs];
+    runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(workDir, 'server.log'), '-w', '-t', '30', '-o', serverArgs.map(shellQuote).join(' '), 'start']);
+  };
+  start(options.serverArgs?.(workDir) ?? []);
 
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
@@ -213,6 +221,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
       const result = psql(sql, o);
       if (result.status !== 0) throw new Error(`psql failed (${result.status}): ${result.stderr}`);
       return result.stdout.trim();
+    },
+    restart(restartOptions) {
+      runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      writeFiles(restartOptions.files ?? {});
+      start(restartOptions.serverArgs?.(workDir) ?? []);
     },
     stop() {
       try {

@@ -1,0 +1,3 @@
+import { serverConfigSuite } from './suites/server-config';
+
+serverConfigSuite(18);
