@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
-import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
@@ -161,6 +162,44 @@ function runAsServerUser(bin: string, args: string[]): void {
   execFileSync(command, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 }
 
+const INITDB_ARGS = ['-U', 'postgres', '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'];
+
+/**
+ * A data directory fresh from initdb, made once per set of binaries and kept in the temporary
+ * directory: a copy costs a tenth of initdb's CPU time (about 0.2 s against 1.8 s here), and the
+ * suites start some fifty servers.
+ */
+function initializedDataDir(bin: string, serverIds: number[] | undefined): string {
+  const key = createHash('sha256').update(JSON.stringify([resolvedPath(bin), statSync(join(bin, 'postgres')).mtimeMs, INITDB_ARGS, SUPERUSER_PASSWORD])).digest('hex').slice(0, 16);
+  const target = join(tmpdir(), `cdk8s-postgres-test-initdb-${key}`);
+  if (existsSync(join(target, 'PG_VERSION'))) return target;
+  const staging = mkdtempSync(join(tmpdir(), 'pg-initdb-'));
+  try {
+    chmodSync(staging, 0o755);
+    const pwfile = join(staging, 'pwfile');
+    writeFileSync(pwfile, `${SUPERUSER_PASSWORD}\n`);
+    if (serverIds) for (const path of [staging, pwfile]) chownSync(path, serverIds[0], serverIds[1]);
+    runAsServerUser(join(bin, 'initdb'), ['-D', join(staging, 'data'), '--pwfile', pwfile, ...INITDB_ARGS]);
+    try {
+      renameSync(join(staging, 'data'), target);
+    } catch (error) {
+      // Another test worker made it first.
+      if (!existsSync(join(target, 'PG_VERSION'))) throw error;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return target;
+}
+
+function resolvedPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -172,7 +211,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a fresh server (initdb ≈ 0.5 s, start ≈ 0.2 s) listening on 127.0.0.1 and a private socket. */
+/** Starts a fresh server (a copy of an initdb'd data directory, start ≈ 0.2 s) listening on 127.0.0.1 and a private socket. */
 export async function startPostgres(options: StartOptions = {}): Promise<TestServer> {
   const major = options.major ?? DEFAULT_MAJOR_VERSION;
   const bin = serverBinDir(major);
@@ -180,8 +219,6 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   const dataDir = join(workDir, 'data');
   const socketDir = join(workDir, 'socket');
   mkdirSync(socketDir);
-  const pwfile = join(workDir, 'pwfile');
-  writeFileSync(pwfile, `${SUPERUSER_PASSWORD}\n`);
   chmodSync(workDir, 0o755);
   const serverIds = isRoot ? ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }))) : undefined;
   const writeFiles = (files: Record<string, string>) => {
@@ -190,9 +227,10 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
       if (serverIds) chownSync(join(workDir, name), serverIds[0], serverIds[1]);
     }
   };
-  if (serverIds) for (const path of [workDir, socketDir, pwfile]) chownSync(path, serverIds[0], serverIds[1]);
+  if (serverIds) for (const path of [workDir, socketDir]) chownSync(path, serverIds[0], serverIds[1]);
   writeFiles(options.files ?? {});
-  runAsServerUser(join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  // A copy (ownership and modes kept) of a data directory initdb made once per major.
+  execFileSync('cp', ['-a', initializedDataDir(bin, serverIds), dataDir]);
   const port = await freePort();
   const start = (extraArgs: string[]) => {
     const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.fsync ? [] : ['-c', 'fsync=off']), ...extraArgs];

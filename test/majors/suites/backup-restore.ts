@@ -305,6 +305,15 @@ function quote(name: string): string {
 }
 
 /**
+ * The backup suite on a major the machine's pg_dump can dump; on a newer one, the refusal (see
+ * {@link backupLimitSuite}).
+ */
+export function backupSuiteOrLimit(major: number): void {
+  if (major <= CLIENT_MAJOR) backupSuite(major);
+  else backupLimitSuite(major);
+}
+
+/**
  * On a server newer than the client programs, the backup CronJob's script fails and says why, and
  * keeps no file that looks like a backup.
  */
