@@ -242,9 +242,12 @@ export function backupSuite(major: number): void {
       const whoami = (database: string) => server.query('SELECT name FROM whoami', { database });
       beforeAll(() => {
         hostileDir = mkdtempSync(join(tmpdir(), 'hostile-backups-'));
+        // Fewer databases to dump: the restores of the tests above are not needed any more.
+        server.query('SELECT 1', { args: ['postgres_restored', 'titanium_restored', 'titanium_named'].flatMap((d) => ['-c', `DROP DATABASE IF EXISTS ${d}`]) });
         server.query('CREATE TABLE whoami (name text)', { database: 'template1' });
         server.query('SELECT 1', { args: HOSTILE_DATABASES.flatMap((d) => ['-c', `CREATE DATABASE ${quote(d)}`]) });
-        for (const d of HOSTILE_DATABASES) server.query('INSERT INTO whoami SELECT current_database()', { database: d });
+        // The databases restored below hold their own name, to tell which one came back.
+        for (const d of [...RESTORED, 'a_b']) server.query('INSERT INTO whoami SELECT current_database()', { database: d });
         server.query('DROP TABLE whoami', { database: 'template1' });
         run = runJobScript(dist, PER_DATABASE, server, secrets, { claims: { [CLAIM]: hostileDir }, env: { BACKUP_DATABASES: '' } });
       });
@@ -291,14 +294,15 @@ export function backupSuite(major: number): void {
 
 /**
  * Names that differ only in what a file name drops or replaces, or that a file name cannot be:
- * slashes, spaces, dots, '.' and '..', case, '%', Unicode in both normal forms, a newline, shell
- * syntax, a leading dash, a glob, and 63 bytes of Hangul.
+ * a slash, a space, '.' and '..', case, '%', Unicode in both normal forms, a newline, shell
+ * syntax, a leading dash, and 63 bytes of Hangul. (The encoder itself is checked on random
+ * strings in backup-cron-job.test.ts.)
  */
 const HOSTILE_DATABASES = [
-  'a/b', 'a_b', 'a b', 'a.b', '.', '..', 'Shop', 'shop', '%41', 'A', 'caf\u00e9', 'cafe\u0301', 'x\ny', '$(id)`id`', "it's", '-x', 'a*', '\ud55c\uad6d\uc5b4'.repeat(7),
+  'a/b', 'a_b', 'a b', '.', '..', 'Shop', 'shop', '%41', 'A', 'caf\u00e9', 'cafe\u0301', 'x\ny', '$(id)`id`', '-x', '\ud55c\uad6d\uc5b4'.repeat(7),
 ];
 /** The ones restored (RestoreJob refuses names with control characters at synth). */
-const RESTORED = ['a/b', 'a_b', '..', '%41', 'cafe\u0301', '\ud55c\uad6d\uc5b4'.repeat(7)];
+const RESTORED = ['a/b', '..', 'cafe\u0301', '\ud55c\uad6d\uc5b4'.repeat(7)];
 
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;

@@ -44,8 +44,7 @@ export function minikubeDevSuite(major: number): void {
       test('each service logs in with the password from its Secret key and works in its own database', () => {
         DATABASES.forEach((db, i) => {
           const login = { user: SERVICES[i], password: secrets['postgres-secret'][`${SERVICES[i]}-password`], database: db };
-          server.query('CREATE TABLE IF NOT EXISTS probe (id serial PRIMARY KEY, note text)', login);
-          expect(server.query("INSERT INTO probe (note) VALUES ('hello') RETURNING note", login)).toBe('hello');
+          expect(server.query("CREATE TABLE IF NOT EXISTS probe (id serial PRIMARY KEY, note text); INSERT INTO probe (note) VALUES ('hello') RETURNING note", login)).toBe('hello');
         });
       });
 

@@ -9,8 +9,16 @@ import { CLIENT_BIN_DIR, startPostgres, TestServer } from '../../support/postgre
  * configuration runs on every major (what the library renders does not depend on the major), on
  * one data directory per major, restarted with each configuration.
  */
-const servers = Object.entries(loadDist()).flatMap(([env, objects]) =>
-  objects.filter((o) => o.kind === 'StatefulSet').map((sts): [string, KubeObject, KubeObject[]] => [`${env}: ${sts.metadata.name} (deploys ${sts.spec.template.spec.containers[0].image})`, sts, objects]));
+const servers = [...Object.entries(loadDist()).flatMap(([env, objects]) => objects.filter((o) => o.kind === 'StatefulSet').map((sts) => {
+  const pod = sts.spec.template.spec;
+  const configMap = only(objects, 'ConfigMap', pod.volumes.find((v: any) => v.configMap).configMap.name);
+  return { id: `${env}: ${sts.metadata.name} (deploys ${pod.containers[0].image})`, sts, configMap, same: JSON.stringify([configMap.data, pod.containers[0].args]) };
+})).reduce((unique, server) => {
+  // Servers whose files and arguments are the same run once, named together.
+  const seen = unique.get(server.same);
+  unique.set(server.same, seen ? { ...seen, id: `${seen.id}, ${server.id}` } : server);
+  return unique;
+}, new Map<string, { id: string; sts: KubeObject; configMap: KubeObject }>()).values()].map((s): [string, KubeObject, KubeObject] => [s.id, s.sts, s.configMap]);
 
 export function serverConfigSuite(major: number): void {
   describe(`the servers of dist/ read their ConfigMap on PostgreSQL ${major}`, () => {
@@ -23,11 +31,10 @@ export function serverConfigSuite(major: number): void {
       expect(server.query('SHOW server_version_num').slice(0, -4)).toBe(String(major));
     });
 
-    describe.each(servers)("%s reads the ConfigMap's postgresql.conf and pg_hba.conf", (_id, sts, objects) => {
+    describe.each(servers)("%s reads the ConfigMap's postgresql.conf and pg_hba.conf", (_id, sts, configMap) => {
       const pod = sts.spec.template.spec;
       const container = pod.containers[0];
       const configVolume = pod.volumes.find((v: any) => v.configMap);
-      const configMap: KubeObject = only(objects, 'ConfigMap', configVolume.configMap.name);
       const mountPath: string = container.volumeMounts.find((m: any) => m.name === configVolume.name).mountPath;
 
       beforeAll(() => server.restart({
