@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { CLIENT_BIN_DIR, CLIENT_MAJOR, serverBinDir, SERVER_MAJORS } from './support/postgres-server';
+import { CLIENT_BIN_DIR, CLIENT_MAJOR, serverBinDir, SERVER_MAJORS, startPostgres, TestServer } from './support/postgres-server';
 
 /** The test helper that starts servers of every major from npm packages. */
 const isRoot = process.getuid?.() === 0;
@@ -56,3 +56,32 @@ function mirror(from: string, to: string): void {
     linkSync(from, to);
   }
 }
+
+describe("the in-process test client answers as psql does (psql is the oracle)", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startPostgres({ major: 14 });
+    server.query("CREATE ROLE reader LOGIN PASSWORD 'reader-pw'");
+    server.query('CREATE DATABASE "a b=c"');
+  });
+  afterAll(() => server?.stop());
+
+  const cases: [string, string, { user?: string; password?: string; database?: string }][] = [
+    ['rows, NULL, booleans, several results', "SELECT 1, NULL, true; SELECT 'a|b', E'two\\nlines'; CREATE TEMP TABLE t (a int); SELECT 3 WHERE false", {}],
+    ['an error after a result', 'SELECT 1; SELECT no_such_column; SELECT 2', {}],
+    ['notices and warnings', "DO $$ BEGIN RAISE NOTICE 'hello %', 1; RAISE WARNING 'careful'; END $$; SELECT 5", {}],
+    ['an error with detail and hint', "DO $$ BEGIN RAISE EXCEPTION 'broken' USING DETAIL = 'the detail', HINT = 'the hint'; END $$", {}],
+    ['a permission error', 'SELECT * FROM pg_authid', { user: 'reader', password: 'reader-pw' }],
+    ['a wrong password', 'SELECT 1', { password: 'wrong' }],
+    ['a database that does not exist', 'SELECT 1', { database: 'nope' }],
+    ['a database name holding = and a space', 'SELECT current_database()', { database: 'a b=c' }],
+    ['Unicode', "SELECT '한국어 é'", {}],
+  ];
+  test.each(cases)('%s', (_name, sql, options) => {
+    const inProcess = server.psql(sql, options);
+    const psql = server.psql(sql, { ...options, args: ['-X'] });
+    const messages = (stderr: string) => stderr.split('\n').filter((l) => !/^(LINE \d+:| +\^)/.test(l)).join('\n');
+    expect({ status: inProcess.status, stdout: inProcess.stdout, stderr: messages(inProcess.stderr) })
+      .toEqual({ status: psql.status, stdout: psql.stdout, stderr: messages(psql.stderr) });
+  });
+});

@@ -4,6 +4,7 @@ import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdirSync, mk
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
 import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../../lib/postgres-version';
 
 /** A throwaway PostgreSQL server started by a test and removed after it. */
@@ -18,7 +19,10 @@ export interface TestServer {
   readonly workDir: string;
   /** The superuser's password. */
   readonly superuserPassword: string;
-  /** Runs psql as `user` over TCP with `password`; never throws. */
+  /**
+   * Runs `sql` as `user` over TCP with `password` and returns what psql would (stdout, stderr,
+   * exit status); never throws. Without `args` or `socket` it runs in-process (see WireClient).
+   */
   psql(sql: string, options?: PsqlOptions): SpawnSyncReturns<string>;
   /** Runs psql and returns trimmed unaligned output; throws with psql's stderr on failure. */
   query(sql: string, options?: PsqlOptions): string;
@@ -26,6 +30,35 @@ export interface TestServer {
   restart(options: Pick<StartOptions, 'files' | 'serverArgs'>): void;
   /** Stops the server and deletes its files. */
   stop(): void;
+}
+
+/**
+ * Queries without psql: the client of pg-wire-worker.js in a worker thread, waited for with
+ * Atomics.wait, writing what `psql -X -q -At -v ON_ERROR_STOP=1 -c` writes. Starting psql costs
+ * about 40 ms of CPU; the real-server suites run about a thousand test queries.
+ */
+class WireClient {
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private readonly channel = new MessageChannel();
+  private readonly worker: Worker;
+
+  constructor() {
+    this.worker = new Worker(join(__dirname, 'pg-wire-worker.js'), { workerData: { signal: this.signal, port: this.channel.port2 }, transferList: [this.channel.port2] });
+    this.worker.unref();
+  }
+
+  run(request: { host: string; port: number; user: string; password: string; database: string; sql: string; timeoutMs: number }): SpawnSyncReturns<string> {
+    Atomics.store(this.signal, 0, 0);
+    this.worker.postMessage(request);
+    if (Atomics.wait(this.signal, 0, 0, request.timeoutMs + 5000) === 'timed-out') throw new Error(`no answer from the test client within ${request.timeoutMs} ms`);
+    const reply = receiveMessageOnPort(this.channel.port1)?.message as { status: number; stdout: string; stderr: string };
+    return { pid: 0, output: [null, reply.stdout, reply.stderr], stdout: reply.stdout, stderr: reply.stderr, status: reply.status, signal: null };
+  }
+
+  close(): void {
+    this.channel.port1.close();
+    void this.worker.terminate();
+  }
 }
 
 /** Connection options for {@link TestServer.psql}. */
@@ -238,7 +271,12 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   };
   start(options.serverArgs?.(workDir) ?? []);
 
+  let wire: WireClient | undefined;
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
+    if (!o.socket && !o.args?.length) {
+      wire ??= new WireClient();
+      return wire.run({ host: '127.0.0.1', port, user: o.user ?? 'postgres', password: o.password ?? SUPERUSER_PASSWORD, database: o.database ?? 'postgres', sql, timeoutMs: 60000 });
+    }
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
       '-U', o.user ?? 'postgres', '-d', conninfoDbname(o.database ?? 'postgres'), ...(o.args ?? []), '-c', sql];
     const psqlBin = join(CLIENT_BIN_DIR, 'psql');
@@ -266,6 +304,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
       start(restartOptions.serverArgs?.(workDir) ?? []);
     },
     stop() {
+      wire?.close();
       try {
         runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
       } finally {
