@@ -1,3 +1,0 @@
-import { hostileNameSuite } from './suites/hostile-names';
-
-hostileNameSuite(15);

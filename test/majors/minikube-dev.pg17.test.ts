@@ -1,3 +1,0 @@
-import { minikubeDevSuite } from './suites/minikube-dev';
-
-minikubeDevSuite(17);

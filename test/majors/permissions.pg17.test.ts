@@ -1,3 +1,0 @@
-import { permissionSuite } from './suites/permissions';
-
-permissionSuite(17);

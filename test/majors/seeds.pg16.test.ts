@@ -1,3 +1,0 @@
-import { seedSuite } from './suites/seeds';
-
-seedSuite(16);

@@ -1,3 +1,0 @@
-import { serverConfigSuite } from './suites/server-config';
-
-serverConfigSuite(16);
