@@ -1,6 +1,7 @@
 /**
- * PostgreSQL majors the library knows: the pinned image tag for each and the date its
- * community support ends (https://www.postgresql.org/support/versioning/).
+ * PostgreSQL majors the library supports: the pinned image tag for each and the date its
+ * community support ends (https://www.postgresql.org/support/versioning/). The tests run every
+ * one of them on a real server; 13 (end of life 2025-11-13) is no longer among them.
  */
 interface MajorRelease {
   /** Newest minor release known to this version of the library; the default image tag. */
@@ -10,7 +11,6 @@ interface MajorRelease {
 }
 
 const RELEASES: Record<number, MajorRelease> = {
-  13: { pinnedTag: '13.23', endOfLife: '2025-11-13' },
   14: { pinnedTag: '14.23', endOfLife: '2026-11-12' },
   15: { pinnedTag: '15.18', endOfLife: '2027-11-11' },
   16: { pinnedTag: '16.14', endOfLife: '2028-11-09' },

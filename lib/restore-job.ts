@@ -1,7 +1,7 @@
 import { KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { BACKUP_DIR } from './backup-cron-job';
-import { RESTORE_SCRIPT } from './backup/scripts';
+import { backupName, RESTORE_SCRIPT } from './backup/scripts';
 import { boolean, checkProps, object, optional, string } from './checks/props-shape';
 import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { commonLabels } from './labels';
@@ -24,7 +24,9 @@ export interface RestoreJobProps {
    */
   readonly targetDatabase?: string;
   /**
-   * File name of the backup in the source database's directory, or 'latest'.
+   * File name of the backup in the source database's directory, or 'latest'. BackupCronJob names
+   * them `<name>_<yyyymmddThhmmssZ>.dump`, `<name>` being the database's name with every byte but
+   * ASCII letters, digits, '_' and '-' written as %XX (`a/b` → `a%2Fb`).
    * @default 'latest'
    */
   readonly backup?: string;
@@ -82,8 +84,10 @@ export class RestoreJob extends Construct {
         const problem = databaseNameProblem(value);
         if (problem) fail(owner, field, value, problem);
       }
-      if (backup !== 'latest' && !/^[A-Za-z0-9_.-]+_\d{8}T\d{6}Z\.dump$/.test(backup)) {
-        fail(owner, 'backup', backup, "is neither 'latest' nor a backup file name such as 'orders_20261125T020000Z.dump'");
+      // A file of the source database's own directory: the name BackupCronJob gives its dumps.
+      const prefix = backupName(props.sourceDatabase);
+      if (backup !== 'latest' && !(backup.startsWith(`${prefix}_`) && /^\d{8}T\d{6}Z\.dump$/.test(backup.slice(prefix.length + 1)))) {
+        fail(owner, 'backup', backup, `is neither 'latest' nor a backup file name such as '${prefix}_20261125T020000Z.dump'`);
       }
       checkJobImage(owner, 'server.image', server.image, server.image, '');
       const labels = commonLabels(server.name, 'restore');

@@ -2,8 +2,6 @@ import { awsEfs } from '../environments/aws-efs';
 import config from '../environments/aws-efs.config.json';
 import { EnvironmentChart } from '../lib';
 import { KubeObject, loadDist, only, synth, testApp } from './support/manifests';
-import { startPostgres, TestServer } from './support/postgres-server';
-import { runJobScript } from './support/run-job';
 
 /** Seed 003 on EFS, from dist/aws-efs.k8s.yaml. */
 const objects = loadDist()['aws-efs'];
@@ -34,23 +32,7 @@ test("pg_hba admits the configured ranges with scram-sha-256, not the seed's eve
   expect(hostLines).toEqual(config.clientCidrs.map((c) => `host all all ${c} scram-sha-256`));
 });
 
-describe("the schema Job from dist/ sets up seed 003's history and manager role", () => {
-  let server: TestServer;
-  beforeAll(async () => { server = await startPostgres(); });
-  afterAll(() => server?.stop());
-
-  test('test_table with its initial row, owned by the manager, with the history trigger', () => {
-    const run = runJobScript(objects, 'postgres-schema-init', server, {
-      'postgres-superuser': { password: server.superuserPassword },
-      'postgres-logins': { 'manager-user-password': 'manager-pw', 'app-user-password': 'app-pw' },
-    });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(server.query("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'test_table'")).toBe('manager');
-    expect(server.query("SELECT tgname FROM pg_trigger WHERE tgrelid = 'test_table'::regclass AND NOT tgisinternal")).toBe('user_changes_trigger');
-    expect(server.query('SELECT name FROM test_table')).toBe('Test Data');
-  });
-});
+// The schema Job from dist/ runs on a real server of every major in test/majors/suites/seeds.ts.
 
 test('aws-efs snapshot', () => {
   expect(objects).toMatchSnapshot();

@@ -1,4 +1,7 @@
 import { BackupCronJob, BackupCronJobProps, BackupStorage, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../lib';
+import { execFileSync } from 'child_process';
+import fc from 'fast-check';
+import { BACKUP_SCRIPT, backupName } from '../lib/backup/scripts';
 import { cronProblem } from '../lib/cron';
 import { only, synth, testChart } from './support/manifests';
 
@@ -106,5 +109,42 @@ describe('RestoreJob', () => {
 
   test('rejects a backup name that is not a backup file', () => {
     expect(() => restore({ backup: '../../etc/passwd' })).toThrow(`RestoreJob 'test/restore': backup "../../etc/passwd" is neither 'latest' nor a backup file name such as 'orders_20261125T020000Z.dump'`);
+  });
+
+  test.each<[string, string, string]>([
+    ['another database\'s file', 'orders', 'customers_20261125T020000Z.dump'],
+    ['the file of a database whose name differs in a character a file name cannot hold', 'a/b', 'a_b_20261125T020000Z.dump'],
+    ['a file named after the raw name', 'a b', 'a b_20261125T020000Z.dump'],
+  ])('rejects %s', (_name, sourceDatabase, backup) => {
+    expect(() => restore({ sourceDatabase, backup })).toThrow(`RestoreJob 'test/restore': backup ${JSON.stringify(backup)} is neither 'latest' nor a backup file name such as '${backupName(sourceDatabase)}_20261125T020000Z.dump'`);
+  });
+
+  test('accepts the encoded name of a hostile database', () => {
+    expect(() => restore({ sourceDatabase: 'a/b', backup: 'a%2Fb_20261125T020000Z.dump' })).not.toThrow();
+  });
+});
+
+describe('backup file names', () => {
+  test.each<[string, string]>([
+    ['titanium', 'titanium'], ['a_b', 'a_b'], ['a/b', 'a%2Fb'], ['a b', 'a%20b'], ['a.b', 'a%2Eb'], ['..', '%2E%2E'], ['.', '%2E'],
+    ['Shop', 'Shop'], ['%41', '%2541'], ['é', '%C3%A9'], ['x\ny', 'x%0Ay'],
+  ])('%j is kept under %s', (database, name) => {
+    expect(backupName(database)).toBe(name);
+  });
+
+  test('distinct names give distinct file names, within 255 bytes with the time stamp (property)', () => {
+    const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => Buffer.byteLength(s) <= 63 && !s.includes('\0'));
+    fc.assert(fc.property(name, name, (a, b) => {
+      expect(backupName(a) === backupName(b)).toBe(a === b);
+      expect(Buffer.byteLength(`${backupName(a)}_20261125T020000Z.dump.partial`)).toBeLessThanOrEqual(255);
+    }));
+  });
+
+  test("the scripts' bash encoder gives the same names (property, one bash run)", () => {
+    const names = fc.sample(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).filter((s) => !s.includes('\0')), 300);
+    names.push('a/b', '..', 'x\ny', '한국어', ' lead', 'trail ', '*?[', '$(id)', "it's", '\\', '%');
+    const script = BACKUP_SCRIPT.slice(BACKUP_SCRIPT.indexOf('encode_name() {'), BACKUP_SCRIPT.indexOf('\n}\n') + 3);
+    const out = execFileSync('bash', ['-c', `${script}\nwhile IFS= read -r -d '' n; do encode_name "$n"; printf '\\n'; done`], { input: names.map((n) => `${n}\0`).join(''), encoding: 'utf8' });
+    expect(out.split('\n').slice(0, -1)).toEqual(names.map(backupName));
   });
 });

@@ -88,7 +88,7 @@ class FailingStorage extends BackupStorage {
 
 /** For each construct: props that fail, as late as the construct allows, and what the failure says. */
 const failures: [string, string, (props: Record<string, unknown>) => Record<string, unknown>, string][] = [
-  ['PostgresStatefulSet', 'orders', (p) => ({ ...p, majorVersion: 13, image: 'postgres:13.23', parameters: { shared_preload_libraries: 'auto_explain' } }),
+  ['PostgresStatefulSet', 'orders', (p) => ({ ...p, majorVersion: 14, image: 'postgres:14.23', parameters: { shared_preload_libraries: 'auto_explain' } }),
     `PostgresStatefulSet 'test/orders': parameters.shared_preload_libraries "auto_explain" must include pg_stat_statements when metrics are on`],
   ['SchemaInitJob', 'schema', (p) => ({ ...p, activeDeadlineSeconds: 30 }),
     `SchemaInitJob 'test/schema': activeDeadlineSeconds 30 must exceed waitSeconds (60), or the Job is killed before it gives up waiting`],
@@ -155,7 +155,7 @@ describe('a construct that fails leaves nothing behind, and its id can be used a
       warn.mockRestore();
     }
     expect(recorded).toEqual([
-      'test/orders: PostgreSQL 13 reached end of life on 2025-11-13 and gets no more security fixes; plan an upgrade',
+      'test/orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; plan an upgrade',
       'test/acid-orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; plan an upgrade',
       'test/efs-static: EFS volume without an access point: PostgreSQL must own its data directory and cannot chown it on EFS; give an access point with uid/gid 999',
     ]);
@@ -203,7 +203,7 @@ describe('an environment chart that fails leaves nothing behind', () => {
     summary: 'a first server that works, then one that does not',
     servers: [
       { id: 'works', namespace: 'staging', superuser: { secretName: 'works-superuser' }, statefulSet: {}, databases: [{ name: 'shop', owner: 'postgres' }], backup: { storage: { size: '1Gi' } } },
-      { id: 'fails', namespace: 'staging', superuser: { secretName: 'fails-superuser' }, statefulSet: { majorVersion: 13, image: 'postgres:13.23', storage: { size: 'lots' } } },
+      { id: 'fails', namespace: 'staging', superuser: { secretName: 'fails-superuser' }, statefulSet: { majorVersion: 14, image: 'postgres:14.23', storage: { size: 'lots' } } },
     ],
   };
   const working: EnvironmentDescription = { ...broken, servers: [broken.servers[0]] };

@@ -3,6 +3,7 @@ import { join } from 'path';
 import { parser } from '@prometheus-io/lezer-promql';
 import { METRIC_CATALOG } from '../lib';
 import { KubeObject, loadDist, only, REPO_ROOT } from './support/manifests';
+import { deployedMajor } from './support/deployed-major';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { runJobScript } from './support/run-job';
 
@@ -101,7 +102,7 @@ describe('exporter, scraping and dashboard', () => {
     const conf: string = only(aks, 'ConfigMap', 'postgresql-product-change-config').data['postgresql.conf'];
     expect(conf).toContain("shared_preload_libraries = 'pg_stat_statements'");
     expect(conf).toContain('log_min_duration_statement = 1000');
-    expect(only(aks, 'ConfigMap', 'postgresql-product-change-schema').data['000-extensions.sql']).toBe('CREATE EXTENSION IF NOT EXISTS "pg_stat_statements";\n');
+    expect(only(aks, 'ConfigMap', 'postgresql-product-change-schema').data['000-postgres.sql']).toContain('\nCREATE EXTENSION IF NOT EXISTS "pg_stat_statements";\n');
   });
 
   test('only the monitoring namespace reaches 9187', () => {
@@ -138,11 +139,11 @@ describe('exporter, scraping and dashboard', () => {
   });
 });
 
-describe('the monitoring login on a real server', () => {
+describe(`the monitoring login on PostgreSQL ${deployedMajor(dist['aks-phonebill-dev'])}, as aks-phonebill-dev deploys`, () => {
   let server: TestServer;
   const exporter = { user: 'postgres_exporter', password: 'exporter-pw', database: 'postgres' };
   beforeAll(async () => {
-    server = await startPostgres({ serverArgs: () => ['-c', 'shared_preload_libraries=pg_stat_statements'] });
+    server = await startPostgres({ major: deployedMajor(dist['aks-phonebill-dev']), serverArgs: () => ['-c', 'shared_preload_libraries=pg_stat_statements'] });
     server.query('CREATE DATABASE product_change_db'); // the image creates it from POSTGRES_DB
     const run = runJobScript(dist['aks-phonebill-dev'], 'postgresql-product-change-schema-init', server, {
       'postgresql-product-change-superuser': { password: server.superuserPassword },

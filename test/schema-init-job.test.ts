@@ -1,4 +1,4 @@
-import { Credentials, DatabaseDefinition, DatabaseUser, PostgresStatefulSet, SchemaInitJob, SchemaInitJobProps } from '../lib';
+import { Credentials, DatabaseDefinition, DatabaseUser, DEFAULT_MAJOR_VERSION, PostgresStatefulSet, SchemaInitJob, SchemaInitJobProps } from '../lib';
 import { only, synth, testChart } from './support/manifests';
 import { startPostgres } from './support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from './support/schema-chart';
@@ -57,6 +57,7 @@ describe('SchemaInitJob manifest', () => {
     expect(pod.volumes).toContainEqual({ name: 'sql', configMap: { name: 'shop-db-schema' } });
     expect(configMap.data['plan.tsv'].split('\n').filter(Boolean)).toEqual([
       'autocommit\tpostgres\t000-cluster.sql\t000-cluster.sql\t-',
+      'transaction\tpostgres\t000-postgres.sql\t000-postgres.sql\t-',
       'transaction\tshop\t001-0-setup.sql\t001-0-setup.sql\t-',
       'once\tshop\t001-1-orders.sql\torders.sql\tshop',
       'transaction\tshop\t001-2-grants.sql\t001-2-grants.sql\t-',
@@ -120,10 +121,10 @@ describe('SchemaInitJob script failures are clear', () => {
     expect(Date.now() - started).toBeLessThan(15000);
   });
 
-  describe('against a real server', () => {
+  describe(`against a real server (PostgreSQL ${DEFAULT_MAJOR_VERSION}, the default major)`, () => {
     let server: Awaited<ReturnType<typeof startPostgres>>;
     const secrets = () => ({ 'db-superuser': { password: server.superuserPassword }, 'shop-logins': { shop: 'shop-pw', reporting: 'reporting-pw' } });
-    beforeAll(async () => { server = await startPostgres(); });
+    beforeAll(async () => { server = await startPostgres({ major: DEFAULT_MAJOR_VERSION }); });
     afterAll(() => server?.stop());
 
     test('a wrong superuser password gives up with the server\'s reason', () => {

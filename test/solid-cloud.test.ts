@@ -1,4 +1,5 @@
 import { loadDist, only } from './support/manifests';
+import { deployedMajor } from './support/deployed-major';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { runJobScript } from './support/run-job';
 
@@ -29,10 +30,10 @@ test('Secret postgres-credentials (POSTGRES_USER, POSTGRES_PASSWORD) is referenc
   expect(objects.some((o) => o.kind === 'Secret')).toBe(false);
 });
 
-describe('the schema Job from dist/ gives the services their tables', () => {
+describe(`the schema Job from dist/ gives the services their tables, on PostgreSQL ${deployedMajor(objects)} as deployed`, () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startPostgres();
+    server = await startPostgres({ major: deployedMajor(objects) });
     server.query('CREATE DATABASE titanium'); // the image creates it from POSTGRES_DB
   });
   afterAll(() => server?.stop());

@@ -1,6 +1,7 @@
 import { ZalandoCluster, ZalandoClusterProps } from '../lib';
 import { postgresqlProblems } from './support/crd-schema';
 import { loadDist, only, synth, testChart } from './support/manifests';
+import { deployedMajor } from './support/deployed-major';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { runJobScript } from './support/run-job';
 
@@ -156,10 +157,10 @@ describe('prod-operator (seed 001, production)', () => {
     });
   });
 
-  describe('on a server the operator has set up', () => {
+  describe(`on a PostgreSQL ${deployedMajor(prod)} server (as deployed) the operator has set up`, () => {
     let server: TestServer;
     beforeAll(async () => {
-      server = await startPostgres();
+      server = await startPostgres({ major: deployedMajor(prod) });
       // What the operator does from the resource: the logins and the databases with their owners.
       server.query("CREATE ROLE postgres_exporter LOGIN PASSWORD 'exporter-pw'");
       for (const [db, owner] of Object.entries<string>(cluster.spec.databases)) {

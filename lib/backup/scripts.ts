@@ -1,18 +1,42 @@
-/** Turns a database name into a file-name-safe one: anything but letters, digits, '_', '.' and '-' becomes '_'. */
-const SAFE_NAME = `safe_name() { printf '%s' "$1" | tr -c 'A-Za-z0-9_.-' '_'; }`;
+/**
+ * The name a database's backups go under (its directory, and the files' prefix): every byte of
+ * its UTF-8 name but ASCII letters, digits, '_' and '-' written as %XX. The mapping is
+ * one-to-one, so distinct databases never share a file ('a/b' is a%2Fb, 'a_b' stays a_b, '..'
+ * is %2E%2E), and at most 3 × 63 bytes long, well within a file name's 255.
+ */
+export function backupName(database: string): string {
+  return [...Buffer.from(database, 'utf8')]
+    .map((byte) => (/[A-Za-z0-9_-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
+}
+
+/** {@link backupName} in bash, byte by byte whatever the locale. */
+const ENCODE_NAME = `encode_name() {
+  local LC_ALL=C
+  local name="$1" out="" c i
+  for (( i = 0; i < \${#name}; i++ )); do
+    c="\${name:i:1}"
+    case "\${c}" in
+      [A-Za-z0-9_-]) out+="\${c}" ;;
+      *) printf -v c '%%%02X' "'\${c}"; out+="\${c}" ;;
+    esac
+  done
+  printf '%s' "\${out}"
+}`;
 
 /**
  * The backup CronJob's bash script. Environment: BACKUP_DIR, BACKUP_MODE (database | cluster),
  * BACKUP_DATABASES (newline-separated; empty means every database that accepts connections),
  * RETENTION_DAYS and RETENTION_COUNT (either may be empty), and libpq's PG* variables.
  *
- * Each dump goes to `<dir>/<name>/<name>_<UTC stamp>.<ext>.partial`, is verified
+ * Each dump goes to `<dir>/<name>/<name>_<UTC stamp>.<ext>.partial` (`<name>` is
+ * {@link backupName}; databases listed at run time are read NUL-separated, so any name works), is verified
  * (`pg_restore --list`, or pg_dumpall's closing line), then renamed: a failed or killed dump never
  * leaves a file that looks complete. Retention runs per database after a successful dump and
  * never deletes the newest backup.
  */
 export const BACKUP_SCRIPT = `set -euo pipefail
-${SAFE_NAME}
+${ENCODE_NAME}
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 failures=0
 
@@ -39,7 +63,7 @@ prune() {
 backup() {
   local label="$1" ext="$2" verify="$3"; shift 3
   local name dir final tmp
-  name=$(safe_name "\${label}")
+  name=$(encode_name "\${label}")
   dir="\${BACKUP_DIR}/\${name}"
   mkdir -p "\${dir}"
   final="\${dir}/\${name}_\${stamp}.\${ext}"
@@ -63,15 +87,19 @@ if [ "\${BACKUP_MODE}" = cluster ]; then
   backup cluster sql verify_dumpall pg_dumpall
 else
   if [ -n "\${BACKUP_DATABASES}" ]; then
-    databases="\${BACKUP_DATABASES}"
-  elif ! databases=$(psql -X -q -At -c 'SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate ORDER BY 1'); then
-    echo "Could not list the databases on \${PGHOST}:\${PGPORT}" >&2
-    exit 1
+    mapfile -t databases <<< "\${BACKUP_DATABASES}"
+  else
+    # NUL-separated: a database name may hold any character but NUL, newlines included.
+    mapfile -d '' -t databases < <(psql -X -q -At -0 -c 'SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate ORDER BY 1')
+    if ! wait $!; then
+      echo "Could not list the databases on \${PGHOST}:\${PGPORT}" >&2
+      exit 1
+    fi
   fi
-  while IFS= read -r database; do
+  for database in "\${databases[@]}"; do
     [ -n "\${database}" ] || continue
     PGDATABASE="\${database}" backup "\${database}" dump verify_custom pg_dump --format=custom
-  done <<< "\${databases}"
+  done
 fi
 
 if (( failures > 0 )); then
@@ -84,14 +112,15 @@ echo "Backups completed"
 /**
  * The restore Job's bash script. Environment: BACKUP_DIR, SOURCE_DATABASE (whose backups to
  * read), TARGET_DATABASE, BACKUP_FILE (a file name in the source's directory, or `latest`),
- * OVERWRITE (`true` to replace a non-empty target), and libpq's PG* variables.
+ * OVERWRITE (`true` to replace a non-empty target), and libpq's PG* variables. It refuses a file
+ * whose archive header names another database than SOURCE_DATABASE.
  */
 export const RESTORE_SCRIPT = `set -euo pipefail
-${SAFE_NAME}
+${ENCODE_NAME}
 # A conninfo string that names the database literally, whatever characters it holds.
 conninfo_dbname() { local v="\${1//\\\\/\\\\\\\\}"; v="\${v//\\'/\\\\\\'}"; printf "dbname='%s'" "\${v}"; }
 
-name=$(safe_name "\${SOURCE_DATABASE}")
+name=$(encode_name "\${SOURCE_DATABASE}")
 dir="\${BACKUP_DIR}/\${name}"
 if [ "\${BACKUP_FILE}" = latest ]; then
   file=$(find "\${dir}" -maxdepth 1 -type f -name "\${name}_*Z.dump" -printf '%f\\n' 2>/dev/null | sort | tail -n 1)
@@ -107,7 +136,13 @@ if [ ! -f "\${path}" ]; then
   echo "Backup \${path} does not exist" >&2
   exit 1
 fi
-pg_restore --list "\${path}" > /dev/null
+listing=$(pg_restore --list "\${path}")
+# The file must be a dump of the database asked for (pg_restore shows newlines in names as spaces).
+dumped=$(sed -n '/^;     dbname: /{s///p;q;}' <<< "\${listing}")
+if [ "\${dumped}" != "\${SOURCE_DATABASE//[$'\\n\\r']/ }" ]; then
+  echo "Backup \${path} is a dump of database '\${dumped}', not of '\${SOURCE_DATABASE}'" >&2
+  exit 1
+fi
 
 exists=$(psql -X -q -At -v target="\${TARGET_DATABASE}" <<'SQL'
 SELECT count(*) FROM pg_database WHERE datname = :'target';

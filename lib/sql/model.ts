@@ -33,16 +33,18 @@ export interface DatabaseUser {
   /** Login name. */
   readonly name: string;
   /**
-   * What it may do in its databases: `app` reads and writes rows, `readonly` reads, `admin` has
-   * every privilege and acts as the database owner, `manager` may also change tracked tables,
-   * `monitoring` reads statistics (member of pg_monitor) and no table data.
+   * What it may do in its databases: `app` reads and writes rows (and may create temporary
+   * tables), `readonly` reads (no temporary tables), `admin` has every privilege and acts as the
+   * database owner, `manager` may also change tracked tables, `monitoring` reads statistics
+   * (member of pg_monitor) and no table data. No login may create objects in a schema it was not
+   * given, `public` included, or connect to a database it was not given, on every major.
    */
   readonly kind: UserKind;
   /** Secret key holding its password. */
   readonly password: SecretKeyReference;
   /**
    * Databases it may connect to.
-   * @default - the databases it owns (a `monitoring` login uses the maintenance database)
+   * @default - the databases it owns (a `monitoring` login connects to database `postgres`)
    */
   readonly databases?: string[];
   /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { KubeObject, only, podSpecOf } from './manifests';
-import { TestServer } from './postgres-server';
+import { clientPath, TestServer } from './postgres-server';
 
 /** Secret name → key → value, standing in for the cluster's Secrets. */
 export type TestSecrets = Record<string, Record<string, string>>;
@@ -18,7 +18,8 @@ export interface RunOptions {
 
 /**
  * Runs the container command of a Job or CronJob exactly as written in the manifest, with bash,
- * against a test server: the container's environment with Secret references resolved from
+ * against a test server, with the machine's client programs first on PATH (see
+ * {@link clientPath}): the container's environment with Secret references resolved from
  * `secrets`, PGHOST and PGPORT pointed at the server, mounted ConfigMaps' files in a temporary
  * directory and claims in the directories given; a variable that names a mount path points at
  * the directory standing in for it.
@@ -30,7 +31,7 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
   const [container] = pod.containers;
   const dir = mkdtempSync(join(tmpdir(), 'job-'));
   try {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir, TMPDIR: dir };
+    const env: Record<string, string> = { PATH: clientPath(), HOME: dir, TMPDIR: dir };
     const mounts: Record<string, string> = {};
     for (const mount of container.volumeMounts ?? []) {
       const volume = pod.volumes.find((v: any) => v.name === mount.name);
