@@ -1,8 +1,14 @@
 import { spawnSync } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { parseRestoreArgs, renderRestoreJob } from '../apps/restore';
-import { KubeObject, REPO_ROOT } from './support/manifests';
+import { deployedMajor } from './support/deployed-major';
+import { KubeObject, loadDist, REPO_ROOT } from './support/manifests';
 import { checkSecurityBaseline } from './support/policy';
+import { CLIENT_MAJOR, startPostgres, TestServer } from './support/postgres-server';
+import { runJobScript, TestSecrets } from './support/run-job';
 import { validateObject } from './support/schema';
 
 describe('npm run restore', () => {
@@ -43,5 +49,46 @@ describe('npm run restore', () => {
   test('a pg_dumpall backup is not a RestoreJob input, and says how to restore it', () => {
     expect(() => renderRestoreJob({ environment: 'minikube-dev', server: 'microservices', database: 'userdb' }))
       .toThrow("server 'microservices' is backed up with pg_dumpall (cluster mode); restore such a file with psql as the superuser");
+  });
+});
+
+const aks = loadDist()['aks-phonebill-dev'];
+const AKS_MAJOR = deployedMajor(aks);
+
+describe(`the printed Job restores aks-phonebill-dev's backup, on PostgreSQL ${AKS_MAJOR} as deployed (pg_dump ${CLIENT_MAJOR})`, () => {
+  let server: TestServer;
+  let claim: string;
+  let secrets: TestSecrets;
+  const admin = { user: 'product_change_admin', password: 'admin-pw', database: 'product_change_db' };
+  beforeAll(async () => {
+    server = await startPostgres({ major: AKS_MAJOR });
+    claim = mkdtempSync(join(tmpdir(), 'restore-command-'));
+    secrets = {
+      'postgresql-product-change-superuser': { password: server.superuserPassword },
+      'postgresql-product-change-secret': { password: 'app-pw' },
+      'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw' },
+    };
+    server.query('CREATE DATABASE product_change_db'); // the image creates it from POSTGRES_DB
+    const init = runJobScript(aks, 'postgresql-product-change-schema-init', server, secrets);
+    if (init.status !== 0) throw new Error(init.stderr);
+    server.query("INSERT INTO product_change.circuit_breaker_state (service_name) VALUES ('BILLING')", admin);
+  });
+  afterAll(() => {
+    server?.stop();
+    rmSync(claim, { recursive: true, force: true });
+  });
+
+  test('backup by the CronJob of dist/, then the Job of npm run restore into a new database: the same rows', () => {
+    expect(AKS_MAJOR).toBeLessThanOrEqual(CLIENT_MAJOR);
+    const claims = { 'postgresql-product-change-backup-pvc': claim };
+    const backup = runJobScript(aks, 'postgresql-product-change-backup', server, secrets, { claims });
+    expect(backup.stderr).toBe('');
+    const job: KubeObject = parseAllDocuments(renderRestoreJob({ environment: 'aks-phonebill-dev', server: 'product-change', database: 'product_change_db', target: 'product_change_db_check' }))[0].toJSON();
+    const restore = runJobScript([job], job.metadata.name, server, secrets, { claims });
+    expect(restore.stderr).toBe('');
+    expect(restore.status).toBe(0);
+    const rows = (database: string) => server.query("SELECT string_agg(service_name || ':' || state, ',' ORDER BY service_name) FROM product_change.circuit_breaker_state", { database });
+    expect(rows('product_change_db_check')).toBe('BILLING:CLOSED,KOS_SERVICE:CLOSED');
+    expect(rows('product_change_db_check')).toBe(rows('product_change_db'));
   });
 });
