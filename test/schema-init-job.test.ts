@@ -114,11 +114,10 @@ describe('SchemaInitJob rejects bad input', () => {
 
 describe('SchemaInitJob script failures are clear', () => {
   test('a server that never comes gives up after WAIT_SECONDS with a message', () => {
-    const started = Date.now();
+    // A script that ignored WAIT_SECONDS would run into Jest's test timeout instead of this message.
     const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, { port: 1 }, { 'db-superuser': { password: 'x' }, 'shop-logins': { shop: 'a', reporting: 'b' } }, { env: { WAIT_SECONDS: '3' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Gave up: PostgreSQL at 127.0.0.1:1 did not accept connections within 3s');
-    expect(Date.now() - started).toBeLessThan(15000);
   });
 
   describe(`against a real server (PostgreSQL ${DEFAULT_MAJOR_VERSION}, the default major)`, () => {

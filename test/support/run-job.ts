@@ -62,3 +62,13 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Now, in milliseconds, as a Job script run by {@link runJobScript} sees it (`date` in the same
+ * environment). Tests that date files for a script's retention use the script's clock, never
+ * their own: the test process may run under a faked time that the Job's clean environment drops.
+ */
+export function jobScriptNow(): number {
+  const seconds = spawnSync('date', ['-u', '+%s'], { encoding: 'utf8', env: { PATH: clientPath() } }).stdout.trim();
+  return Number(seconds) * 1000;
+}

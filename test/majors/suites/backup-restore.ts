@@ -6,8 +6,8 @@ import { EFS_DATABASES, EFS_USERS, TITANIUM_DATABASES, TITANIUM_USERS } from '..
 import { Credentials, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
 import { backupName } from '../../../lib/backup/scripts';
 import { KubeObject, loadDist, only, synth, testChart } from '../../support/manifests';
-import { CLIENT_BIN_DIR, CLIENT_MAJOR, startPostgres, TestServer } from '../../support/postgres-server';
-import { runJobScript, TestSecrets } from '../../support/run-job';
+import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../../support/postgres-server';
+import { jobScriptNow, runJobScript, TestSecrets } from '../../support/run-job';
 import { JOB_NAME, schemaJobObjects } from '../../support/schema-chart';
 
 /**
@@ -125,8 +125,9 @@ export function backupSuite(major: number): void {
       const dated = (days: number[]) => {
         const dir = join(backupDir, 'titanium');
         for (const f of readdirSync(dir)) rmSync(join(dir, f));
+        const now = jobScriptNow();
         for (const age of days) {
-          const when = new Date(Date.now() - age * 86400000);
+          const when = new Date(now - age * 86400000);
           const file = join(dir, `titanium_${when.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z.dump`);
           writeFileSync(file, 'old');
           execFileSync('touch', ['-d', when.toISOString(), file]);
@@ -161,7 +162,7 @@ export function backupSuite(major: number): void {
         // Prune with the script's own function on a directory where every file is expired.
         const script = only(dist, 'CronJob', PER_DATABASE).spec.jobTemplate.spec.template.spec.containers[0].command[2] as string;
         const prune = script.slice(script.indexOf('prune() {'), script.indexOf('\n}\n', script.indexOf('prune() {')) + 3);
-        execFileSync('bash', ['-c', `${prune}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')], { env: { ...process.env, RETENTION_DAYS: '7', RETENTION_COUNT: '' } });
+        execFileSync('bash', ['-c', `${prune}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')], { env: { PATH: clientPath(), RETENTION_DAYS: '7', RETENTION_COUNT: '' } });
         expect(backupFiles('titanium')).toEqual([files[2]]);
       });
 
