@@ -16,6 +16,7 @@ import {
 import { TODAY_CONTEXT_KEY } from '../lib/today';
 import { ENVIRONMENTS } from '../environments';
 import { CONSTRUCT_CASES, ConstructCase } from './support/constructs';
+import { refused } from './support/errors';
 import { TEST_TODAY } from './support/manifests';
 
 /**
@@ -57,17 +58,6 @@ function output(build: (app: App) => void): Output {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Runs `attempt` expecting a ValidationError, and returns its message. */
-function refused(attempt: () => unknown): string {
-  try {
-    attempt();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as Error).message;
-  }
-  throw new Error('the attempt did not fail');
 }
 
 function caseOf(kind: string, id: string): ConstructCase {
