@@ -10,6 +10,8 @@ import { EfsVolume } from './efs-volume';
 import { checkProps } from './checks/props-shape';
 import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription } from './environment';
 import { PostgresMonitoring } from './monitoring/postgres-monitoring';
+import { NamespaceNetworkDefaults, ServerEndpoint } from './network/namespace-defaults';
+import { poolerPods, spiloPods } from './network/zalando-policies';
 import { PostgresStatefulSet } from './postgres-stateful-set';
 import { DatabaseUser } from './sql/model';
 import { SchemaInitJob } from './schema-init-job';
@@ -91,12 +93,25 @@ export class EnvironmentChart extends Chart {
     for (const { id, ...snapshotClass } of environment.volumeSnapshotClasses ?? []) {
       new VolumeSnapshotClass(this, id, snapshotClass);
     }
+    if (environment.network?.defaultDeny ?? true) this.defaultDeny(environment);
+  }
+
+  /** A default deny in each namespace the chart creates, and egress for each server's labelled clients. */
+  private defaultDeny(environment: EnvironmentDescription): void {
+    for (const namespace of ownedNamespaces(environment)) {
+      const servers: ServerEndpoint[] = environment.servers.filter((s) => s.namespace === namespace).map((s) => {
+        const cluster = this.clusters[s.id];
+        const server = this.servers[s.id];
+        return cluster
+          ? { name: cluster.name, clientLabel: cluster.connection.clientLabel, targets: [{ podLabels: spiloPods(cluster.name), port: cluster.connection.port }, ...(cluster.poolerService ? [{ podLabels: poolerPods(cluster.name), port: cluster.connection.port }] : [])] }
+          : { name: server.name, clientLabel: server.clientLabel, targets: [{ podLabels: server.selectorLabels, port: server.port }] };
+      });
+      new NamespaceNetworkDefaults(this, `Network-${namespace}`, { namespace, servers });
+    }
   }
 
   private namespaces(environment: EnvironmentDescription): void {
-    const namespaces = [...new Set(environment.servers.map((s) => s.namespace))];
-    // Namespaces every cluster has are used, never redefined.
-    for (const namespace of namespaces.filter((n) => !BUILT_IN_NAMESPACES.includes(n))) {
+    for (const namespace of ownedNamespaces(environment)) {
       // The API server rejects any pod that breaks the restricted profile. The operator's pods
       // cannot meet it (the postgresql resource cannot set their security context), so their
       // namespaces enforce baseline and warn about restricted.
@@ -135,7 +150,9 @@ export class EnvironmentChart extends Chart {
     if (server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
     this.clusters[server.id] = new ZalandoCluster(this, server.id, {
       ...server.zalando!,
-      monitoring: server.monitoring ? { ...server.zalando!.monitoring, login: server.monitoring.login.name } : server.zalando!.monitoring,
+      monitoring: server.monitoring
+        ? { ...server.zalando!.monitoring, login: server.monitoring.login.name, scrapeNamespaces: server.zalando!.monitoring?.scrapeNamespaces ?? server.monitoring.scrapeNamespaces }
+        : server.zalando!.monitoring,
       namespace: server.namespace,
       databases: server.databases,
       users,
@@ -143,6 +160,11 @@ export class EnvironmentChart extends Chart {
     });
     return this.clusters[server.id].connection;
   }
+}
+
+/** The namespaces the chart creates: those of its servers, except the ones every cluster has, which are used, never redefined. */
+function ownedNamespaces(environment: EnvironmentDescription): string[] {
+  return [...new Set(environment.servers.map((s) => s.namespace))].filter((n) => !BUILT_IN_NAMESPACES.includes(n));
 }
 
 /**

@@ -158,6 +158,25 @@ export const DATABASE_SERVER_DESCRIPTION_SHAPE = object<DatabaseServerDescriptio
   zalando: optional(object<Omit<ZalandoClusterProps, 'namespace' | 'databases' | 'users' | 'disposable'>>(omit(ZALANDO_CLUSTER_PROPS_SHAPE.fields, 'namespace', 'databases', 'users', 'disposable'))),
 }, { name: 'DatabaseServerDescription' });
 
+/** The network defaults of the namespaces an environment creates. */
+export interface NetworkDescription {
+  /**
+   * Deny all traffic in every namespace the environment creates (`default-deny`), except DNS
+   * (`allow-dns`) and what the library's own policies allow: labelled clients to their server,
+   * Jobs to their server, Prometheus to the exporter. An application pod deployed into such a
+   * namespace reaches only its database (with the client label) and DNS until its own
+   * NetworkPolicies allow more; false leaves unlabelled pods of the namespace unrestricted.
+   * Namespaces every cluster has (`default`, `kube-system`, …) are never given a default deny.
+   * @default true
+   */
+  readonly defaultDeny?: boolean;
+}
+
+/** Runtime description of {@link NetworkDescription}. */
+export const NETWORK_DESCRIPTION_SHAPE = object<NetworkDescription>({
+  defaultDeny: optional(boolean()),
+}, { name: 'NetworkDescription' });
+
 /** Everything one environment deploys, as plain data. */
 export interface EnvironmentDescription {
   /** Environment name; also the name of its manifest file, `dist/<name>.k8s.yaml`. */
@@ -176,6 +195,11 @@ export interface EnvironmentDescription {
    * @default - none
    */
   readonly volumeSnapshotClasses?: (VolumeSnapshotClassProps & { readonly id: string })[];
+  /**
+   * Network defaults of the namespaces the environment creates.
+   * @default - a default deny in each, with DNS allowed
+   */
+  readonly network?: NetworkDescription;
 }
 
 /** Runtime description of {@link EnvironmentDescription}. */
@@ -185,4 +209,5 @@ export const ENVIRONMENT_DESCRIPTION_SHAPE = object<EnvironmentDescription>({
   disposable: optional(boolean()),
   servers: array(DATABASE_SERVER_DESCRIPTION_SHAPE),
   volumeSnapshotClasses: optional(array(object<VolumeSnapshotClassProps & { readonly id: string }>({ ...VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE.fields, id: string() }))),
+  network: optional(NETWORK_DESCRIPTION_SHAPE),
 }, { name: 'EnvironmentDescription' });

@@ -8,6 +8,7 @@ export * from './environment';
 export * from './environment-chart';
 export * from './manager-role-sql';
 export * from './manifest-writer';
+export { ExternalEgress, ExternalEgressPolicy, ExternalEgressPolicyProps, ZalandoNetworkOptions } from './network';
 export * from './postgres-stateful-set';
 export * from './probes';
 export * from './required-secrets';

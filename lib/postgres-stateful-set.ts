@@ -3,7 +3,6 @@ import { Chart } from 'cdk8s';
 import {
   IntOrString,
   KubeConfigMap,
-  KubeNetworkPolicy,
   KubePodDisruptionBudget,
   KubeService,
   KubeStatefulSet,
@@ -16,6 +15,7 @@ import { MonitoredServer } from './monitoring/alert-rules';
 import { EXPORTER_IMAGE, EXPORTER_PORT, exporterContainer } from './monitoring/postgres-exporter';
 import { DATA_VOLUME_SHAPE, IDataVolume } from './efs-volume';
 import { commonLabels, clientLabel, selectorLabels } from './labels';
+import { jobsPolicy, statefulSetServerPolicy } from './network';
 import { checkClientCidrs, renderPgHba } from './pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { ParameterValue, renderPostgresqlConf, serverSettings } from './postgres-config';
@@ -545,25 +545,17 @@ export class PostgresStatefulSet extends Construct {
         },
       });
 
-      const peers = [
-        { podSelector: { matchLabels: { [this.clientLabel.key]: this.clientLabel.value } } },
-        ...(props.clientNamespaces ?? []).map((ns) => ({
-          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } },
-          podSelector: { matchLabels: { [this.clientLabel.key]: this.clientLabel.value } },
-        })),
-      ];
-      const scrapers = (props.metrics?.scrapeNamespaces ?? ['monitoring']).map((ns) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } }));
-      new KubeNetworkPolicy(this, 'NetworkPolicy', {
-        metadata: metadata(this.name),
-        spec: {
-          podSelector: { matchLabels: this.selectorLabels },
-          policyTypes: ['Ingress'],
-          ingress: [
-            { from: peers, ports: [{ port: IntOrString.fromNumber(PORT), protocol: 'TCP' }] },
-            ...(props.metrics ? [{ from: scrapers, ports: [{ port: IntOrString.fromNumber(EXPORTER_PORT), protocol: 'TCP' }] }] : []),
-          ],
-        },
+      statefulSetServerPolicy(this, 'NetworkPolicy', {
+        name: this.name,
+        namespace: this.namespace,
+        labels,
+        serverPods: this.selectorLabels,
+        port: PORT,
+        clientLabel: this.clientLabel,
+        clientNamespaces: props.clientNamespaces ?? [],
+        metrics: props.metrics && { port: EXPORTER_PORT, scrapeNamespaces: props.metrics.scrapeNamespaces ?? ['monitoring'] },
       });
+      jobsPolicy(this, 'JobsNetworkPolicy', { namespace: this.namespace, instance: this.name, serverPods: this.selectorLabels, port: PORT, labels });
       if (props.metrics) {
         this.metricsServiceLabels = { ...commonLabels(this.name, 'metrics'), 'cdk8s-postgres.io/metrics': 'true' };
         new KubeService(this, 'MetricsService', {

@@ -21,6 +21,8 @@ import {
   PostgresqlSpecUsers,
 } from './imports/acid.zalan.do';
 import { MonitoredServer } from './monitoring/alert-rules';
+import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from './network/zalando-options';
+import { zalandoPolicies } from './network/zalando-policies';
 import { EXPORTER_IMAGE } from './monitoring/postgres-exporter';
 import { ParameterValue, serverSettings } from './postgres-config';
 import { zalandoParameters } from './zalando-parameters';
@@ -82,6 +84,11 @@ export interface ZalandoMonitoringOptions {
    * @default - the operator's superuser
    */
   readonly login?: string;
+  /**
+   * Namespaces whose pods (Prometheus) may scrape port 9187.
+   * @default ['monitoring']
+   */
+  readonly scrapeNamespaces?: string[];
 }
 
 /** CPU and memory, as the CRD's patterns allow. */
@@ -121,6 +128,7 @@ export const ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE = object<ZalandoLogicalBackupO
 export const ZALANDO_MONITORING_OPTIONS_SHAPE = object<ZalandoMonitoringOptions>({
   exporterImage: optional(string()),
   login: optional(string()),
+  scrapeNamespaces: optional(array(string())),
 }, { name: 'ZalandoMonitoringOptions' });
 
 /** Properties of {@link ZalandoCluster}. */
@@ -219,6 +227,12 @@ export interface ZalandoClusterProps {
    * @default - none
    */
   readonly labels?: Record<string, string>;
+  /**
+   * NetworkPolicies of the cluster's pods: the operator's namespace and labels, the API server
+   * and object storage they reach, client namespaces.
+   * @default - the operator in 'postgres-operator', HTTPS (443, 6443) to any address for the API server
+   */
+  readonly network?: ZalandoNetworkOptions;
 }
 
 // The CRD's own types, as its generated bindings declare them (the bindings would fail with a TypeError on other shapes).
@@ -276,6 +290,7 @@ export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
   nodeAffinity: optional(NODE_AFFINITY),
   monitoring: optional(ZALANDO_MONITORING_OPTIONS_SHAPE),
   labels: optional(record(string())),
+  network: optional(ZALANDO_NETWORK_OPTIONS_SHAPE),
 }, { name: 'ZalandoClusterProps' });
 
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
@@ -437,6 +452,18 @@ export class ZalandoCluster extends Construct {
         image: defaultImage(major),
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
       };
+      (props.monitoring?.scrapeNamespaces ?? []).forEach((ns, i) => checkDnsLabel(owner, `monitoring.scrapeNamespaces[${i}]`, ns));
+      zalandoPolicies(this, {
+        owner,
+        cluster: this.name,
+        namespace: this.namespace,
+        labels,
+        clientLabel: this.connection.clientLabel,
+        pooler: props.connectionPooler !== undefined,
+        logicalBackup: props.logicalBackup !== undefined,
+        metrics: exporter ? { port: 9187, scrapeNamespaces: props.monitoring?.scrapeNamespaces ?? ['monitoring'] } : undefined,
+        network: props.network ?? {},
+      });
       declareImpliedObjects(this, this.operatorObjects(users.map((u) => u.name), props.connectionPooler !== undefined));
       addChartChecks(this);
     } catch (error) {

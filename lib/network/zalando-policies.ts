@@ -1,0 +1,99 @@
+import { KubeNetworkPolicy, NetworkPolicyEgressRule } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { checkDnsLabel, checkLabels, fail } from '../validation';
+import { jobsPolicy } from './jobs-policy';
+import { DNS_EGRESS, externalEgressRule, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
+import { clientIngress, scrapeIngress } from './server-policy';
+import { ZalandoNetworkOptions } from './zalando-options';
+
+const POSTGRES = 5432;
+const PATRONI = 8008;
+/** Every pod of a cluster the operator creates (`cluster_labels` and `cluster_name_label` at their defaults). */
+export function spiloPods(cluster: string): PodLabels {
+  return { application: 'spilo', 'cluster-name': cluster };
+}
+/** The cluster's PgBouncer pods. */
+export function poolerPods(cluster: string): PodLabels {
+  return { application: 'db-connection-pooler', 'cluster-name': cluster };
+}
+/** The pods of the cluster's logical backup CronJob. */
+export function logicalBackupPods(cluster: string): PodLabels {
+  return { application: 'spilo-logical-backup', 'cluster-name': cluster };
+}
+
+/** What {@link zalandoPolicies} needs to know about the cluster. */
+export interface ZalandoPoliciesOptions {
+  readonly owner: string;
+  readonly cluster: string;
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+  readonly clientLabel: { readonly key: string; readonly value: string };
+  readonly pooler: boolean;
+  readonly logicalBackup: boolean;
+  readonly metrics?: { readonly port: number; readonly scrapeNamespaces: string[] };
+  readonly network: ZalandoNetworkOptions;
+}
+
+/**
+ * The cluster's NetworkPolicies: `<cluster>` for the PostgreSQL pods (clients, PgBouncer, the
+ * logical backup and the library's Jobs on 5432; peers on 5432 and 8008 for replication and
+ * Patroni; the operator on 5432 and 8008; Prometheus on the exporter's port; out: DNS, peers, the
+ * API server, object storage), `<cluster>-pooler` (clients in, the cluster out),
+ * `<cluster>-logical-backup` (the cluster, the API server and object storage out) and
+ * `<cluster>-jobs` for the library's Jobs. The operator's own pod lives in its namespace and is
+ * outside what the library deploys.
+ */
+export function zalandoPolicies(scope: Construct, options: ZalandoPoliciesOptions): void {
+  const { owner, cluster, namespace, network } = options;
+  const operatorNamespace = network.operatorNamespace ?? 'postgres-operator';
+  const operatorPods = network.operatorPodLabels ?? { 'app.kubernetes.io/name': 'postgres-operator' };
+  const clientNamespaces = network.clientNamespaces ?? [];
+  checkDnsLabel(owner, 'network.operatorNamespace', operatorNamespace);
+  checkLabels(owner, 'network.operatorPodLabels', operatorPods);
+  if (Object.keys(operatorPods).length === 0) fail(owner, 'network.operatorPodLabels', operatorPods, "is empty, which would admit every pod of the operator's namespace: give the operator pod's labels");
+  clientNamespaces.forEach((ns, i) => checkDnsLabel(owner, `network.clientNamespaces[${i}]`, ns));
+  const apiServer = externalEgressRule(owner, 'network.apiServer', network.apiServer ?? { cidrs: ['0.0.0.0/0', '::/0'] }, [443, 6443]);
+  const storage: NetworkPolicyEgressRule[] = network.objectStorage ? [externalEgressRule(owner, 'network.objectStorage', network.objectStorage)] : [];
+
+  const spilo = spiloPods(cluster);
+  const metadata = (name: string) => ({ name, namespace, labels: options.labels });
+  const toSpilo = { to: [podsPeer(spilo)], ports: tcp(POSTGRES) };
+  new KubeNetworkPolicy(scope, 'NetworkPolicy', {
+    metadata: metadata(cluster),
+    spec: {
+      podSelector: { matchLabels: spilo },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [
+        clientIngress(options.clientLabel, clientNamespaces, POSTGRES),
+        { from: [podsPeer(spilo)], ports: tcp(POSTGRES, PATRONI) },
+        { from: [namespacePeer(operatorNamespace, operatorPods)], ports: tcp(POSTGRES, PATRONI) },
+        ...(options.pooler ? [{ from: [podsPeer(poolerPods(cluster))], ports: tcp(POSTGRES) }] : []),
+        ...(options.logicalBackup ? [{ from: [podsPeer(logicalBackupPods(cluster))], ports: tcp(POSTGRES) }] : []),
+        ...(options.metrics ? [scrapeIngress(options.metrics)] : []),
+      ],
+      egress: [DNS_EGRESS, { to: [podsPeer(spilo)], ports: tcp(POSTGRES, PATRONI) }, apiServer, ...storage],
+    },
+  });
+  if (options.pooler) {
+    new KubeNetworkPolicy(scope, 'PoolerNetworkPolicy', {
+      metadata: metadata(`${cluster}-pooler`),
+      spec: {
+        podSelector: { matchLabels: poolerPods(cluster) },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [clientIngress(options.clientLabel, clientNamespaces, POSTGRES)],
+        egress: [DNS_EGRESS, toSpilo],
+      },
+    });
+  }
+  if (options.logicalBackup) {
+    new KubeNetworkPolicy(scope, 'LogicalBackupNetworkPolicy', {
+      metadata: metadata(`${cluster}-logical-backup`),
+      spec: {
+        podSelector: { matchLabels: logicalBackupPods(cluster) },
+        policyTypes: ['Ingress', 'Egress'],
+        egress: [DNS_EGRESS, toSpilo, apiServer, ...storage],
+      },
+    });
+  }
+  jobsPolicy(scope, 'JobsNetworkPolicy', { namespace, instance: cluster, serverPods: spilo, port: POSTGRES, labels: options.labels });
+}
