@@ -14,7 +14,7 @@ test('the benchmark fleet is real: every instance is a full, valid, policy-clean
     expect(files).toEqual(['db-0000.k8s.yaml', 'db-0001.k8s.yaml', 'db-0002.k8s.yaml']);
     for (const file of files) {
       const objects = parseManifest(readFileSync(join(outdir, file), 'utf8'));
-      expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'ConfigMap', 'CronJob', 'Job', 'NetworkPolicy', 'PersistentVolumeClaim', 'PodDisruptionBudget', 'Service', 'Service', 'StatefulSet']);
+      expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'ConfigMap', 'CronJob', 'Job', 'NetworkPolicy', 'NetworkPolicy', 'PersistentVolumeClaim', 'PodDisruptionBudget', 'Service', 'Service', 'StatefulSet']);
       expect(objects.flatMap(validateObject)).toEqual([]);
       expect(checkSecurityBaseline(objects)).toEqual([]);
     }

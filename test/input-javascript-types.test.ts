@@ -154,7 +154,7 @@ const inputs: [string, () => unknown, string][] = [
 
   // EnvironmentChart's description
   ['no description', () => new EnvironmentChart(testApp(), undefined as Any),
-    `EnvironmentChart '?': props undefined must be an object with name, summary, disposable, servers, volumeSnapshotClasses, not undefined`],
+    `EnvironmentChart '?': props undefined must be an object with name, summary, disposable, servers, volumeSnapshotClasses, network, not undefined`],
   ['servers as an object', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: {} } as Any),
     `EnvironmentChart 'dev': servers {} must be a list of objects with id, namespace, superuser, databases, users, schemaInit, efs, connectionConfigMap, monitoring, backup, statefulSet, zalando, not an object`],
   ['a misspelt property deep inside', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', statefulSet: { storageClass: 'fast' } }] } as Any),

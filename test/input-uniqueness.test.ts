@@ -59,6 +59,7 @@ describe('two objects of one kind, namespace and name in a chart fail at synth, 
       twice("StatefulSet 'shop/orders'"),
       twice("PodDisruptionBudget 'shop/orders'"),
       twice("NetworkPolicy 'shop/orders'"),
+      twice("NetworkPolicy 'shop/orders-jobs'"),
     ]);
   });
 
@@ -128,6 +129,8 @@ describe('two objects of one kind, namespace and name in a chart fail at synth, 
       `[test] Service 'shop/acid-orders-repl' is defined twice: by ${operator} and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,
       `[test] Service 'shop/acid-orders' is defined twice: by ${operator} and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,
       `[test] StatefulSet 'shop/acid-orders' is defined twice: by ${operator} and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,
+      `[test] NetworkPolicy 'shop/acid-orders' is defined twice: by ZalandoCluster 'test/acid-orders' and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,
+      `[test] NetworkPolicy 'shop/acid-orders-jobs' is defined twice: by ZalandoCluster 'test/acid-orders' and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,
     ]);
   });
 });

@@ -106,7 +106,7 @@ describe('exporter, scraping and dashboard', () => {
   });
 
   test('only the monitoring namespace reaches 9187', () => {
-    expect(only(aks, 'NetworkPolicy').spec.ingress[1]).toEqual({
+    expect(only(aks, 'NetworkPolicy', 'postgresql-product-change').spec.ingress[1]).toEqual({
       from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
       ports: [{ port: 9187, protocol: 'TCP' }],
     });

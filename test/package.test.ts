@@ -44,6 +44,6 @@ describe('the packed library', () => {
 
     expect(readdirSync(join(project, 'out'))).toEqual(['orders.k8s.yaml']);
     const objects = parseManifest(readFileSync(join(project, 'out', 'orders.k8s.yaml'), 'utf8'));
-    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service', 'StatefulSet']);
+    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'NetworkPolicy', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service', 'StatefulSet']);
   }, 180000);
 });

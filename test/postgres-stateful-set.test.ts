@@ -95,14 +95,29 @@ describe('PostgresStatefulSet defaults', () => {
     expect(pdb.spec).toEqual({ selector: { matchLabels: sts.spec.selector.matchLabels }, maxUnavailable: 0 });
   });
 
-  test('a NetworkPolicy that admits 5432 only from pods with the client label', () => {
-    const policy = only(objects, 'NetworkPolicy');
+  test('a NetworkPolicy that admits 5432 only from pods with the client label, and lets the server send DNS queries only', () => {
+    const policy = only(objects, 'NetworkPolicy', 'orders');
     expect(policy.spec.podSelector.matchLabels).toEqual(sts.spec.selector.matchLabels);
+    expect(policy.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(policy.spec.ingress).toEqual([{
       from: [{ podSelector: { matchLabels: { 'access.cdk8s-postgres.io/orders': 'true' } } }],
       ports: [{ port: 5432, protocol: 'TCP' }],
     }]);
+    expect(policy.spec.egress).toEqual([{
+      to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+      ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }],
+    }]);
     expect(server.clientLabel).toEqual({ key: 'access.cdk8s-postgres.io/orders', value: 'true' });
+  });
+
+  test('a NetworkPolicy that lets the Jobs of the server reach it on 5432 and DNS, nothing else', () => {
+    const policy = only(objects, 'NetworkPolicy', 'orders-jobs');
+    expect(policy.spec.podSelector).toEqual({
+      matchLabels: { ...sts.spec.selector.matchLabels, 'app.kubernetes.io/managed-by': 'cdk8s-postgres' },
+      matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'In', values: ['schema-init', 'backup', 'restore'] }],
+    });
+    expect(policy.spec.policyTypes).toEqual(['Egress']);
+    expect(policy.spec.egress[1]).toEqual({ to: [{ podSelector: { matchLabels: sts.spec.selector.matchLabels } }], ports: [{ port: 5432, protocol: 'TCP' }] });
   });
 
   test('connection facts', () => {
@@ -161,7 +176,7 @@ describe('PostgresStatefulSet options', () => {
   });
 
   test('clients from other namespaces still need the label', () => {
-    const policy = only(render({ clientNamespaces: ['apps'] }).objects, 'NetworkPolicy');
+    const policy = only(render({ clientNamespaces: ['apps'] }).objects, 'NetworkPolicy', 'orders');
     expect(policy.spec.ingress[0].from[1]).toEqual({
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'apps' } },
       podSelector: { matchLabels: { 'access.cdk8s-postgres.io/orders': 'true' } },

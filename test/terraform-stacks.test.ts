@@ -86,7 +86,7 @@ describe('stack solid-cloud', () => {
       (byModule[module] ??= []).push(m.manifest.kind);
     }
     expect(byModule.Kubernetes).toEqual(['Namespace']);
-    expect(byModule.Network).toEqual(['NetworkPolicy']);
+    expect(byModule.Network).toEqual(distKinds('solid-cloud').filter((k) => k.startsWith('NetworkPolicy/')).map(() => 'NetworkPolicy'));
     expect(byModule.Database).not.toContain('Namespace');
     expect(kinds(json)).toEqual(distKinds('solid-cloud'));
   });
