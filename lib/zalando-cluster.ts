@@ -230,7 +230,7 @@ export interface ZalandoClusterProps {
   /**
    * NetworkPolicies of the cluster's pods: the operator's namespace and labels, the API server
    * and object storage they reach, client namespaces.
-   * @default - the operator in 'postgres-operator', HTTPS (443, 6443) to any address for the API server
+   * @default - the operator as its manifests install it (namespace 'default', label name: postgres-operator), the API server on 443 and 6443 at any address
    */
   readonly network?: ZalandoNetworkOptions;
 }

@@ -86,6 +86,12 @@ describe('security baseline', () => {
     const objects = (Object.values(dist)[0]).filter((o) => o.kind !== 'NetworkPolicy');
     expect(checkSecurityBaseline(objects).map((v) => v.rule)).toContain('NetworkPolicy');
   });
+
+  test('a server whose NetworkPolicies leave egress open fails', () => {
+    const objects: KubeObject[] = JSON.parse(JSON.stringify(Object.values(dist)[0]));
+    for (const o of objects.filter((x) => x.kind === 'NetworkPolicy')) o.spec.policyTypes = o.spec.policyTypes.filter((t: string) => t !== 'Egress');
+    expect(checkSecurityBaseline(objects).map((v) => v.rule)).toContain('NetworkPolicy egress');
+  });
 });
 
 describe('no password in dist/ or snapshots', () => {

@@ -13,7 +13,7 @@ const dist = loadDist();
 const DNS: Pod = { name: 'CoreDNS', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } };
 const INTERNET = { ip: '203.0.113.10' };
 const PROMETHEUS: Pod = { name: 'Prometheus', namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus' } };
-const OPERATOR: Pod = { name: 'the operator', namespace: 'postgres-operator', labels: { 'app.kubernetes.io/name': 'postgres-operator' } };
+const OPERATOR: Pod = { name: 'the operator', namespace: 'default', labels: { name: 'postgres-operator' } };
 const tcp = (port: number) => ({ port });
 const udp = (port: number) => ({ port, protocol: 'UDP' as const });
 

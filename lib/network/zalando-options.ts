@@ -14,15 +14,17 @@ import { EXTERNAL_EGRESS_SHAPE, ExternalEgress } from './peers';
  */
 export interface ZalandoNetworkOptions {
   /**
-   * Namespace the operator runs in.
-   * @default 'postgres-operator'
+   * Namespace the operator runs in. The operator's own manifests (`kubectl apply -k
+   * github.com/zalando/postgres-operator/manifests`, docs/quickstart.md) install it in `default`;
+   * with Helm it is the release's namespace.
+   * @default 'default'
    */
   readonly operatorNamespace?: string;
   /**
-   * Labels of the operator's pod. The Helm chart (docs/quickstart.md) sets
-   * `app.kubernetes.io/name: postgres-operator`; the plain manifests
-   * (manifests/postgres-operator.yaml) set `name: postgres-operator`.
-   * @default { 'app.kubernetes.io/name': 'postgres-operator' }
+   * Labels of the operator's pod: `name: postgres-operator` in its manifests
+   * (manifests/postgres-operator.yaml); the Helm chart sets
+   * `app.kubernetes.io/name: postgres-operator` instead.
+   * @default { name: 'postgres-operator' }
    */
   readonly operatorPodLabels?: Record<string, string>;
   /**

@@ -45,8 +45,8 @@ export interface ZalandoPoliciesOptions {
  */
 export function zalandoPolicies(scope: Construct, options: ZalandoPoliciesOptions): void {
   const { owner, cluster, namespace, network } = options;
-  const operatorNamespace = network.operatorNamespace ?? 'postgres-operator';
-  const operatorPods = network.operatorPodLabels ?? { 'app.kubernetes.io/name': 'postgres-operator' };
+  const operatorNamespace = network.operatorNamespace ?? 'default';
+  const operatorPods = network.operatorPodLabels ?? { name: 'postgres-operator' };
   const clientNamespaces = network.clientNamespaces ?? [];
   checkDnsLabel(owner, 'network.operatorNamespace', operatorNamespace);
   checkLabels(owner, 'network.operatorPodLabels', operatorPods);

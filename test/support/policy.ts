@@ -13,7 +13,8 @@ const LONG_RUNNING = ['StatefulSet', 'Deployment', 'DaemonSet', 'ReplicaSet', 'P
 /**
  * DESIGN.md's security baseline: Pod Security Standards "restricted", a read-only root
  * filesystem, requests and a memory limit, probes on servers, pinned images, no service account
- * token; for PostgreSQL servers also a NetworkPolicy on 5432 and pg_hba without `trust` over TCP.
+ * token; for PostgreSQL servers also a NetworkPolicy on 5432 that limits egress too, and pg_hba without
+ * `trust` over TCP.
  */
 export function checkSecurityBaseline(objects: KubeObject[]): Violation[] {
   const violations: Violation[] = [];
@@ -70,7 +71,9 @@ function serverNetworkRules(server: KubeObject, objects: KubeObject[], object: s
     (p.spec?.policyTypes ?? []).includes('Ingress'));
   if (!guarding.length) return [{ rule: 'NetworkPolicy', object, detail: 'no NetworkPolicy restricts ingress to the server' }];
   const open = guarding.flatMap((p) => p.spec.ingress ?? []).filter((rule: any) => !rule.from?.length || rule.from.some((peer: any) => peer.ipBlock || isEmptySelector(peer)));
-  return open.length ? [{ rule: 'NetworkPolicy', object, detail: 'an ingress rule admits every pod or address' }] : [];
+  const violations: Violation[] = open.length ? [{ rule: 'NetworkPolicy', object, detail: 'an ingress rule admits every pod or address' }] : [];
+  if (!guarding.some((p) => p.spec.policyTypes.includes('Egress'))) violations.push({ rule: 'NetworkPolicy egress', object, detail: 'no NetworkPolicy limits what the server may reach' });
+  return violations;
 }
 
 function isEmptySelector(peer: any): boolean {
