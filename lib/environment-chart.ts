@@ -99,12 +99,19 @@ export class EnvironmentChart extends Chart {
   /** A default deny in each namespace the chart creates, and egress for each server's labelled clients. */
   private defaultDeny(environment: EnvironmentDescription): void {
     for (const namespace of ownedNamespaces(environment)) {
-      const servers: ServerEndpoint[] = environment.servers.filter((s) => s.namespace === namespace).map((s) => {
+      const clientsHere = (s: DatabaseServerDescription) => s.namespace === namespace ||
+        (s.statefulSet?.clientNamespaces ?? s.zalando?.network?.clientNamespaces ?? []).includes(namespace);
+      const servers: ServerEndpoint[] = environment.servers.filter(clientsHere).map((s) => {
         const cluster = this.clusters[s.id];
         const server = this.servers[s.id];
         return cluster
-          ? { name: cluster.name, clientLabel: cluster.connection.clientLabel, targets: [{ podLabels: spiloPods(cluster.name), port: cluster.connection.port }, ...(cluster.poolerService ? [{ podLabels: poolerPods(cluster.name), port: cluster.connection.port }] : [])] }
-          : { name: server.name, clientLabel: server.clientLabel, targets: [{ podLabels: server.selectorLabels, port: server.port }] };
+          ? {
+            name: cluster.name,
+            namespace: cluster.namespace,
+            clientLabel: cluster.connection.clientLabel,
+            targets: [{ podLabels: spiloPods(cluster.name), port: cluster.connection.port }, ...(cluster.poolerService ? [{ podLabels: poolerPods(cluster.name), port: cluster.connection.port }] : [])],
+          }
+          : { name: server.name, namespace: server.namespace, clientLabel: server.clientLabel, targets: [{ podLabels: server.selectorLabels, port: server.port }] };
       });
       new NamespaceNetworkDefaults(this, `Network-${namespace}`, { namespace, servers });
     }

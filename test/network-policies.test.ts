@@ -347,6 +347,19 @@ describe('the default deny is per environment, on unless turned off', () => {
     expect(net.allows(app, server, tcp(5432))).toBe(false);
   });
 
+  test('labelled clients of another namespace the environment creates reach a server that admits that namespace', () => {
+    const [metadata, microservices] = minikube.servers;
+    expect(metadata.namespace).not.toBe(microservices.namespace);
+    const servers = [{ ...metadata, statefulSet: { ...metadata.statefulSet, clientNamespaces: [microservices.namespace] } }, microservices];
+    const objects = synth(new EnvironmentChart(testApp(), { ...minikube, servers }));
+    const net = new NetworkPolicies(objects);
+    const server = podsOf(objects).find((p) => p.kind === 'StatefulSet' && p.namespace === metadata.namespace)!;
+    const label = { [`access.cdk8s-postgres.io/${server.labels['app.kubernetes.io/instance']}`]: 'true' };
+    expectReach(net, { name: 'a labelled client', namespace: microservices.namespace, labels: label }, server, tcp(5432), true);
+    expectReach(net, { name: 'an unlabelled pod', namespace: microservices.namespace, labels: {} }, server, tcp(5432), false);
+    expectReach(net, { name: 'a labelled client', namespace: 'elsewhere', labels: label }, server, tcp(5432), false);
+  });
+
   test('namespaces every cluster has never get a default deny', () => {
     const objects = dist['aws-efs'];
     expect(objects.filter((o) => o.metadata.name === 'default-deny')).toEqual([]);

@@ -1,11 +1,13 @@
 import { KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { DNS_EGRESS, PodLabels, podsPeer, tcp } from './peers';
+import { DNS_EGRESS, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
 
 /** A server as its clients reach it: the label they carry and the pods and port they connect to. */
 export interface ServerEndpoint {
   /** Base of the policy's name (`<name>-clients`). */
   readonly name: string;
+  /** Namespace of the server; clients of other namespaces reach it there. */
+  readonly namespace: string;
   /** The label of its clients. */
   readonly clientLabel: { readonly key: string; readonly value: string };
   /** Pods clients connect to, with the port of each: the server's, and its pooler's. */
@@ -16,7 +18,7 @@ export interface ServerEndpoint {
 export interface NamespaceNetworkDefaultsProps {
   /** The namespace. */
   readonly namespace: string;
-  /** Servers of the namespace whose labelled clients get egress to them. */
+  /** Servers of the namespace, or of others that admit its labelled pods, whose clients get egress to them. */
   readonly servers: ServerEndpoint[];
 }
 
@@ -44,7 +46,10 @@ export class NamespaceNetworkDefaults extends Construct {
         spec: {
           podSelector: { matchLabels: { [server.clientLabel.key]: server.clientLabel.value } },
           policyTypes: ['Egress'],
-          egress: server.targets.map((t) => ({ to: [podsPeer(t.podLabels)], ports: tcp(t.port) })),
+          egress: server.targets.map((t) => ({
+            to: [server.namespace === props.namespace ? podsPeer(t.podLabels) : namespacePeer(server.namespace, t.podLabels)],
+            ports: tcp(t.port),
+          })),
         },
       });
     }
