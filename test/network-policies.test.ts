@@ -390,6 +390,17 @@ describe('ZalandoCluster network options', () => {
     expect(net.allows(spilo, INTERNET, tcp(443))).toBe(false);
   });
 
+  test.each([
+    ['an API server range that is a host name', { apiServer: { cidrs: ['kubernetes.default'] } },
+      "ZalandoCluster 'test/acid-db': network.apiServer.cidrs[0] \"kubernetes.default\" is not an address range in CIDR notation (e.g. '10.0.0.0/8' or 'fd00::/8')"],
+    ['an object storage port out of range', { objectStorage: { cidrs: ['0.0.0.0/0'], ports: [70000] } },
+      "ZalandoCluster 'test/acid-db': network.objectStorage.ports[0] 70000 is not a port (an integer from 1 to 65535)"],
+    ['an operator namespace that is no namespace name', { operatorNamespace: 'Postgres Operator' },
+      "ZalandoCluster 'test/acid-db': network.operatorNamespace \"Postgres Operator\" "],
+  ])('refuses %s', (_name, network, message) => {
+    expect(refused(() => cluster(network))).toContain(message);
+  });
+
   test('empty operator labels are refused', () => {
     expect(refused(() => cluster({ operatorPodLabels: {} }))).toBe(
       "ZalandoCluster 'test/acid-db': network.operatorPodLabels {} is empty, which would admit every pod of the operator's namespace: give the operator pod's labels");
