@@ -5,6 +5,7 @@ import { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provide
 import { Fn, IResolvable, Op, TerraformCount, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { fail, ownerOf } from '../validation';
+import { AksMonitoring } from './aks-monitoring';
 
 /**
  * Application ID of the Entra ID server application that every AKS cluster with managed Entra ID
@@ -77,7 +78,8 @@ export interface AksClusterProps {
  * accounts (so no static admin certificate exists), an API server limited to given address
  * ranges or private, the OIDC issuer and workload identity (pods get Entra tokens without keys),
  * Azure CNI with Azure network policy (the library's NetworkPolicies need an enforcing engine),
- * automatic patch upgrades, and Container Insights and Defender behind flags.
+ * automatic patch upgrades, and Container Insights (with the API server's audit log) and
+ * Defender behind flags.
  */
 export class AksCluster extends Construct {
   /** The cluster. */
@@ -164,6 +166,14 @@ export class AksCluster extends Construct {
           principalId: this.cluster.identity.principalId,
         });
       }
+      new AksMonitoring(this, 'Monitoring', {
+        cluster: this.cluster,
+        name: props.name,
+        resourceGroupName: props.resourceGroupName,
+        location: props.location,
+        workspaceId,
+        count: TerraformCount.of(Token.asNumber(when(monitoring, 1, 0))),
+      });
       this.oidcIssuerUrl = this.cluster.oidcIssuerUrl;
     } catch (error) {
       scope.node.tryRemoveChild(id);

@@ -5,3 +5,4 @@ export * from './aks-node-size';
 export * from './blob-backup-storage';
 export * from './aks-network';
 export * from './state-backend';
+export * from './aks-monitoring';
