@@ -21,9 +21,10 @@ const STREAMS = ['Microsoft-ContainerInsights-Group-Default'];
 
 /**
  * What Container Insights needs beside the cluster's `oms_agent` block when the agent signs in
- * with its managed identity: a data collection rule (which streams go to which workspace)
- * associated with the cluster. Plus the API server's audit log of changes (`kube-audit-admin`:
- * every request except get and list) into the same workspace.
+ * with its managed identity: a data collection rule (which streams go to which workspace,
+ * sampled every 5 minutes as Microsoft's cost-optimized preset does) associated with the
+ * cluster. Plus the API server's audit log of changes (`kube-audit-admin`: every request except
+ * get and list) into the same workspace.
  */
 export class AksMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: AksMonitoringProps) {
@@ -41,7 +42,7 @@ export class AksMonitoring extends Construct {
           name: 'ContainerInsightsExtension',
           extensionName: 'ContainerInsights',
           streams: STREAMS,
-          extensionJson: Fn.jsonencode({ dataCollectionSettings: { interval: '1m', namespaceFilteringMode: 'Off', enableContainerLogV2: true } }),
+          extensionJson: Fn.jsonencode({ dataCollectionSettings: { interval: '5m', namespaceFilteringMode: 'Off', enableContainerLogV2: true } }),
         }],
       },
     });
