@@ -48,6 +48,12 @@ export interface EfsVolumeCommonProps {
    * @default true
    */
   readonly encryptInTransit?: boolean;
+  /**
+   * Mount with the `iam` option: the driver's node pods sign in with their IAM role, so a file
+   * system policy can admit that role alone. Needs TLS.
+   * @default true
+   */
+  readonly iamAuthorization?: boolean;
 }
 
 const EFS_VOLUME_COMMON_FIELDS: PropsShape<EfsVolumeCommonProps> = {
@@ -57,6 +63,7 @@ const EFS_VOLUME_COMMON_FIELDS: PropsShape<EfsVolumeCommonProps> = {
   capacity: optional(string()),
   accessMode: optional(oneOf('ReadWriteOnce', 'ReadWriteOncePod', 'ReadWriteMany')),
   encryptInTransit: optional(boolean()),
+  iamAuthorization: optional(boolean()),
 };
 
 /** Properties of {@link EfsVolume.fromFileSystemId}. */
@@ -174,6 +181,12 @@ export class EfsVolume extends Construct implements IDataVolume {
       if (!isUnresolved(props.fileSystemId) && !FILE_SYSTEM_ID.test(props.fileSystemId)) {
         fail(owner, 'fileSystemId', props.fileSystemId, "is not an EFS file system id ('fs-' and 8 or 17 hexadecimal digits, e.g. 'fs-0123456789abcdef0')");
       }
+      const iam = props.iamAuthorization ?? true;
+      if (iam && props.encryptInTransit === false) {
+        fail(owner, 'encryptInTransit', false, 'turns TLS off, which IAM authorization (iamAuthorization) needs; turn both off or neither');
+      }
+      // TLS needs no `tls` option: the driver adds it (for encryptInTransit and for every access point) and warns that the option is deprecated.
+      const mountOptions = iam ? ['iam'] : undefined;
       const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };
       const storageClass = { name: this.storageClassName, labels };
 
@@ -197,6 +210,7 @@ export class EfsVolume extends Construct implements IDataVolume {
             accessModes: [accessMode],
             persistentVolumeReclaimPolicy: 'Retain',
             storageClassName: this.storageClassName,
+            mountOptions,
             // Only this claim may bind the volume.
             claimRef: { namespace: this.namespace, name: this.claimName },
             csi: { driver: DRIVER, volumeHandle: this.volumeHandle, volumeAttributes: { encryptInTransit: String(props.encryptInTransit ?? true) } },
@@ -215,6 +229,7 @@ export class EfsVolume extends Construct implements IDataVolume {
           provisioner: DRIVER,
           reclaimPolicy: 'Retain',
           volumeBindingMode: 'Immediate',
+          mountOptions,
           parameters: {
             provisioningMode: 'efs-ap',
             fileSystemId: props.fileSystemId,

@@ -19,6 +19,13 @@ test('StorageClass, PersistentVolume and claim take the ids from aws-efs.config.
   expect(only(objects, 'PersistentVolumeClaim', 'postgres-pvc').spec.volumeName).toBe('postgres-pv');
 });
 
+test('the PersistentVolume mounts through the access point with TLS and IAM authorization', () => {
+  const pv = only(objects, 'PersistentVolume', 'postgres-pv');
+  expect(pv.spec.csi.volumeHandle).toMatch(/^fs-[0-9a-f]+::fsap-[0-9a-f]{17}$/);
+  expect(pv.spec.csi.volumeAttributes).toEqual({ encryptInTransit: 'true' });
+  expect(pv.spec.mountOptions).toEqual(['iam']);
+});
+
 test('other ids give other manifests', () => {
   const chart = new EnvironmentChart(testApp(), awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
   const own: KubeObject[] = synth(chart);

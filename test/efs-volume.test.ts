@@ -23,6 +23,20 @@ describe('EfsVolume.fromFileSystemId (static)', () => {
     expect(volume.volumeHandle).toBe('fs-0123456789abcdef0::fsap-0123456789abcdef0');
   });
 
+  test('mounts with IAM authorization; TLS comes from encryptInTransit and the access point, not a deprecated tls option', () => {
+    const pv = only(objects, 'PersistentVolume', 'postgres-pv');
+    expect(pv.spec.mountOptions).toEqual(['iam']);
+    expect(pv.spec.csi.volumeAttributes).toEqual({ encryptInTransit: 'true' });
+  });
+
+  test('without IAM authorization: no mount options; with TLS off as well: plain NFS', () => {
+    const c = testChart();
+    EfsVolume.fromFileSystemId(c, 'plain', { namespace: 'db', fileSystemId: 'fs-01234567', accessPointId: 'fsap-0123456789abcdef0', iamAuthorization: false, encryptInTransit: false });
+    const pv = only(synth(c), 'PersistentVolume');
+    expect(pv.spec).not.toHaveProperty('mountOptions');
+    expect(pv.spec.csi.volumeAttributes).toEqual({ encryptInTransit: 'false' });
+  });
+
   test('a claim bound to that volume', () => {
     expect(only(objects, 'PersistentVolumeClaim', 'postgres-pvc').spec).toEqual({
       accessModes: ['ReadWriteOnce'], storageClassName: 'efs-sc', volumeName: 'postgres-pv', resources: { requests: { storage: '20Gi' } },
@@ -46,6 +60,7 @@ describe('EfsVolume.dynamic', () => {
     expect(only(objects, 'StorageClass').parameters).toEqual({
       provisioningMode: 'efs-ap', fileSystemId: 'fs-0123456789abcdef0', directoryPerms: '700', uid: '999', gid: '999', basePath: '/postgresql',
     });
+    expect(only(objects, 'StorageClass').mountOptions).toEqual(['iam']);
     expect(only(objects, 'PersistentVolumeClaim', 'data-pvc').spec).not.toHaveProperty('volumeName');
     expect(objects.filter((o) => o.kind === 'PersistentVolume')).toEqual([]);
   });
@@ -59,6 +74,8 @@ describe('EfsVolume rejects bad ids', () => {
       `EfsVolume 'test/v': accessPointId "fsap-123" is not an EFS access point id ('fsap-' and 17 hexadecimal digits, e.g. 'fsap-0123456789abcdef0')`],
     ['a volume handle given as the file system id', () => EfsVolume.fromFileSystemId(testChart(), 'v', { namespace: 'db', fileSystemId: 'fs-01234567::fsap-0123456789abcdef0' }),
       `EfsVolume 'test/v': fileSystemId "fs-01234567::fsap-0123456789abcdef0" is not an EFS file system id`],
+    ['IAM authorization without TLS', () => EfsVolume.fromFileSystemId(testChart(), 'v', { namespace: 'db', fileSystemId: 'fs-01234567', encryptInTransit: false }),
+      `EfsVolume 'test/v': encryptInTransit false turns TLS off, which IAM authorization (iamAuthorization) needs; turn both off or neither`],
     ['directory permissions that are not octal', () => EfsVolume.dynamic(testChart(), 'v', { namespace: 'db', fileSystemId: 'fs-01234567', directoryPerms: 'rwx' }),
       `EfsVolume 'test/v': directoryPerms "rwx" is not an octal mode such as '700'`],
   ];

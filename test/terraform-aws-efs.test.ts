@@ -6,7 +6,7 @@ import { AwsEfsStack } from '../apps/stacks/aws-efs';
 import { AwsEfsWorkloadStack } from '../apps/stacks/aws-efs-workload';
 import { loadDist, REPO_ROOT } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';
-import { cdktfSynth, terraformTools, terraformValidate } from './support/terraform';
+import { cdktfSynth, planVariables, terraformTools, terraformValidate } from './support/terraform';
 
 const stack = new AwsEfsStack(Testing.app(), 'aws-efs');
 const synthesized = Testing.synth(stack);
@@ -28,10 +28,46 @@ describe('stack aws-efs', () => {
     expect(Testing.toHaveResourceWithProperties(synthesized, 'aws_efs_backup_policy', { backup_policy: { status: 'ENABLED' } })).toBe(true);
   });
 
-  test('clients must use TLS', () => {
-    const [policy] = resources('aws_efs_file_system_policy');
-    expect(policy.policy).toContain('aws:SecureTransport');
-    expect(policy.policy).toContain('Deny');
+  test('the file system policy: the CSI driver role mounts and writes through the access point only, never as root, always over TLS', () => {
+    const [document] = Object.entries<any>(json.data.aws_iam_policy_document);
+    expect(resources('aws_efs_file_system_policy')[0].policy).toBe(`\${data.aws_iam_policy_document.${document[0]}.json}`);
+    const fs = `\${aws_efs_file_system.${Object.keys(json.resource.aws_efs_file_system)[0]}.arn}`;
+    const ap = `\${aws_efs_access_point.${Object.keys(json.resource.aws_efs_access_point)[0]}.arn}`;
+    const role = '${var.efs_csi_driver_role_arn}';
+    const statements: any[] = document[1].statement;
+    expect(statements.filter((s) => s.effect === 'Allow')).toEqual([{
+      sid: 'AllowCsiDriverThroughAccessPoint', effect: 'Allow', principals: [{ type: 'AWS', identifiers: [role] }], resources: [fs],
+      actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+      condition: [
+        { test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ap] },
+        { test: 'Bool', variable: 'aws:SecureTransport', values: ['true'] },
+      ],
+    }]);
+    const deny = (sid: string) => statements.find((s) => s.sid === sid);
+    for (const s of statements.filter((x) => x.effect === 'Deny')) expect(s).toMatchObject({ principals: [{ type: 'AWS', identifiers: ['*'] }], resources: [fs] });
+    expect(deny('DenyRootAccess').actions).toEqual(['elasticfilesystem:ClientRootAccess']);
+    expect(deny('DenyRootAccess')).not.toHaveProperty('condition');
+    expect(deny('DenyOtherPrincipals').condition).toEqual([{ test: 'ArnNotEquals', variable: 'aws:PrincipalArn', values: [role] }]);
+    expect(deny('DenyMountsOutsideAccessPoint').condition).toEqual([{ test: 'StringNotEquals', variable: 'elasticfilesystem:AccessPointArn', values: [ap] }]);
+    expect(deny('DenyUnencryptedTransport')).toMatchObject({ actions: ['*'], condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] });
+    expect(statements.map((s) => s.sid)).toEqual(['AllowCsiDriverThroughAccessPoint', 'DenyOtherPrincipals', 'DenyMountsOutsideAccessPoint', 'DenyRootAccess', 'DenyUnencryptedTransport']);
+  });
+
+  test('the CSI driver role is a variable that must be an IAM role ARN (terraform plan on the variable alone)', () => {
+    const variables = { efs_csi_driver_role_arn: json.variable.efs_csi_driver_role_arn };
+    const role = planVariables(variables, { efs_csi_driver_role_arn: 'arn:aws:iam::123456789012:role/AmazonEKS_EFS_CSI_DriverRole' });
+    if (role === undefined) {
+      console.warn('\n!!! efs_csi_driver_role_arn validation SKIPPED: terraform is not on PATH\n');
+      return;
+    }
+    expect(role.ok).toBe(true);
+    const user = planVariables(variables, { efs_csi_driver_role_arn: 'arn:aws:iam::123456789012:user/someone' })!;
+    expect(user.ok).toBe(false);
+    expect(user.output).toContain('efs_csi_driver_role_arn must be an IAM role ARN');
+  }, 60000);
+
+  test('Terraform 1.11 or newer', () => {
+    expect(json.terraform.required_version).toBe('>= 1.11');
   });
 
   test('NFS (2049) is admitted only from the cluster CIDRs or security groups', () => {
@@ -57,7 +93,7 @@ describe('stack aws-efs', () => {
   });
 
   test('VPC, subnets and cluster ranges are variables; the ids are outputs', () => {
-    expect(Object.keys(json.variable).sort()).toEqual(['cluster_cidrs', 'cluster_security_group_ids', 'region', 'subnet_ids', 'vpc_id']);
+    expect(Object.keys(json.variable).sort()).toEqual(['cluster_cidrs', 'cluster_security_group_ids', 'efs_csi_driver_role_arn', 'region', 'subnet_ids', 'vpc_id']);
     expect(Object.keys(json.output).sort()).toEqual(['access_point_id', 'file_system_id', 'volume_handle']);
   });
 });

@@ -46,10 +46,11 @@ describe('stack aks-phonebill-dev', () => {
     expect(Testing.toHaveResourceWithProperties(text, 'azurerm_storage_container', { container_access_type: 'private' })).toBe(true);
   });
 
-  test('the kubernetes provider is configured from the cluster\'s kube_config', () => {
+  test('the kubernetes provider reaches the cluster\'s API server with an Entra ID token, no client key (details in terraform-aks.test.ts)', () => {
     const provider = json.provider.kubernetes[0];
     expect(provider.host).toMatch(/azurerm_kubernetes_cluster\.\w+\.kube_config\[0\]\.host/);
-    expect(provider.client_key).toMatch(/^\$\{base64decode\(azurerm_kubernetes_cluster\.\w+\.kube_config\[0\]\.client_key\)\}$/);
+    expect(provider.exec[0].command).toBe('kubelogin');
+    expect(provider).not.toHaveProperty('client_key');
   });
 
   test('deploys the namespace and every manifest of dist/aks-phonebill-dev.k8s.yaml', () => {

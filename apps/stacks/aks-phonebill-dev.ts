@@ -1,3 +1,4 @@
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
@@ -6,12 +7,21 @@ import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { aksPhonebillDev } from '../../environments/aks-phonebill-dev';
 import { EnvironmentChart } from '../../lib';
-import { AksCluster, BlobBackupStorage, ChartManifests, chooseNodeSize, demandOf, VmSize } from '../../lib/terraform';
+import { AksCluster, AksNetwork, BlobBackupStorage, ChartManifests, chooseNodeSize, demandOf, KUBELOGIN_LOGIN_MODES, REDUNDANT_REPLICATION, requireTerraformVersion, VmSize } from '../../lib/terraform';
+
+/** Days the dumps copied to Blob storage are kept (longer than the 7 on the cluster's claim). */
+export const BLOB_BACKUP_RETENTION_DAYS = 30;
+/** Days a copied dump cannot be changed or deleted. */
+export const BLOB_BACKUP_IMMUTABILITY_DAYS = 7;
+
+const CIDRS = (name: string) => `alltrue([for c in var.${name} : can(cidrhost(c, 0))])`;
 
 /**
- * Stack `aks-phonebill-dev` (seed 004): resource group `phonebill-dev-rg`, AKS cluster
- * `phonebill-dev-aks` with a node sized for the environment's pods, Blob storage for backups, and
- * the environment's manifests and Secrets through the kubernetes provider.
+ * Stack `aks-phonebill-dev` (seed 004): resource group `phonebill-dev-rg`, a virtual network,
+ * AKS cluster `phonebill-dev-aks` (Entra ID and Azure RBAC, no local accounts, API server limited
+ * to given ranges or private, workload identity) with a node sized for the environment's pods,
+ * Blob storage for backups reachable from the cluster's subnet only, and the environment's
+ * manifests and Secrets through the kubernetes provider, which signs in with kubelogin.
  */
 export class AksPhonebillDevStack extends TerraformStack {
   /** The node size chosen from the environment's requests. */
@@ -19,6 +29,7 @@ export class AksPhonebillDevStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    requireTerraformVersion(this);
     const location = new TerraformVariable(this, 'location', { type: 'string', default: 'koreacentral', description: 'Azure region' });
     const accountName = new TerraformVariable(this, 'backup_storage_account_name', {
       type: 'string',
@@ -26,19 +37,100 @@ export class AksPhonebillDevStack extends TerraformStack {
       description: 'Storage account for database dumps; unique across Azure',
       validation: [{ condition: '${can(regex("^[a-z0-9]{3,24}$", var.backup_storage_account_name))}', errorMessage: 'A storage account name is 3 to 24 lower-case letters and digits.' }],
     });
-    new AzurermProvider(this, 'azurerm', { features: [{}] });
+    const privateCluster = new TerraformVariable(this, 'private_cluster', {
+      type: 'bool',
+      default: false,
+      description: 'Make the API server private (reachable only from the virtual network); Terraform must then run from inside it',
+    });
+    const authorizedRanges = new TerraformVariable(this, 'api_server_authorized_ip_ranges', {
+      type: 'list(string)',
+      default: [],
+      description: 'Public address ranges (CIDRs) allowed to reach the API server: the machines that run Terraform and kubectl',
+      validation: [{
+        condition: `\${var.private_cluster || (length(var.api_server_authorized_ip_ranges) > 0 && ${CIDRS('api_server_authorized_ip_ranges')} && !contains(var.api_server_authorized_ip_ranges, "0.0.0.0/0"))}`,
+        errorMessage: 'Give api_server_authorized_ip_ranges as CIDRs (e.g. ["203.0.113.7/32"]), not 0.0.0.0/0, or set private_cluster = true.',
+      }],
+    });
+    const adminGroups = new TerraformVariable(this, 'aks_admin_group_object_ids', {
+      type: 'list(string)',
+      default: [],
+      description: 'Object IDs of Entra ID groups whose members administer the cluster',
+    });
+    const monitoring = new TerraformVariable(this, 'monitoring_enabled', {
+      type: 'bool',
+      default: true,
+      description: 'Container Insights into a Log Analytics workspace (billed per GB ingested)',
+    });
+    const defender = new TerraformVariable(this, 'defender_enabled', {
+      type: 'bool',
+      default: true,
+      description: 'The Microsoft Defender for Containers sensor (billed per node vCore by the subscription\'s Defender plan)',
+    });
+    const kubelogin = new TerraformVariable(this, 'kubelogin_login', {
+      type: 'string',
+      default: 'azurecli',
+      description: 'How kubelogin gets the Entra ID token for the kubernetes provider (azurecli: the az login session)',
+      validation: [{ condition: `\${contains(${JSON.stringify(KUBELOGIN_LOGIN_MODES)}, var.kubelogin_login)}`, errorMessage: `kubelogin_login is one of ${KUBELOGIN_LOGIN_MODES.join(', ')}.` }],
+    });
+    const replication = new TerraformVariable(this, 'backup_storage_replication', {
+      type: 'string',
+      default: 'GRS',
+      description: 'Replication of the backup storage account: zone- or geo-redundant',
+      validation: [{ condition: `\${contains(${JSON.stringify(REDUNDANT_REPLICATION)}, var.backup_storage_replication)}`, errorMessage: `backup_storage_replication is one of ${REDUNDANT_REPLICATION.join(', ')}.` }],
+    });
+    const storageRanges = new TerraformVariable(this, 'backup_storage_allowed_ip_ranges', {
+      type: 'list(string)',
+      default: [],
+      description: 'Public addresses or ranges (prefix /30 or wider; single addresses without a prefix) allowed to reach the backup storage, e.g. to download a dump',
+      validation: [{
+        condition: '${alltrue([for r in var.backup_storage_allowed_ip_ranges : strcontains(r, "/") ? can(cidrhost(r, 0)) && tonumber(split("/", r)[1]) <= 30 : can(cidrhost(format("%s/32", r), 0))])}',
+        errorMessage: 'Azure Storage takes single IPv4 addresses (no /32) or ranges of /30 or wider.',
+      }],
+    });
+    new AzurermProvider(this, 'azurerm', {
+      features: [{ storage: [{ dataPlaneAvailable: false }] }],
+      // Shared keys are off on the backup account: storage calls use Entra ID.
+      storageUseAzuread: true,
+    });
+    const deployer = new DataAzurermClientConfig(this, 'Deployer', {});
 
     const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev);
     this.nodeSize = chooseNodeSize(demandOf(chart.toJson()));
 
     const group = new ResourceGroup(this, 'ResourceGroup', { name: 'phonebill-dev-rg', location: location.stringValue, tags: { environment: 'dev' } });
-    const aks = new AksCluster(this, 'Cluster', { name: 'phonebill-dev-aks', resourceGroupName: group.name, location: group.location, vmSize: this.nodeSize.name });
-    const backups = new BlobBackupStorage(this, 'Backups', { accountName: accountName.stringValue, resourceGroupName: group.name, location: group.location });
+    const network = new AksNetwork(this, 'Network', { name: 'phonebill-dev', resourceGroupName: group.name, location: group.location });
+    const aks = new AksCluster(this, 'Cluster', {
+      name: 'phonebill-dev-aks',
+      resourceGroupName: group.name,
+      location: group.location,
+      vmSize: this.nodeSize.name,
+      nodeSubnetId: network.nodeSubnet.id,
+      tenantId: deployer.tenantId,
+      adminGroupObjectIds: adminGroups.listValue,
+      authorizedIpRanges: authorizedRanges.listValue,
+      privateCluster: privateCluster.booleanValue,
+      monitoringEnabled: monitoring.booleanValue,
+      defenderEnabled: defender.booleanValue,
+      kubeloginMode: kubelogin.stringValue,
+    });
+    const deployerAccess = aks.grantClusterAdmin('DeployerClusterAdmin', deployer.objectId);
+    const backups = new BlobBackupStorage(this, 'Backups', {
+      accountName: accountName.stringValue,
+      resourceGroupName: group.name,
+      location: group.location,
+      replication: replication.stringValue,
+      allowedSubnetIds: [network.nodeSubnet.id],
+      allowedIpRanges: storageRanges.listValue,
+      retentionDays: BLOB_BACKUP_RETENTION_DAYS,
+      immutabilityDays: BLOB_BACKUP_IMMUTABILITY_DAYS,
+    });
 
     new KubernetesProvider(this, 'kubernetes', aks.kubernetesProviderConfig());
-    new ChartManifests(this, 'Workload', { chart, dependsOn: [aks.cluster] });
+    new ChartManifests(this, 'Workload', { chart, dependsOn: [aks.cluster, deployerAccess] });
 
     new TerraformOutput(this, 'cluster_name', { value: aks.cluster.name });
+    new TerraformOutput(this, 'oidc_issuer_url', { value: aks.oidcIssuerUrl, description: 'Issuer of the cluster\'s service account tokens, for federated credentials' });
     new TerraformOutput(this, 'backup_container', { value: `${backups.account.name}/${backups.container.name}` });
+    new TerraformOutput(this, 'backup_container_id', { value: backups.containerResourceManagerId, description: 'Scope for the backup identity\'s Storage Blob Data Contributor role' });
   }
 }

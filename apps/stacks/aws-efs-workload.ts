@@ -4,7 +4,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { awsEfs } from '../../environments/aws-efs';
 import { EnvironmentChart } from '../../lib';
-import { ChartManifests } from '../../lib/terraform';
+import { ChartManifests, requireTerraformVersion } from '../../lib/terraform';
 
 /** Properties of {@link AwsEfsWorkloadStack}. */
 export interface AwsEfsWorkloadStackProps {
@@ -22,6 +22,7 @@ export class AwsEfsWorkloadStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: AwsEfsWorkloadStackProps) {
     super(scope, id);
+    requireTerraformVersion(this);
     const kubeconfig = new TerraformVariable(this, 'kubeconfig_path', { type: 'string', default: '~/.kube/config', description: 'kubeconfig of the EKS cluster' });
     const fileSystemId = new TerraformVariable(this, 'file_system_id', {
       type: 'string',

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EfsFileSystem } from '../../lib/terraform';
+import { EfsFileSystem, requireTerraformVersion } from '../../lib/terraform';
 
 /**
  * Stack `aws-efs`: the AWS side of seed 003, with the AWS provider only so that
@@ -14,6 +14,7 @@ export class AwsEfsStack extends TerraformStack {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    requireTerraformVersion(this);
     const region = new TerraformVariable(this, 'region', { type: 'string', default: 'ap-northeast-2', description: 'AWS region of the cluster' });
     const vpcId = new TerraformVariable(this, 'vpc_id', {
       type: 'string',
@@ -40,6 +41,12 @@ export class AwsEfsStack extends TerraformStack {
       description: "Security groups of the cluster's nodes that may mount the file system",
     });
 
+    const csiDriverRole = new TerraformVariable(this, 'efs_csi_driver_role_arn', {
+      type: 'string',
+      description: "IAM role of the EFS CSI driver's node pods (IRSA or Pod Identity): the only principal allowed to mount",
+      validation: [{ condition: '${can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", var.efs_csi_driver_role_arn))}', errorMessage: 'efs_csi_driver_role_arn must be an IAM role ARN such as arn:aws:iam::123456789012:role/AmazonEKS_EFS_CSI_DriverRole.' }],
+    });
+
     new AwsProvider(this, 'aws', { region: region.stringValue });
     this.efs = new EfsFileSystem(this, 'PostgresData', {
       name: 'postgres-data',
@@ -47,6 +54,7 @@ export class AwsEfsStack extends TerraformStack {
       subnetIds: subnetIds.listValue,
       clientCidrs: clusterCidrs.listValue,
       clientSecurityGroupIds: clusterGroups.listValue,
+      csiDriverRoleArn: csiDriverRole.stringValue,
     });
     new TerraformOutput(this, 'file_system_id', { value: this.efs.fileSystemId, description: 'EFS file system id, for environments/aws-efs.config.json' });
     new TerraformOutput(this, 'access_point_id', { value: this.efs.accessPointId, description: 'EFS access point id, for environments/aws-efs.config.json' });

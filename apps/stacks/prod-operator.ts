@@ -5,7 +5,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { prodOperator } from '../../environments/prod-operator';
 import { EnvironmentChart } from '../../lib';
-import { ChartManifests } from '../../lib/terraform';
+import { ChartManifests, requireTerraformVersion } from '../../lib/terraform';
 
 /** How to install the operator, as seed 001 does it. */
 export const OPERATOR_INSTALL = 'kubectl apply -k github.com/zalando/postgres-operator/manifests';
@@ -18,6 +18,7 @@ export const OPERATOR_INSTALL = 'kubectl apply -k github.com/zalando/postgres-op
 export class ProdOperatorStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    requireTerraformVersion(this);
     const kubeconfig = new TerraformVariable(this, 'kubeconfig_path', { type: 'string', default: '~/.kube/config', description: 'kubeconfig of the production cluster' });
     new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
     const crd = new DataKubernetesResources(this, 'OperatorCrd', {

@@ -4,7 +4,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { solidCloud } from '../../environments/solid-cloud';
 import { EnvironmentChart } from '../../lib';
-import { ChartManifests } from '../../lib/terraform';
+import { ChartManifests, requireTerraformVersion } from '../../lib/terraform';
 
 /**
  * Stack `solid-cloud` (seed 002), in the seed's module split where it maps to something real:
@@ -15,6 +15,7 @@ import { ChartManifests } from '../../lib/terraform';
 export class SolidCloudStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    requireTerraformVersion(this);
     const kubeconfig = new TerraformVariable(this, 'kubeconfig_path', {
       type: 'string',
       description: 'kubeconfig of the Solid Cloud cluster (the seed sets it in terraform.tfvars, so the wrong cluster is never targeted)',

@@ -1,3 +1,4 @@
+import { DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
 import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsBackupPolicy } from '@cdktf/provider-aws/lib/efs-backup-policy';
 import { EfsFileSystem as AwsEfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
@@ -17,6 +18,11 @@ export interface EfsFileSystemProps {
   readonly vpcId: string;
   /** Subnets for mount targets, one per availability zone; at least two for zone redundancy. */
   readonly subnetIds: string[];
+  /**
+   * IAM role of the EFS CSI driver's node pods (the identity that mounts with the `iam` option):
+   * the only principal the file system policy lets mount and write, and only through the access point.
+   */
+  readonly csiDriverRoleArn: string;
   /**
    * Address ranges that may reach NFS (2049): the cluster's nodes and pods.
    * @default - none; give this or clientSecurityGroupIds
@@ -54,12 +60,63 @@ export interface EfsFileSystemProps {
   readonly preventDestroy?: boolean;
 }
 
+const CLIENT_ACCESS = ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'];
+const EVERYONE = [{ type: 'AWS', identifiers: ['*'] }];
+
+/**
+ * Statements of the file system policy: only the CSI driver's role may mount and write, only
+ * through the access point and over TLS; nobody gets root access; every request without TLS is
+ * refused. The denials apply to every principal, so an identity policy elsewhere in the account
+ * that grants EFS client access cannot open another way in.
+ */
+export function fileSystemPolicyStatements(fileSystemArn: string, accessPointArn: string, roleArn: string): DataAwsIamPolicyDocumentStatement[] {
+  return [
+    {
+      sid: 'AllowCsiDriverThroughAccessPoint',
+      effect: 'Allow',
+      principals: [{ type: 'AWS', identifiers: [roleArn] }],
+      actions: CLIENT_ACCESS,
+      resources: [fileSystemArn],
+      condition: [
+        { test: 'StringEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPointArn] },
+        { test: 'Bool', variable: 'aws:SecureTransport', values: ['true'] },
+      ],
+    },
+    {
+      sid: 'DenyOtherPrincipals',
+      effect: 'Deny',
+      principals: EVERYONE,
+      actions: CLIENT_ACCESS,
+      resources: [fileSystemArn],
+      // Anonymous NFS clients carry no principal, and a missing key never equals: refused too.
+      condition: [{ test: 'ArnNotEquals', variable: 'aws:PrincipalArn', values: [roleArn] }],
+    },
+    {
+      sid: 'DenyMountsOutsideAccessPoint',
+      effect: 'Deny',
+      principals: EVERYONE,
+      actions: CLIENT_ACCESS,
+      resources: [fileSystemArn],
+      condition: [{ test: 'StringNotEquals', variable: 'elasticfilesystem:AccessPointArn', values: [accessPointArn] }],
+    },
+    { sid: 'DenyRootAccess', effect: 'Deny', principals: EVERYONE, actions: ['elasticfilesystem:ClientRootAccess'], resources: [fileSystemArn] },
+    {
+      sid: 'DenyUnencryptedTransport',
+      effect: 'Deny',
+      principals: EVERYONE,
+      actions: ['*'],
+      resources: [fileSystemArn],
+      condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+    },
+  ];
+}
+
 /**
  * An EFS file system for one PostgreSQL data directory (seed 003): encrypted at rest, backed up
  * by AWS Backup, moved to Infrequent Access when cold, protected from `terraform destroy`,
- * mounted in every given subnet, reachable on NFS only from the cluster, reachable only over
- * TLS, and exposed through an access point that makes the postgres user (uid/gid 999) the owner
- * of everything, because PostgreSQL must own its data directory and cannot chown it on EFS.
+ * mounted in every given subnet, reachable on NFS only from the cluster, mountable only by the
+ * CSI driver's IAM role through the access point over TLS and never as root, and exposed through
+ * an access point that makes the postgres user (uid/gid 999) the owner of everything, because PostgreSQL must own its data directory and cannot chown it on EFS.
  */
 export class EfsFileSystem extends Construct {
   /** The file system id (`fs-…`). */
@@ -87,21 +144,6 @@ export class EfsFileSystem extends Construct {
     this.fileSystemId = fileSystem.id;
 
     new EfsBackupPolicy(this, 'BackupPolicy', { fileSystemId: fileSystem.id, backupPolicy: { status: 'ENABLED' } });
-    new EfsFileSystemPolicy(this, 'TlsOnly', {
-      fileSystemId: fileSystem.id,
-      policy: Fn.jsonencode({
-        Version: '2012-10-17',
-        Statement: [{
-          Sid: 'DenyUnencryptedTransport',
-          Effect: 'Deny',
-          Principal: { AWS: '*' },
-          Action: '*',
-          Resource: fileSystem.arn,
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        }],
-      }),
-    });
-
     const securityGroup = new SecurityGroup(this, 'SecurityGroup', {
       name: `${props.name}-nfs`,
       description: `NFS to ${props.name} from the Kubernetes cluster only`,
@@ -143,5 +185,13 @@ export class EfsFileSystem extends Construct {
       tags,
     });
     this.accessPointId = accessPoint.id;
+
+    // Id kept from when the policy only required TLS: a new address would delete the policy after writing it.
+    new EfsFileSystemPolicy(this, 'TlsOnly', {
+      fileSystemId: fileSystem.id,
+      policy: new DataAwsIamPolicyDocument(this, 'PolicyDocument', {
+        statement: fileSystemPolicyStatements(fileSystem.arn, accessPoint.arn, props.csiDriverRoleArn),
+      }).json,
+    });
   }
 }

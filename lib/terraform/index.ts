@@ -3,3 +3,6 @@ export * from './efs-file-system';
 export * from './aks-cluster';
 export * from './aks-node-size';
 export * from './blob-backup-storage';
+export * from './aks-network';
+export * from './state-backend';
+export * from './aks-monitoring';

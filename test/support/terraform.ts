@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
@@ -47,4 +47,26 @@ export function cdktfSynth(repo: string, outdir: string): string {
   // A CLI config that does not exist only makes terraform print warnings on every call.
   if (env.TF_CLI_CONFIG_FILE && !existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
   return execFileSync('npx', ['cdktf', 'synth', '--output', outdir], { cwd: repo, encoding: 'utf8', env });
+}
+
+/**
+ * Runs `terraform plan` on a configuration that holds only the given `variable` blocks (as the
+ * stack's JSON has them) and the given values: no provider, no backend, no network. Terraform
+ * evaluates each variable's validation rules, so a rule that lets a bad value through fails here.
+ * Returns undefined when terraform is not on PATH.
+ */
+export function planVariables(variables: Record<string, unknown>, values: Record<string, unknown>): { ok: boolean; output: string } | undefined {
+  const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  if (spawnSync('terraform', ['version'], { env }).status !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'tf-vars-'));
+  try {
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ variable: variables }));
+    writeFileSync(join(dir, 'values.auto.tfvars.json'), JSON.stringify(values));
+    const init = spawnSync('terraform', ['init', '-input=false', '-no-color', '-backend=false'], { cwd: dir, env, encoding: 'utf8' });
+    if (init.status !== 0) return { ok: false, output: `${init.stdout}${init.stderr}` };
+    const plan = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-lock=false'], { cwd: dir, env, encoding: 'utf8' });
+    return { ok: plan.status === 0, output: `${plan.stdout}${plan.stderr}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
