@@ -3,3 +3,4 @@ export * from './efs-file-system';
 export * from './aks-cluster';
 export * from './aks-node-size';
 export * from './blob-backup-storage';
+export * from './backup-upload-identity';
