@@ -1,4 +1,5 @@
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
+import { prodOperator } from '../environments/prod-operator';
 import { EnvironmentChart, Warnings } from '../lib';
 import { loadDist, only, testApp } from './support/manifests';
 
@@ -113,6 +114,13 @@ test('each verified dump is uploaded to phonebilldevbackups/postgresql-backups b
   // The client ID exists only once Terraform made the identity: the stack sets it; kubectl users annotate.
   expect(account.metadata.annotations).toBeUndefined();
   expect(account.automountServiceAccountToken).toBe(false);
+});
+
+test('a backup login needs the StatefulSet backend: on the Zalando backend the operator owns the logins', () => {
+  const [server] = prodOperator.servers;
+  const login = { name: 'backup_login', password: { name: 'logins', key: 'backup' } };
+  expect(() => new EnvironmentChart(testApp(), { ...prodOperator, servers: [{ ...server, backup: { storage: { size: '1Gi' }, login } }] }))
+    .toThrow(`server '${server.id}': backup.login "backup_login" needs the StatefulSet backend: the operator owns the Zalando cluster's logins`);
 });
 
 test('synthesis warns that PostgreSQL 14 is past end of life', () => {
