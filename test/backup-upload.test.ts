@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
@@ -47,8 +47,17 @@ async function fakeAzure(putStatus: number): Promise<{ port: number; log: () => 
   };
 }
 
+/** The shells the upload runs under: the machine's /bin/sh, and busybox's with its applets first on PATH, as in the curl image (Alpine). */
+let busyboxBin: string;
+const SHELLS: [string, () => { shell?: string[]; path?: string }][] = [
+  ['/bin/sh', () => ({})],
+  ['busybox sh and applets', () => ({ shell: ['busybox', 'sh'], path: busyboxBin })],
+];
+let shell: { shell?: string[]; path?: string } = {};
+
 function upload(port: number, env: Record<string, string> = {}) {
   return runJobScript(aks, CRON_JOB, server, {}, {
+    shell: shell.shell,
     container: 'upload',
     claims: { [CLAIM]: claim },
     emptyDirs: { 'upload-list': uploads },
@@ -60,6 +69,7 @@ function upload(port: number, env: Record<string, string> = {}) {
       AZURE_FEDERATED_TOKEN_FILE: tokenFile,
       BLOB_ENDPOINT: `https://127.0.0.1:${port}`,
       CURL_CA_BUNDLE: certFile,
+      ...(shell.path ? { PATH: `${shell.path}:${process.env.PATH}` } : {}),
       ...env,
     },
   });
@@ -71,6 +81,8 @@ beforeAll(async () => {
   uploads = mkdtempSync(join(work, 'upload-list-'));
   certFile = join(work, 'cert.pem');
   tokenFile = join(work, 'azure-identity-token');
+  busyboxBin = mkdtempSync(join(work, 'busybox-'));
+  for (const applet of ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[']) symlinkSync(execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim(), join(busyboxBin, applet));
   writeFileSync(tokenFile, ASSERTION);
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(work, 'key.pem'), '-out', certFile, '-days', '2',
     '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
@@ -99,91 +111,96 @@ test('the dump step lists the verified dump for the upload step', () => {
   expect(readFileSync(join(uploads, 'files'), 'utf8')).toBe(`product_change_db/${file}\n`);
 });
 
-test('the upload exchanges the federated token for a Storage token, then PUTs a block blob equal to the dump', async () => {
-  const fake = await fakeAzure(201);
-  try {
-    const run = upload(fake.port);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const [token, put, ...rest] = fake.log();
-    expect(rest).toEqual([]);
-    expect(token.method).toBe('POST');
-    expect(token.url).toBe(`/${TENANT}/oauth2/v2.0/token`);
-    expect(token.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(Buffer.from(token.body, 'base64').toString('utf8')))).toEqual({
-      client_id: CLIENT,
-      scope: 'https://storage.azure.com/.default',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: ASSERTION,
-      grant_type: 'client_credentials',
-    });
-    const file = dumpPath.slice(claim.length + 1);
-    expect(put.method).toBe('PUT');
-    expect(put.url).toBe(`/postgresql-backups/phonebill-dev/postgresql-product-change/${file}`);
-    expect(put.headers).toMatchObject({
-      authorization: `Bearer ${ACCESS_TOKEN}`,
-      'x-ms-blob-type': 'BlockBlob',
-      'x-ms-version': '2023-11-03',
-      'if-none-match': '*',
-      'content-length': String(readFileSync(dumpPath).length),
-    });
-    expect(Buffer.from(put.body, 'base64').equals(readFileSync(dumpPath))).toBe(true);
-    expect(run.stdout).toContain(`Uploaded ${file} to postgresql-backups/phonebill-dev/postgresql-product-change/${file}`);
-    // The bearer token never reaches the log.
-    expect(run.stdout).not.toContain(ACCESS_TOKEN);
-  } finally {
-    await fake.stop();
-  }
-});
+describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
+  beforeAll(() => { shell = chosen(); });
+  afterAll(() => { shell = {}; });
 
-test('a refused upload (403) fails the step and names the file', async () => {
-  const fake = await fakeAzure(403);
-  try {
-    const run = upload(fake.port);
+  test('the upload exchanges the federated token for a Storage token, then PUTs a block blob equal to the dump', async () => {
+    const fake = await fakeAzure(201);
+    try {
+      const run = upload(fake.port);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const [token, put, ...rest] = fake.log();
+      expect(rest).toEqual([]);
+      expect(token.method).toBe('POST');
+      expect(token.url).toBe(`/${TENANT}/oauth2/v2.0/token`);
+      expect(token.headers['content-type']).toBe('application/x-www-form-urlencoded');
+      expect(Object.fromEntries(new URLSearchParams(Buffer.from(token.body, 'base64').toString('utf8')))).toEqual({
+        client_id: CLIENT,
+        scope: 'https://storage.azure.com/.default',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: ASSERTION,
+        grant_type: 'client_credentials',
+      });
+      const file = dumpPath.slice(claim.length + 1);
+      expect(put.method).toBe('PUT');
+      expect(put.url).toBe(`/postgresql-backups/phonebill-dev/postgresql-product-change/${file}`);
+      expect(put.headers).toMatchObject({
+        authorization: `Bearer ${ACCESS_TOKEN}`,
+        'x-ms-blob-type': 'BlockBlob',
+        'x-ms-version': '2023-11-03',
+        'if-none-match': '*',
+        'content-length': String(readFileSync(dumpPath).length),
+      });
+      expect(Buffer.from(put.body, 'base64').equals(readFileSync(dumpPath))).toBe(true);
+      expect(run.stdout).toContain(`Uploaded ${file} to postgresql-backups/phonebill-dev/postgresql-product-change/${file}`);
+      // The bearer token never reaches the log.
+      expect(run.stdout).not.toContain(ACCESS_TOKEN);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  test('a refused upload (403) fails the step and names the file', async () => {
+    const fake = await fakeAzure(403);
+    try {
+      const run = upload(fake.port);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`Upload of ${dumpPath.slice(claim.length + 1)} failed (HTTP 403)`);
+      expect(run.stderr).toContain('AuthorizationPermissionMismatch');
+      expect(run.stderr).toContain('1 upload(s) failed');
+      expect(fake.log().map((r) => r.method)).toEqual(['POST', 'PUT']);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  test('a refused token exchange fails the step before any upload', async () => {
+    const fake = await fakeAzure(201);
+    const stale = join(work, 'stale-token');
+    writeFileSync(stale, 'not-the-projected-token');
+    try {
+      const run = upload(fake.port, { AZURE_FEDERATED_TOKEN_FILE: stale });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('No backup was uploaded: the token exchange was refused (HTTP 400)');
+      expect(fake.log().map((r) => r.method)).toEqual(['POST']);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  test('an unreachable endpoint fails the step', () => {
+    const run = upload(1);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`Upload of ${dumpPath.slice(claim.length + 1)} failed (HTTP 403)`);
-    expect(run.stderr).toContain('AuthorizationPermissionMismatch');
-    expect(run.stderr).toContain('1 upload(s) failed');
-    expect(fake.log().map((r) => r.method)).toEqual(['POST', 'PUT']);
-  } finally {
-    await fake.stop();
-  }
-});
+    expect(run.stderr).toContain('No backup was uploaded: could not reach https://127.0.0.1:1');
+  });
 
-test('a refused token exchange fails the step before any upload', async () => {
-  const fake = await fakeAzure(201);
-  const stale = join(work, 'stale-token');
-  writeFileSync(stale, 'not-the-projected-token');
-  try {
-    const run = upload(fake.port, { AZURE_FEDERATED_TOKEN_FILE: stale });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('No backup was uploaded: the token exchange was refused (HTTP 400)');
-    expect(fake.log().map((r) => r.method)).toEqual(['POST']);
-  } finally {
-    await fake.stop();
-  }
-});
-
-test('an unreachable endpoint fails the step', () => {
-  const run = upload(1);
-  expect(run.status).toBe(1);
-  expect(run.stderr).toContain('No backup was uploaded: could not reach https://127.0.0.1:1');
-});
-
-test.each([
-  ['AZURE_CLIENT_ID', 'AZURE_CLIENT_ID is empty. Annotate ServiceAccount postgresql-product-change-backup with azure.workload.identity/client-id=<client ID of the upload identity> (terraform output -raw backup_upload_client_id)'],
-  ['AZURE_TENANT_ID', 'AZURE_TENANT_ID is empty. Is the cluster\'s workload identity webhook on'],
-  ['AZURE_FEDERATED_TOKEN_FILE', "no federated token file ('')"],
-])('without %s (ServiceAccount not annotated, or no webhook) the step fails at once, saying what to do', async (variable, message) => {
-  const fake = await fakeAzure(201);
-  try {
-    const run = upload(fake.port, { [variable]: '' });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`No backup was uploaded: ${message}`);
-    expect(fake.log()).toEqual([]);
-  } finally {
-    await fake.stop();
-  }
+  test.each([
+    ['AZURE_CLIENT_ID', 'AZURE_CLIENT_ID is empty. Annotate ServiceAccount postgresql-product-change-backup with azure.workload.identity/client-id=<client ID of the upload identity> (terraform output -raw backup_upload_client_id)'],
+    ['AZURE_TENANT_ID', 'AZURE_TENANT_ID is empty. Is the cluster\'s workload identity webhook on'],
+    ['AZURE_FEDERATED_TOKEN_FILE', "no federated token file ('')"],
+  ])('without %s (ServiceAccount not annotated, or no webhook) the step fails at once, saying what to do', async (variable, message) => {
+    const fake = await fakeAzure(201);
+    try {
+      const run = upload(fake.port, { [variable]: '' });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`No backup was uploaded: ${message}`);
+      expect(fake.log()).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  });
 });
 
 test("the upload is the pod's only container, after the dump, with restartPolicy Never: its exit decides the pod, and a failed pod fails the Job after backoffLimit", () => {

@@ -17,6 +17,12 @@ export interface RunOptions {
   /** emptyDir volume name → directory standing in for it (shared by the pod's containers). */
   readonly emptyDirs?: Record<string, string>;
   /**
+   * Program (and its first arguments) that runs the container's script instead of the one the
+   * command names, e.g. ['busybox', 'sh'].
+   * @default - the command's own
+   */
+  readonly shell?: string[];
+  /**
    * Container to run, init containers included.
    * @default - the first the kubelet starts: the first init container, else the first container
    */
@@ -69,7 +75,8 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
     }
     Object.assign(env, { PGHOST: '127.0.0.1', PGPORT: String(server.port) }, options.env);
     const [shell, flag, script] = container.command;
-    return spawnSync(shell, [flag, script], { env, encoding: 'utf8', timeout: 120000 });
+    const [program, ...args] = options.shell ?? [shell];
+    return spawnSync(program, [...args, flag, script], { env, encoding: 'utf8', timeout: 120000 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
