@@ -318,6 +318,16 @@ export function backupSuite(major: number): void {
         expect(byLogin).not.toMatch(/SCRAM-SHA-256\$|PASSWORD '/);
       });
 
+      test('pg_dumpall with rolePasswords: the login reads the verifiers too (pg_read_all_data covers pg_authid)', () => {
+        const run = runBackup({ login: asLogin, mode: 'cluster', rolePasswords: true });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const byLogin = dumpText();
+        expect(byLogin).toMatch(/ALTER ROLE app_user WITH .* PASSWORD 'SCRAM-SHA-256\$/);
+        expect(runBackup({ mode: 'cluster', rolePasswords: true }).status).toBe(0);
+        expect(comparable(byLogin)).toBe(comparable(dumpText()));
+      });
+
       test('pg_dumpall: the file restores into a new server', async () => {
         const other = await startPostgres({ major: restoreMajor });
         try {
