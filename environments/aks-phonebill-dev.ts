@@ -1,6 +1,10 @@
 import { EnvironmentDescription } from '../lib';
 import { PRODUCT_CHANGE_DATABASES, PRODUCT_CHANGE_USERS } from './databases';
 
+/** The storage account (its default name in the stack) and container the dumps are copied to. */
+export const BACKUP_STORAGE_ACCOUNT = 'phonebilldevbackups';
+export const BACKUP_CONTAINER = 'postgresql-backups';
+
 /** Seed 004's labels on every object of the product-change database. */
 const SEED_LABELS = { app: 'postgresql-product-change', service: 'product-change', tier: 'database' };
 
@@ -35,6 +39,11 @@ export const aksPhonebillDev: EnvironmentDescription = {
         databases: ['product_change_db'],
         retention: { days: 7 },
         storage: { name: 'postgresql-product-change-backup-pvc', size: '10Gi', storageClassName: 'managed-standard' },
+        // Dumps run as a read-only login (pg_read_all_data), not the superuser.
+        login: { name: 'product_change_backup', password: { name: 'postgresql-product-change-logins', key: 'backup-password' } },
+        // §7.1: each verified dump is copied to the stack's storage account with workload identity. The
+        // client ID is the stack's backup_upload_client_id output: Terraform sets it; kubectl users annotate.
+        upload: { accountName: BACKUP_STORAGE_ACCOUNT, containerName: BACKUP_CONTAINER },
       },
       statefulSet: {
         name: 'postgresql-product-change',

@@ -53,7 +53,7 @@ export class EnvironmentChart extends Chart {
   private build(environment: EnvironmentDescription): void {
     this.namespaces(environment);
     for (const server of environment.servers) {
-      const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : [])];
+      const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : []), ...backupLogin(server)];
       this.connections[server.id] = server.zalando ? this.cluster(server, users, environment) : this.statefulSet(server, environment);
       const connection = this.connections[server.id];
       if (server.databases?.length || users.length) {
@@ -82,9 +82,10 @@ export class EnvironmentChart extends Chart {
         new ConnectionConfigMap(this, `${server.id}-connection`, { ...server.connectionConfigMap, server: connection });
       }
       if (server.backup) {
-        const { storage, ...backup } = server.backup;
+        const { storage, login, ...backup } = server.backup;
         this.backups[server.id] = new BackupCronJob(this, `${server.id}-backup`, {
           ...backup,
+          login: login && Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
           server: connection,
           storage: 'existingClaim' in storage ? BackupStorage.existingClaim(storage.existingClaim) : BackupStorage.newClaim(storage),
         });
@@ -172,6 +173,18 @@ export class EnvironmentChart extends Chart {
 /** The namespaces the chart creates: those of its servers, except the ones every cluster has, which are used, never redefined. */
 function ownedNamespaces(environment: EnvironmentDescription): string[] {
   return [...new Set(environment.servers.map((s) => s.namespace))].filter((n) => !BUILT_IN_NAMESPACES.includes(n));
+}
+
+/**
+ * The backup login as a schema Job user: CONNECT on the databases listed in `database` mode,
+ * else on every database (pg_dumpall, or databases listed at run time).
+ */
+function backupLogin(server: DatabaseServerDescription): DatabaseUser[] {
+  const login = server.backup?.login;
+  if (!login) return [];
+  if (server.zalando) fail(`server '${server.id}'`, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
+  const listed = (server.backup!.mode ?? 'database') === 'database' && server.backup!.databases?.length ? server.backup!.databases : undefined;
+  return [{ name: login.name, kind: 'backup', password: login.password, ...(listed ? { databases: listed } : {}) }];
 }
 
 /**

@@ -39,15 +39,23 @@ export const SUPERUSER_DESCRIPTION_SHAPE = object<SuperuserDescription>({
 }, { name: 'SuperuserDescription' });
 
 /** Backups of a server, as plain data. */
-export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | 'storage'> {
+export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | 'storage' | 'login'> {
   /** The claim backups go to: a new one (size, class, name) or an existing one by name. */
   readonly storage: NewBackupClaimOptions | { readonly existingClaim: string };
+  /**
+   * A least-privilege login the dumps run as (kind `backup`: pg_read_all_data, BYPASSRLS,
+   * CONNECT on what it dumps), created by the schema Job, and where its password lives. StatefulSet
+   * backend only (the operator owns the Zalando cluster's logins).
+   * @default - the superuser
+   */
+  readonly login?: { readonly name: string; readonly password: SecretKeyReference };
 }
 
 /** Runtime description of {@link BackupDescription}. */
 export const BACKUP_DESCRIPTION_SHAPE = object<BackupDescription>({
-  ...omit(BACKUP_CRON_JOB_PROPS_SHAPE.fields, 'server', 'storage'),
+  ...omit(BACKUP_CRON_JOB_PROPS_SHAPE.fields, 'server', 'storage', 'login'),
   storage: union(NEW_BACKUP_CLAIM_OPTIONS_SHAPE, object<{ readonly existingClaim: string }>({ existingClaim: string() })),
+  login: optional(object<NonNullable<BackupDescription['login']>>({ name: string(), password: SECRET_KEY_REFERENCE_SHAPE })),
 }, { name: 'BackupDescription' });
 
 /** Metrics, alerts and a dashboard for a server, as plain data. */

@@ -1,4 +1,5 @@
 export * from './backup-cron-job';
+export { BlobUploadOptions } from './backup/blob-upload';
 export * from './backup-storage';
 export * from './client-pod';
 export * from './connection-config-map';

@@ -8,6 +8,7 @@ declare -A PACKAGE_OF=(
   [psql]=postgresql-client [pg_dump]=postgresql-client [pg_dumpall]=postgresql-client [pg_restore]=postgresql-client
   [kubectl]=kubernetes-client
   [shellcheck]=shellcheck
+  [curl]=curl [openssl]=openssl [busybox]=busybox
 )
 
 missing=()

@@ -1,4 +1,5 @@
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
+import { prodOperator } from '../environments/prod-operator';
 import { EnvironmentChart, Warnings } from '../lib';
 import { loadDist, only, testApp } from './support/manifests';
 
@@ -73,12 +74,53 @@ test('schema ConfigMap and Job with the seed names and labels', () => {
 test('backup CronJob at 0 2 * * * with 7 days on claim postgresql-product-change-backup-pvc (10Gi)', () => {
   const cronJob = only(objects, 'CronJob', 'postgresql-product-change-backup');
   expect(cronJob.spec.schedule).toBe('0 2 * * *');
-  const env = cronJob.spec.jobTemplate.spec.template.spec.containers[0].env;
+  const env = cronJob.spec.jobTemplate.spec.template.spec.initContainers[0].env;
   expect(env).toContainEqual({ name: 'RETENTION_DAYS', value: '7' });
   expect(env).toContainEqual({ name: 'BACKUP_DATABASES', value: 'product_change_db' });
   expect(cronJob.spec.jobTemplate.spec.template.spec.volumes).toContainEqual({ name: 'backup', persistentVolumeClaim: { claimName: 'postgresql-product-change-backup-pvc' } });
   const claim = only(objects, 'PersistentVolumeClaim', 'postgresql-product-change-backup-pvc');
   expect(claim.spec).toMatchObject({ storageClassName: 'managed-standard', resources: { requests: { storage: '10Gi' } } });
+});
+
+test('backups run as login product_change_backup (pg_read_all_data, BYPASSRLS, CONNECT on product_change_db), not the superuser', () => {
+  const pod = only(objects, 'CronJob', 'postgresql-product-change-backup').spec.jobTemplate.spec.template;
+  const dump = pod.spec.initContainers[0];
+  expect(dump.name).toBe('backup');
+  expect(dump.env).toContainEqual({ name: 'PGUSER', value: 'product_change_backup' });
+  expect(dump.env).toContainEqual({ name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'postgresql-product-change-logins', key: 'backup-password' } } });
+  const sql = only(objects, 'ConfigMap', 'postgresql-product-change-schema').data['000-cluster.sql'];
+  expect(sql).toContain('GRANT pg_read_all_data TO "product_change_backup";');
+  expect(sql).toContain('ALTER ROLE "product_change_backup" WITH BYPASSRLS;');
+  expect(sql).toContain('GRANT CONNECT ON DATABASE "product_change_db" TO "product_change_backup";');
+});
+
+test('each verified dump is uploaded to phonebilldevbackups/postgresql-backups by the upload container, with workload identity', () => {
+  const pod = only(objects, 'CronJob', 'postgresql-product-change-backup').spec.jobTemplate.spec.template;
+  expect(pod.metadata.labels).toMatchObject({ 'azure.workload.identity/use': 'true', 'app.kubernetes.io/component': 'backup' });
+  expect(pod.metadata.annotations).toEqual({ 'azure.workload.identity/skip-containers': 'backup' });
+  expect(pod.spec.serviceAccountName).toBe('postgresql-product-change-backup');
+  expect(pod.spec.automountServiceAccountToken).toBe(false);
+  const [upload] = pod.spec.containers;
+  expect(upload).toMatchObject({ name: 'upload', image: 'curlimages/curl:8.11.1', command: ['/bin/sh', '-c', expect.stringContaining('oauth2/v2.0/token')] });
+  expect(upload.env).toEqual(expect.arrayContaining([
+    { name: 'BLOB_ENDPOINT', value: 'https://phonebilldevbackups.blob.core.windows.net' },
+    { name: 'BLOB_CONTAINER', value: 'postgresql-backups' },
+    { name: 'BLOB_PREFIX', value: 'phonebill-dev/postgresql-product-change' },
+  ]));
+  expect(upload.volumeMounts).toContainEqual({ name: 'backup', mountPath: '/backup', readOnly: true });
+  // No key or connection string anywhere in the pod.
+  expect(JSON.stringify(pod)).not.toMatch(/AccountKey|SharedAccessSignature|sig=/);
+  const account = only(objects, 'ServiceAccount', 'postgresql-product-change-backup');
+  // The client ID exists only once Terraform made the identity: the stack sets it; kubectl users annotate.
+  expect(account.metadata.annotations).toBeUndefined();
+  expect(account.automountServiceAccountToken).toBe(false);
+});
+
+test('a backup login needs the StatefulSet backend: on the Zalando backend the operator owns the logins', () => {
+  const [server] = prodOperator.servers;
+  const login = { name: 'backup_login', password: { name: 'logins', key: 'backup' } };
+  expect(() => new EnvironmentChart(testApp(), { ...prodOperator, servers: [{ ...server, backup: { storage: { size: '1Gi' }, login } }] }))
+    .toThrow(`server '${server.id}': backup.login "backup_login" needs the StatefulSet backend: the operator owns the Zalando cluster's logins`);
 });
 
 test('synthesis warns that PostgreSQL 14 is past end of life', () => {

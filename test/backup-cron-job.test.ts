@@ -1,4 +1,4 @@
-import { BackupCronJob, BackupCronJobProps, BackupStorage, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../lib';
+import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../lib';
 import { execFileSync } from 'child_process';
 import fc from 'fast-check';
 import { BACKUP_SCRIPT, backupName } from '../lib/backup/scripts';
@@ -54,6 +54,43 @@ describe('BackupCronJob manifest', () => {
   });
 });
 
+describe('BackupCronJob with a backup login and an upload', () => {
+  const CLIENT = '6e5b1a5d-0f1a-4c1e-9d0b-3f2a1c4b5d6e';
+  const { objects } = build({ mode: 'cluster', login: Credentials.fromSecret('backup-login', { username: 'backup_login' }), upload: { accountName: 'shopbackups', clientId: CLIENT } });
+  const pod = only(objects, 'CronJob', 'shop-db-backup').spec.jobTemplate.spec.template;
+
+  test('the dump runs as the login, with no role verifiers by default', () => {
+    const [dump] = pod.spec.initContainers;
+    expect(dump.env).toContainEqual({ name: 'PGUSER', value: 'backup_login' });
+    expect(dump.env).toContainEqual({ name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'backup-login', key: 'password' } } });
+    expect(dump.env).toContainEqual({ name: 'KEEP_ROLE_VERIFIERS', value: 'false' });
+    expect(JSON.stringify(pod)).not.toContain('shop-db-superuser');
+  });
+
+  test('the ServiceAccount names the identity; only the upload container gets its token', () => {
+    expect(only(objects, 'ServiceAccount', 'shop-db-backup').metadata.annotations).toEqual({ 'azure.workload.identity/client-id': CLIENT });
+    expect(pod.spec.serviceAccountName).toBe('shop-db-backup');
+    expect(pod.metadata.labels['azure.workload.identity/use']).toBe('true');
+    expect(pod.metadata.annotations['azure.workload.identity/skip-containers']).toBe('backup');
+    expect(pod.spec.containers.map((c: any) => c.name)).toEqual(['upload']);
+  });
+
+  test('the upload container meets the restricted profile and reads the claim read-only', () => {
+    const [upload] = pod.spec.containers;
+    expect(upload.securityContext).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(upload.volumeMounts).toEqual(expect.arrayContaining([{ name: 'backup', mountPath: '/backup', readOnly: true }, { name: 'tmp', mountPath: '/tmp' }]));
+    expect(upload.resources.limits.memory).toBe('256Mi');
+  });
+
+  test('without an upload there is no ServiceAccount and the dump is the only container', () => {
+    const { objects: plain } = build();
+    expect(plain.filter((o) => o.kind === 'ServiceAccount')).toEqual([]);
+    const spec = only(plain, 'CronJob').spec.jobTemplate.spec.template.spec;
+    expect(spec.initContainers).toBeUndefined();
+    expect(spec.serviceAccountName).toBeUndefined();
+  });
+});
+
 describe('BackupCronJob rejects bad input', () => {
   const cases: [string, Partial<BackupCronJobProps>, string][] = [
     ['a cron with four fields', { schedule: '0 2 * *' }, `BackupCronJob 'test/backup': schedule "0 2 * *" has 4 fields; a schedule has 5 (minute hour day-of-month month day-of-week)`],
@@ -65,6 +102,12 @@ describe('BackupCronJob rejects bad input', () => {
     ['no retention at all', { retention: {} }, `BackupCronJob 'test/backup': retention {} needs days, count or both`],
     ['a size that is not a quantity', { storage: BackupStorage.newClaim({ size: '10 GB' }) }, `BackupCronJob 'test/backup': storage.size "10 GB" is not a Kubernetes quantity (e.g. '5Gi')`],
     ['databases in cluster mode', { mode: 'cluster', databases: ['x'] }, `BackupCronJob 'test/backup': databases ["x"] cannot be chosen in 'cluster' mode, which dumps everything`],
+    ['role passwords in database mode', { rolePasswords: true }, `BackupCronJob 'test/backup': rolePasswords true applies to 'cluster' mode only (pg_dump never dumps roles)`],
+    ['a login name PostgreSQL reserves', { login: Credentials.fromSecret('backup-login', { username: 'pg_backup' }) }, `BackupCronJob 'test/backup': login.username "pg_backup" `],
+    ['a storage account name with capitals', { upload: { accountName: 'PhoneBill' } }, `BackupCronJob 'test/backup': upload.accountName "PhoneBill" is not a storage account name (3 to 24 lower-case letters and digits)`],
+    ['a container name with a double hyphen', { upload: { accountName: 'phonebill', containerName: 'pg--backups' } }, `BackupCronJob 'test/backup': upload.containerName "pg--backups" is not a blob container name`],
+    ['a client ID that is no GUID', { upload: { accountName: 'phonebill', clientId: 'backup-identity' } }, `BackupCronJob 'test/backup': upload.clientId "backup-identity" is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)`],
+    ['an upload image that is not pinned', { upload: { accountName: 'phonebill', image: 'curlimages/curl:latest' } }, `BackupCronJob 'test/backup': upload.image "curlimages/curl:latest" is not pinned to a full version`],
     ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 52 characters)`],
   ];
   test.each(cases)('%s', (_name, props, message) => {

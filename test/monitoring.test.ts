@@ -148,7 +148,7 @@ describe(`the monitoring login on PostgreSQL ${deployedMajor(dist['aks-phonebill
     const run = runJobScript(dist['aks-phonebill-dev'], 'postgresql-product-change-schema-init', server, {
       'postgresql-product-change-superuser': { password: server.superuserPassword },
       'postgresql-product-change-secret': { password: 'app-pw' },
-      'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw' },
+      'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw', 'backup-password': 'backup-pw' },
     });
     if (run.status !== 0) throw new Error(run.stderr);
     server.query("INSERT INTO product_change.circuit_breaker_state (service_name) VALUES ('SECRET_SERVICE')", { user: 'product_change_admin', password: 'admin-pw', database: 'product_change_db' });

@@ -91,13 +91,14 @@ describe.each(Object.entries(dist))('%s', (env, objects) => {
     }
   });
 
-  test('each Job reaches its server on 5432 and DNS, nothing else', () => {
+  test('each Job reaches its server on 5432 and DNS, nothing else (a backup that uploads its dumps also HTTPS)', () => {
     for (const job of jobs) {
       const server = serverOf(job);
+      const uploads = job.labels['azure.workload.identity/use'] === 'true';
       for (const pod of server.pods) expectReach(net, job, pod, tcp(5432), true);
       expectReach(net, job, DNS, udp(53), true);
       expectReach(net, job, DNS, tcp(53), true);
-      expectReach(net, job, INTERNET, tcp(443), false);
+      expectReach(net, job, INTERNET, tcp(443), uploads);
       expectReach(net, job, INTERNET, tcp(80), false);
       expectReach(net, job, PROMETHEUS, tcp(9090), false);
       if (server.exporter) expectReach(net, job, server.pods[0], tcp(9187), false);

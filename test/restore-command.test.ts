@@ -66,7 +66,7 @@ describe(`the printed Job restores aks-phonebill-dev's backup, on PostgreSQL ${A
     secrets = {
       'postgresql-product-change-superuser': { password: server.superuserPassword },
       'postgresql-product-change-secret': { password: 'app-pw' },
-      'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw' },
+      'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw', 'backup-password': 'backup-pw' },
     };
     server.query('CREATE DATABASE product_change_db'); // the image creates it from POSTGRES_DB
     const init = runJobScript(aks, 'postgresql-product-change-schema-init', server, secrets);
@@ -81,8 +81,10 @@ describe(`the printed Job restores aks-phonebill-dev's backup, on PostgreSQL ${A
   test('backup by the CronJob of dist/, then the Job of npm run restore into a new database: the same rows', () => {
     expect(AKS_MAJOR).toBeLessThanOrEqual(CLIENT_MAJOR);
     const claims = { 'postgresql-product-change-backup-pvc': claim };
-    const backup = runJobScript(aks, 'postgresql-product-change-backup', server, secrets, { claims });
+    // The dump step, as login product_change_backup (the upload step is tested in backup-upload.test.ts).
+    const backup = runJobScript(aks, 'postgresql-product-change-backup', server, secrets, { claims, container: 'backup', emptyDirs: { 'upload-list': claim } });
     expect(backup.stderr).toBe('');
+    expect(backup.status).toBe(0);
     const job: KubeObject = parseAllDocuments(renderRestoreJob({ environment: 'aks-phonebill-dev', server: 'product-change', database: 'product_change_db', target: 'product_change_db_check' }))[0].toJSON();
     const restore = runJobScript([job], job.metadata.name, server, secrets, { claims });
     expect(restore.stderr).toBe('');

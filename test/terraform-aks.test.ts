@@ -1,6 +1,6 @@
 import { kubernetesClusterMicrosoftDefenderToTerraform, kubernetesClusterOmsAgentToTerraform } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { TerraformStack, Testing } from 'cdktf';
-import { AksPhonebillDevStack, BLOB_BACKUP_IMMUTABILITY_DAYS, BLOB_BACKUP_RETENTION_DAYS } from '../apps/stacks/aks-phonebill-dev';
+import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
 import { refused } from './support/errors';
 import { planVariables } from './support/terraform';
 import { AKS_ENTRA_SERVER_APP_ID, AksCluster, AksClusterProps, BlobBackupStorage, BlobBackupStorageProps } from '../lib/terraform';
@@ -152,8 +152,7 @@ describe('backup storage account', () => {
     expect(json.output.backup_container_id.value).toBe(`\${azurerm_storage_container.${containerId}.id}`);
   });
 
-  test('dumps are immutable for 7 days (unlocked) and deleted after 30', () => {
-    expect(BLOB_BACKUP_IMMUTABILITY_DAYS).toBeLessThanOrEqual(BLOB_BACKUP_RETENTION_DAYS);
+  test('dumps are immutable for 7 days (unlocked) and deleted after the 7 days seed 004 §7.1 keeps full backups', () => {
     const [, policy] = one('azurerm_storage_container_immutability_policy');
     expect(policy).toEqual({
       storage_container_resource_manager_id: `\${azurerm_storage_container.${containerId}.id}`,
@@ -164,7 +163,7 @@ describe('backup storage account', () => {
     expect(lifecycle.rule).toEqual([{
       name: 'delete-old-dumps', enabled: true,
       filters: { blob_types: ['blockBlob'], prefix_match: ['postgresql-backups/'] },
-      actions: { base_blob: { delete_after_days_since_modification_greater_than: 30 }, version: { delete_after_days_since_creation: 30 } },
+      actions: { base_blob: { delete_after_days_since_modification_greater_than: 7 }, version: { delete_after_days_since_creation: 7 } },
     }]);
   });
 

@@ -3,7 +3,7 @@ import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
 import { OPERATOR_INSTALL, ProdOperatorStack } from '../apps/stacks/prod-operator';
 import { SolidCloudStack } from '../apps/stacks/solid-cloud';
 import { allocatable, AKS_VM_SIZES, chooseNodeSize, demandOf } from '../lib/terraform';
-import { loadDist } from './support/manifests';
+import { loadDist, only } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';
 
 const kinds = (json: any) => Object.values<any>(json.resource.kubernetes_manifest ?? {}).map((m) => `${m.manifest.kind}/${m.manifest.metadata.name}`).sort();
@@ -30,8 +30,8 @@ describe('stack aks-phonebill-dev', () => {
 
   test('the node holds the environment\'s pods and AKS\'s add-ons', () => {
     const demand = demandOf(loadDist()['aks-phonebill-dev']);
-    // The server and its exporter, the schema Job, the backup Job.
-    expect(demand.cpu).toBeCloseTo(0.5 + 0.01 + 0.05 + 0.05, 5);
+    // The server and its exporter, the schema Job, the backup Job's dump and upload steps (counted together, as an upper bound).
+    expect(demand.cpu).toBeCloseTo(0.5 + 0.01 + 0.05 + 0.05 + 0.05, 5);
     expect(demand.largestMemoryLimitGiB).toBe(2 + 128 / 1024);
     const node = allocatable(stack.nodeSize);
     expect(node.cpu).toBeGreaterThanOrEqual(demand.cpu + 0.6);
@@ -44,6 +44,55 @@ describe('stack aks-phonebill-dev', () => {
       blob_properties: { delete_retention_policy: { days: 7 }, container_delete_retention_policy: { days: 7 } },
     })).toBe(true);
     expect(Testing.toHaveResourceWithProperties(text, 'azurerm_storage_container', { container_access_type: 'private' })).toBe(true);
+  });
+
+  describe('the backup upload identity (workload identity, no key)', () => {
+    const only1 = (type: string) => {
+      const all = Object.entries<any>(json.resource[type] ?? {});
+      expect(all).toHaveLength(1);
+      return { id: all[0][0], ...all[0][1] };
+    };
+
+    test('a user-assigned managed identity in phonebill-dev-rg', () => {
+      expect(only1('azurerm_user_assigned_identity')).toMatchObject({ name: 'phonebill-dev-backup-upload', resource_group_name: expect.stringMatching(/azurerm_resource_group\.\w+\.name/) });
+    });
+
+    test("a federated credential trusting only the backup ServiceAccount, on the cluster's OIDC issuer, for Entra ID's token exchange", () => {
+      const identity = only1('azurerm_user_assigned_identity');
+      const credential = only1('azurerm_federated_identity_credential');
+      expect(credential.subject).toBe('system:serviceaccount:phonebill-dev:postgresql-product-change-backup');
+      expect(credential.issuer).toMatch(/^\$\{azurerm_kubernetes_cluster\.\w+\.oidc_issuer_url\}$/);
+      expect(credential.audience).toEqual(['api://AzureADTokenExchange']);
+      expect(credential.parent_id).toBe(`\${azurerm_user_assigned_identity.${identity.id}.id}`);
+      // The subject names the ServiceAccount the backup pods run as.
+      const pod = only(loadDist()['aks-phonebill-dev'], 'CronJob', 'postgresql-product-change-backup').spec.jobTemplate.spec.template;
+      expect(`system:serviceaccount:phonebill-dev:${pod.spec.serviceAccountName}`).toBe(credential.subject);
+    });
+
+    test('Storage Blob Data Contributor on the backup container only, for that identity', () => {
+      const identity = only1('azurerm_user_assigned_identity');
+      const account = only1('azurerm_storage_account');
+      const container = only1('azurerm_storage_container');
+      const roles = Object.entries<any>(json.resource.azurerm_role_assignment).filter(([, r]) => r.principal_id === `\${azurerm_user_assigned_identity.${identity.id}.principal_id}`);
+      expect(roles).toHaveLength(1);
+      const role = roles[0][1];
+      expect(role.role_definition_name).toBe('Storage Blob Data Contributor');
+      expect(role.principal_id).toBe(`\${azurerm_user_assigned_identity.${identity.id}.principal_id}`);
+      expect(role.principal_type).toBe('ServicePrincipal');
+      expect(role.scope).toBe(`\${azurerm_storage_account.${account.id}.id}/blobServices/default/containers/\${azurerm_storage_container.${container.id}.name}`);
+      expect(container.name).toBe('postgresql-backups');
+    });
+
+    test('the deployed ServiceAccount carries the client ID, the upload the stack\'s account; the output tells kubectl users', () => {
+      const identity = only1('azurerm_user_assigned_identity');
+      const manifests = Object.values<any>(json.resource.kubernetes_manifest).map((m) => m.manifest);
+      const account = manifests.find((m) => m.kind === 'ServiceAccount' && m.metadata.name === 'postgresql-product-change-backup');
+      expect(account.metadata.annotations).toEqual({ 'azure.workload.identity/client-id': `\${azurerm_user_assigned_identity.${identity.id}.client_id}` });
+      const upload = manifests.find((m) => m.kind === 'CronJob' && m.metadata.name === 'postgresql-product-change-backup').spec.jobTemplate.spec.template.spec.containers[0];
+      expect(upload.env).toContainEqual({ name: 'BLOB_ENDPOINT', value: 'https://${var.backup_storage_account_name}.blob.core.windows.net' });
+      expect(json.output.backup_upload_client_id.value).toBe(`\${azurerm_user_assigned_identity.${identity.id}.client_id}`);
+      expect(json.output.backup_upload_client_id.description).toContain('kubectl annotate serviceaccount -n phonebill-dev postgresql-product-change-backup azure.workload.identity/client-id=');
+    });
   });
 
   test('the kubernetes provider reaches the cluster\'s API server with an Entra ID token, no client key (details in terraform-aks.test.ts)', () => {

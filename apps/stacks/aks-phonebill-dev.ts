@@ -6,22 +6,30 @@ import { App } from 'cdk8s';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { aksPhonebillDev } from '../../environments/aks-phonebill-dev';
-import { EnvironmentChart } from '../../lib';
-import { AksCluster, AksNetwork, BlobBackupStorage, ChartManifests, chooseNodeSize, demandOf, KUBELOGIN_LOGIN_MODES, REDUNDANT_REPLICATION, requireTerraformVersion, VmSize } from '../../lib/terraform';
+import { BlobUploadOptions, EnvironmentChart, EnvironmentDescription } from '../../lib';
+import { AksCluster, AksNetwork, BackupUploadIdentity, BlobBackupStorage, ChartManifests, chooseNodeSize, demandOf, KUBELOGIN_LOGIN_MODES, REDUNDANT_REPLICATION, requireTerraformVersion, VmSize } from '../../lib/terraform';
 
-/** Days the dumps copied to Blob storage are kept (longer than the 7 on the cluster's claim). */
-export const BLOB_BACKUP_RETENTION_DAYS = 30;
-/** Days a copied dump cannot be changed or deleted. */
+/** Days a copied dump cannot be changed or deleted (no longer than the days it is kept). */
 export const BLOB_BACKUP_IMMUTABILITY_DAYS = 7;
 
 const CIDRS = (name: string) => `alltrue([for c in var.${name} : can(cidrhost(c, 0))])`;
+
+/** The environment with its backup upload pointed at the stack's storage account and identity. */
+function withUpload(environment: EnvironmentDescription, upload: Pick<BlobUploadOptions, 'accountName' | 'clientId'>): EnvironmentDescription {
+  return {
+    ...environment,
+    servers: environment.servers.map((s) => (s.backup?.upload ? { ...s, backup: { ...s.backup, upload: { ...s.backup.upload, ...upload } } } : s)),
+  };
+}
 
 /**
  * Stack `aks-phonebill-dev` (seed 004): resource group `phonebill-dev-rg`, a virtual network,
  * AKS cluster `phonebill-dev-aks` (Entra ID and Azure RBAC, no local accounts, API server limited
  * to given ranges or private, workload identity) with a node sized for the environment's pods,
- * Blob storage for backups reachable from the cluster's subnet only, and the environment's
- * manifests and Secrets through the kubernetes provider, which signs in with kubelogin.
+ * Blob storage for backups reachable from the cluster's subnet only, the identity the backup pods
+ * upload as (workload identity), and the environment's manifests and Secrets through the
+ * kubernetes provider, which signs in with kubelogin; the backup ServiceAccount is annotated with
+ * that identity's client ID.
  */
 export class AksPhonebillDevStack extends TerraformStack {
   /** The node size chosen from the environment's requests. */
@@ -94,8 +102,11 @@ export class AksPhonebillDevStack extends TerraformStack {
     });
     const deployer = new DataAzurermClientConfig(this, 'Deployer', {});
 
-    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev);
-    this.nodeSize = chooseNodeSize(demandOf(chart.toJson()));
+    // The chart as dist/ has it sizes the node; the one deployed also names the identity Terraform creates below.
+    const sizing = new EnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev);
+    this.nodeSize = chooseNodeSize(demandOf(sizing.toJson()));
+    const server = aksPhonebillDev.servers.find((s) => s.backup?.upload)!;
+    const uploadAccount = sizing.backups[server.id].serviceAccount!;
 
     const group = new ResourceGroup(this, 'ResourceGroup', { name: 'phonebill-dev-rg', location: location.stringValue, tags: { environment: 'dev' } });
     const network = new AksNetwork(this, 'Network', { name: 'phonebill-dev', resourceGroupName: group.name, location: group.location });
@@ -121,16 +132,33 @@ export class AksPhonebillDevStack extends TerraformStack {
       replication: replication.stringValue,
       allowedSubnetIds: [network.nodeSubnet.id],
       allowedIpRanges: storageRanges.listValue,
-      retentionDays: BLOB_BACKUP_RETENTION_DAYS,
+      containerName: server.backup!.upload!.containerName,
+      // Seed 004 §7.1: full backups are kept 7 days, in the cluster and in Blob storage alike.
+      retentionDays: server.backup!.retention?.days ?? 7,
       immutabilityDays: BLOB_BACKUP_IMMUTABILITY_DAYS,
     });
+    const upload = new BackupUploadIdentity(this, 'BackupUpload', {
+      name: 'phonebill-dev-backup-upload',
+      resourceGroupName: group.name,
+      location: group.location,
+      oidcIssuerUrl: aks.oidcIssuerUrl,
+      namespace: server.namespace,
+      serviceAccountName: uploadAccount.name,
+      storageAccountId: backups.account.id,
+      containerName: backups.container.name,
+    });
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), withUpload(aksPhonebillDev, { accountName: accountName.stringValue, clientId: upload.clientId }));
 
     new KubernetesProvider(this, 'kubernetes', aks.kubernetesProviderConfig());
-    new ChartManifests(this, 'Workload', { chart, dependsOn: [aks.cluster, deployerAccess] });
+    new ChartManifests(this, 'Workload', { chart, dependsOn: [aks.cluster, deployerAccess, upload.credential] });
 
     new TerraformOutput(this, 'cluster_name', { value: aks.cluster.name });
     new TerraformOutput(this, 'oidc_issuer_url', { value: aks.oidcIssuerUrl, description: 'Issuer of the cluster\'s service account tokens, for federated credentials' });
     new TerraformOutput(this, 'backup_container', { value: `${backups.account.name}/${backups.container.name}` });
     new TerraformOutput(this, 'backup_container_id', { value: backups.containerResourceManagerId, description: 'Scope for the backup identity\'s Storage Blob Data Contributor role' });
+    new TerraformOutput(this, 'backup_upload_client_id', {
+      value: upload.clientId,
+      description: `kubectl users: kubectl annotate serviceaccount -n ${server.namespace} ${uploadAccount.name} azure.workload.identity/client-id=<this>`,
+    });
   }
 }

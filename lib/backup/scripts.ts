@@ -27,13 +27,16 @@ const ENCODE_NAME = `encode_name() {
 /**
  * The backup CronJob's bash script. Environment: BACKUP_DIR, BACKUP_MODE (database | cluster),
  * BACKUP_DATABASES (newline-separated; empty means every database that accepts connections),
- * RETENTION_DAYS and RETENTION_COUNT (either may be empty), and libpq's PG* variables.
+ * RETENTION_DAYS and RETENTION_COUNT (either may be empty), KEEP_ROLE_VERIFIERS (`true` keeps
+ * role passwords in a pg_dumpall file), UPLOAD_LIST (optional: a file that receives the path of
+ * each verified dump, relative to BACKUP_DIR, for the upload step), and libpq's PG* variables.
  *
  * Each dump goes to `<dir>/<name>/<name>_<UTC stamp>.<ext>.partial` (`<name>` is
  * {@link backupName}; databases listed at run time are read NUL-separated, so any name works), is verified
  * (`pg_restore --list`, or pg_dumpall's closing line), then renamed: a failed or killed dump never
- * leaves a file that looks complete. Retention runs per database after a successful dump and
- * never deletes the newest backup.
+ * leaves a file that looks complete. A dump pg_dump reports incomplete because the login is not a
+ * superuser (subscriptions are skipped with a warning only) fails like any other. Retention runs
+ * per database after a successful dump and never deletes the newest backup.
  */
 export const BACKUP_SCRIPT = `set -euo pipefail
 ${ENCODE_NAME}
@@ -62,16 +65,23 @@ prune() {
 
 backup() {
   local label="$1" ext="$2" verify="$3"; shift 3
-  local name dir final tmp
+  local name dir final tmp status=0 errors="\${TMPDIR:-/tmp}/dump-errors"
   name=$(encode_name "\${label}")
   dir="\${BACKUP_DIR}/\${name}"
   mkdir -p "\${dir}"
   final="\${dir}/\${name}_\${stamp}.\${ext}"
   tmp="\${final}.partial"
-  if "$@" --file="\${tmp}" && \${verify} "\${tmp}"; then
+  "$@" --file="\${tmp}" 2> "\${errors}" || status=$?
+  cat "\${errors}" >&2
+  if grep -q 'not dumped because current user is not a superuser' "\${errors}"; then
+    echo "The dump of \${label} is incomplete: the backup login is not a superuser" >&2
+    status=1
+  fi
+  if (( status == 0 )) && \${verify} "\${tmp}"; then
     sync "\${tmp}"
     mv -- "\${tmp}" "\${final}"
     echo "Backed up \${label} to \${final} ($(stat -c %s "\${final}") bytes)"
+    if [ -n "\${UPLOAD_LIST:-}" ]; then printf '%s\\n' "\${name}/\${name}_\${stamp}.\${ext}" >> "\${UPLOAD_LIST}"; fi
     prune "\${dir}" "\${name}" "\${ext}"
   else
     rm -f -- "\${tmp}"
@@ -84,7 +94,10 @@ verify_custom() { pg_restore --list "$1" > /dev/null; }
 verify_dumpall() { tail -n 3 "$1" | grep -q '^-- PostgreSQL database cluster dump complete'; }
 
 if [ "\${BACKUP_MODE}" = cluster ]; then
-  backup cluster sql verify_dumpall pg_dumpall
+  options=()
+  # Verifiers restore logins as they were; without them, the schema Job sets the passwords again.
+  if [ "\${KEEP_ROLE_VERIFIERS:-false}" != true ]; then options+=(--no-role-passwords); fi
+  backup cluster sql verify_dumpall pg_dumpall "\${options[@]}"
 else
   if [ -n "\${BACKUP_DATABASES}" ]; then
     mapfile -t databases <<< "\${BACKUP_DATABASES}"

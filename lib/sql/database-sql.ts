@@ -19,9 +19,9 @@ export function usersOf(db: DatabaseDefinition, users: readonly DatabaseUser[], 
   return users.filter((u) => accessibleDatabases(u, databases).includes(db.name));
 }
 
-/** Logins that get privileges on tables: everyone but monitoring logins. */
+/** Logins that get privileges on tables: everyone but monitoring logins and backup logins (pg_read_all_data reads every table). */
 export function grantees(users: readonly DatabaseUser[]): DatabaseUser[] {
-  return users.filter((u) => u.kind !== 'monitoring');
+  return users.filter((u) => u.kind !== 'monitoring' && u.kind !== 'backup');
 }
 
 /**
@@ -106,7 +106,8 @@ function privilegesOf(user: DatabaseUser): { tables: string; sequences?: string 
     case 'readonly':
       return { tables: 'SELECT', sequences: 'SELECT' };
     case 'monitoring':
-      throw new Error('monitoring logins get no table privileges');
+    case 'backup':
+      throw new Error(`${user.kind} logins get no table privileges`);
     case 'app':
     case 'manager': {
       const tables = ALL_TABLE_PRIVILEGES.filter((p) => (user.privileges ?? ALL_TABLE_PRIVILEGES).includes(p));

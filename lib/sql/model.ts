@@ -23,7 +23,7 @@ export const SECRET_KEY_REFERENCE_SHAPE = object<SecretKeyReference>({
 }, { name: 'SecretKeyReference' });
 
 /** What a login may do. */
-export type UserKind = 'app' | 'readonly' | 'admin' | 'manager' | 'monitoring';
+export type UserKind = 'app' | 'readonly' | 'admin' | 'manager' | 'monitoring' | 'backup';
 
 /** Table privileges an `app` login can be narrowed to. */
 export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
@@ -36,15 +36,18 @@ export interface DatabaseUser {
    * What it may do in its databases: `app` reads and writes rows (and may create temporary
    * tables), `readonly` reads (no temporary tables), `admin` has every privilege and acts as the
    * database owner, `manager` may also change tracked tables, `monitoring` reads statistics
-   * (member of pg_monitor) and no table data. No login may create objects in a schema it was not
-   * given, `public` included, or connect to a database it was not given, on every major.
+   * (member of pg_monitor) and no table data, `backup` reads everything a dump needs (member of
+   * pg_read_all_data, with BYPASSRLS so row security never hides rows from a dump) and writes
+   * nothing. No login may create objects in a schema it was not given, `public` included, or
+   * connect to a database it was not given, on every major.
    */
   readonly kind: UserKind;
   /** Secret key holding its password. */
   readonly password: SecretKeyReference;
   /**
    * Databases it may connect to.
-   * @default - the databases it owns (a `monitoring` login connects to database `postgres`)
+   * @default - the databases it owns (a `monitoring` login connects to database `postgres`, a
+   * `backup` login to every database that accepts connections when the schema Job runs)
    */
   readonly databases?: string[];
   /**
@@ -57,7 +60,7 @@ export interface DatabaseUser {
 /** Runtime description of {@link DatabaseUser}. */
 export const DATABASE_USER_SHAPE = object<DatabaseUser>({
   name: string(),
-  kind: oneOf('app', 'readonly', 'admin', 'manager', 'monitoring'),
+  kind: oneOf('app', 'readonly', 'admin', 'manager', 'monitoring', 'backup'),
   password: SECRET_KEY_REFERENCE_SHAPE,
   databases: optional(array(string())),
   privileges: optional(array(oneOf('SELECT', 'INSERT', 'UPDATE', 'DELETE'))),

@@ -4,7 +4,7 @@ import { DatabaseDefinition, DatabaseUser, TablePrivilege, UserKind } from './mo
 import { identifierProblem, qualify, quoteQualified } from './quote';
 import { databaseNameProblem, roleNameProblem, schemaNameProblem } from './reserved-names';
 
-const KINDS: UserKind[] = ['app', 'readonly', 'admin', 'manager', 'monitoring'];
+const KINDS: UserKind[] = ['app', 'readonly', 'admin', 'manager', 'monitoring', 'backup'];
 const PRIVILEGES: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.sql$/;
 
@@ -42,7 +42,7 @@ export function validateDefinitions(owner: string, superuser: string, databases:
     for (const db of user.databases ?? []) {
       if (!databases.some((d) => d.name === db)) fail(owner, `${at}.databases`, db, 'is not a declared database');
     }
-    if (user.kind !== 'monitoring' && (user.databases ?? databases.filter((d) => d.owner === user.name)).length === 0) {
+    if (user.kind !== 'monitoring' && user.kind !== 'backup' && (user.databases ?? databases.filter((d) => d.owner === user.name)).length === 0) {
       fail(owner, `${at}.databases`, user.databases ?? [], `gives login '${user.name}' no database: list the databases it may use`);
     }
   });

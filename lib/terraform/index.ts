@@ -6,3 +6,4 @@ export * from './blob-backup-storage';
 export * from './aks-network';
 export * from './state-backend';
 export * from './aks-monitoring';
+export * from './backup-upload-identity';

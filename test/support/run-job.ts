@@ -14,6 +14,19 @@ export interface RunOptions {
   readonly env?: Record<string, string>;
   /** Claim name → directory standing in for the PersistentVolumeClaim. */
   readonly claims?: Record<string, string>;
+  /** emptyDir volume name → directory standing in for it (shared by the pod's containers). */
+  readonly emptyDirs?: Record<string, string>;
+  /**
+   * Program (and its first arguments) that runs the container's script instead of the one the
+   * command names, e.g. ['busybox', 'sh'].
+   * @default - the command's own
+   */
+  readonly shell?: string[];
+  /**
+   * Container to run, init containers included.
+   * @default - the first the kubelet starts: the first init container, else the first container
+   */
+  readonly container?: string;
 }
 
 /**
@@ -21,14 +34,16 @@ export interface RunOptions {
  * against a test server, with the machine's client programs first on PATH (see
  * {@link clientPath}): the container's environment with Secret references resolved from
  * `secrets`, PGHOST and PGPORT pointed at the server, mounted ConfigMaps' files in a temporary
- * directory and claims in the directories given; a variable that names a mount path points at
- * the directory standing in for it.
+ * directory, claims and emptyDirs in the directories given; a variable that names a mount path,
+ * or a file under one, points at the directory standing in for it.
  */
 export function runJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions = {}): SpawnSyncReturns<string> {
   const job = objects.find((o) => (o.kind === 'Job' || o.kind === 'CronJob') && o.metadata.name === jobName);
   if (!job) throw new Error(`no Job or CronJob '${jobName}'`);
   const pod = podSpecOf(job);
-  const [container] = pod.containers;
+  const all = [...pod.initContainers ?? [], ...pod.containers];
+  const container = options.container === undefined ? all[0] : all.find((c: any) => c.name === options.container);
+  if (!container) throw new Error(`no container '${options.container}' in '${jobName}'`);
   const dir = mkdtempSync(join(tmpdir(), 'job-'));
   try {
     const env: Record<string, string> = { PATH: clientPath(), HOME: dir, TMPDIR: dir };
@@ -43,11 +58,14 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
         const claimDir = options.claims?.[volume.persistentVolumeClaim.claimName];
         if (!claimDir) throw new Error(`no directory given for claim '${volume.persistentVolumeClaim.claimName}'`);
         mounts[mount.mountPath] = claimDir;
+      } else if (volume?.emptyDir && options.emptyDirs?.[mount.name]) {
+        mounts[mount.mountPath] = options.emptyDirs[mount.name];
       }
     }
     for (const e of container.env ?? []) {
       if (e.value !== undefined) {
-        env[e.name] = mounts[e.value] ?? e.value;
+        const under = Object.keys(mounts).find((m) => e.value.startsWith(`${m}/`));
+        env[e.name] = mounts[e.value] ?? (under ? `${mounts[under]}${e.value.slice(under.length)}` : e.value);
       } else {
         const ref = e.valueFrom.secretKeyRef;
         const value = secrets[ref.name]?.[ref.key];
@@ -57,7 +75,8 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
     }
     Object.assign(env, { PGHOST: '127.0.0.1', PGPORT: String(server.port) }, options.env);
     const [shell, flag, script] = container.command;
-    return spawnSync(shell, [flag, script], { env, encoding: 'utf8', timeout: 120000 });
+    const [program, ...args] = options.shell ?? [shell];
+    return spawnSync(program, [...args, flag, script], { env, encoding: 'utf8', timeout: 120000 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

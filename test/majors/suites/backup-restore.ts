@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'f
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { EFS_DATABASES, EFS_USERS, TITANIUM_DATABASES, TITANIUM_USERS } from '../../../environments/databases';
-import { Credentials, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
+import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
 import { backupName } from '../../../lib/backup/scripts';
 import { KubeObject, loadDist, only, synth, testChart } from '../../support/manifests';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../../support/postgres-server';
@@ -227,11 +227,147 @@ export function backupSuite(major: number): void {
           for (const [db, tables] of Object.entries(TABLES)) {
             for (const table of tables) expect(other.query(`SELECT json_agg(t ORDER BY t)::text FROM ${table} t`, { database: db })).toBe(rows(db, table));
           }
-          expect(other.query('SELECT current_user', { user: 'app_user', password: 'appuser-pw', database: 'postgres' })).toBe('app_user');
-          expect(readFileSync(join(clusterDir, 'cluster', file), 'utf8')).toContain('PostgreSQL database cluster dump complete');
+          // Without role passwords (the default) the logins come back with none, until the schema Job sets them.
+          const text = readFileSync(join(clusterDir, 'cluster', file), 'utf8');
+          expect(text).toContain('PostgreSQL database cluster dump complete');
+          expect(text).toContain('CREATE ROLE app_user;');
+          expect(text).not.toMatch(/SCRAM-SHA-256\$|PASSWORD '/);
+          expect(other.query("SELECT rolpassword IS NULL FROM pg_authid WHERE rolname = 'app_user'")).toBe('t');
+          expect(other.psql('SELECT 1', { user: 'app_user', password: 'appuser-pw', database: 'postgres' }).stderr).toContain('password authentication failed');
         } finally {
           other.stop();
           rmSync(clusterDir, { recursive: true, force: true });
+        }
+      });
+
+      test('with rolePasswords the file keeps the verifiers, and the logins sign in after a restore', async () => {
+        const clusterDir = mkdtempSync(join(tmpdir(), 'cluster-backups-'));
+        const other = await startPostgres({ major: restoreMajor });
+        try {
+          const claim = only(dist, 'CronJob', 'postgresql-backup').spec.jobTemplate.spec.template.spec.volumes.find((v: any) => v.persistentVolumeClaim).persistentVolumeClaim.claimName;
+          const run = runJobScript(dist, 'postgresql-backup', server, { 'postgres-secret': { 'postgres-password': server.superuserPassword } }, { claims: { [claim]: clusterDir }, env: { KEEP_ROLE_VERIFIERS: 'true' } });
+          expect(run.status).toBe(0);
+          const [file] = readdirSync(join(clusterDir, 'cluster'));
+          expect(readFileSync(join(clusterDir, 'cluster', file), 'utf8')).toMatch(/CREATE ROLE app_user;\nALTER ROLE app_user WITH .* PASSWORD 'SCRAM-SHA-256\$/);
+          execFileSync(join(CLIENT_BIN_DIR, 'psql'), ['-X', '-q', '-h', '127.0.0.1', '-p', String(other.port), '-U', 'postgres', '-d', 'postgres', '-f', join(clusterDir, 'cluster', file)], {
+            env: { ...process.env, PGPASSWORD: other.superuserPassword }, stdio: 'pipe',
+          });
+          expect(other.query('SELECT current_user', { user: 'app_user', password: 'appuser-pw', database: 'postgres' })).toBe('app_user');
+        } finally {
+          other.stop();
+          rmSync(clusterDir, { recursive: true, force: true });
+        }
+      });
+    });
+
+    describe('the least-privilege backup login (kind backup: pg_read_all_data, BYPASSRLS, CONNECT)', () => {
+      const LOGIN = { name: 'backup_login', kind: 'backup' as const, password: { name: 'backup-login', key: 'password' } };
+      let loginSecrets: TestSecrets;
+      let dir: string;
+      function backupObjects(props: Partial<BackupCronJobProps>): KubeObject[] {
+        const chart = testChart();
+        const db = new PostgresStatefulSet(chart, 'db', { namespace: 'test', superuser: Credentials.fromSecret('db-superuser') });
+        new BackupCronJob(chart, 'backup', { server: db, storage: BackupStorage.existingClaim('backups'), ...props });
+        return synth(chart);
+      }
+      const asLogin = Credentials.fromSecret('backup-login', { username: LOGIN.name });
+      const runBackup = (props: Partial<BackupCronJobProps>, env: Record<string, string> = {}) => {
+        rmSync(dir, { recursive: true, force: true });
+        dir = mkdtempSync(join(tmpdir(), 'login-backups-'));
+        return runJobScript(backupObjects(props), 'db-backup', server, loginSecrets, { claims: { backups: dir }, env });
+      };
+      const dumpText = () => readFileSync(join(dir, 'cluster', readdirSync(join(dir, 'cluster'))[0]), 'utf8');
+      // What differs between two runs of pg_dumpall whoever runs it: the \restrict key of newer clients.
+      const comparable = (text: string) => text.split('\n').filter((l) => !/^\\(un)?restrict /.test(l)).join('\n');
+
+      beforeAll(() => {
+        loginSecrets = { ...secrets, 'backup-login': { password: 'backup-pw' } };
+        dir = mkdtempSync(join(tmpdir(), 'login-backups-'));
+        const init = runJobScript(schemaJobObjects([], [LOGIN]), JOB_NAME, server, loginSecrets);
+        if (init.status !== 0) throw new Error(init.stderr);
+      });
+      afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+      test('is no superuser and writes nothing', () => {
+        const login = { user: LOGIN.name, password: 'backup-pw', database: 'titanium' };
+        expect(server.query("SELECT rolsuper, rolbypassrls, pg_has_role('pg_read_all_data', 'member') FROM pg_roles WHERE rolname = current_user", login)).toBe('f|t|t');
+        expect(server.psql("INSERT INTO users (username, email, password_hash) VALUES ('x', 'x@example.com', 'h')", login).stderr).toContain('permission denied for table users');
+        expect(server.psql('CREATE TABLE mine (a int)', login).stderr).toContain('permission denied for schema public');
+      });
+
+      test('per database: dumps every database, and the restore gives back every row', () => {
+        const run = runBackup({ login: asLogin });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(readdirSync(dir)).toEqual(expect.arrayContaining(['postgres', 'titanium', 'dbaas_metadata']));
+        const restored = runJobScript(restoreObjects({ sourceDatabase: 'titanium', targetDatabase: 'titanium_from_login' }), 'db-restore', server, secrets, { claims: { [CLAIM]: dir } });
+        expect(restored.stderr).toBe('');
+        expect(restored.status).toBe(0);
+        for (const table of TABLES.titanium) expect(rows('titanium_from_login', table)).toBe(rows('titanium', table));
+        server.query('DROP DATABASE titanium_from_login');
+      });
+
+      test('pg_dumpall: the same file as the superuser writes (roles, memberships, settings, every database), and no verifier', () => {
+        const run = runBackup({ login: asLogin, mode: 'cluster' });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const byLogin = dumpText();
+        expect(runBackup({ mode: 'cluster' }).status).toBe(0);
+        expect(comparable(byLogin)).toBe(comparable(dumpText()));
+        expect(byLogin).toContain('GRANT manager TO manager_user');
+        expect(byLogin).not.toMatch(/SCRAM-SHA-256\$|PASSWORD '/);
+      });
+
+      test('pg_dumpall with rolePasswords: the login reads the verifiers too (pg_read_all_data covers pg_authid)', () => {
+        const run = runBackup({ login: asLogin, mode: 'cluster', rolePasswords: true });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const byLogin = dumpText();
+        expect(byLogin).toMatch(/ALTER ROLE app_user WITH .* PASSWORD 'SCRAM-SHA-256\$/);
+        expect(runBackup({ mode: 'cluster', rolePasswords: true }).status).toBe(0);
+        expect(comparable(byLogin)).toBe(comparable(dumpText()));
+      });
+
+      test('pg_dumpall: the file restores into a new server', async () => {
+        const other = await startPostgres({ major: restoreMajor });
+        try {
+          expect(runBackup({ login: asLogin, mode: 'cluster' }).status).toBe(0);
+          const file = join(dir, 'cluster', readdirSync(join(dir, 'cluster'))[0]);
+          execFileSync(join(CLIENT_BIN_DIR, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=0', '-h', '127.0.0.1', '-p', String(other.port), '-U', 'postgres', '-d', 'postgres', '-f', file], {
+            env: { ...process.env, PGPASSWORD: other.superuserPassword }, stdio: 'pipe',
+          });
+          for (const [db, tables] of Object.entries(TABLES)) {
+            for (const table of tables) expect(other.query(`SELECT json_agg(t ORDER BY t)::text FROM ${table} t`, { database: db })).toBe(rows(db, table));
+          }
+        } finally {
+          other.stop();
+        }
+      });
+
+      test('a subscription, which pg_dump skips for a non-superuser with a warning only, fails the dump', () => {
+        server.query("CREATE SUBSCRIPTION sub CONNECTION 'dbname=nothing' PUBLICATION p WITH (connect = false, slot_name = NONE)", { database: 'titanium' });
+        try {
+          for (const mode of ['database', 'cluster'] as const) {
+            const run = runBackup({ login: asLogin, mode }, mode === 'database' ? { BACKUP_DATABASES: 'titanium' } : {});
+            expect(run.status).toBe(1);
+            expect(run.stderr).toContain('subscriptions not dumped because current user is not a superuser');
+            expect(run.stderr).toContain(`The dump of ${mode === 'database' ? 'titanium' : 'cluster'} is incomplete: the backup login is not a superuser`);
+            expect(readdirSync(join(dir, mode === 'database' ? 'titanium' : 'cluster'))).toEqual([]);
+          }
+        } finally {
+          server.query('DROP SUBSCRIPTION sub', { database: 'titanium' });
+        }
+      });
+
+      test('a large object, which pg_read_all_data does not cover, fails the dump', () => {
+        const oid = server.query("SELECT lo_from_bytea(0, 'blob')", { database: 'titanium' });
+        try {
+          const run = runBackup({ login: asLogin }, { BACKUP_DATABASES: 'titanium' });
+          expect(run.status).toBe(1);
+          expect(run.stderr).toContain(`permission denied for large object ${oid}`);
+          expect(readdirSync(join(dir, 'titanium'))).toEqual([]);
+        } finally {
+          server.query(`SELECT lo_unlink(${oid})`, { database: 'titanium' });
         }
       });
     });

@@ -11,7 +11,9 @@ import { runJobScript, TestSecrets } from '../../support/run-job';
  * every login against every database of the server and every schema of its databases.
  */
 const MONITORING: DatabaseUser = { name: 'metrics', kind: 'monitoring', password: { name: 'metrics-login', key: 'password' } };
-const USERS = [...PRODUCT_CHANGE_USERS, ...EFS_USERS, MONITORING];
+// As aks-phonebill-dev declares it: CONNECT on the one database its CronJob dumps.
+const BACKUP: DatabaseUser = { name: 'dumper', kind: 'backup', databases: ['product_change_db'], password: { name: 'dumper-login', key: 'password' } };
+const USERS = [...PRODUCT_CHANGE_USERS, ...EFS_USERS, MONITORING, BACKUP];
 const DATABASES = [...PRODUCT_CHANGE_DATABASES, ...EFS_DATABASES];
 const secrets: TestSecrets = {
   'db-superuser': { password: 'test-superuser-password' },
@@ -19,6 +21,7 @@ const secrets: TestSecrets = {
   'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw' },
   'postgres-logins': { 'manager-user-password': 'manager-pw', 'app-user-password': 'appuser-pw' },
   'metrics-login': { password: 'metrics-pw' },
+  'dumper-login': { password: 'dumper-pw' },
 };
 const as = (user: string, password: string, database: string) => ({ user, password, database });
 const APP = as('product_change_app', 'app-pw', 'product_change_db');
@@ -27,7 +30,8 @@ const READONLY = as('product_change_readonly', 'readonly-pw', 'product_change_db
 const MANAGER = as('manager_user', 'manager-pw', 'postgres');
 const EFS_APP = as('app_user', 'appuser-pw', 'postgres');
 const METRICS = as('metrics', 'metrics-pw', 'postgres');
-const LOGINS = { APP, ADMIN, READONLY, MANAGER, EFS_APP, METRICS };
+const DUMPER = as('dumper', 'dumper-pw', 'product_change_db');
+const LOGINS = { APP, ADMIN, READONLY, MANAGER, EFS_APP, METRICS, DUMPER };
 
 /** The objects a login might create in a schema, each rolled back right after it is created. */
 const KINDS: Record<string, (schema: string) => string> = {
@@ -90,7 +94,7 @@ END $probe$; SELECT current_setting('probe.result')`;
       const DATABASES_ON_SERVER = ['product_change_db', 'postgres', 'template1'];
       const granted: Record<keyof typeof LOGINS, string[]> = {
         APP: ['product_change_db'], ADMIN: ['product_change_db'], READONLY: ['product_change_db'],
-        MANAGER: ['postgres'], EFS_APP: ['postgres'], METRICS: ['postgres'],
+        MANAGER: ['postgres'], EFS_APP: ['postgres'], METRICS: ['postgres'], DUMPER: ['product_change_db'],
       };
       test.each(Object.keys(LOGINS) as (keyof typeof LOGINS)[])('%s', (name) => {
         const login = LOGINS[name];
@@ -124,11 +128,22 @@ END $probe$; SELECT current_setting('probe.result')`;
       test('monitoring: nothing', () => {
         expect(creations(METRICS, POSTGRES_SCHEMAS)).toEqual(expectCreations(POSTGRES_SCHEMAS, [], false));
       });
+      test('backup: nothing, not even temporary tables', () => {
+        expect(creations(DUMPER, PRODUCT_CHANGE_SCHEMAS)).toEqual(expectCreations(PRODUCT_CHANGE_SCHEMAS, [], false));
+      });
       test('schema public is what PostgreSQL 15 makes it, on this major too', () => {
         const acl = "SELECT pg_get_userbyid(nspowner) || ' ' || array_to_string(array(SELECT a::text FROM unnest(nspacl) a WHERE a::text LIKE '=%' OR a::text LIKE 'pg_database_owner=%' ORDER BY 1), ',') FROM pg_namespace WHERE nspname = 'public'";
         expect(server.query(acl, { database: 'product_change_db' })).toBe('pg_database_owner =U/pg_database_owner,pg_database_owner=UC/pg_database_owner');
         expect(server.query(acl, { database: 'postgres' })).toBe('pg_database_owner =U/pg_database_owner,pg_database_owner=UC/pg_database_owner');
       });
+    });
+
+    test('backup reads every table, the ledger included, and changes none', () => {
+      expect(server.query('SELECT count(*) >= 0 FROM product_change.circuit_breaker_state', DUMPER)).toBe('t');
+      expect(server.query('SELECT count(*) > 0 FROM cdk8s_postgres.schema_files', DUMPER)).toBe('t');
+      expect(server.psql("INSERT INTO product_change.circuit_breaker_state (service_name) VALUES ('X')", DUMPER).stderr).toContain('permission denied for table circuit_breaker_state');
+      expect(server.psql('DELETE FROM cdk8s_postgres.schema_files', DUMPER).stderr).toContain('permission denied for table schema_files');
+      expect(server.query("SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = 'dumper'")).toBe('f|t|f|f');
     });
 
     test('monitoring reads the statistics of other sessions, and no table data', () => {
