@@ -13,6 +13,7 @@ import { PostgresMonitoring } from './monitoring/postgres-monitoring';
 import { PostgresStatefulSet } from './postgres-stateful-set';
 import { DatabaseUser } from './sql/model';
 import { SchemaInitJob } from './schema-init-job';
+import { PostgresTlsProps } from './tls';
 import { checkDnsLabel, fail, ValidationError } from './validation';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
 import { ZalandoCluster } from './zalando-cluster';
@@ -119,6 +120,7 @@ export class EnvironmentChart extends Chart {
     const login = server.monitoring?.login;
     this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
       ...server.statefulSet,
+      tls: withIssuer(server.statefulSet.tls, environment),
       dataVolume,
       metrics: login && {
         login: Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
@@ -135,6 +137,7 @@ export class EnvironmentChart extends Chart {
     if (server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
     this.clusters[server.id] = new ZalandoCluster(this, server.id, {
       ...server.zalando!,
+      tls: withIssuer(server.zalando!.tls, environment),
       monitoring: server.monitoring ? { ...server.zalando!.monitoring, login: server.monitoring.login.name } : server.zalando!.monitoring,
       namespace: server.namespace,
       databases: server.databases,
@@ -143,6 +146,13 @@ export class EnvironmentChart extends Chart {
     });
     return this.clusters[server.id].connection;
   }
+}
+
+/** A server's TLS with the environment's cert-manager issuer, unless the server names its own. */
+function withIssuer(tls: PostgresTlsProps | undefined, environment: EnvironmentDescription): PostgresTlsProps | undefined {
+  const issuer = environment.certManager?.issuer;
+  if (!issuer || tls?.certManagerIssuer) return tls;
+  return { ...tls, certManagerIssuer: issuer };
 }
 
 /**
