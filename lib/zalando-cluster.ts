@@ -372,8 +372,8 @@ export class ZalandoCluster extends Construct {
         tls: props.tls,
         name: this.name,
         namespace: this.namespace,
-        // The exporter sidecar connects to localhost.
-        dnsNames: [...serviceDnsNames(this.namespace, [this.primaryService, this.replicaService]), 'localhost'],
+        // The pooler serves the same certificate; the exporter sidecar connects to localhost.
+        dnsNames: [...serviceDnsNames(this.namespace, [this.primaryService, this.replicaService, ...(this.poolerService ? [this.poolerService] : [])]), 'localhost'],
         disposable: props.disposable ?? false,
       });
       const exporterCa = serverTls && clientCaVolume(serverTls);

@@ -190,6 +190,9 @@ describe('ZalandoCluster: spec.tls from the same declaration', () => {
     expect(validateObject(certificate)).toEqual([]);
     expect(certificate.spec.issuerRef).toEqual({ name: 'internal-ca', kind: 'Issuer', group: 'cert-manager.io' });
     expect(certificate.spec.dnsNames).toEqual(expect.arrayContaining(['acid-orders', 'acid-orders.shop.svc.cluster.local', 'acid-orders-repl', 'localhost']));
+    expect(certificate.spec.dnsNames).not.toContain('acid-orders-pooler');
+    const { objects: pooled } = build({ tls: { certManagerIssuer: { name: 'internal-ca' } }, connectionPooler: {} });
+    expect(only(pooled, 'Certificate').spec.dnsNames).toEqual(expect.arrayContaining(['acid-orders-pooler', 'acid-orders-pooler.shop.svc.cluster.local']));
     const [sidecar] = resource.spec.sidecars;
     expect(sidecar.env).toContainEqual({ name: 'DATA_SOURCE_URI', value: 'localhost:5432/postgres?sslmode=verify-full&sslrootcert=/etc/postgresql-ca/ca.crt' });
     expect(resource.spec.additionalVolumes).toEqual([{
