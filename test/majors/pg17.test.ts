@@ -15,3 +15,5 @@ minikubeDevSuite(MAJOR);
 serverConfigSuite(MAJOR);
 // TLS as the environment that deploys this major has it.
 tlsSuite(MAJOR, 'solid-cloud');
+// Without cert-manager: the self-signed pair of `npm run secrets -- minikube-dev`.
+tlsSuite(MAJOR, 'minikube-dev', 'dbaas-metadata-postgresql-local');

@@ -2,6 +2,11 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { App } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { renderSecrets } from '../../../apps/secrets';
+import { environmentNamed } from '../../../environments';
+import { EnvironmentChart, RequiredCertificates } from '../../../lib';
 import { makeCertificates, secretVolumeDir, serverGroupId, TestCertificates } from '../../support/certificates';
 import { loadDist, only } from '../../support/manifests';
 import { CLIENT_BIN_DIR, startPostgres, TestServer } from '../../support/postgres-server';
@@ -13,6 +18,7 @@ const JOB_SECRETS: Record<string, (superuserPassword: string) => TestSecrets> = 
     'postgresql-superuser': { password: pw },
     'postgres-credentials': { POSTGRES_USER: 'titanium', POSTGRES_PASSWORD: 'titanium-pw' },
   }),
+  'minikube-dev': (pw) => ({ 'dbaas-metadata-postgresql-local': { 'postgres-password': pw } }),
   'aks-phonebill-dev': (pw) => ({
     'postgresql-product-change-superuser': { password: pw },
     'postgresql-product-change-secret': { username: 'product_change_app', password: 'app-pw' },
@@ -24,14 +30,15 @@ const JOB_SECRETS: Record<string, (superuserPassword: string) => TestSecrets> = 
  * An environment's server as dist/ deploys it, with TLS: postgresql.conf and pg_hba.conf from its
  * ConfigMap, the certificate, key and CA where its TLS Secret volume puts them, with the volume's
  * mode and the kubelet's ownership (root, the pod's fsGroup), signed by a CA made here with
- * openssl for the names of the environment's cert-manager Certificate. Then: plaintext logins
- * are refused, verified ones succeed, a wrong CA or host name fails, and the schema Job runs
- * with its own TLS settings (PGSSLMODE verify-full, PGSSLROOTCERT the mounted CA).
+ * openssl for the names of the environment's cert-manager Certificate (or, in an environment
+ * without cert-manager, the pair `npm run secrets` prints for it). Then: plaintext logins are
+ * refused, verified ones succeed, a wrong CA or host name fails, and the schema Job runs with its
+ * own TLS settings (PGSSLMODE verify-full, PGSSLROOTCERT the mounted CA).
  */
-export function tlsSuite(major: number, environment: string): void {
-  describe(`${environment}'s server with TLS on PostgreSQL ${major}`, () => {
+export function tlsSuite(major: number, environment: string, statefulSet?: string): void {
+  describe(`${environment}'s server${statefulSet ? ` ${statefulSet}` : ''} with TLS on PostgreSQL ${major}`, () => {
     const objects = loadDist()[environment];
-    const sts = objects.find((o) => o.kind === 'StatefulSet')!;
+    const sts = objects.find((o) => o.kind === 'StatefulSet' && (statefulSet === undefined || o.metadata.name === statefulSet))!;
     const pod = sts.spec.template.spec;
     const container = pod.containers[0];
     const configVolume = pod.volumes.find((v: any) => v.configMap);
@@ -39,9 +46,11 @@ export function tlsSuite(major: number, environment: string): void {
     const configPath: string = container.volumeMounts.find((m: any) => m.name === configVolume.name).mountPath;
     const tlsVolume = pod.volumes.find((v: any) => v.secret && v.secret.items.some((i: any) => i.key === 'tls.key'));
     const tlsPath: string = container.volumeMounts.find((m: any) => m.name === tlsVolume.name).mountPath;
-    const certificate = only(objects, 'Certificate', tlsVolume.secret.secretName);
-    const dnsNames: string[] = certificate.spec.dnsNames;
-    const job = objects.find((o) => o.kind === 'Job')!;
+    const certificate = objects.find((o) => o.kind === 'Certificate' && o.spec.secretName === tlsVolume.secret.secretName);
+    const dnsNames: string[] = certificate
+      ? certificate.spec.dnsNames
+      : RequiredCertificates.collect(new EnvironmentChart(new App({ outdir: '/nonexistent' }), environmentNamed(environment))).find((c) => c.name === tlsVolume.secret.secretName)!.dnsNames;
+    const job = objects.find((o) => o.kind === 'Job' && o.metadata.namespace === sts.metadata.namespace)!;
     const jobEnv = (name: string) => job.spec.template.spec.containers[0].env.find((e: any) => e.name === name)?.value;
     const host: string = jobEnv('PGHOST');
 
@@ -60,7 +69,13 @@ export function tlsSuite(major: number, environment: string): void {
       });
     };
     beforeAll(async () => {
-      certs = makeCertificates(dnsNames);
+      if (certificate) {
+        certs = makeCertificates(dnsNames);
+      } else {
+        // The pair the secrets command prints for this server: what minikube-dev really runs with.
+        const printed = parseAllDocuments(renderSecrets(environment)).map((d) => d.toJSON()).find((d) => d.metadata.name === tlsVolume.secret.secretName);
+        certs = { ca: printed.stringData['ca.crt'], certificate: printed.stringData['tls.crt'], key: printed.stringData['tls.key'] };
+      }
       other = makeCertificates(dnsNames, 'another CA');
       clientDir = mkdtempSync(join(tmpdir(), 'tls-client-'));
       writeFileSync(join(clientDir, 'ca.crt'), certs.ca);
