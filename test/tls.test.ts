@@ -11,6 +11,7 @@ import {
   RequiredCertificates, RestoreJob, SchemaInitJob, ZalandoCluster, ZalandoClusterProps,
 } from '../lib';
 import { postgresqlProblems } from './support/crd-schema';
+import { ConfigReader } from './support/postgres-conf';
 import { refused } from './support/errors';
 import { KubeObject, loadDist, only, podSpecOf, synth, testApp, testChart } from './support/manifests';
 import { validateObject } from './support/schema';
@@ -45,6 +46,17 @@ describe('PostgresStatefulSet: TLS by default', () => {
     for (const line of ["ssl = on", "ssl_cert_file = '/etc/postgresql-tls/tls.crt'", "ssl_key_file = '/etc/postgresql-tls/tls.key'",
       "ssl_ca_file = '/etc/postgresql-tls/ca.crt'", "ssl_min_protocol_version = 'TLSv1.2'"]) {
       expect(conf.split('\n')).toContain(line);
+    }
+  });
+
+  test.each([14, 17])('PostgreSQL %i reads the TLS settings as written (postgres -C)', (major) => {
+    const reader = new ConfigReader(major);
+    try {
+      const read = (name: string) => reader.read(conf, name);
+      expect([read('ssl'), read('ssl_cert_file'), read('ssl_key_file'), read('ssl_ca_file'), read('ssl_min_protocol_version')].map((r) => r.error || r.value))
+        .toEqual(['on', '/etc/postgresql-tls/tls.crt', '/etc/postgresql-tls/tls.key', '/etc/postgresql-tls/ca.crt', 'TLSv1.2']);
+    } finally {
+      reader.dispose();
     }
   });
 
