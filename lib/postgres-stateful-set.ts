@@ -434,8 +434,8 @@ export class PostgresStatefulSet extends Construct {
         tls: props.tls,
         name: this.name,
         namespace: this.namespace,
-        // Clients may name either Service; the pod's own name comes through the headless one.
-        dnsNames: serviceDnsNames(this.namespace, [this.serviceName, this.headlessServiceName]),
+        // Clients may name either Service, or the pod through the headless one (`<name>-0.<headless>…`).
+        dnsNames: serviceDnsNames(this.namespace, [this.serviceName, this.headlessServiceName, `${this.name}-0.${this.headlessServiceName}`]),
         disposable: props.disposable ?? false,
       });
       this.tls = serverTls && { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey };

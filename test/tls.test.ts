@@ -17,7 +17,8 @@ import { KubeObject, loadDist, only, podSpecOf, synth, testApp, testChart } from
 import { validateObject } from './support/schema';
 
 const SHOP_NAMES = ['orders', 'orders.shop', 'orders.shop.svc', 'orders.shop.svc.cluster.local',
-  'orders-headless', 'orders-headless.shop', 'orders-headless.shop.svc', 'orders-headless.shop.svc.cluster.local'];
+  'orders-headless', 'orders-headless.shop', 'orders-headless.shop.svc', 'orders-headless.shop.svc.cluster.local',
+  'orders-0.orders-headless', 'orders-0.orders-headless.shop', 'orders-0.orders-headless.shop.svc', 'orders-0.orders-headless.shop.svc.cluster.local'];
 
 function render(props: PostgresStatefulSetProps = {}) {
   const chart = testChart();
