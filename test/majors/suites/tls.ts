@@ -58,9 +58,11 @@ export function tlsSuite(major: number, environment: string, statefulSet?: strin
     let certs: TestCertificates;
     let other: TestCertificates;
     let tlsDir: string;
+    const tlsDirs: string[] = [];
     let clientDir: string;
     const startWith = async (keyMode: number) => {
       tlsDir = secretVolumeDir({ 'tls.crt': certs.certificate, 'tls.key': certs.key, 'ca.crt': certs.ca }, keyMode, serverGroupId());
+      tlsDirs.push(tlsDir);
       const conf = (configMap.data['postgresql.conf'] as string).split(`'${tlsPath}/`).join(`'${tlsDir}/`);
       return startPostgres({
         major,
@@ -87,7 +89,7 @@ export function tlsSuite(major: number, environment: string, statefulSet?: strin
     });
     afterAll(() => {
       server?.stop();
-      for (const dir of [tlsDir, clientDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+      for (const dir of [...tlsDirs, clientDir]) if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
     /** psql with a connection string alone, no PG* variables but the password. */
