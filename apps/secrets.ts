@@ -2,7 +2,8 @@ import { randomBytes } from 'crypto';
 import { App } from 'cdk8s';
 import { stringify } from 'yaml';
 import { environmentNamed } from '../environments';
-import { RequiredSecrets, EnvironmentChart } from '../lib';
+import { RequiredCertificates, RequiredSecrets, EnvironmentChart } from '../lib';
+import { selfSignedCertificates } from './dev-certificates';
 
 /** 32 URL-safe characters from 24 random bytes (192 bits). */
 export function generatePassword(): string {
@@ -10,20 +11,31 @@ export function generatePassword(): string {
 }
 
 /**
- * The Secrets an environment references, as Kubernetes YAML with freshly generated passwords.
- * Printed, never written: pipe it into `kubectl create -f -` once per cluster.
+ * The Secrets an environment references, as Kubernetes YAML with freshly generated passwords,
+ * and, for servers whose certificate cert-manager does not issue, kubernetes.io/tls Secrets
+ * signed by a fresh self-signed CA (development only; see README: TLS). Printed, never
+ * written: pipe it into `kubectl create -f -` once per cluster.
  */
 export function renderSecrets(environmentName: string, password: () => string = generatePassword): string {
   const app = new App({ outdir: '/nonexistent' });
   const chart = new EnvironmentChart(app, environmentNamed(environmentName));
-  return RequiredSecrets.collect(chart)
+  const certificates = RequiredCertificates.collect(chart);
+  const pairs = selfSignedCertificates(certificates);
+  const tlsSecrets = certificates.map((certificate, i) => stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'kubernetes.io/tls',
+    metadata: { name: certificate.name, namespace: certificate.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+    stringData: pairs[i],
+  }));
+  return [...RequiredSecrets.collect(chart)
     .map((secret) => stringify({
       apiVersion: 'v1',
       kind: 'Secret',
       type: 'Opaque',
       metadata: { name: secret.name, namespace: secret.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
       stringData: Object.fromEntries(Object.entries(secret.keys).map(([key, content]) => [key, 'value' in content ? content.value : password()])),
-    }))
+    })), ...tlsSecrets]
     .join('---\n');
 }
 

@@ -18,6 +18,8 @@ export const aksPhonebillDev: EnvironmentDescription = {
   // The seed turns fsync, synchronous_commit and full_page_writes off for speed (§12.1); that
   // is only allowed because this environment declares itself a disposable development database.
   disposable: true,
+  // cert-manager is installed with a CA ClusterIssuer of this name (README: "TLS"); it signs each server's certificate.
+  certManager: { issuer: { name: 'cdk8s-postgres-ca' } },
   servers: [
     {
       id: 'product-change',

@@ -19,6 +19,8 @@ export function awsEfs(efs: AwsEfsConfig = config): EnvironmentDescription {
   return {
     name: 'aws-efs',
     summary: 'PostgreSQL on Amazon EFS with change history and a manager role',
+    // cert-manager is installed with a CA ClusterIssuer of this name (README: "TLS"); it signs each server's certificate.
+    certManager: { issuer: { name: 'cdk8s-postgres-ca' } },
     servers: [
       {
         id: 'postgres',

@@ -8,6 +8,7 @@ import { DBAAS_METADATA_DATABASES, MICROSERVICE_DATABASES, MICROSERVICE_USERS } 
 export const minikubeDev: EnvironmentDescription = {
   name: 'minikube-dev',
   summary: 'Mini DBaaS metadata database and the microservices dev database on minikube',
+  // No cert-manager on minikube: `npm run secrets -- minikube-dev` prints a self-signed CA and each server's certificate.
   servers: [
     {
       id: 'dbaas-metadata',

@@ -9,6 +9,8 @@ import { MICROSERVICE_DATABASES, MICROSERVICE_USERS } from './databases';
 export const prodOperator: EnvironmentDescription = {
   name: 'prod-operator',
   summary: 'Microservices databases on a highly available Zalando operator cluster',
+  // cert-manager is installed with a CA ClusterIssuer of this name (README: "TLS"); it signs each server's certificate.
+  certManager: { issuer: { name: 'cdk8s-postgres-ca' } },
   servers: [
     {
       id: 'microservices',

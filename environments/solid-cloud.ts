@@ -8,6 +8,8 @@ import { TITANIUM_DATABASES, TITANIUM_USERS } from './databases';
 export const solidCloud: EnvironmentDescription = {
   name: 'solid-cloud',
   summary: 'titanium (SQLite to PostgreSQL) on Solid Cloud',
+  // cert-manager is installed with a CA ClusterIssuer of this name (README: "TLS"); it signs each server's certificate.
+  certManager: { issuer: { name: 'cdk8s-postgres-ca' } },
   servers: [
     {
       id: 'titanium',

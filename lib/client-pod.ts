@@ -4,7 +4,8 @@ import { Credentials, CREDENTIALS_SHAPE } from './credentials';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { checkRequestsAndLimits } from './quantity';
 import { databaseNameProblem, roleNameProblem } from './sql/reserved-names';
-import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail } from './validation';
+import { CLIENT_TLS_SHAPE, ClientTls, clientCaVolume } from './tls';
+import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, checkSecretKey, checkServiceName, fail } from './validation';
 
 /** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
 export interface PostgresServerConnection {
@@ -24,6 +25,12 @@ export interface PostgresServerConnection {
   readonly image: string;
   /** Label the Job's pod needs to pass the server's NetworkPolicy. */
   readonly clientLabel: { readonly key: string; readonly value: string };
+  /**
+   * The CA that signed the server's certificate: clients connect with sslmode verify-full to
+   * `serviceName`, a name in that certificate.
+   * @default - no TLS (only a disposable environment turns it off)
+   */
+  readonly tls?: ClientTls;
 }
 
 /** Runtime description of {@link PostgresServerConnection}; PostgresStatefulSet and ZalandoCluster.connection are ones. */
@@ -36,6 +43,7 @@ export const POSTGRES_SERVER_CONNECTION_SHAPE = object<PostgresServerConnection>
   superuser: CREDENTIALS_SHAPE,
   image: string(),
   clientLabel: object<PostgresServerConnection['clientLabel']>({ key: string(), value: string() }),
+  tls: optional(CLIENT_TLS_SHAPE),
 }, { name: 'PostgresServerConnection', open: true });
 
 /** CPU and memory of a Job container. */
@@ -72,6 +80,10 @@ export function checkServerConnection(owner: string, field: string, server: Post
   const loginProblem = roleNameProblem(server.superuser.username);
   if (loginProblem) fail(owner, `${field}.superuser.username`, server.superuser.username, loginProblem);
   checkLabels(owner, `${field}.clientLabel`, { [server.clientLabel.key]: server.clientLabel.value });
+  if (server.tls) {
+    checkDnsSubdomain(owner, `${field}.tls.caSecretName`, server.tls.caSecretName);
+    checkSecretKey(owner, `${field}.tls.caKey`, server.tls.caKey);
+  }
 }
 
 /** Runtime description of {@link JobResources}. */
@@ -112,11 +124,13 @@ export interface ClientPodOptions {
 /**
  * The pod of every Job the library runs against a server: the server's image, the restricted
  * security baseline, a writable /tmp, the client label, and libpq's environment (PGHOST, PGPORT,
- * PGDATABASE, PGUSER, PGPASSWORD from the superuser's Secret).
+ * PGDATABASE, PGUSER, PGPASSWORD from the superuser's Secret; with TLS, PGSSLMODE verify-full
+ * and PGSSLROOTCERT, the CA certificate mounted alone).
  */
 export function clientPodTemplate(options: ClientPodOptions): PodTemplateSpec {
   const { server } = options;
   const scratch = scratchVolumes([{ name: 'tmp', mountPath: '/tmp', sizeLimit: '64Mi' }]);
+  const ca = server.tls ? clientCaVolume(server.tls) : undefined;
   return {
     metadata: {
       labels: { ...options.labels, [server.clientLabel.key]: server.clientLabel.value },
@@ -142,6 +156,7 @@ export function clientPodTemplate(options: ClientPodOptions): PodTemplateSpec {
           { name: 'PGAPPNAME', value: `cdk8s-postgres-${options.containerName}` },
           // Idempotent statements say "already exists, skipping"; only warnings and errors matter.
           { name: 'PGOPTIONS', value: '-c client_min_messages=warning' },
+          ...(ca ? [{ name: 'PGSSLMODE', value: 'verify-full' }, { name: 'PGSSLROOTCERT', value: ca.file }] : []),
           ...options.env,
         ],
         resources: {
@@ -149,9 +164,9 @@ export function clientPodTemplate(options: ClientPodOptions): PodTemplateSpec {
           limits: { memory: Quantity.fromString(options.resources.memoryLimit) },
         },
         securityContext: restrictedContainerSecurityContext(),
-        volumeMounts: [...options.volumeMounts, ...scratch.mounts],
+        volumeMounts: [...options.volumeMounts, ...(ca ? [ca.mount] : []), ...scratch.mounts],
       }],
-      volumes: [...options.volumes, ...scratch.volumes],
+      volumes: [...options.volumes, ...(ca ? [ca.volume] : []), ...scratch.volumes],
     },
   };
 }

@@ -31,6 +31,21 @@ export interface ConnectionConfigMapProps {
    */
   readonly databaseKey?: string;
   /**
+   * Key of the sslmode applications must use (`verify-full`), when the server has TLS.
+   * @default 'POSTGRES_SSLMODE'
+   */
+  readonly sslModeKey?: string;
+  /**
+   * Key of the name of the Secret holding the CA certificate, when the server has TLS.
+   * @default 'POSTGRES_SSL_CA_SECRET'
+   */
+  readonly caSecretNameKey?: string;
+  /**
+   * Key of the CA certificate's key in that Secret (mount it and point sslrootcert at it).
+   * @default 'POSTGRES_SSL_CA_KEY'
+   */
+  readonly caSecretKeyKey?: string;
+  /**
    * Further non-secret settings the applications read. A key that names a password, or a value
    * carrying one ('password=' in a connection string, 'user:password@' in a URI), is refused.
    * @default - none
@@ -46,13 +61,17 @@ export const CONNECTION_CONFIG_MAP_PROPS_SHAPE = object<ConnectionConfigMapProps
   hostKey: optional(string()),
   portKey: optional(string()),
   databaseKey: optional(string()),
+  sslModeKey: optional(string()),
+  caSecretNameKey: optional(string()),
+  caSecretKeyKey: optional(string()),
   extra: optional(record(string())),
 }, { name: 'ConnectionConfigMapProps' });
 
 /**
  * The non-secret connection settings applications read as environment variables (seed 002:
  * POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB), derived from the server so they cannot drift.
- * Login name and password stay in a Secret.
+ * With TLS also the sslmode (verify-full: the host is a name in the server's certificate) and
+ * where the CA certificate is (Secret name and key). Login name and password stay in a Secret.
  */
 export class ConnectionConfigMap extends Construct {
   /** The data. */
@@ -72,6 +91,11 @@ export class ConnectionConfigMap extends Construct {
         [props.hostKey ?? 'POSTGRES_HOST']: props.server.serviceName,
         [props.portKey ?? 'POSTGRES_PORT']: String(props.server.port),
         [props.databaseKey ?? 'POSTGRES_DB']: props.database,
+        ...(props.server.tls ? {
+          [props.sslModeKey ?? 'POSTGRES_SSLMODE']: 'verify-full',
+          [props.caSecretNameKey ?? 'POSTGRES_SSL_CA_SECRET']: props.server.tls.caSecretName,
+          [props.caSecretKeyKey ?? 'POSTGRES_SSL_CA_KEY']: props.server.tls.caKey,
+        } : {}),
       };
       for (const key of Object.keys(this.data)) checkSecretKey(owner, 'key', key);
       for (const [key, value] of Object.entries(props.extra ?? {})) checkNoPasswordEntry(owner, 'extra', key, value);

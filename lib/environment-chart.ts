@@ -15,6 +15,7 @@ import { poolerPods, spiloPods } from './network/zalando-policies';
 import { PostgresStatefulSet } from './postgres-stateful-set';
 import { DatabaseUser } from './sql/model';
 import { SchemaInitJob } from './schema-init-job';
+import { PostgresTlsProps } from './tls';
 import { checkDnsLabel, fail, ValidationError } from './validation';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
 import { ZalandoCluster } from './zalando-cluster';
@@ -142,6 +143,7 @@ export class EnvironmentChart extends Chart {
     const login = server.monitoring?.login;
     this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
       ...server.statefulSet,
+      tls: withIssuer(server.statefulSet.tls, environment),
       dataVolume,
       metrics: login && {
         login: Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
@@ -158,6 +160,7 @@ export class EnvironmentChart extends Chart {
     if (server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
     this.clusters[server.id] = new ZalandoCluster(this, server.id, {
       ...server.zalando!,
+      tls: withIssuer(server.zalando!.tls, environment),
       monitoring: server.monitoring
         ? { ...server.zalando!.monitoring, login: server.monitoring.login.name, scrapeNamespaces: server.zalando!.monitoring?.scrapeNamespaces ?? server.monitoring.scrapeNamespaces }
         : server.zalando!.monitoring,
@@ -185,6 +188,13 @@ function backupLogin(server: DatabaseServerDescription): DatabaseUser[] {
   if (server.zalando) fail(`server '${server.id}'`, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
   const listed = (server.backup!.mode ?? 'database') === 'database' && server.backup!.databases?.length ? server.backup!.databases : undefined;
   return [{ name: login.name, kind: 'backup', password: login.password, ...(listed ? { databases: listed } : {}) }];
+}
+
+/** A server's TLS with the environment's cert-manager issuer, unless the server names its own. */
+function withIssuer(tls: PostgresTlsProps | undefined, environment: EnvironmentDescription): PostgresTlsProps | undefined {
+  const issuer = environment.certManager?.issuer;
+  if (!issuer || tls?.certManagerIssuer) return tls;
+  return { ...tls, certManagerIssuer: issuer };
 }
 
 /**

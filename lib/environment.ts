@@ -6,6 +6,7 @@ import { ALERT_THRESHOLDS_SHAPE, AlertThresholds } from './monitoring/alert-rule
 import { EFS_STATIC_VOLUME_PROPS_SHAPE, EfsStaticVolumeProps } from './efs-volume';
 import { POSTGRES_STATEFUL_SET_PROPS_SHAPE, PostgresStatefulSetProps } from './postgres-stateful-set';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser, SECRET_KEY_REFERENCE_SHAPE, SecretKeyReference } from './sql/model';
+import { CERT_MANAGER_ISSUER_SHAPE, CertManagerIssuer } from './tls';
 import { VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE, VolumeSnapshotClassProps } from './volume-snapshot-class';
 import { ZALANDO_CLUSTER_PROPS_SHAPE, ZalandoClusterProps } from './zalando-cluster';
 
@@ -196,6 +197,13 @@ export interface EnvironmentDescription {
    * @default false
    */
   readonly disposable?: boolean;
+  /**
+   * cert-manager is installed, with this issuer: every server's certificate comes from a
+   * cert-manager Certificate (unless the server's own `tls` names another issuer).
+   * @default - no cert-manager: each server's TLS Secret is created by hand (`npm run secrets`
+   * prints a self-signed pair for development)
+   */
+  readonly certManager?: { readonly issuer: CertManagerIssuer };
   /** The servers. */
   readonly servers: DatabaseServerDescription[];
   /**
@@ -215,6 +223,7 @@ export const ENVIRONMENT_DESCRIPTION_SHAPE = object<EnvironmentDescription>({
   name: string(),
   summary: string(),
   disposable: optional(boolean()),
+  certManager: optional(object<{ readonly issuer: CertManagerIssuer }>({ issuer: CERT_MANAGER_ISSUER_SHAPE })),
   servers: array(DATABASE_SERVER_DESCRIPTION_SHAPE),
   volumeSnapshotClasses: optional(array(object<VolumeSnapshotClassProps & { readonly id: string }>({ ...VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE.fields, id: string() }))),
   network: optional(NETWORK_DESCRIPTION_SHAPE),

@@ -15,6 +15,7 @@ export * from './probes';
 export * from './required-secrets';
 export * from './restore-job';
 export * from './schema-init-job';
+export { CERT_MANAGER_ISSUER_SHAPE, CertManagerIssuer, CLIENT_TLS_SHAPE, ClientTls, POSTGRES_TLS_PROPS_SHAPE, PostgresTlsProps, RequiredCertificate, RequiredCertificates } from './tls';
 export * from './sql/model';
 export { LoginOwnership } from './sql/cluster-sql';
 export { QualifiedName, quoteIdent, quoteLiteral } from './sql/quote';

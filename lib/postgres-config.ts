@@ -12,7 +12,9 @@ const MANAGED: Record<string, ParameterValue> = {
   unix_socket_directories: '/var/run/postgresql',
   password_encryption: 'scram-sha-256',
 };
-const RESERVED = [...Object.keys(MANAGED), 'config_file', 'hba_file', 'ident_file', 'data_directory'];
+/** TLS follows the certificate Secret the construct mounts; the protocol floor is TLS 1.2. */
+const TLS_SETTINGS = ['ssl', 'ssl_cert_file', 'ssl_key_file', 'ssl_ca_file', 'ssl_min_protocol_version'];
+const RESERVED = [...Object.keys(MANAGED), ...TLS_SETTINGS, 'config_file', 'hba_file', 'ident_file', 'data_directory'];
 /** Directives of postgresql.conf that read other files; as keys they would not be settings at all. */
 const DIRECTIVES = ['include', 'include_dir', 'include_if_exists'];
 
@@ -37,6 +39,11 @@ export interface ServerSettingsInput {
   readonly disposable: boolean;
   /** The PostgreSQL major the settings are for (a few ranges differ between majors). */
   readonly majorVersion: number;
+  /**
+   * Paths of the mounted certificate, key and CA: TLS on, TLS 1.2 at least.
+   * @default - TLS off
+   */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly caFile: string };
 }
 
 /**
@@ -59,7 +66,10 @@ export function serverSettings(input: ServerSettingsInput): Record<string, Param
     if (RESERVED.includes(key)) fail(owner, `parameters.${key}`, value, 'is managed by the construct (Services, probes and mounts depend on it) and cannot be overridden');
     checked[key] = checkedValue(input, key, value);
   }
-  const settings = { ...MANAGED, ...derivedMemorySettings(input), ...checked };
+  const tls: Record<string, ParameterValue> = input.tls
+    ? { ssl: true, ssl_cert_file: input.tls.certFile, ssl_key_file: input.tls.keyFile, ssl_ca_file: input.tls.caFile, ssl_min_protocol_version: 'TLSv1.2' }
+    : {};
+  const settings = { ...MANAGED, ...tls, ...derivedMemorySettings(input), ...checked };
   checkMemoryFits(input, settings);
   return settings;
 }

@@ -33,6 +33,7 @@ import { RequiredSecrets } from './required-secrets';
 import { databaseNameProblem, roleNameProblem } from './sql/reserved-names';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from './validation';
 import { todayOf } from './today';
+import { ClientTls, declareServerCertificate, POSTGRES_TLS_PROPS_SHAPE, PostgresTlsProps, resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, TLS_KEYS } from './tls';
 import { Warnings } from './warnings';
 import { addChartChecks } from './checks/chart-checks';
 
@@ -249,6 +250,13 @@ export interface PostgresStatefulSetProps {
    * @default 5432
    */
   readonly portForwardLocalPort?: number;
+  /**
+   * TLS: the certificate Secret (or the cert-manager issuer that writes it); every TCP login
+   * must use TLS, and the library's Jobs verify the server (sslmode verify-full). Turning it
+   * off is accepted only with `disposable: true`.
+   * @default - on, with Secret `<name>-tls` created by hand
+   */
+  readonly tls?: PostgresTlsProps;
 }
 
 /** Runtime description of {@link PostgresStatefulSetProps}. */
@@ -277,6 +285,7 @@ export const POSTGRES_STATEFUL_SET_PROPS_SHAPE = object<PostgresStatefulSetProps
   allowVoluntaryEviction: optional(boolean()),
   metrics: optional(POSTGRES_METRICS_PROPS_SHAPE),
   portForwardLocalPort: optional(number()),
+  tls: optional(POSTGRES_TLS_PROPS_SHAPE),
 }, { name: 'PostgresStatefulSetProps' });
 
 const PORT = 5432;
@@ -330,6 +339,10 @@ export class PostgresStatefulSet extends Construct {
   public readonly metricsServiceLabels?: Record<string, string>;
   /** What alerts and dashboards watch, when the exporter is on. */
   public readonly monitoredServer?: MonitoredServer;
+  /** The CA clients verify the server with; undefined when TLS is off. */
+  public readonly tls?: ClientTls;
+  /** DNS names in the server's certificate (empty when TLS is off). */
+  public readonly tlsDnsNames: readonly string[];
 
   constructor(scope: Construct, id: string, props: PostgresStatefulSetProps = {}) {
     super(scope, id);
@@ -416,6 +429,17 @@ export class PostgresStatefulSet extends Construct {
         const loginProblem = roleNameProblem(props.metrics.login.username);
         if (loginProblem) fail(owner, 'metrics.login.username', props.metrics.login.username, loginProblem);
       }
+      const serverTls = resolveServerTls({
+        owner,
+        tls: props.tls,
+        name: this.name,
+        namespace: this.namespace,
+        // Clients may name either Service, or the pod through the headless one (`<name>-0.<headless>…`).
+        dnsNames: serviceDnsNames(this.namespace, [this.serviceName, this.headlessServiceName, `${this.name}-0.${this.headlessServiceName}`]),
+        disposable: props.disposable ?? false,
+      });
+      this.tls = serverTls && { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey };
+      this.tlsDnsNames = serverTls?.dnsNames ?? [];
       this.settings = serverSettings({
         owner,
         memoryLimitBytes: memoryLimit,
@@ -423,6 +447,11 @@ export class PostgresStatefulSet extends Construct {
         overrides: parameters,
         disposable: props.disposable ?? false,
         majorVersion: this.majorVersion,
+        tls: serverTls && {
+          certFile: `${SERVER_TLS_DIR}/${TLS_KEYS.certificate}`,
+          keyFile: `${SERVER_TLS_DIR}/${TLS_KEYS.privateKey}`,
+          caFile: `${SERVER_TLS_DIR}/${TLS_KEYS.ca}`,
+        },
       });
       this.selectorLabels = selectorLabels(this.name);
       this.clientLabel = clientLabel(this.name);
@@ -433,7 +462,7 @@ export class PostgresStatefulSet extends Construct {
       const metadata = (name: string) => ({ name, namespace: this.namespace, labels });
       const configData = {
         'postgresql.conf': renderPostgresqlConf(this.settings),
-        'pg_hba.conf': renderPgHba(clientCidrs),
+        'pg_hba.conf': renderPgHba(clientCidrs, serverTls !== undefined),
       };
 
       new KubeConfigMap(this, 'Config', { metadata: metadata(this.configMapName), data: configData });
@@ -457,6 +486,7 @@ export class PostgresStatefulSet extends Construct {
       });
 
       const paths = dataPaths(this.majorVersion);
+      const tlsVolume = serverTls && serverTlsVolume(serverTls);
       const scratch = scratchVolumes([
         { name: 'run', mountPath: '/var/run/postgresql', sizeLimit: '16Mi' },
         { name: 'tmp', mountPath: '/tmp', sizeLimit: '1Gi' },
@@ -514,11 +544,13 @@ export class PostgresStatefulSet extends Construct {
                 volumeMounts: [
                   { name: 'data', mountPath: paths.mountPath },
                   { name: 'config', mountPath: CONFIG_DIR, readOnly: true },
+                  ...(tlsVolume ? [tlsVolume.mount] : []),
                   ...scratch.mounts,
                 ],
-              }, ...(props.metrics ? [exporterContainer(props.metrics.login, props.metrics.image)] : [])],
+              }, ...(props.metrics ? [exporterContainer(props.metrics.login, scratch.mounts[0], props.metrics.image)] : [])],
               volumes: [
                 { name: 'config', configMap: { name: this.configMapName } },
+                ...(tlsVolume ? [tlsVolume.volume] : []),
                 ...(props.dataVolume ? [{ name: 'data', persistentVolumeClaim: { claimName: props.dataVolume.claimName } }] : []),
                 ...scratch.volumes,
               ],
@@ -575,6 +607,7 @@ export class PostgresStatefulSet extends Construct {
       }
 
       RequiredSecrets.declare(this, { namespace: this.namespace, name: this.superuser.secretName, keys: this.superuser.secretKeys() });
+      if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
       addChartChecks(this);
     } catch (error) {
       // Nothing half-written: a rejected construct leaves no objects behind in the chart.

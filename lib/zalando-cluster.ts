@@ -36,6 +36,7 @@ import { operatorCredentialSecretName, operatorDatabaseProblem, operatorUserProb
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { todayOf } from './today';
 import { Warnings } from './warnings';
+import { clientCaVolume, declareServerCertificate, POSTGRES_TLS_PROPS_SHAPE, PostgresTlsProps, resolveServerTls, serviceDnsNames, TLS_KEYS } from './tls';
 import { addChartChecks } from './checks/chart-checks';
 import { declareImpliedObjects, ImpliedObject } from './checks/unique-objects';
 
@@ -203,10 +204,13 @@ export interface ZalandoClusterProps {
    */
   readonly disposable?: boolean;
   /**
-   * Secret with tls.crt and tls.key for the server.
-   * @default - the operator's self-signed certificate
+   * TLS from the same declaration as PostgresStatefulSet's: the Secret (`tls.crt`, `tls.key`,
+   * `ca.crt`) becomes `spec.tls`, or a cert-manager Certificate writes it; the library's Jobs and
+   * the exporter verify the server (sslmode verify-full). Turning it off (back to the operator's
+   * self-signed, unverifiable certificate) is accepted only with `disposable: true`.
+   * @default - on, with Secret `<name>-tls` created by hand
    */
-  readonly tlsSecretName?: string;
+  readonly tls?: PostgresTlsProps;
   /**
    * Tolerations of the pods.
    * @default - none
@@ -285,7 +289,7 @@ export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
   logicalBackup: optional(ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE),
   parameters: optional(record(union(string(), number(), boolean()))),
   disposable: optional(boolean()),
-  tlsSecretName: optional(string()),
+  tls: optional(POSTGRES_TLS_PROPS_SHAPE),
   tolerations: optional(array(TOLERATION)),
   nodeAffinity: optional(NODE_AFFINITY),
   monitoring: optional(ZALANDO_MONITORING_OPTIONS_SHAPE),
@@ -378,6 +382,16 @@ export class ZalandoCluster extends Construct {
       const exporter = props.monitoring ? props.monitoring.exporterImage ?? EXPORTER_IMAGE : undefined;
       if (props.monitoring?.exporterImage !== undefined) checkVersionedImage(owner, 'monitoring.exporterImage', props.monitoring.exporterImage, EXPORTER_IMAGE);
       const exporterLogin = props.monitoring?.login ?? 'postgres';
+      const serverTls = resolveServerTls({
+        owner,
+        tls: props.tls,
+        name: this.name,
+        namespace: this.namespace,
+        // The pooler serves the same certificate; the exporter sidecar connects to localhost.
+        dnsNames: [...serviceDnsNames(this.namespace, [this.primaryService, this.replicaService, ...(this.poolerService ? [this.poolerService] : [])]), 'localhost'],
+        disposable: props.disposable ?? false,
+      });
+      const exporterCa = serverTls && clientCaVolume(serverTls);
       if (props.monitoring?.login !== undefined && !users.some((u) => u.name === props.monitoring!.login && u.kind === 'monitoring')) {
         fail(owner, 'monitoring.login', props.monitoring.login, "is not declared in users as a 'monitoring' login");
       }
@@ -409,7 +423,13 @@ export class ZalandoCluster extends Construct {
             logicalBackupSchedule: props.logicalBackup.schedule ?? '30 0 * * *',
             logicalBackupRetention: `${props.logicalBackup.retentionDays ?? 7} days`,
           } : {}),
-          ...(props.tlsSecretName ? { tls: { secretName: props.tlsSecretName } } : {}),
+          ...(serverTls ? {
+            tls: { secretName: serverTls.secretName, certificateFile: TLS_KEYS.certificate, privateKeyFile: TLS_KEYS.privateKey, caFile: TLS_KEYS.ca },
+          } : {}),
+          // The exporter verifies the server with the CA alone, mounted into its container only.
+          ...(exporter && exporterCa ? {
+            additionalVolumes: [{ name: exporterCa.volume.name, mountPath: exporterCa.mount.mountPath, targetContainers: ['postgres-exporter'], volumeSource: { secret: exporterCa.volume.secret } }],
+          } : {}),
           ...(props.tolerations ? { tolerations: props.tolerations } : {}),
           ...(props.nodeAffinity ? { nodeAffinity: props.nodeAffinity } : {}),
           ...(exporter ? {
@@ -421,7 +441,7 @@ export class ZalandoCluster extends Construct {
               ports: [{ name: 'metrics', containerPort: 9187, protocol: 'TCP' }],
               resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
               env: [
-                { name: 'DATA_SOURCE_URI', value: 'localhost:5432/postgres?sslmode=require' },
+                { name: 'DATA_SOURCE_URI', value: exporterCa ? `localhost:5432/postgres?sslmode=verify-full&sslrootcert=${exporterCa.file}` : 'localhost:5432/postgres?sslmode=require' },
                 { name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'username' } } },
                 { name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'password' } } },
               ],
@@ -451,6 +471,7 @@ export class ZalandoCluster extends Construct {
         superuser: Credentials.fromSecret(this.credentialSecretName('postgres'), { passwordKey: 'password', username: 'postgres' }),
         image: defaultImage(major),
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
+        ...(serverTls ? { tls: { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } } : {}),
       };
       (props.monitoring?.scrapeNamespaces ?? []).forEach((ns, i) => checkDnsLabel(owner, `monitoring.scrapeNamespaces[${i}]`, ns));
       zalandoPolicies(this, {
@@ -464,6 +485,7 @@ export class ZalandoCluster extends Construct {
         metrics: exporter ? { port: 9187, scrapeNamespaces: props.monitoring?.scrapeNamespaces ?? ['monitoring'] } : undefined,
         network: props.network ?? {},
       });
+      if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
       declareImpliedObjects(this, this.operatorObjects(users.map((u) => u.name), props.connectionPooler !== undefined));
       addChartChecks(this);
     } catch (error) {

@@ -30,13 +30,13 @@ test('other ids give other manifests', () => {
   const chart = new EnvironmentChart(testApp(), awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
   const own: KubeObject[] = synth(chart);
   expect(only(own, 'PersistentVolume').spec.csi.volumeHandle).toBe('fs-0aaaaaaaaaaaaaaaa::fsap-0bbbbbbbbbbbbbbbb');
-  expect(only(own, 'ConfigMap', 'postgres-cm').data['pg_hba.conf']).toContain('host all all 192.168.0.0/16 scram-sha-256');
+  expect(only(own, 'ConfigMap', 'postgres-cm').data['pg_hba.conf']).toContain('hostssl all all 192.168.0.0/16 scram-sha-256');
 });
 
-test("pg_hba admits the configured ranges with scram-sha-256, not the seed's every address", () => {
+test("pg_hba admits the configured ranges over TLS with scram-sha-256, not the seed's every address", () => {
   const hba: string = only(objects, 'ConfigMap', 'postgres-cm').data['pg_hba.conf'];
   const hostLines = hba.split('\n').filter((l) => l.startsWith('host'));
-  expect(hostLines).toEqual(config.clientCidrs.map((c) => `host all all ${c} scram-sha-256`));
+  expect(hostLines).toEqual(['hostnossl all all 0.0.0.0/0 reject', 'hostnossl all all ::/0 reject', ...config.clientCidrs.map((c) => `hostssl all all ${c} scram-sha-256`)]);
 });
 
 // The schema Job from dist/ runs on a real server of every major in test/majors/suites/seeds.ts.

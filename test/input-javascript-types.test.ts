@@ -72,7 +72,7 @@ const inputs: [string, () => unknown, string][] = [
   ['a misspelt namespace', () => new PostgresStatefulSet(testChart(), 'orders', { namespce: 'shop' } as Any),
     `PostgresStatefulSet 'test/orders': namespce "shop" is not a property; did you mean namespace?`],
   ['a property of another construct', () => new PostgresStatefulSet(testChart(), 'orders', { teamId: 'acid' } as Any),
-    `PostgresStatefulSet 'test/orders': teamId "acid" is not a property (known: namespace, name, serviceName, headlessServiceName, configMapName, majorVersion, image, database, superuser, storage, dataVolume, replicas, resources, parameters, disposable, clientCidrs, clientNamespaces, labels, startupProbe, livenessProbe, readinessProbe, allowVoluntaryEviction, metrics, portForwardLocalPort)`],
+    `PostgresStatefulSet 'test/orders': teamId "acid" is not a property (known: namespace, name, serviceName, headlessServiceName, configMapName, majorVersion, image, database, superuser, storage, dataVolume, replicas, resources, parameters, disposable, clientCidrs, clientNamespaces, labels, startupProbe, livenessProbe, readinessProbe, allowVoluntaryEviction, metrics, portForwardLocalPort, tls)`],
   ['props as a string', () => new PostgresStatefulSet(testChart(), 'orders', 'orders' as Any),
     `PostgresStatefulSet 'test/orders': props "orders" must be an object (PostgresStatefulSetProps), not a string`],
   ['props null', () => new PostgresStatefulSet(testChart(), 'orders', null as Any),
@@ -154,7 +154,7 @@ const inputs: [string, () => unknown, string][] = [
 
   // EnvironmentChart's description
   ['no description', () => new EnvironmentChart(testApp(), undefined as Any),
-    `EnvironmentChart '?': props undefined must be an object with name, summary, disposable, servers, volumeSnapshotClasses, network, not undefined`],
+    `EnvironmentChart '?': props undefined must be an object (EnvironmentDescription), not undefined`],
   ['servers as an object', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: {} } as Any),
     `EnvironmentChart 'dev': servers {} must be a list of objects with id, namespace, superuser, databases, users, schemaInit, efs, connectionConfigMap, monitoring, backup, statefulSet, zalando, not an object`],
   ['a misspelt property deep inside', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', statefulSet: { storageClass: 'fast' } }] } as Any),

@@ -67,7 +67,10 @@ describe('PostgresStatefulSet defaults', () => {
   test('pg_hba asks scram-sha-256 of every TCP login and never trusts', () => {
     const hba: string = only(objects, 'ConfigMap').data['pg_hba.conf'];
     const hostLines = hba.split('\n').filter((l) => l.startsWith('host'));
-    expect(hostLines).toEqual(['host all all 0.0.0.0/0 scram-sha-256', 'host all all ::/0 scram-sha-256']);
+    expect(hostLines).toEqual([
+      'hostnossl all all 0.0.0.0/0 reject', 'hostnossl all all ::/0 reject',
+      'hostssl all all 0.0.0.0/0 scram-sha-256', 'hostssl all all ::/0 scram-sha-256',
+    ]);
     expect(hba).not.toMatch(/\btrust\b/);
   });
 

@@ -21,6 +21,7 @@ test('10Gi on local-path', () => {
 test('the ConfigMap the services read', () => {
   expect(only(objects, 'ConfigMap', 'titanium-db-config').data).toEqual({
     USE_POSTGRES: 'true', POSTGRES_HOST: 'postgresql-service', POSTGRES_PORT: '5432', POSTGRES_DB: 'titanium',
+    POSTGRES_SSLMODE: 'verify-full', POSTGRES_SSL_CA_SECRET: 'postgresql-tls', POSTGRES_SSL_CA_KEY: 'ca.crt',
   });
 });
 

@@ -25,7 +25,7 @@ describe('ZalandoCluster', () => {
     connectionPooler: { instances: 2, mode: 'session', resources: { cpuRequest: '100m', memoryRequest: '64Mi' } },
     logicalBackup: { schedule: '0 3 * * *', retentionDays: 14 },
     parameters: { max_connections: 200 },
-    tlsSecretName: 'orders-tls',
+    tls: { secretName: 'orders-tls' },
     tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
     monitoring: { login: 'orders_metrics' },
   });

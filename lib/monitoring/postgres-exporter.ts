@@ -1,4 +1,4 @@
-import { Container, IntOrString, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Container, IntOrString, Quantity, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Credentials } from '../credentials';
 import { restrictedContainerSecurityContext } from '../pod-security';
 
@@ -10,11 +10,14 @@ export const EXPORTER_PORT = 9187;
 const NOBODY = 65534;
 
 /**
- * The exporter as a sidecar: it reaches the server on the pod's loopback as a least-privilege
- * monitoring login (member of pg_monitor), runs as nobody under the restricted profile with a
+ * The exporter as a sidecar: it reaches the server on its Unix socket, in the socket directory
+ * the two containers share (`socketMount`, read-only), as a least-privilege monitoring login
+ * (member of pg_monitor) with scram-sha-256; it runs as nobody under the restricted profile with a
  * read-only root filesystem, and also collects pg_stat_statements for the slowest-statements panel.
+ * The socket never leaves the pod, so it needs neither TLS nor the server's certificate, and the
+ * server's TCP port can demand TLS of everyone.
  */
-export function exporterContainer(login: Credentials, image: string = EXPORTER_IMAGE): Container {
+export function exporterContainer(login: Credentials, socketMount: VolumeMount, image: string = EXPORTER_IMAGE): Container {
   const probe = { httpGet: { path: '/', port: IntOrString.fromString('metrics') }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
   return {
     name: 'postgres-exporter',
@@ -22,7 +25,8 @@ export function exporterContainer(login: Credentials, image: string = EXPORTER_I
     imagePullPolicy: 'IfNotPresent',
     args: ['--collector.stat_statements'],
     env: [
-      { name: 'DATA_SOURCE_URI', value: '127.0.0.1:5432/postgres?sslmode=disable' },
+      // The exporter prefixes 'postgresql://<user>:<password>@'; an empty host with host=<directory> is libpq's Unix socket.
+      { name: 'DATA_SOURCE_URI', value: `/postgres?host=${socketMount.mountPath}&sslmode=disable` },
       login.usernameEnv('DATA_SOURCE_USER'),
       login.passwordEnv('DATA_SOURCE_PASS'),
     ],
@@ -32,6 +36,7 @@ export function exporterContainer(login: Credentials, image: string = EXPORTER_I
       limits: { memory: Quantity.fromString('128Mi') },
     },
     securityContext: restrictedContainerSecurityContext(NOBODY),
+    volumeMounts: [{ ...socketMount, readOnly: true }],
     livenessProbe: { ...probe, failureThreshold: 6 },
     readinessProbe: probe,
   };

@@ -3,6 +3,7 @@ import { minikubeDevSuite } from './suites/minikube-dev';
 import { permissionSuite } from './suites/permissions';
 import { seedSuite } from './suites/seeds';
 import { serverConfigSuite } from './suites/server-config';
+import { tlsSuite } from './suites/tls';
 
 // The real-server suites on PostgreSQL 17, one server each, one after the other; Jest runs the
 // majors' files side by side. Backups: backup-restore.pg17.test.ts.
@@ -12,3 +13,7 @@ hostileNameSuite(MAJOR);
 seedSuite(MAJOR);
 minikubeDevSuite(MAJOR);
 serverConfigSuite(MAJOR);
+// TLS as the environment that deploys this major has it.
+tlsSuite(MAJOR, 'solid-cloud');
+// Without cert-manager: the self-signed pair of `npm run secrets -- minikube-dev`.
+tlsSuite(MAJOR, 'minikube-dev', 'dbaas-metadata-postgresql-local');

@@ -151,7 +151,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
       logicalBackup: { schedule: '30 0 * * *', retentionDays: 7 },
       parameters: { max_connections: 100 },
       disposable: false,
-      tlsSecretName: 'orders-tls',
+      tls: { secretName: 'orders-tls' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
       nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['db'] }] }] } },
       monitoring: { exporterImage: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', login: 'orders_metrics', scrapeNamespaces: ['monitoring'] },

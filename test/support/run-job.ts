@@ -1,5 +1,5 @@
 import { spawnSync, SpawnSyncReturns } from 'child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { KubeObject, only, podSpecOf } from './manifests';
@@ -36,6 +36,12 @@ export interface RunOptions {
  * `secrets`, PGHOST and PGPORT pointed at the server, mounted ConfigMaps' files in a temporary
  * directory, claims and emptyDirs in the directories given; a variable that names a mount path,
  * or a file under one, points at the directory standing in for it.
+ *
+ * TLS: when `secrets` holds the mounted CA Secret's keys, its files are mounted too and the
+ * Job's TLS settings run as written: PGHOST keeps the manifest's Service name, which libpq
+ * checks against the server's certificate (verify-full), and PGHOSTADDR sends the connection
+ * to 127.0.0.1. Without them the Job runs against a test server without TLS: PGSSLMODE
+ * becomes `disable` (the suites about SQL; test/majors/suites/tls.ts runs the Jobs verified).
  */
 export function runJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions = {}): SpawnSyncReturns<string> {
   const job = objects.find((o) => (o.kind === 'Job' || o.kind === 'CronJob') && o.metadata.name === jobName);
@@ -54,6 +60,15 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
         mounts[mount.mountPath] = dir;
         const configMap = only(objects, 'ConfigMap', volume.configMap.name);
         for (const [file, text] of Object.entries<string>(configMap.data)) writeFileSync(join(dir, file), text);
+      } else if (volume?.secret) {
+        const given = secrets[volume.secret.secretName];
+        const items: { key: string; path: string }[] = volume.secret.items ?? Object.keys(given ?? {}).map((key) => ({ key, path: key }));
+        if (given && items.every((item) => given[item.key] !== undefined)) {
+          const secretDir = join(dir, `secret-${volume.name}`);
+          mkdirSync(secretDir);
+          for (const item of items) writeFileSync(join(secretDir, item.path), given[item.key], { mode: 0o444 });
+          mounts[mount.mountPath] = secretDir;
+        }
       } else if (volume?.persistentVolumeClaim) {
         const claimDir = options.claims?.[volume.persistentVolumeClaim.claimName];
         if (!claimDir) throw new Error(`no directory given for claim '${volume.persistentVolumeClaim.claimName}'`);
@@ -62,10 +77,13 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
         mounts[mount.mountPath] = options.emptyDirs[mount.name];
       }
     }
+    const underMount = (value: string) => {
+      const mountPath = Object.keys(mounts).find((m) => value.startsWith(`${m}/`));
+      return mountPath === undefined ? undefined : `${mounts[mountPath]}${value.slice(mountPath.length)}`;
+    };
     for (const e of container.env ?? []) {
       if (e.value !== undefined) {
-        const under = Object.keys(mounts).find((m) => e.value.startsWith(`${m}/`));
-        env[e.name] = mounts[e.value] ?? (under ? `${mounts[under]}${e.value.slice(under.length)}` : e.value);
+        env[e.name] = mounts[e.value] ?? underMount(e.value) ?? e.value;
       } else {
         const ref = e.valueFrom.secretKeyRef;
         const value = secrets[ref.name]?.[ref.key];
@@ -73,7 +91,13 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
         env[e.name] = value;
       }
     }
-    Object.assign(env, { PGHOST: '127.0.0.1', PGPORT: String(server.port) }, options.env);
+    // The CA file exists only when its Secret was given (and so mounted in the temporary directory).
+    const verified = env.PGSSLROOTCERT !== undefined && existsSync(env.PGSSLROOTCERT);
+    if (env.PGSSLMODE !== undefined && !verified) {
+      env.PGSSLMODE = 'disable';
+      delete env.PGSSLROOTCERT;
+    }
+    Object.assign(env, verified ? { PGHOSTADDR: '127.0.0.1' } : { PGHOST: '127.0.0.1' }, { PGPORT: String(server.port) }, options.env);
     const [shell, flag, script] = container.command;
     const [program, ...args] = options.shell ?? [shell];
     return spawnSync(program, [...args, flag, script], { env, encoding: 'utf8', timeout: 120000 });

@@ -11,6 +11,28 @@ const EXTRA_SCHEMAS: Record<string, (o: KubeObject) => string[]> = {
     ...unknownKeys(o, ['apiVersion', 'kind', 'metadata', 'driver', 'deletionPolicy', 'parameters']),
   ],
   'acid.zalan.do/v1/postgresql': postgresqlProblems,
+  // cert-manager.io/v1 Certificate, from cert-manager's CRD (v1.16): the fields the library sets.
+  'cert-manager.io/v1/Certificate': (o) => {
+    const spec = o.spec ?? {};
+    const DNS = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    const usages = ['signing', 'digital signature', 'content commitment', 'key encipherment', 'key agreement', 'data encipherment', 'cert sign', 'crl sign',
+      'encipher only', 'decipher only', 'any', 'server auth', 'client auth', 'code signing', 'email protection', 's/mime', 'ipsec end system', 'ipsec tunnel',
+      'ipsec user', 'timestamping', 'ocsp signing', 'microsoft sgc', 'netscape sgc'];
+    return [
+      ...(typeof spec.secretName === 'string' && spec.secretName ? [] : ['spec.secretName is required']),
+      ...(typeof spec.issuerRef?.name === 'string' && spec.issuerRef.name ? [] : ['spec.issuerRef.name is required']),
+      ...unknownKeys(spec.issuerRef ?? {}, ['name', 'kind', 'group']).map((e) => `spec.issuerRef: ${e}`),
+      ...(spec.dnsNames ?? []).filter((n: string) => !DNS.test(n)).map((n: string) => `spec.dnsNames: ${n} is not a DNS name`),
+      ...(spec.usages ?? []).filter((u: string) => !usages.includes(u)).map((u: string) => `spec.usages: ${u} is not a key usage`),
+      ...(spec.privateKey && !['RSA', 'ECDSA', 'Ed25519'].includes(spec.privateKey.algorithm) ? ['spec.privateKey.algorithm must be RSA, ECDSA or Ed25519'] : []),
+      ...(spec.privateKey && !['PKCS1', 'PKCS8', undefined].includes(spec.privateKey.encoding) ? ['spec.privateKey.encoding must be PKCS1 or PKCS8'] : []),
+      ...(spec.privateKey && !['Never', 'Always', undefined].includes(spec.privateKey.rotationPolicy) ? ['spec.privateKey.rotationPolicy must be Never or Always'] : []),
+      ...unknownKeys(spec.privateKey ?? {}, ['algorithm', 'encoding', 'rotationPolicy', 'size']).map((e) => `spec.privateKey: ${e}`),
+      ...unknownKeys(spec, ['secretName', 'secretTemplate', 'issuerRef', 'commonName', 'dnsNames', 'ipAddresses', 'uris', 'emailAddresses', 'duration',
+        'renewBefore', 'usages', 'privateKey', 'isCA', 'subject', 'keystores', 'literalSubject', 'revisionHistoryLimit', 'encodeUsagesInRequest', 'additionalOutputFormats', 'nameConstraints', 'otherNames', 'renewBeforePercentage']).map((e) => `spec: ${e}`),
+      ...unknownKeys(o, ['apiVersion', 'kind', 'metadata', 'spec']),
+    ];
+  },
 };
 
 /**

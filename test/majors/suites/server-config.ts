@@ -1,5 +1,7 @@
 import { spawnSync } from 'child_process';
+import { rmSync } from 'fs';
 import { join } from 'path';
+import { makeCertificates, secretVolumeDir, serverGroupId, TestCertificates } from '../../support/certificates';
 import { KubeObject, loadDist, only } from '../../support/manifests';
 import { CLIENT_BIN_DIR, startPostgres, TestServer } from '../../support/postgres-server';
 
@@ -23,9 +25,18 @@ const servers = [...Object.entries(loadDist()).flatMap(([env, objects]) => objec
 export function serverConfigSuite(major: number): void {
   describe(`the servers of dist/ read their ConfigMap on PostgreSQL ${major}`, () => {
     let server: TestServer;
+    let certs: TestCertificates;
+    const tlsDirs: string[] = [];
     // fsync as the configuration says: the file's settings must be the ones in effect.
-    beforeAll(async () => { server = await startPostgres({ major, fsync: true }); });
-    afterAll(() => server?.stop());
+    beforeAll(async () => {
+      server = await startPostgres({ major, fsync: true });
+      // Any names: these tests do not verify the certificate (test/majors/suites/tls.ts does).
+      certs = makeCertificates(['localhost']);
+    });
+    afterAll(() => {
+      server?.stop();
+      for (const dir of tlsDirs) rmSync(dir, { recursive: true, force: true });
+    });
 
     test('runs on the major it says', () => {
       expect(server.query('SHOW server_version_num').slice(0, -4)).toBe(String(major));
@@ -36,21 +47,38 @@ export function serverConfigSuite(major: number): void {
       const container = pod.containers[0];
       const configVolume = pod.volumes.find((v: any) => v.configMap);
       const mountPath: string = container.volumeMounts.find((m: any) => m.name === configVolume.name).mountPath;
+      // The certificate Secret's volume, with its mode and the kubelet's ownership (root, the pod's fsGroup).
+      const tlsVolume = pod.volumes.find((v: any) => v.secret?.items?.some((i: any) => i.key === 'tls.key'));
+      const tlsPath: string | undefined = tlsVolume && container.volumeMounts.find((m: any) => m.name === tlsVolume.name).mountPath;
 
-      beforeAll(() => server.restart({
-        files: configMap.data,
-        serverArgs: (workDir) => container.args.map((arg: string) => arg.split(`${mountPath}/`).join(`${workDir}/`)),
-      }));
+      // The file as the server reads it: the certificate paths point at the stand-in for the Secret volume.
+      let conf: string = configMap.data['postgresql.conf'];
+      beforeAll(() => {
+        if (tlsPath) {
+          const dir = secretVolumeDir({ 'tls.crt': certs.certificate, 'tls.key': certs.key, 'ca.crt': certs.ca }, tlsVolume.secret.defaultMode, serverGroupId());
+          tlsDirs.push(dir);
+          conf = conf.split(`'${tlsPath}/`).join(`'${dir}/`);
+        }
+        server.restart({
+          files: { ...configMap.data, 'postgresql.conf': conf },
+          serverArgs: (workDir) => container.args.map((arg: string) => arg.split(`${mountPath}/`).join(`${workDir}/`)),
+        });
+      });
       // As the server's own OS user on the socket (peer), whatever pg_hba says about TCP.
       const query = (sql: string) => server.query(sql, { socket: true });
-      const tcpAllowed = (configMap.data['pg_hba.conf'] as string).split('\n').some((l) => /^host .* (0\.0\.0\.0\/0|127\.0\.0\.0\/8|127\.0\.0\.1\/32) /.test(l));
+      const hba = (configMap.data['pg_hba.conf'] as string).split('\n');
+      const tcpAllowed = hba.some((l) => /^host(ssl)? .* (0\.0\.0\.0\/0|127\.0\.0\.0\/8|127\.0\.0\.1\/32) /.test(l));
+      const tlsOnly = hba.includes('hostnossl all all 0.0.0.0/0 reject');
+      /** A TCP login with psql: over TLS (not verified here) or in plain text. */
+      const tcp = (password: string, sslmode: 'require' | 'disable') => spawnSync(join(CLIENT_BIN_DIR, 'psql'),
+        ['-X', '-At', '-w', '-d', `host=127.0.0.1 port=${server.port} user=postgres dbname=postgres sslmode=${sslmode}`, '-c', 'SELECT 1'],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, PGPASSWORD: password } });
 
       test('config_file and hba_file are the mounted files', () => {
         expect(query("SELECT current_setting('config_file') || ' ' || current_setting('hba_file')")).toBe(`${join(server.workDir, 'postgresql.conf')} ${join(server.workDir, 'pg_hba.conf')}`);
       });
 
       test('settings from the file are in effect', () => {
-        const conf: string = configMap.data['postgresql.conf'];
         const lines = conf.split('\n').filter((l) => l.includes(' = ') && !/^(port|unix_socket_directories|listen_addresses) /.test(l));
         expect(lines.length).toBeGreaterThan(4);
         const written = Object.fromEntries(lines.map((line) => line.split(' = ')).map(([name, value]) => [name, value.replace(/^'|'$/g, '')]));
@@ -67,18 +95,23 @@ export function serverConfigSuite(major: number): void {
 
       test('every pg_hba line parses and none trusts', () => {
         expect(query(`SELECT count(*) FILTER (WHERE error IS NOT NULL) || ' ' || count(*) FILTER (WHERE auth_method = 'trust') || ' '
-          || string_agg(DISTINCT auth_method, ',') FILTER (WHERE type = 'host') FROM pg_hba_file_rules`)).toBe('0 0 scram-sha-256');
+          || string_agg(DISTINCT auth_method, ',') FILTER (WHERE type IN ('host', 'hostssl')) || ' '
+          || coalesce(string_agg(DISTINCT auth_method, ',') FILTER (WHERE type = 'hostnossl'), '-') FROM pg_hba_file_rules`)).toBe(`0 0 scram-sha-256 ${tlsOnly ? 'reject' : '-'}`);
       });
 
-      test('a TCP login from an allowed range needs the right password; other ranges are refused', () => {
-        const wrong = server.psql('SELECT 1', { password: 'not-the-password' });
+      test('a TCP login from an allowed range needs TLS and the right password; other ranges are refused', () => {
+        const sslmode = tlsOnly ? 'require' : 'disable';
+        const wrong = tcp('not-the-password', sslmode);
         expect(wrong.status).not.toBe(0);
         if (tcpAllowed) {
           expect(wrong.stderr).toContain('password authentication failed for user "postgres"');
-          expect(server.query('SELECT 1')).toBe('1');
+          expect(tcp(server.superuserPassword, sslmode).stdout.trim()).toBe('1');
         } else {
           expect(wrong.stderr).toContain('no pg_hba.conf entry for host "127.0.0.1"');
-          expect(server.psql('SELECT 1').stderr).toContain('no pg_hba.conf entry for host "127.0.0.1"');
+          expect(tcp(server.superuserPassword, sslmode).stderr).toContain('no pg_hba.conf entry for host "127.0.0.1"');
+        }
+        if (tlsOnly) {
+          expect(tcp(server.superuserPassword, 'disable').stderr).toContain('pg_hba.conf rejects connection for host "127.0.0.1", user "postgres", database "postgres", no encryption');
         }
       });
 
