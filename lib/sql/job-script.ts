@@ -5,13 +5,30 @@ import { SCRAM_VERIFIER_BASH_PATTERN, SCRAM_VERIFIER_PERL } from './scram-verifi
  * The schema Job's bash script. It reads connection settings from the libpq environment
  * (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD), the SQL from $SQL_DIR, and gives up
  * waiting for the server after $WAIT_SECONDS. Each login's password is turned into a SCRAM-SHA-256
- * verifier and removed from the environment before any SQL runs: psql never holds a password.
+ * verifier and removed from the environment first: psql and pg_isready never hold a password.
  */
 export const SCHEMA_JOB_SCRIPT = `set -euo pipefail
 scram_verifier() {
   perl - "$1" <<'PERL'
 ${SCRAM_VERIFIER_PERL}PERL
 }
+# Before anything else runs: no program after this loop holds a password.
+while IFS=$'\\t' read -r variable secret key login verifier; do
+  if [ -z "\${!variable:-}" ]; then
+    echo "The password of login '\${login}' is empty: set key '\${key}' of Secret '\${secret}'" >&2
+    exit 1
+  fi
+  if ! command -v perl > /dev/null; then
+    echo "The Job's image has no perl, which computes the logins' SCRAM verifiers (only a verifier is sent, never a password): use the official Debian-based postgres image" >&2
+    exit 1
+  fi
+  if ! value=$(scram_verifier "\${variable}") || ! [[ "\${value}" =~ ${SCRAM_VERIFIER_BASH_PATTERN} ]]; then
+    echo "Could not compute the SCRAM verifier of login '\${login}' (key '\${key}' of Secret '\${secret}')" >&2
+    exit 1
+  fi
+  export "\${verifier}=\${value}"
+  unset "\${variable}"
+done < "\${SQL_DIR}/${PASSWORDS_FILE}"
 wait_seconds="\${WAIT_SECONDS:-300}"
 deadline=$((SECONDS + wait_seconds))
 echo "Waiting up to \${wait_seconds}s for PostgreSQL at \${PGHOST}:\${PGPORT}"
@@ -30,22 +47,6 @@ until error=$(psql -X -q -c 'SELECT 1' 2>&1 >/dev/null); do
   fi
   sleep 2
 done
-while IFS=$'\\t' read -r variable secret key login verifier; do
-  if [ -z "\${!variable:-}" ]; then
-    echo "The password of login '\${login}' is empty: set key '\${key}' of Secret '\${secret}'" >&2
-    exit 1
-  fi
-  if ! command -v perl > /dev/null; then
-    echo "The Job's image has no perl, which computes the logins' SCRAM verifiers (only a verifier is sent, never a password): use the official Debian-based postgres image" >&2
-    exit 1
-  fi
-  if ! value=$(scram_verifier "\${variable}") || ! [[ "\${value}" =~ ${SCRAM_VERIFIER_BASH_PATTERN} ]]; then
-    echo "Could not compute the SCRAM verifier of login '\${login}' (key '\${key}' of Secret '\${secret}')" >&2
-    exit 1
-  fi
-  export "\${verifier}=\${value}"
-  unset "\${variable}"
-done < "\${SQL_DIR}/${PASSWORDS_FILE}"
 while IFS=$'\\t' read -r mode database file name role; do
   path="\${SQL_DIR}/\${file}"
   case "\${mode}" in

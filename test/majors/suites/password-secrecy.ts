@@ -1,4 +1,4 @@
-import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
+import { ChildProcessWithoutNullStreams, execFileSync, spawn } from 'child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -43,13 +43,19 @@ function hasPasswordStep(objects: KubeObject[], jobName: string): boolean {
 }
 
 /**
- * A psql on PATH in front of the real one that, for the password step, says so (file `ready` in
- * `gate`) and waits for file `go` there (at most a minute) before running it.
+ * psql and perl on PATH in front of the real ones. Each writes its arguments, and the names of
+ * the password variables left in its environment, to `programs.log` in `gate`; psql, for the
+ * password step, says so (file `ready`) and waits for file `go` (at most a minute) before running.
  */
-function gatedPsql(gate: string, binParent: string): string {
+function gatedPrograms(gate: string, binParent: string): string {
   const bin = join(binParent, 'bin');
   mkdirSync(bin);
+  const record = (program: string) => `printf '%s' ${program} >> "${gate}/programs.log"
+printf ' [%s]' "$@" >> "${gate}/programs.log"
+printf ' env:%s' $(compgen -e | grep '^CDK8S_PG_PASSWORD_' || true) >> "${gate}/programs.log"
+echo >> "${gate}/programs.log"`;
   writeFileSync(join(bin, 'psql'), `#!/bin/bash
+${record('psql')}
 for arg in "$@"; do
   if [[ "\${arg}" == */${PASSWORD_STEP_FILE} ]]; then
     : > "${gate}/ready"
@@ -58,8 +64,16 @@ for arg in "$@"; do
 done
 exec "${CLIENT_BIN_DIR}/psql" "$@"
 `);
-  chmodSync(join(bin, 'psql'), 0o755);
+  writeFileSync(join(bin, 'perl'), `#!/bin/bash
+${record('perl')}
+exec "${realPerl()}" "$@"
+`);
+  for (const program of ['psql', 'perl']) chmodSync(join(bin, program), 0o755);
   return `${bin}:${clientPath()}`;
+}
+
+function realPerl(): string {
+  return execFileSync('sh', ['-c', 'command -v perl'], { encoding: 'utf8' }).trim();
 }
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30000): Promise<T> {
@@ -114,6 +128,7 @@ export function passwordSecrecySuite(major: number): void {
     const runs: JobScriptResult[] = [];
     const samples: ActivitySample[] = [];
     let log = '';
+    let programs = '';
     let statements = '';
     let verifiers: string[] = [];
     let canary = '';
@@ -155,7 +170,7 @@ export function passwordSecrecySuite(major: number): void {
         rmSync(join(gateDir, 'ready'), { force: true });
         rmSync(join(gateDir, 'go'), { force: true });
         let finished: JobScriptResult | undefined;
-        const run = startJobScript(objects, job, server, secrets, { env: { PATH: gatedPsql(gateDir, mkdtempSync(join(gateDir, 'psql-'))) } });
+        const run = startJobScript(objects, job, server, secrets, { env: { PATH: gatedPrograms(gateDir, mkdtempSync(join(gateDir, 'programs-'))) } });
         void run.then((result) => (finished = result));
         if (hasPasswordStep(objects, job)) {
           await until(`${job}'s password step`, () => {
@@ -190,6 +205,7 @@ export function passwordSecrecySuite(major: number): void {
       server.query(`ALTER ROLE ${WATCHER.user} PASSWORD '${canary}'`);
       statements = server.query("SELECT string_agg(query, E'\\n') FROM pg_stat_statements", { ...WATCHER, password: canary });
       log = readFileSync(join(server.workDir, 'server.log'), 'utf8');
+      programs = existsSync(join(gateDir, 'programs.log')) ? readFileSync(join(gateDir, 'programs.log'), 'utf8') : '';
     }, 120000);
     afterAll(() => {
       server?.stop();
@@ -253,6 +269,16 @@ export function passwordSecrecySuite(major: number): void {
           expect(view).not.toMatch(/SCRAM-SHA-256\$/);
         }
       }
+    });
+
+    test('no program the Jobs start gets a password in its arguments, and psql none in its environment', () => {
+      const lines = programs.split('\n').filter(Boolean);
+      const logins = jobs.flatMap((job) => loginsOf(objects, job));
+      // perl once per login, given the name of the variable only.
+      expect(lines.filter((l) => l.startsWith('perl ')).map((l) => l.replace(/ env:.*$/, ''))).toEqual(logins.map((l) => `perl [-] [${l.variable}]`));
+      expect(lines.filter((l) => l.startsWith('psql ')).length).toBeGreaterThan(jobs.length);
+      for (const line of lines.filter((l) => l.startsWith('psql '))) expect(line).not.toContain('env:CDK8S_PG_PASSWORD_');
+      for (const secret of [...passwords().filter((p) => p !== server.superuserPassword), ...verifierTexts()]) expect(programs).not.toContain(secret);
     });
 
     test("the Jobs' output holds none", () => {
