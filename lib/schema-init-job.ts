@@ -13,7 +13,7 @@ import { buildSqlPlan, renderPlanFiles } from './sql/plan';
 import { validateDefinitions } from './sql/validate';
 import { checkDerivedLabel, checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from './validation';
 import { addChartChecks } from './checks/chart-checks';
-import { checkJobImage } from './image-reference';
+import { checkJobImage, parseImageReference } from './image-reference';
 import { passwordInSql } from './no-passwords';
 import { checkRepresentable } from './checks/representable-text';
 
@@ -55,7 +55,9 @@ export interface SchemaInitJobProps {
    */
   readonly extensions?: string[];
   /**
-   * Image that runs psql: a pinned PostgreSQL image of the server's major.
+   * Image that runs psql: a pinned PostgreSQL image of the server's major. When the Job sets
+   * passwords it needs perl (core modules only) to compute SCRAM verifiers, which the official
+   * Debian-based images have and the Alpine ones do not.
    * @default - the server's image
    */
   readonly image?: string;
@@ -115,8 +117,16 @@ const SQL_DIR = '/sql';
  * Seed 004's schema Job, hardened: a ConfigMap with the SQL and a Job that waits for the server
  * (bounded), then creates logins and databases, sets up schemas and privileges, applies each
  * schema file once (recorded in a ledger table) and installs change history. Every step is
- * idempotent, so the Job can run again at any time. Passwords travel from Secrets through
- * environment variables into psql variables only.
+ * idempotent, so the Job can run again at any time.
+ *
+ * Passwords travel from Secrets through environment variables to the Job script, which turns each
+ * into a SCRAM-SHA-256 verifier (random salt, 4096 iterations) and drops the password: the server
+ * receives verifiers only. They are set in one transaction that first turns off statement logging
+ * (all, by duration, sampled, on error), its pg_stat_activity text and pg_stat_statements, so
+ * no view a non-superuser can read (pg_monitor's included) and no log line holds them. These are
+ * superuser settings: when `server.superuser` names a login that is not a superuser (nor granted
+ * SET on them), the password step fails before sending anything and the Job stops with a message
+ * saying why; with `logins: 'existing'` the Job sets no password.
  */
 export class SchemaInitJob extends Construct {
   /** Name of the Job. */
@@ -162,6 +172,10 @@ export class SchemaInitJob extends Construct {
 
       const logins = props.logins ?? 'create';
       const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);
+      const image = props.image ?? server.image;
+      if (plan.passwords.length && isAlpineImage(image)) {
+        fail(owner, props.image === undefined ? 'server.image' : 'image', image, "is an Alpine image, which has no perl: the Job computes the SCRAM verifiers of the logins' passwords with perl so that no password reaches the server; set image to the Debian-based image of the same version (e.g. without '-alpine')");
+      }
       this.files = renderPlanFiles(plan);
       const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
       new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
@@ -175,7 +189,7 @@ export class SchemaInitJob extends Construct {
           template: clientPodTemplate({
             server,
             containerName: 'schema-init',
-            image: props.image ?? server.image,
+            image,
             script: SCHEMA_JOB_SCRIPT,
             labels,
             annotations: { 'cdk8s-postgres.io/sql-checksum': createHash('sha256').update(JSON.stringify(this.files)).digest('hex') },
@@ -204,4 +218,9 @@ export class SchemaInitJob extends Construct {
       throw error;
     }
   }
+}
+
+function isAlpineImage(image: string): boolean {
+  const parsed = parseImageReference(image);
+  return typeof parsed !== 'string' && /(?:^|[-._])alpine/.test(parsed.tag ?? '');
 }

@@ -195,6 +195,8 @@ export interface ZalandoClusterProps {
   readonly logicalBackup?: ZalandoLogicalBackupOptions;
   /**
    * postgresql.conf settings, tuned and guarded as for PostgresStatefulSet.
+   * `pg_stat_statements.track_utility` cannot be turned on: Spilo keeps it off, which keeps the
+   * operator's password statements (with their verifiers) out of pg_stat_statements.
    * @default - memory settings derived from the memory limit
    */
   readonly parameters?: Record<string, ParameterValue>;

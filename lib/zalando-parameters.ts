@@ -1,4 +1,5 @@
 import { ParameterValue } from './postgres-config';
+import { readPostgresBoolean } from './postgres-values';
 import { fail } from './validation';
 
 /**
@@ -16,6 +17,12 @@ const PATRONI_MINIMUMS: Record<string, { readonly min: number; readonly fallback
   max_prepared_transactions: { min: 0, fallback: 0 },
   wal_keep_segments: { min: 1, fallback: 8 },
 };
+/**
+ * Spilo preloads pg_stat_statements and turns `track_utility` off. The operator sets passwords
+ * with `ALTER ROLE … ENCRYPTED PASSWORD '<verifier>'` in sessions of its own; tracked, that text
+ * would be readable by every pg_monitor member, the exporter's login included.
+ */
+const TRACK_UTILITY = 'pg_stat_statements.track_utility';
 /** Settings Patroni always sets itself. */
 const PATRONI_OWNED = ['cluster_name', 'hot_standby', 'wal_log_hints', 'wal_level'];
 
@@ -32,6 +39,9 @@ export function zalandoParameters(owner: string, settings: Readonly<Record<strin
     const text = typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
     if (/[\x00-\x08\x0a-\x1f\x7f]/.test(text)) {
       fail(owner, field, value, 'contains a line break or control character, which Patroni writes into postgresql.conf unescaped and the server cannot read; remove it');
+    }
+    if (key === TRACK_UTILITY && readPostgresBoolean(text) !== false) {
+      fail(owner, field, value, "would make pg_stat_statements keep the operator's password statements (ALTER ROLE … ENCRYPTED PASSWORD with the verifier), which pg_monitor members such as the exporter's login read; Spilo keeps it off, leave it out");
     }
     const minimum = PATRONI_MINIMUMS[key];
     if (minimum) {

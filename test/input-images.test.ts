@@ -82,6 +82,10 @@ const HOSTILE: [string, () => unknown, string][] = [
     "BackupCronJob 'test/backup': image \"postgres:16.4-alpine\" is PostgreSQL 16, but the server runs 17 ('postgres:17.10-alpine'); pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major"],
   ['a backup CronJob on a bare major', () => withJob('backup', 'postgres:17'),
     "BackupCronJob 'test/backup': image \"postgres:17\" names only a major ('17' moves to each new minor release); name a full version, e.g. 'postgres:17.10'"],
+  ['a schema Job that sets passwords, on an Alpine server image', () => withJob('schema', undefined, 'postgres:17.10-alpine'),
+    "SchemaInitJob 'test/schema': server.image \"postgres:17.10-alpine\" is an Alpine image, which has no perl: the Job computes the SCRAM verifiers of the logins' passwords with perl so that no password reaches the server; set image to the Debian-based image of the same version (e.g. without '-alpine')"],
+  ['a schema Job that sets passwords, on an Alpine image', () => withJob('schema', 'postgres:17.10-alpine3.22'),
+    "SchemaInitJob 'test/schema': image \"postgres:17.10-alpine3.22\" is an Alpine image, which has no perl: the Job computes the SCRAM verifiers of the logins' passwords with perl so that no password reaches the server; set image to the Debian-based image of the same version (e.g. without '-alpine')"],
   ['a schema Job on a hand-made connection with an unpinned image', () => new SchemaInitJob(testChart(), 'schema', { server: connection('postgres') }),
     "SchemaInitJob 'test/schema': server.image \"postgres\" has no tag, so it pulls 'latest'; name a full version, e.g. 'postgres:17.10'"],
   ['a restore Job on a hand-made connection with an alpine image', () => new RestoreJob(testChart(), 'restore', { server: connection('postgres:alpine'), claimName: 'backups', sourceDatabase: 'orders' }),
@@ -120,9 +124,11 @@ describe('images the container runtime accepts, pinned to a full version of the 
     const chart = testChart();
     const db = new PostgresStatefulSet(chart, 'db', { namespace: 'shop', image: 'postgres:17.10-alpine' });
     new BackupCronJob(chart, 'backup', { server: db, image: `postgres:17.9@${SHA}`, storage: BackupStorage.newClaim({ size: '1Gi' }) });
-    new SchemaInitJob(chart, 'schema', { server: db, databases: [{ name: 'app', owner: 'app' }], users: [{ name: 'app', kind: 'admin', password: { name: 's', key: 'app' } }] });
+    // Setting passwords needs perl: the schema Job runs the Debian-based image beside an Alpine server.
+    new SchemaInitJob(chart, 'schema', { server: db, image: 'postgres:17.10-bookworm', databases: [{ name: 'app', owner: 'app' }], users: [{ name: 'app', kind: 'admin', password: { name: 's', key: 'app' } }] });
+    new SchemaInitJob(chart, 'grants', { server: db, name: 'db-grants', configMapName: 'db-grants', logins: 'existing', databases: [{ name: 'app', owner: 'app' }], users: [{ name: 'app', kind: 'admin', password: { name: 's', key: 'app' } }] });
     const images = synth(chart).filter((o) => ['Job', 'CronJob'].includes(o.kind)).map((o) => `${o.kind} ${podSpecOf(o).containers[0].image}`);
-    expect(images.sort()).toEqual([`CronJob postgres:17.9@${SHA}`, 'Job postgres:17.10-alpine']);
+    expect(images.sort()).toEqual([`CronJob postgres:17.9@${SHA}`, 'Job postgres:17.10-alpine', 'Job postgres:17.10-bookworm']);
   });
 
   test("the Zalando backend's images: its Jobs use the official image of its major, the CR names no Spilo image", () => {

@@ -107,11 +107,19 @@ const HOSTILE: [string, () => unknown, string][] = [
     `${ZAL} parameters.max_connections "1e3" must be a whole number in digits on the Zalando backend; Patroni would replace anything else with 100`],
   ["ZalandoCluster wal_level 'minimal'", () => zalando({ parameters: { wal_level: 'minimal' } }),
     `${ZAL} parameters.wal_level "minimal" is set by Patroni on the Zalando backend, which replaces any other value; leave it out`],
+  // The operator's password statements carry verifiers; Spilo keeps them out of pg_stat_statements.
+  ...([true, 'on', 'Yes', '1'] as const).map((value): [string, () => unknown, string] => [`ZalandoCluster pg_stat_statements.track_utility ${JSON.stringify(value)}`,
+    () => zalando({ parameters: { 'pg_stat_statements.track_utility': value } }),
+    `${ZAL} parameters.pg_stat_statements.track_utility ${JSON.stringify(value)} would make pg_stat_statements keep the operator's password statements (ALTER ROLE … ENCRYPTED PASSWORD with the verifier), which pg_monitor members such as the exporter's login read; Spilo keeps it off, leave it out`]),
 ];
 
 describe('input-postgres-values: hostile inputs get named errors', () => {
   test.each(HOSTILE)('%s', (_name, build, message) => {
     expect(build).toThrow(expect.objectContaining({ name: 'ValidationError', message }));
+  });
+
+  test("ZalandoCluster takes pg_stat_statements.track_utility off, as Spilo has it", () => {
+    expect(() => zalando({ parameters: { 'pg_stat_statements.track_utility': 'off' } })).not.toThrow();
   });
 });
 

@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, symlinkSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Credentials, DatabaseDefinition, DatabaseUser, DEFAULT_MAJOR_VERSION, PostgresStatefulSet, SchemaInitJob, SchemaInitJobProps } from '../lib';
 import { only, synth, testChart } from './support/manifests';
-import { startPostgres } from './support/postgres-server';
+import { CLIENT_BIN_DIR, startPostgres } from './support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from './support/schema-chart';
 import { runJobScript } from './support/run-job';
 
@@ -57,6 +60,7 @@ describe('SchemaInitJob manifest', () => {
     expect(pod.volumes).toContainEqual({ name: 'sql', configMap: { name: 'shop-db-schema' } });
     expect(configMap.data['plan.tsv'].split('\n').filter(Boolean)).toEqual([
       'autocommit\tpostgres\t000-cluster.sql\t000-cluster.sql\t-',
+      'passwords\tpostgres\t000-passwords.sql\t000-passwords.sql\t-',
       'transaction\tpostgres\t000-postgres.sql\t000-postgres.sql\t-',
       'transaction\tshop\t001-0-setup.sql\t001-0-setup.sql\t-',
       'once\tshop\t001-1-orders.sql\torders.sql\tshop',
@@ -138,6 +142,46 @@ describe('SchemaInitJob script failures are clear', () => {
       expect(result.status).toBe(1);
       expect(result.stderr).toContain("The password of login 'reporting' is empty: set key 'reporting' of Secret 'shop-logins'");
       expect(server.query("SELECT count(*) FROM pg_roles WHERE rolname = 'shop'")).toBe('0');
+    });
+
+    test('a password with characters outside ASCII stops the Job before any SQL, naming the login', () => {
+      const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, { ...secrets(), 'shop-logins': { shop: 'shop-pw', reporting: 'pässword' } });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe("the password has characters outside ASCII, which PostgreSQL would first normalize (SASLprep); use ASCII characters\n" +
+        "Could not compute the SCRAM verifier of login 'reporting' (key 'reporting' of Secret 'shop-logins')\n");
+      expect(server.query("SELECT count(*) FROM pg_roles WHERE rolname = 'shop'")).toBe('0');
+    });
+
+    test('an image without perl stops the Job before any SQL, naming why', () => {
+      const bin = mkdtempSync(join(tmpdir(), 'no-perl-'));
+      try {
+        for (const program of ['psql', 'pg_isready']) symlinkSync(join(CLIENT_BIN_DIR, program), join(bin, program));
+        const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, secrets(), { env: { PATH: bin } });
+        expect(result.status).toBe(1);
+        expect(result.stderr).toBe("The Job's image has no perl, which computes the logins' SCRAM verifiers (only a verifier is sent, never a password): use the official Debian-based postgres image\n");
+        expect(server.query("SELECT count(*) FROM pg_roles WHERE rolname = 'shop'")).toBe('0');
+      } finally {
+        rmSync(bin, { recursive: true, force: true });
+      }
+    });
+
+    test('a login that may not turn logging and tracking off gets no password changed, and the Job says why', () => {
+      expect(runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, secrets()).status).toBe(0);
+      // A role administrator that is no superuser. A full run stops earlier for it (ALTER ROLE …
+      // NOSUPERUSER needs a superuser); the password step alone shows its own guard.
+      server.query("CREATE ROLE role_admin LOGIN CREATEROLE PASSWORD 'role-admin-pw'; GRANT shop TO role_admin WITH ADMIN OPTION; GRANT CONNECT ON DATABASE postgres TO role_admin");
+      const objects = schemaJobObjects(DATABASES, USERS);
+      const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.data?.['plan.tsv'])!;
+      configMap.data['plan.tsv'] = configMap.data['plan.tsv'].split('\n').filter((line: string) => line.startsWith('passwords\t')).join('\n') + '\n';
+      const before = server.query("SELECT rolpassword FROM pg_authid WHERE rolname = 'shop'");
+      const result = runJobScript(objects, JOB_NAME, server, { 'db-superuser': { password: 'role-admin-pw' }, 'shop-logins': { shop: 'new-shop-pw', reporting: 'new-reporting-pw' } }, { env: { PGUSER: 'role_admin' } });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('permission denied to set parameter "log_statement"');
+      expect(result.stderr).toContain("Setting passwords failed; no password was changed. The step turns statement logging, activity tracking and pg_stat_statements off for its transaction, which needs a superuser login (PGUSER 'role_admin')");
+      expect(server.query("SELECT rolpassword FROM pg_authid WHERE rolname = 'shop'")).toBe(before);
+      expect(server.query('SELECT current_user', { user: 'shop', password: 'shop-pw', database: 'shop' })).toBe('shop');
+      // The login could have set the password itself: only the guard stopped it.
+      server.query("ALTER ROLE shop PASSWORD 'new-shop-pw'", { user: 'role_admin', password: 'role-admin-pw' });
     });
 
     test('a schema file edited after it was applied is refused', () => {

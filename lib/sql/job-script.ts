@@ -1,11 +1,34 @@
 import { LEDGER_QUERY_FILE, LEDGER_RECORD_FILE, PASSWORDS_FILE, PLAN_FILE, SET_ROLE_FILE } from './plan';
+import { SCRAM_VERIFIER_BASH_PATTERN, SCRAM_VERIFIER_PERL } from './scram-verifier';
 
 /**
  * The schema Job's bash script. It reads connection settings from the libpq environment
  * (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD), the SQL from $SQL_DIR, and gives up
- * waiting for the server after $WAIT_SECONDS.
+ * waiting for the server after $WAIT_SECONDS. Each login's password is turned into a SCRAM-SHA-256
+ * verifier and removed from the environment first: psql and pg_isready never hold a password.
  */
 export const SCHEMA_JOB_SCRIPT = `set -euo pipefail
+scram_verifier() {
+  perl - "$1" <<'PERL'
+${SCRAM_VERIFIER_PERL}PERL
+}
+# Before anything else runs: no program after this loop holds a password.
+while IFS=$'\\t' read -r variable secret key login verifier; do
+  if [ -z "\${!variable:-}" ]; then
+    echo "The password of login '\${login}' is empty: set key '\${key}' of Secret '\${secret}'" >&2
+    exit 1
+  fi
+  if ! command -v perl > /dev/null; then
+    echo "The Job's image has no perl, which computes the logins' SCRAM verifiers (only a verifier is sent, never a password): use the official Debian-based postgres image" >&2
+    exit 1
+  fi
+  if ! value=$(scram_verifier "\${variable}") || ! [[ "\${value}" =~ ${SCRAM_VERIFIER_BASH_PATTERN} ]]; then
+    echo "Could not compute the SCRAM verifier of login '\${login}' (key '\${key}' of Secret '\${secret}')" >&2
+    exit 1
+  fi
+  export "\${verifier}=\${value}"
+  unset "\${variable}"
+done < "\${SQL_DIR}/${PASSWORDS_FILE}"
 wait_seconds="\${WAIT_SECONDS:-300}"
 deadline=$((SECONDS + wait_seconds))
 echo "Waiting up to \${wait_seconds}s for PostgreSQL at \${PGHOST}:\${PGPORT}"
@@ -24,12 +47,6 @@ until error=$(psql -X -q -c 'SELECT 1' 2>&1 >/dev/null); do
   fi
   sleep 2
 done
-while IFS=$'\\t' read -r variable secret key login; do
-  if [ -z "\${!variable:-}" ]; then
-    echo "The password of login '\${login}' is empty: set key '\${key}' of Secret '\${secret}'" >&2
-    exit 1
-  fi
-done < "\${SQL_DIR}/${PASSWORDS_FILE}"
 while IFS=$'\\t' read -r mode database file name role; do
   path="\${SQL_DIR}/\${file}"
   case "\${mode}" in
@@ -39,6 +56,12 @@ while IFS=$'\\t' read -r mode database file name role; do
     transaction)
       echo "Applying \${file} to \${database}"
       PGDATABASE="\${database}" psql -X -q -v ON_ERROR_STOP=1 --single-transaction -f "\${path}" ;;
+    passwords)
+      echo "Setting passwords on \${database}"
+      if ! PGDATABASE="\${database}" psql -X -q -v ON_ERROR_STOP=1 --single-transaction -f "\${path}"; then
+        echo "Setting passwords failed; no password was changed. The step turns statement logging, activity tracking and pg_stat_statements off for its transaction, which needs a superuser login (PGUSER '\${PGUSER:-}')" >&2
+        exit 1
+      fi ;;
     once)
       checksum=$(sha256sum "\${path}" | cut -d' ' -f1)
       applied=$(PGDATABASE="\${database}" psql -X -q -At -v ON_ERROR_STOP=1 -v file="\${name}" -f "\${SQL_DIR}/${LEDGER_QUERY_FILE}")

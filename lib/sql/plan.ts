@@ -1,5 +1,6 @@
 import { ManagerRoleSql } from '../manager-role-sql';
 import { LoginOwnership, MONITORING_DATABASE, PasswordVariable, renderClusterSql } from './cluster-sql';
+import { renderPasswordSql } from './password-sql';
 import { quoteIdent } from './quote';
 import { grantees as withTablePrivileges, LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, renderPublicSchema, usersOf } from './database-sql';
 import { DatabaseDefinition, DatabaseUser } from './model';
@@ -7,9 +8,10 @@ import { DatabaseDefinition, DatabaseUser } from './model';
 /**
  * How the Job applies a file: `autocommit` statement by statement (CREATE DATABASE cannot run in
  * a transaction), `transaction` as one transaction, both on every run (the files are
- * idempotent); `once` a schema file in one transaction, recorded in the ledger and skipped after.
+ * idempotent); `once` a schema file in one transaction, recorded in the ledger and skipped after;
+ * `passwords` the password step, one transaction that needs the verifiers the Job computed.
  */
-export type StepMode = 'autocommit' | 'transaction' | 'once';
+export type StepMode = 'autocommit' | 'transaction' | 'once' | 'passwords';
 
 /** One file of the plan and the database it runs in. */
 export interface SqlStep {
@@ -35,7 +37,7 @@ export interface SqlPlan {
 
 /** Name of the plan file the Job script reads (tab-separated: mode, database, file, ledger name, role). */
 export const PLAN_FILE = 'plan.tsv';
-/** Name of the file listing password variables (tab-separated: variable, Secret, key, login). */
+/** Name of the file listing password variables (tab-separated: variable, Secret, key, login, verifier variable). */
 export const PASSWORDS_FILE = 'passwords.tsv';
 /** Query for the checksum a schema file was applied with (psql variable `file`). */
 export const LEDGER_QUERY_FILE = 'ledger-query.sql';
@@ -44,13 +46,19 @@ export const LEDGER_RECORD_FILE = 'ledger-record.sql';
 /** Switches to the role a schema file runs as (psql variable `role`). */
 export const SET_ROLE_FILE = 'set-role.sql';
 
+/** The password step's file, run after the logins exist. */
+export const PASSWORD_STEP_FILE = '000-passwords.sql';
+
 /**
- * Orders the work: logins and databases on the maintenance database; then per database its
+ * Orders the work: logins and databases on the maintenance database, then the logins'
+ * passwords (as verifiers, unlogged and untracked); then per database its
  * setup, its schema files (once each, as the owner), grants on what they created, and the
  * manager role with change history.
  */
 export function buildSqlPlan(maintenanceDatabase: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], logins: LoginOwnership = 'create', extensions: readonly string[] = []): SqlPlan {
-  const passwords = logins === 'existing' ? [] : users.map((user, i) => ({ user: user.name, psqlVariable: `password_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}`, secret: user.password }));
+  const passwords = logins === 'existing' ? [] : users.map((user, i) => ({
+    user: user.name, psqlVariable: `verifier_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}`, verifierVariable: `CDK8S_PG_VERIFIER_${i + 1}`, secret: user.password,
+  }));
   const managers = new Map(databases.filter((d) => d.history).map((d) => [d.name, new ManagerRoleSql(d.history!)]));
   const files: Record<string, string> = {};
   const steps: SqlStep[] = [];
@@ -58,7 +66,8 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
     files[file] = sql;
     steps.push({ mode, database, file, name, role });
   };
-  add('autocommit', maintenanceDatabase, '000-cluster.sql', renderClusterSql(databases, users, passwords, [...new Set([...managers.values()].map((m) => m.managerRole))], logins, maintenanceDatabase));
+  add('autocommit', maintenanceDatabase, '000-cluster.sql', renderClusterSql(databases, users, [...new Set([...managers.values()].map((m) => m.managerRole))], logins, maintenanceDatabase));
+  if (passwords.length) add('passwords', maintenanceDatabase, PASSWORD_STEP_FILE, renderPasswordSql(passwords));
   const monitoringDatabaseDeclared = databases.some((d) => d.name === MONITORING_DATABASE);
   if (!monitoringDatabaseDeclared || extensions.length) {
     // Where monitoring logins connect: schema public as in a declared database, and the
@@ -94,7 +103,7 @@ export function renderPlanFiles(plan: SqlPlan): Record<string, string> {
   return {
     ...plan.files,
     [PLAN_FILE]: plan.steps.map((s) => `${s.mode}\t${s.database}\t${s.file}\t${s.name}\t${s.role}\n`).join(''),
-    [PASSWORDS_FILE]: plan.passwords.map((p) => `${p.envVariable}\t${p.secret.name}\t${p.secret.key}\t${p.user}\n`).join(''),
+    [PASSWORDS_FILE]: plan.passwords.map((p) => `${p.envVariable}\t${p.secret.name}\t${p.secret.key}\t${p.user}\t${p.verifierVariable}\n`).join(''),
     [LEDGER_QUERY_FILE]: `SELECT sha256 FROM ${LEDGER_TABLE} WHERE name = :'file';\n`,
     [LEDGER_RECORD_FILE]: `RESET ROLE;\nINSERT INTO ${LEDGER_TABLE} (name, sha256) VALUES (:'file', :'checksum');\n`,
     [SET_ROLE_FILE]: `SET ROLE :"role";\n`,

@@ -1,5 +1,6 @@
 import { hostileNameSuite } from './suites/hostile-names';
 import { minikubeDevSuite } from './suites/minikube-dev';
+import { passwordSecrecySuite } from './suites/password-secrecy';
 import { permissionSuite } from './suites/permissions';
 import { seedSuite } from './suites/seeds';
 import { serverConfigSuite } from './suites/server-config';
@@ -15,3 +16,4 @@ minikubeDevSuite(MAJOR);
 serverConfigSuite(MAJOR);
 // TLS as the environment that deploys this major has it.
 tlsSuite(MAJOR, 'aks-phonebill-dev');
+passwordSecrecySuite(MAJOR);

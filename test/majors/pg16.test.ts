@@ -1,5 +1,6 @@
 import { hostileNameSuite } from './suites/hostile-names';
 import { minikubeDevSuite } from './suites/minikube-dev';
+import { passwordSecrecySuite } from './suites/password-secrecy';
 import { permissionSuite } from './suites/permissions';
 import { seedSuite } from './suites/seeds';
 import { serverConfigSuite } from './suites/server-config';
@@ -12,3 +13,4 @@ hostileNameSuite(MAJOR);
 seedSuite(MAJOR);
 minikubeDevSuite(MAJOR);
 serverConfigSuite(MAJOR);
+passwordSecrecySuite(MAJOR);

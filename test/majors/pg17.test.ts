@@ -1,5 +1,6 @@
 import { hostileNameSuite } from './suites/hostile-names';
 import { minikubeDevSuite } from './suites/minikube-dev';
+import { passwordSecrecySuite } from './suites/password-secrecy';
 import { permissionSuite } from './suites/permissions';
 import { seedSuite } from './suites/seeds';
 import { serverConfigSuite } from './suites/server-config';
@@ -17,3 +18,4 @@ serverConfigSuite(MAJOR);
 tlsSuite(MAJOR, 'solid-cloud');
 // Without cert-manager: the self-signed pair of `npm run secrets -- minikube-dev`.
 tlsSuite(MAJOR, 'minikube-dev', 'dbaas-metadata-postgresql-local');
+passwordSecrecySuite(MAJOR);

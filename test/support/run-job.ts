@@ -1,4 +1,4 @@
-import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { spawn, spawnSync, SpawnSyncReturns } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -44,6 +44,43 @@ export interface RunOptions {
  * becomes `disable` (the suites about SQL; test/majors/suites/tls.ts runs the Jobs verified).
  */
 export function runJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions = {}): SpawnSyncReturns<string> {
+  const { shell, args, env, dir } = prepareJobScript(objects, jobName, server, secrets, options);
+  try {
+    return spawnSync(shell, args, { env, encoding: 'utf8', timeout: 120000 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What a finished Job script printed and its exit status. */
+export interface JobScriptResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly status: number | null;
+}
+
+/**
+ * {@link runJobScript} without waiting: the script runs while the test does other things (such as
+ * watching the server); the promise settles when it exits.
+ */
+export function startJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions = {}): Promise<JobScriptResult> {
+  const { shell, args, env, dir } = prepareJobScript(objects, jobName, server, secrets, options);
+  return new Promise((resolve, reject) => {
+    const child = spawn(shell, args, { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ stdout, stderr, status });
+    });
+  });
+}
+
+/** The container command of a Job, its environment and the directory standing in for its mounts (removed by the caller). */
+function prepareJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions): { shell: string; args: string[]; env: Record<string, string>; dir: string } {
   const job = objects.find((o) => (o.kind === 'Job' || o.kind === 'CronJob') && o.metadata.name === jobName);
   if (!job) throw new Error(`no Job or CronJob '${jobName}'`);
   const pod = podSpecOf(job);
@@ -99,10 +136,11 @@ export function runJobScript(objects: KubeObject[], jobName: string, server: Tes
     }
     Object.assign(env, verified ? { PGHOSTADDR: '127.0.0.1' } : { PGHOST: '127.0.0.1' }, { PGPORT: String(server.port) }, options.env);
     const [shell, flag, script] = container.command;
-    const [program, ...args] = options.shell ?? [shell];
-    return spawnSync(program, [...args, flag, script], { env, encoding: 'utf8', timeout: 120000 });
-  } finally {
+    const [program, ...shellArgs] = options.shell ?? [shell];
+    return { shell: program, args: [...shellArgs, flag, script], env, dir };
+  } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
 }
 
