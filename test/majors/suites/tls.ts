@@ -22,7 +22,7 @@ const JOB_SECRETS: Record<string, (superuserPassword: string) => TestSecrets> = 
   'aks-phonebill-dev': (pw) => ({
     'postgresql-product-change-superuser': { password: pw },
     'postgresql-product-change-secret': { username: 'product_change_app', password: 'app-pw' },
-    'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw' },
+    'postgresql-product-change-logins': { 'admin-password': 'admin-pw', 'readonly-password': 'readonly-pw', 'exporter-password': 'exporter-pw', 'backup-password': 'backup-pw' },
   }),
 };
 
