@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { SecretKeyContent } from './credentials';
+import { collectDeclarations } from './declared-metadata';
 
 const REQUIRED_SECRET = 'cdk8s-postgres:required-secret';
 
@@ -25,15 +26,7 @@ export class RequiredSecrets {
 
   /** Every Secret declared under `root`, keys of the same Secret merged, sorted by namespace and name. */
   public static collect(root: IConstruct): RequiredSecret[] {
-    const merged = new Map<string, RequiredSecret>();
-    for (const c of root.node.findAll()) {
-      for (const entry of c.node.metadata.filter((m) => m.type === REQUIRED_SECRET)) {
-        const secret = entry.data as RequiredSecret;
-        const id = `${secret.namespace}/${secret.name}`;
-        const known = merged.get(id);
-        merged.set(id, { ...secret, keys: { ...known?.keys, ...secret.keys } });
-      }
-    }
-    return [...merged.values()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+    return collectDeclarations<RequiredSecret>(root, REQUIRED_SECRET, (known, next) => ({ ...next, keys: { ...known?.keys, ...next.keys } }));
   }
+
 }

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
+import { collectDeclarations } from './declared-metadata';
 import { array, boolean, object, oneOf, optional, string } from './checks/props-shape';
 import { checkDnsLabel, checkDnsSubdomain, fail } from './validation';
 
@@ -185,15 +186,9 @@ export class RequiredCertificates {
 
   /** Every certificate declared under `root`, sorted by namespace and name. */
   public static collect(root: IConstruct): RequiredCertificate[] {
-    const found = new Map<string, RequiredCertificate>();
-    for (const c of root.node.findAll()) {
-      for (const entry of c.node.metadata.filter((m) => m.type === REQUIRED_CERTIFICATE)) {
-        const certificate = entry.data as RequiredCertificate;
-        found.set(`${certificate.namespace}/${certificate.name}`, certificate);
-      }
-    }
-    return [...found.values()].sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+    return collectDeclarations<RequiredCertificate>(root, REQUIRED_CERTIFICATE);
   }
+
 }
 
 /**
