@@ -112,7 +112,10 @@ export interface ClientPodOptions {
   readonly script: string;
   /** Labels of the pod (the server's client label is added). */
   readonly labels: Record<string, string>;
-  /** Annotations of the pod. */
+  /**
+   * Annotations of the pod.
+   * @default - none
+   */
   readonly annotations?: Record<string, string>;
   /** Environment after the libpq connection variables. */
   readonly env: EnvVar[];

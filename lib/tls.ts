@@ -82,7 +82,10 @@ export interface ServerTls extends ClientTls {
   readonly secretName: string;
   /** Names the certificate must carry. */
   readonly dnsNames: string[];
-  /** The issuer, when cert-manager writes the Secret. */
+  /**
+   * The issuer, when cert-manager writes the Secret.
+   * @default - none: the Secret is made by hand (`npm run secrets` for development)
+   */
   readonly issuer?: CertManagerIssuer;
 }
 

@@ -14,7 +14,10 @@ export interface ServerPolicyOptions {
   readonly clientLabel: { readonly key: string; readonly value: string };
   /** Other namespaces whose labelled pods may connect. */
   readonly clientNamespaces: string[];
-  /** The exporter's port and the namespaces that scrape it, when the exporter is on. */
+  /**
+   * The exporter's port and the namespaces that scrape it, when the exporter is on.
+   * @default - no exporter: nothing is admitted to scrape
+   */
   readonly metrics?: { readonly port: number; readonly scrapeNamespaces: string[] };
 }
 

@@ -30,6 +30,10 @@ export interface ZalandoPoliciesOptions {
   readonly clientLabel: { readonly key: string; readonly value: string };
   readonly pooler: boolean;
   readonly logicalBackup: boolean;
+  /**
+   * The exporter's port and the namespaces that scrape it, when the exporter is on.
+   * @default - no exporter: nothing is admitted to scrape
+   */
   readonly metrics?: { readonly port: number; readonly scrapeNamespaces: string[] };
   readonly network: ZalandoNetworkOptions;
 }
