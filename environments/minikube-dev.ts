@@ -16,7 +16,13 @@ export const minikubeDev: EnvironmentDescription = {
       superuser: { secretName: 'dbaas-metadata-postgresql-local', passwordKey: 'postgres-password' },
       databases: DBAAS_METADATA_DATABASES,
       // Seed 000 keeps metadata backups for 30 days.
-      backup: { schedule: '0 2 * * *', retention: { days: 30 }, storage: { size: '1Gi', storageClassName: 'csi-hostpath-sc' } },
+      backup: {
+        schedule: '0 2 * * *',
+        retention: { days: 30 },
+        storage: { size: '1Gi', storageClassName: 'csi-hostpath-sc' },
+        // Dumps run as a read-only login, not the superuser.
+        login: { name: 'dbaas_metadata_backup', password: { name: 'dbaas-metadata-postgresql-local', key: 'backup-password' } },
+      },
       statefulSet: {
         name: 'dbaas-metadata-postgresql-local',
         database: 'dbaas_metadata',
@@ -32,7 +38,14 @@ export const minikubeDev: EnvironmentDescription = {
       databases: MICROSERVICE_DATABASES,
       users: MICROSERVICE_USERS,
       // Seed 001 backs the dev server up with pg_dumpall: roles and all five databases in one file.
-      backup: { schedule: '30 2 * * *', mode: 'cluster', retention: { days: 7 }, storage: { size: '5Gi' } },
+      // The backup login reads everything pg_dumpall needs (roles, memberships, settings, every table).
+      backup: {
+        schedule: '30 2 * * *',
+        mode: 'cluster',
+        retention: { days: 7 },
+        storage: { size: '5Gi' },
+        login: { name: 'microservices_backup', password: { name: 'postgres-secret', key: 'backup-password' } },
+      },
       statefulSet: {
         name: 'postgresql',
         configMapName: 'postgres-config',

@@ -54,6 +54,7 @@ export class EnvironmentChart extends Chart {
   private build(environment: EnvironmentDescription): void {
     this.namespaces(environment);
     for (const server of environment.servers) {
+      if (server.zalando && server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
       const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : []), ...backupLogin(server)];
       this.connections[server.id] = server.zalando ? this.cluster(server, users, environment) : this.statefulSet(server, environment);
       const connection = this.connections[server.id];
@@ -157,7 +158,6 @@ export class EnvironmentChart extends Chart {
   }
 
   private cluster(server: DatabaseServerDescription, users: DatabaseUser[], environment: EnvironmentDescription): PostgresServerConnection {
-    if (server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
     this.clusters[server.id] = new ZalandoCluster(this, server.id, {
       ...server.zalando!,
       tls: withIssuer(server.zalando!.tls, environment),

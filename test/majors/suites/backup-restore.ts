@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'f
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { EFS_DATABASES, EFS_USERS, TITANIUM_DATABASES, TITANIUM_USERS } from '../../../environments/databases';
-import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
+import { minikubeDev } from '../../../environments/minikube-dev';
+import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, DatabaseUser, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
 import { backupName } from '../../../lib/backup/scripts';
 import { KubeObject, loadDist, only, synth, testChart } from '../../support/manifests';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../../support/postgres-server';
@@ -20,6 +21,8 @@ import { JOB_NAME, schemaJobObjects } from '../../support/schema-chart';
  */
 const dist = loadDist()['minikube-dev'];
 const PER_DATABASE = 'dbaas-metadata-postgresql-local-backup';
+/** The logins minikube-dev's backups run as (kind `backup`), made by the schema Job like in the environment. */
+const BACKUP_LOGINS: DatabaseUser[] = minikubeDev.servers.flatMap((s) => (s.backup?.login ? [{ name: s.backup.login.name, kind: 'backup' as const, password: s.backup.login.password }] : []));
 const CLAIM = only(dist, 'CronJob', PER_DATABASE).spec.jobTemplate.spec.template.spec.volumes.find((v: any) => v.persistentVolumeClaim).persistentVolumeClaim.claimName;
 
 const EFS_APP = { user: 'app_user', password: 'appuser-pw', database: 'postgres' };
@@ -48,12 +51,13 @@ export function backupSuite(major: number): void {
       backupDir = mkdtempSync(join(tmpdir(), 'backups-'));
       secrets = {
         'db-superuser': { password: server.superuserPassword },
-        'dbaas-metadata-postgresql-local': { 'postgres-password': server.superuserPassword },
+        'dbaas-metadata-postgresql-local': { 'postgres-password': server.superuserPassword, 'backup-password': 'metadata-backup-pw' },
+        'postgres-secret': { 'postgres-password': server.superuserPassword, 'backup-password': 'microservices-backup-pw' },
         'postgres-logins': { 'manager-user-password': 'manager-pw', 'app-user-password': 'appuser-pw' },
         'postgres-credentials': { POSTGRES_PASSWORD: 'titanium-pw' },
       };
       server.query('CREATE DATABASE dbaas_metadata'); // the metadata server's own database, created by its image
-      const init = runJobScript(schemaJobObjects([...EFS_DATABASES, ...TITANIUM_DATABASES], [...EFS_USERS, ...TITANIUM_USERS]), JOB_NAME, server, secrets);
+      const init = runJobScript(schemaJobObjects([...EFS_DATABASES, ...TITANIUM_DATABASES], [...EFS_USERS, ...TITANIUM_USERS, ...BACKUP_LOGINS]), JOB_NAME, server, secrets);
       if (init.status !== 0) throw new Error(init.stderr);
       server.query("INSERT INTO test_table (name) VALUES ('Alpha'), ('Beta')", EFS_APP);
       server.query("UPDATE test_table SET name = 'Gamma' WHERE name = 'Beta'", EFS_APP);
@@ -178,7 +182,7 @@ export function backupSuite(major: number): void {
     describe('failed dumps leave nothing that looks complete', () => {
       test('a wrong password exits non-zero and leaves no file', () => {
         const before = backupFiles('titanium');
-        const run = runJobScript(dist, PER_DATABASE, server, { ...secrets, 'dbaas-metadata-postgresql-local': { 'postgres-password': 'wrong' } }, { claims: { [CLAIM]: backupDir }, env: { BACKUP_DATABASES: 'titanium' } });
+        const run = runJobScript(dist, PER_DATABASE, server, { ...secrets, 'dbaas-metadata-postgresql-local': { ...secrets['dbaas-metadata-postgresql-local'], 'backup-password': 'wrong' } }, { claims: { [CLAIM]: backupDir }, env: { BACKUP_DATABASES: 'titanium' } });
         expect(run.status).toBe(1);
         expect(run.stderr).toContain('password authentication failed');
         expect(run.stderr).toContain('Backup of titanium failed; no file was kept');
@@ -215,7 +219,7 @@ export function backupSuite(major: number): void {
         try {
           const cronJob = only(dist, 'CronJob', 'postgresql-backup');
           const claim = cronJob.spec.jobTemplate.spec.template.spec.volumes.find((v: any) => v.persistentVolumeClaim).persistentVolumeClaim.claimName;
-          const run = runJobScript(dist, 'postgresql-backup', server, { 'postgres-secret': { 'postgres-password': server.superuserPassword } }, { claims: { [claim]: clusterDir } });
+          const run = runJobScript(dist, 'postgresql-backup', server, secrets, { claims: { [claim]: clusterDir } });
           expect(run.stderr).toBe('');
           expect(run.status).toBe(0);
           const [file] = readdirSync(join(clusterDir, 'cluster'));
@@ -245,7 +249,7 @@ export function backupSuite(major: number): void {
         const other = await startPostgres({ major: restoreMajor });
         try {
           const claim = only(dist, 'CronJob', 'postgresql-backup').spec.jobTemplate.spec.template.spec.volumes.find((v: any) => v.persistentVolumeClaim).persistentVolumeClaim.claimName;
-          const run = runJobScript(dist, 'postgresql-backup', server, { 'postgres-secret': { 'postgres-password': server.superuserPassword } }, { claims: { [claim]: clusterDir }, env: { KEEP_ROLE_VERIFIERS: 'true' } });
+          const run = runJobScript(dist, 'postgresql-backup', server, secrets, { claims: { [claim]: clusterDir }, env: { KEEP_ROLE_VERIFIERS: 'true' } });
           expect(run.status).toBe(0);
           const [file] = readdirSync(join(clusterDir, 'cluster'));
           expect(readFileSync(join(clusterDir, 'cluster', file), 'utf8')).toMatch(/CREATE ROLE app_user;\nALTER ROLE app_user WITH .* PASSWORD 'SCRAM-SHA-256\$/);
@@ -473,8 +477,9 @@ export function backupLimitSuite(major: number): void {
 
     test(`pg_dump ${CLIENT_MAJOR} refuses PostgreSQL ${major}: the run fails, names the mismatch and keeps no file`, () => {
       expect(major).toBeGreaterThan(CLIENT_MAJOR);
-      const run = runJobScript(dist, PER_DATABASE, server, { 'dbaas-metadata-postgresql-local': { 'postgres-password': server.superuserPassword } },
-        { claims: { [CLAIM]: backupDir }, env: { BACKUP_DATABASES: 'postgres' } });
+      // As the superuser: this server has no backup login, and the refusal comes before any query.
+      const run = runJobScript(dist, PER_DATABASE, server, { 'dbaas-metadata-postgresql-local': { 'backup-password': server.superuserPassword } },
+        { claims: { [CLAIM]: backupDir }, env: { BACKUP_DATABASES: 'postgres', PGUSER: 'postgres' } });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain(`aborting because of server version mismatch`);
       expect(run.stderr).toContain('Backup of postgres failed; no file was kept');

@@ -22,8 +22,9 @@ export function minikubeDevSuite(major: number): void {
         'postgres-secret': {
           'postgres-password': server.superuserPassword,
           ...Object.fromEntries(SERVICES.map((s) => [`${s}-password`, `pw-${s}-${Math.random().toString(36).slice(2)}`])),
+          'backup-password': `pw-backup-${Math.random().toString(36).slice(2)}`,
         },
-        'dbaas-metadata-postgresql-local': { 'postgres-password': server.superuserPassword },
+        'dbaas-metadata-postgresql-local': { 'postgres-password': server.superuserPassword, 'backup-password': 'metadata-backup-pw' },
       };
       firstRun = runJobScript(objects, 'postgresql-schema-init', server, secrets);
     });

@@ -18,7 +18,7 @@ const JOB_SECRETS: Record<string, (superuserPassword: string) => TestSecrets> = 
     'postgresql-superuser': { password: pw },
     'postgres-credentials': { POSTGRES_USER: 'titanium', POSTGRES_PASSWORD: 'titanium-pw' },
   }),
-  'minikube-dev': (pw) => ({ 'dbaas-metadata-postgresql-local': { 'postgres-password': pw } }),
+  'minikube-dev': (pw) => ({ 'dbaas-metadata-postgresql-local': { 'postgres-password': pw, 'backup-password': 'backup-pw' } }),
   'aks-phonebill-dev': (pw) => ({
     'postgresql-product-change-superuser': { password: pw },
     'postgresql-product-change-secret': { username: 'product_change_app', password: 'app-pw' },
