@@ -103,30 +103,21 @@ describe('the packed library', () => {
       expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-kubernetes'))).toBe(false);
     });
 
-    test('the AWS entry loads and its constructs synthesize in a stack', () => {
-      writeFileSync(join(project, 'efs.ts'), [
-        "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
-        "import { App, TerraformStack } from 'cdktf';",
-        "import { EfsFileSystem, EfsFileSystemProps, requireTerraformVersion, StateBackend } from 'cdk8s-postgres/terraform/aws';",
-        "const app = new App({ outdir: 'cdktf.out' });",
-        "const stack = new TerraformStack(app, 'data');",
-        "new AwsProvider(stack, 'aws', { region: 'ap-northeast-2' });",
-        'requireTerraformVersion(stack);',
-        "StateBackend.s3({ bucket: 'orders-state', region: 'ap-northeast-2' }).bind(stack);",
-        "const props: EfsFileSystemProps = { name: 'orders', vpcId: 'vpc-0123456789abcdef0', subnetIds: ['subnet-a', 'subnet-b'], csiDriverRoleArn: 'arn:aws:iam::123456789012:role/efs-csi', clientCidrs: ['10.0.0.0/16'] };",
-        "const efs = new EfsFileSystem(stack, 'efs', props);",
-        'console.log(typeof efs);',
-        'app.synth();',
-      ].join('\n'));
+    test("the AWS entry loads and the README's EFS stack synthesizes", () => {
+      // the README's example, as written there
+      const example = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').split(/^```ts\n/m).slice(1).map((b) => b.split(/^```$/m)[0])
+        .filter((b) => b.includes("from 'cdk8s-postgres/terraform/aws'"));
+      expect(example).toHaveLength(1);
+      writeFileSync(join(project, 'efs.ts'), example[0]);
       for (const resolution of [['--module', 'commonjs', '--moduleResolution', 'node10'], ['--module', 'node16', '--moduleResolution', 'node16'], ['--module', 'preserve', '--moduleResolution', 'bundler', '--noEmit']]) {
         execFileSync(TSC, ['--strict', '--skipLibCheck', '--target', 'ES2022', ...resolution, 'efs.ts'], { cwd: project, encoding: 'utf8' });
       }
-      expect(execFileSync('node', ['efs.js'], { cwd: project, encoding: 'utf8' })).toBe('object\n');
-      const synthesized = JSON.parse(readFileSync(join(project, 'cdktf.out', 'stacks', 'data', 'cdk.tf.json'), 'utf8'));
+      execFileSync('node', ['efs.js'], { cwd: project, encoding: 'utf8' });
+      const synthesized = JSON.parse(readFileSync(join(project, 'cdktf.out', 'stacks', 'orders-data', 'cdk.tf.json'), 'utf8'));
       expect(Object.keys(synthesized.resource.aws_efs_file_system)).toHaveLength(1);
       expect(Object.keys(synthesized.resource.aws_efs_access_point)).toHaveLength(1);
       expect(synthesized.terraform.required_version).toBe('>= 1.11');
-      expect(synthesized.terraform.backend.s3).toMatchObject({ bucket: 'orders-state', key: 'cdk8s-postgres/data.tfstate', encrypt: true });
+      expect(synthesized.terraform.backend.s3).toMatchObject({ bucket: 'orders-state', key: 'cdk8s-postgres/orders-data.tfstate', encrypt: true });
     });
 
     test('the Azure and Kubernetes entries fail naming their own provider', () => {
