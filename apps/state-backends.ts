@@ -1,4 +1,4 @@
-import { StateBackend } from '../lib/terraform';
+import { StateBackend } from '../lib/terraform/aws';
 
 /** The cloud whose backend a stack uses unless TFSTATE_BACKEND says otherwise; none for kubernetes-only stacks. */
 export type StateCloud = 'azurerm' | 's3' | undefined;

@@ -1,27 +1,42 @@
 import { execFileSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseManifest, REPO_ROOT } from './support/manifests';
 
+const TSC = join(REPO_ROOT, 'node_modules', '.bin', 'tsc');
+const ENTRY_POINTS = ['aws', 'azure', 'kubernetes'];
+
+/** Runs `node -e script` in the project; returns what it printed, or the error it died of. */
+function nodeIn(project: string, script: string): { ok: boolean; out: string } {
+  try {
+    return { ok: true, out: execFileSync('node', ['-e', script], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
+  } catch (e) {
+    return { ok: false, out: String((e as { stderr?: string }).stderr) };
+  }
+}
+
 /**
  * The library as another repository gets it: `npm pack`, install the tarball with its peers
  * into an empty project, then type-check and synthesize a chart that imports it by name.
+ * The tests run in order on one project: first with the cdk8s peers only, then with cdktf and
+ * the AWS provider added (linked from this repository's node_modules, no download).
  */
 describe('the packed library', () => {
   const work = mkdtempSync(join(tmpdir(), 'consumer-'));
+  const project = join(work, 'consumer');
+  let packed: string[] = [];
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('installs into a fresh project and synthesizes a chart there', () => {
     const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const tarballName = npm(['pack', '--silent', '--pack-destination', work], REPO_ROOT).trim().split('\n').pop()!;
     const tarball = join(work, tarballName);
-    const packed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n');
+    packed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter((f) => f !== '');
     expect(packed).toContain('package/lib/index.js');
     expect(packed).toContain('package/lib/index.d.ts');
     expect(packed.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
 
-    const project = join(work, 'consumer');
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
     const version = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
@@ -46,4 +61,83 @@ describe('the packed library', () => {
     const objects = parseManifest(readFileSync(join(project, 'out', 'orders.k8s.yaml'), 'utf8'));
     expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'NetworkPolicy', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service', 'StatefulSet']);
   }, 180000);
+
+  test('ships the Apache 2.0 LICENSE and no compiled file without a source', () => {
+    expect(packed).toContain('package/LICENSE');
+    expect(readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
+    expect(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).license).toBe('Apache-2.0');
+    // a stale build output (say of a removed file) would otherwise ship as a hidden module
+    const orphans = packed.filter((f) => /^package\/lib\/.*\.js$/.test(f))
+      .filter((f) => !existsSync(join(REPO_ROOT, f.replace(/^package\//, '').replace(/\.js$/, '.ts'))));
+    expect(orphans).toEqual([]);
+    for (const entry of ENTRY_POINTS) {
+      expect(packed).toContain(`package/lib/terraform/${entry}.js`);
+      expect(packed).toContain(`package/lib/terraform/${entry}.d.ts`);
+    }
+  });
+
+  test('without cdktf, the main entry loads, a Terraform entry names what is missing, deep paths are refused', () => {
+    expect(existsSync(join(project, 'node_modules', 'cdktf'))).toBe(false);
+    const main = nodeIn(project, "const lib = require('cdk8s-postgres'); console.log(typeof lib.PostgresStatefulSet, Object.keys(require.cache).filter((f) => /node_modules[\\/](cdktf|@cdktf)[\\/]/.test(f)).length)");
+    expect(main).toEqual({ ok: true, out: 'function 0\n' });
+    const aws = nodeIn(project, "require('cdk8s-postgres/terraform/aws')");
+    expect(aws.ok).toBe(false);
+    expect(aws.out).toMatch(/Cannot find module '(cdktf|@cdktf\/provider-aws\/[^']*)'/);
+    const deep = nodeIn(project, "require('cdk8s-postgres/lib/validation')");
+    expect(deep.ok).toBe(false);
+    expect(deep.out).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+    expect(deep.out).toContain("Package subpath './lib/validation' is not defined by \"exports\"");
+    expect(nodeIn(project, "console.log(require('cdk8s-postgres/package.json').license)")).toEqual({ ok: true, out: 'Apache-2.0\n' });
+  });
+
+  describe('with cdktf and the AWS provider only', () => {
+    beforeAll(() => {
+      // one copy of each construct library, shared with the providers linked beside them
+      for (const name of ['cdk8s', 'cdk8s-plus-27', 'constructs', 'cdktf', '@cdktf/provider-aws']) {
+        const target = join(project, 'node_modules', name);
+        rmSync(target, { recursive: true, force: true });
+        mkdirSync(join(target, '..'), { recursive: true });
+        symlinkSync(join(REPO_ROOT, 'node_modules', name), target, 'dir');
+      }
+      expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-azurerm'))).toBe(false);
+      expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-kubernetes'))).toBe(false);
+    });
+
+    test("the AWS entry loads and the README's EFS stack synthesizes", () => {
+      // the README's example, as written there
+      const example = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').split(/^```ts\n/m).slice(1).map((b) => b.split(/^```$/m)[0])
+        .filter((b) => b.includes("from 'cdk8s-postgres/terraform/aws'"));
+      expect(example).toHaveLength(1);
+      writeFileSync(join(project, 'efs.ts'), example[0]);
+      for (const resolution of [['--module', 'commonjs', '--moduleResolution', 'node10'], ['--module', 'node16', '--moduleResolution', 'node16'], ['--module', 'preserve', '--moduleResolution', 'bundler', '--noEmit']]) {
+        execFileSync(TSC, ['--strict', '--skipLibCheck', '--target', 'ES2022', ...resolution, 'efs.ts'], { cwd: project, encoding: 'utf8' });
+      }
+      execFileSync('node', ['efs.js'], { cwd: project, encoding: 'utf8' });
+      const synthesized = JSON.parse(readFileSync(join(project, 'cdktf.out', 'stacks', 'orders-data', 'cdk.tf.json'), 'utf8'));
+      expect(Object.keys(synthesized.resource.aws_efs_file_system)).toHaveLength(1);
+      expect(Object.keys(synthesized.resource.aws_efs_access_point)).toHaveLength(1);
+      expect(synthesized.terraform.required_version).toBe('>= 1.11');
+      expect(synthesized.terraform.backend.s3).toMatchObject({ bucket: 'orders-state', key: 'cdk8s-postgres/orders-data.tfstate', encrypt: true });
+    });
+
+    test('the Azure and Kubernetes entries fail naming their own provider', () => {
+      const azure = nodeIn(project, "require('cdk8s-postgres/terraform/azure')");
+      expect(azure.ok).toBe(false);
+      expect(azure.out).toMatch(/Cannot find module '@cdktf\/provider-azurerm\/[^']*'/);
+      const kubernetes = nodeIn(project, "require('cdk8s-postgres/terraform/kubernetes')");
+      expect(kubernetes.ok).toBe(false);
+      expect(kubernetes.out).toMatch(/Cannot find module '@cdktf\/provider-kubernetes\/[^']*'/);
+    });
+
+    test('a deep path does not type-check either (node16 resolution follows exports)', () => {
+      writeFileSync(join(project, 'deep.ts'), "import { fail } from 'cdk8s-postgres/lib/validation';\nconsole.log(fail);\n");
+      let printed = '';
+      try {
+        execFileSync(TSC, ['--strict', '--skipLibCheck', '--noEmit', '--module', 'node16', '--moduleResolution', 'node16', 'deep.ts'], { cwd: project, encoding: 'utf8' });
+      } catch (e) {
+        printed = String((e as { stdout?: string }).stdout);
+      }
+      expect(printed).toContain("error TS2307: Cannot find module 'cdk8s-postgres/lib/validation'");
+    });
+  });
 });

@@ -3,7 +3,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
 import { refused } from './support/errors';
 import { planVariables } from './support/terraform';
-import { AKS_ENTRA_SERVER_APP_ID, AksCluster, AksClusterProps, BlobBackupStorage, BlobBackupStorageProps } from '../lib/terraform';
+import { AKS_ENTRA_SERVER_APP_ID, AksCluster, AksClusterProps, BlobBackupStorage, BlobBackupStorageProps } from '../lib/terraform/azure';
 
 /** Facts from the synthesized JSON of stack aks-phonebill-dev (azurerm and kubernetes providers are not available offline). */
 const stack = new AksPhonebillDevStack(Testing.app(), 'aks-phonebill-dev');

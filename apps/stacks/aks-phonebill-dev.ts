@@ -7,7 +7,8 @@ import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { aksPhonebillDev } from '../../environments/aks-phonebill-dev';
 import { BlobUploadOptions, EnvironmentChart, EnvironmentDescription } from '../../lib';
-import { AksCluster, AksNetwork, BackupUploadIdentity, BlobBackupStorage, ChartManifests, chooseNodeSize, demandOf, KUBELOGIN_LOGIN_MODES, REDUNDANT_REPLICATION, requireTerraformVersion, VmSize } from '../../lib/terraform';
+import { AksCluster, AksNetwork, BackupUploadIdentity, BlobBackupStorage, chooseNodeSize, demandOf, KUBELOGIN_LOGIN_MODES, REDUNDANT_REPLICATION, requireTerraformVersion, VmSize } from '../../lib/terraform/azure';
+import { ChartManifests } from '../../lib/terraform/kubernetes';
 
 /** Days a copied dump cannot be changed or deleted (no longer than the days it is kept). */
 export const BLOB_BACKUP_IMMUTABILITY_DAYS = 7;

@@ -4,7 +4,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { awsEfs } from '../../environments/aws-efs';
 import { EnvironmentChart } from '../../lib';
-import { ChartManifests, requireTerraformVersion } from '../../lib/terraform';
+import { ChartManifests, requireTerraformVersion } from '../../lib/terraform/kubernetes';
 
 /** Properties of {@link AwsEfsWorkloadStack}. */
 export interface AwsEfsWorkloadStackProps {

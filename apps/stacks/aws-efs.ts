@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EfsFileSystem, requireTerraformVersion } from '../../lib/terraform';
+import { EfsFileSystem, requireTerraformVersion } from '../../lib/terraform/aws';
 
 /**
  * Stack `aws-efs`: the AWS side of seed 003, with the AWS provider only so that

@@ -5,7 +5,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { prodOperator } from '../../environments/prod-operator';
 import { EnvironmentChart } from '../../lib';
-import { ChartManifests, requireTerraformVersion } from '../../lib/terraform';
+import { ChartManifests, requireTerraformVersion } from '../../lib/terraform/kubernetes';
 
 /** How to install the operator, as seed 001 does it. */
 export const OPERATOR_INSTALL = 'kubectl apply -k github.com/zalando/postgres-operator/manifests';

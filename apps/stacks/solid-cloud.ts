@@ -4,7 +4,7 @@ import { TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { solidCloud } from '../../environments/solid-cloud';
 import { EnvironmentChart } from '../../lib';
-import { ChartManifests, requireTerraformVersion } from '../../lib/terraform';
+import { ChartManifests, requireTerraformVersion } from '../../lib/terraform/kubernetes';
 
 /**
  * Stack `solid-cloud` (seed 002), in the seed's module split where it maps to something real:

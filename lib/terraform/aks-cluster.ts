@@ -1,7 +1,7 @@
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
-import { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
+import type { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
 import { Fn, IResolvable, Op, TerraformCount, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { fail, ownerOf } from '../validation';

@@ -1,6 +1,6 @@
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
-import { Chart } from 'cdk8s';
+import type { Chart } from 'cdk8s';
 import { ITerraformDependable, TerraformResourceLifecycle, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { RequiredSecrets } from '../required-secrets';
