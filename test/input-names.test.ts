@@ -13,12 +13,12 @@ import {
   PostgresServerConnection,
   PostgresStatefulSet,
   PostgresStatefulSetProps,
-  quoteIdent,
   RestoreJob,
   SchemaInitJob,
   ZalandoCluster,
   ZalandoClusterProps,
 } from '../lib';
+import { quoteIdent } from '../lib/sql/quote';
 import { databaseNameProblem, roleNameProblem, schemaNameProblem } from '../lib/sql/reserved-names';
 import { refused } from './support/errors';
 import { testChart } from './support/manifests';

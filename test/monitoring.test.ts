@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parser } from '@prometheus-io/lezer-promql';
-import { METRIC_CATALOG } from '../lib';
+import { METRIC_CATALOG } from '../lib/monitoring/metric-catalog';
 import { KubeObject, loadDist, only, REPO_ROOT } from './support/manifests';
 import { deployedMajor } from './support/deployed-major';
 import { startPostgres, TestServer } from './support/postgres-server';

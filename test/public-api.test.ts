@@ -1,0 +1,142 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, relative, sep } from 'path';
+import * as ts from 'typescript';
+import { REPO_ROOT } from './support/manifests';
+
+// The main entry's promise to consumers. Adding or removing a name here is a deliberate change of
+// the public API; anything else in lib/ stays internal.
+const VALUES = [
+  'BackupCronJob', 'BackupStorage', 'ConnectionConfigMap', 'Credentials', 'DEFAULT_MAJOR_VERSION', 'EfsVolume',
+  'EnvironmentChart', 'ExternalEgressPolicy', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet',
+  'RequiredCertificates', 'RequiredSecrets', 'RestoreJob', 'SchemaInitJob', 'SUPPORTED_MAJOR_VERSIONS',
+  'ValidationError', 'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
+];
+const TYPES = [
+  'AlertThresholds', 'BackupCronJobProps', 'BackupDescription', 'BackupRetention', 'BlobUploadOptions', 'CertManagerIssuer',
+  'ClientTls', 'ConnectionConfigMapProps', 'DatabaseDefinition', 'DatabaseServerDescription', 'DatabaseUser',
+  'EfsDynamicVolumeProps', 'EfsStaticVolumeProps', 'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress',
+  'ExternalEgressPolicyProps', 'HistoryTracking', 'IDataVolume', 'JobResources', 'LoginOwnership', 'MonitoredServer',
+  'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue', 'PostgresMetricsProps',
+  'PostgresMonitoringProps', 'PostgresResources', 'PostgresServerConnection', 'PostgresStatefulSetProps',
+  'PostgresStorageProps', 'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret',
+  'RestoreJobProps', 'SchemaFile', 'SchemaInitJobProps', 'SecretCredentialsOptions', 'SecretKeyContent',
+  'SecretKeyReference', 'SuperuserDescription', 'TablePrivilege', 'UserKind', 'VolumeSnapshotClassProps',
+  'ZalandoClusterProps', 'ZalandoLogicalBackupOptions', 'ZalandoMonitoringOptions', 'ZalandoNetworkOptions',
+  'ZalandoPoolerOptions', 'ZalandoResources',
+];
+// Each construct and the props type its constructor takes as the third argument (EfsVolume has
+// factories instead; the consumer file checks them).
+const CONSTRUCT_PROPS: Record<string, string> = {
+  BackupCronJob: 'BackupCronJobProps',
+  ConnectionConfigMap: 'ConnectionConfigMapProps',
+  ExternalEgressPolicy: 'ExternalEgressPolicyProps',
+  PostgresMonitoring: 'PostgresMonitoringProps',
+  PostgresStatefulSet: 'PostgresStatefulSetProps',
+  RestoreJob: 'RestoreJobProps',
+  SchemaInitJob: 'SchemaInitJobProps',
+  VolumeSnapshotClass: 'VolumeSnapshotClassProps',
+  ZalandoCluster: 'ZalandoClusterProps',
+};
+
+const sorted = (names: readonly string[]) => [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const ENTRY = join(REPO_ROOT, 'lib', 'index.ts');
+const OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, strict: true, esModuleInterop: true,
+  skipLibCheck: true, resolveJsonModule: true, noEmit: true, types: ['node'],
+};
+
+describe('the public API of the main entry', () => {
+  const work = mkdtempSync(join(tmpdir(), 'public-api-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  // One program for the entry and a consumer file that names every public type.
+  const consumer = join(work, 'consumer.ts');
+  const importPath = relative(work, join(REPO_ROOT, 'lib')).split(sep).join('/');
+  writeFileSync(consumer, [
+    `import type { ${TYPES.join(', ')} } from '${importPath}';`,
+    `import { ${[...Object.keys(CONSTRUCT_PROPS), 'EfsVolume'].join(', ')} } from '${importPath}';`,
+    `export type Named = [${TYPES.join(', ')}];`,
+    ...Object.entries(CONSTRUCT_PROPS).map(([construct, props]) =>
+      `export const ${construct}TakesProps: [${props}] extends [ConstructorParameters<typeof ${construct}>[2]] ? true : false = true;`),
+    `export const EfsVolumeStatic: [EfsStaticVolumeProps] extends [Parameters<typeof EfsVolume.fromFileSystemId>[2]] ? true : false = true;`,
+    `export const EfsVolumeDynamic: [EfsDynamicVolumeProps] extends [Parameters<typeof EfsVolume.dynamic>[2]] ? true : false = true;`,
+    '',
+  ].join('\n'));
+  const program = ts.createProgram([ENTRY, consumer], OPTIONS);
+  const checker = program.getTypeChecker();
+  const resolve = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(ENTRY)!)!);
+
+  test('exports exactly the listed values at run time', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(sorted(Object.keys(require('../lib')))).toEqual(sorted(VALUES));
+  });
+
+  test('exports exactly the listed types', () => {
+    const types = exports.filter((s) => !(resolve(s).flags & ts.SymbolFlags.Value)).map((s) => s.name);
+    expect(sorted(types)).toEqual(sorted(TYPES));
+  });
+
+  test('exports no internal helper', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lib = require('../lib') as Record<string, unknown>;
+    for (const internal of ['fail', 'ownerOf', 'checkDnsLabel', 'quoteIdent', 'quoteLiteral', 'clientPodTemplate',
+      'METRIC_CATALOG', 'POSTGRES_STATEFUL_SET_PROPS_SHAPE', 'postgresAlertRules', 'grafanaDashboard']) {
+      expect({ internal, exported: internal in lib }).toEqual({ internal, exported: false });
+    }
+    expect(Object.keys(lib).filter((name) => name.endsWith('_SHAPE') || /^check[A-Z]/.test(name))).toEqual([]);
+  });
+
+  test('a consumer can name every public type and each construct takes its listed props', () => {
+    const problems = ts.getPreEmitDiagnostics(program, program.getSourceFile(consumer))
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toEqual([]);
+  });
+
+  test('every lib type a public signature names is exported', () => {
+    const libDir = join(REPO_ROOT, 'lib') + sep;
+    const exported = new Set(exports.map(resolve));
+    // The generated CRD bindings are public as the `zalando` namespace.
+    for (const s of checker.getExportsOfModule(resolve(exports.find((e) => e.name === 'zalando')!))) exported.add(resolve(s));
+    const unexported = new Set<string>();
+    const walk = (node: ts.Node): void => {
+      const name = ts.isTypeReferenceNode(node) ? node.typeName
+        : ts.isExpressionWithTypeArguments(node) ? node.expression
+          : ts.isTypeQueryNode(node) ? node.exprName : undefined;
+      const symbol = name && checker.getSymbolAtLocation(ts.isQualifiedName(name) ? name.left : name);
+      if (symbol) {
+        const target = resolve(symbol);
+        const file = target.declarations?.[0]?.getSourceFile().fileName;
+        const local = target.flags & (ts.SymbolFlags.TypeParameter | ts.SymbolFlags.ValueModule);
+        if (file?.startsWith(libDir) && !local && !exported.has(target)) unexported.add(`${target.name} (${relative(REPO_ROOT, file)})`);
+      }
+      ts.forEachChild(node, walk);
+    };
+    for (const symbol of exported) {
+      for (const declaration of symbol.declarations ?? []) {
+        if (!declaration.getSourceFile().fileName.startsWith(libDir) || ts.isModuleDeclaration(declaration) || ts.isSourceFile(declaration)) continue;
+        if (ts.isClassDeclaration(declaration)) {
+          declaration.heritageClauses?.forEach(walk);
+          for (const member of declaration.members) {
+            const hidden = ts.getCombinedModifierFlags(member) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected);
+            if (hidden || (member.name && ts.isPrivateIdentifier(member.name))) continue;
+            if (ts.isPropertyDeclaration(member) || ts.isGetAccessor(member)) { if (member.type) walk(member.type); }
+            if (ts.isConstructorDeclaration(member) || ts.isMethodDeclaration(member)) {
+              member.parameters.forEach((p) => p.type && walk(p.type));
+              if (ts.isMethodDeclaration(member) && member.type) walk(member.type);
+            }
+          }
+        } else if (ts.isFunctionDeclaration(declaration)) {
+          declaration.parameters.forEach((p) => p.type && walk(p.type));
+          if (declaration.type) walk(declaration.type);
+        } else if (ts.isVariableDeclaration(declaration)) {
+          if (declaration.type) walk(declaration.type);
+        } else {
+          walk(declaration);
+        }
+      }
+    }
+    expect([...unexported]).toEqual([]);
+  });
+});
