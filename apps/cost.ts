@@ -18,7 +18,7 @@ export interface CostLine {
 
 /** Seed 004 §13's monthly cost table, computed from an environment's volumes and containers. */
 export function costEstimate(environmentName: string): CostLine[] {
-  const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), environmentNamed(environmentName));
+  const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), environmentName, environmentNamed(environmentName));
   const objects = chart.toJson();
   const gib = (q: string) => (parseQuantity(q) ?? 0) / 2 ** 30;
   const lines: CostLine[] = [];

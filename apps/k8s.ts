@@ -5,7 +5,7 @@ import { EnvironmentChart, Warnings, writeCharts } from '../lib';
 /** Builds every environment's chart. */
 export function buildK8sApp(outdir?: string): App {
   const app = new App({ outdir });
-  for (const environment of ENVIRONMENTS) new EnvironmentChart(app, environment);
+  for (const environment of ENVIRONMENTS) new EnvironmentChart(app, environment.name, environment);
   return app;
 }
 

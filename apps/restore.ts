@@ -17,7 +17,7 @@ export interface RestoreRequest {
 /** A RestoreJob manifest for a server of an environment, reading the claim its backup CronJob writes. */
 export function renderRestoreJob(request: RestoreRequest): string {
   const app = new App({ outdir: '/nonexistent' });
-  const environment = new EnvironmentChart(app, environmentNamed(request.environment));
+  const environment = new EnvironmentChart(app, request.environment, environmentNamed(request.environment));
   const server = environment.servers[request.server];
   const backup = environment.backups[request.server];
   if (!server || !backup) {

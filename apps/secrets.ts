@@ -23,7 +23,7 @@ interface SecretManifest {
 
 function environmentSecrets(environmentName: string, password: () => string): { opaque: SecretManifest[]; tls: RequiredCertificate[] } {
   const app = new App({ outdir: '/nonexistent' });
-  const chart = new EnvironmentChart(app, environmentNamed(environmentName));
+  const chart = new EnvironmentChart(app, environmentName, environmentNamed(environmentName));
   const opaque = RequiredSecrets.collect(chart).map((secret): SecretManifest => ({
     namespace: secret.namespace,
     name: secret.name,

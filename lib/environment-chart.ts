@@ -7,7 +7,7 @@ import { PostgresServerConnection } from './client-pod';
 import { ConnectionConfigMap } from './connection-config-map';
 import { Credentials } from './credentials';
 import { EfsVolume } from './efs-volume';
-import { checkProps } from './checks/props-shape';
+import { checkProps, string } from './checks/props-shape';
 import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription } from './environment';
 import { PostgresMonitoring } from './monitoring/postgres-monitoring';
 import { NamespaceNetworkDefaults, ServerEndpoint } from './network/namespace-defaults';
@@ -16,7 +16,7 @@ import { PostgresStatefulSet } from './postgres-stateful-set';
 import { DatabaseUser } from './sql/model';
 import { SchemaInitJob } from './schema-init-job';
 import { PostgresTlsProps } from './tls';
-import { checkDnsLabel, fail, ValidationError } from './validation';
+import { checkDnsLabel, fail, ownerOf, ValidationError } from './validation';
 import { VolumeSnapshotClass } from './volume-snapshot-class';
 import { ZalandoCluster } from './zalando-cluster';
 
@@ -27,6 +27,16 @@ const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node
  * each server on its backend (a PostgresStatefulSet, or a ZalandoCluster for `zalando`), the
  * schema Jobs, connection ConfigMaps, backups and snapshot classes. The same databases and
  * users render on either backend; promotion is a change of backend.
+ *
+ * Like every construct it takes `(scope, id, props)`: `id` is the chart's construct id, which
+ * names its manifest file (`<id>.k8s.yaml`, as cdk8s names a chart's file) and starts the path
+ * every error message names (`EnvironmentChart 'minikube-dev': server 'microservices': …`);
+ * `props.name` is the environment's own name, which need not equal `id`. This repository passes
+ * the environment's name as `id`, so `dist/<name>.k8s.yaml`:
+ *
+ * ```ts
+ * new EnvironmentChart(app, minikubeDev.name, minikubeDev);
+ * ```
  */
 export class EnvironmentChart extends Chart {
   /** The StatefulSet servers, by description id. */
@@ -40,10 +50,15 @@ export class EnvironmentChart extends Chart {
   /** The backup CronJobs, by server description id. */
   public readonly backups: Record<string, BackupCronJob> = {};
 
-  constructor(scope: Construct, environment: EnvironmentDescription) {
-    super(scope, checkedDescription(scope, environment).name, { disableResourceNameHashes: true });
+  /**
+   * @param scope the App (or another construct) the chart belongs to
+   * @param id the chart's construct id, also its manifest file name `<id>.k8s.yaml`: a non-empty string without '/'
+   * @param props the environment to render
+   */
+  constructor(scope: Construct, id: string, props: EnvironmentDescription) {
+    super(scope, checkedArguments(scope, id, props), { disableResourceNameHashes: true });
     try {
-      this.build(environment);
+      this.build(props);
     } catch (error) {
       // A chart that fails leaves nothing behind: app.synth() writes the other charts only, and the name is free again.
       scope.node.tryRemoveChild(this.node.id);
@@ -54,8 +69,8 @@ export class EnvironmentChart extends Chart {
   private build(environment: EnvironmentDescription): void {
     this.namespaces(environment);
     for (const server of environment.servers) {
-      if (server.zalando && server.statefulSet) fail(`server '${server.id}'`, 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
-      const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : []), ...backupLogin(server)];
+      if (server.zalando && server.statefulSet) fail(this.serverOwner(server), 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
+      const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : []), ...backupLogin(this.serverOwner(server), server)];
       this.connections[server.id] = server.zalando ? this.cluster(server, users, environment) : this.statefulSet(server, environment);
       const connection = this.connections[server.id];
       if (server.databases?.length || users.length) {
@@ -99,6 +114,11 @@ export class EnvironmentChart extends Chart {
     if (environment.network?.defaultDeny ?? true) this.defaultDeny(environment);
   }
 
+  /** Who a server's errors name: the chart's path and the server's description id. */
+  private serverOwner(server: DatabaseServerDescription): string {
+    return `${ownerOf(this, 'EnvironmentChart')}: server '${server.id}'`;
+  }
+
   /** A default deny in each namespace the chart creates, and egress for each server's labelled clients. */
   private defaultDeny(environment: EnvironmentDescription): void {
     for (const namespace of ownedNamespaces(environment)) {
@@ -138,8 +158,8 @@ export class EnvironmentChart extends Chart {
   }
 
   private statefulSet(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerConnection {
-    if (!server.statefulSet) throw new ValidationError(`server '${server.id}': give statefulSet or zalando, the backend that runs it`);
-    if (!server.superuser) throw new ValidationError(`server '${server.id}': superuser is required on the StatefulSet backend`);
+    if (!server.statefulSet) throw new ValidationError(`${this.serverOwner(server)}: give statefulSet or zalando, the backend that runs it`);
+    if (!server.superuser) throw new ValidationError(`${this.serverOwner(server)}: superuser is required on the StatefulSet backend`);
     const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
     const login = server.monitoring?.login;
     this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
@@ -182,10 +202,10 @@ function ownedNamespaces(environment: EnvironmentDescription): string[] {
  * The backup login as a schema Job user: CONNECT on the databases listed in `database` mode,
  * else on every database (pg_dumpall, or databases listed at run time).
  */
-function backupLogin(server: DatabaseServerDescription): DatabaseUser[] {
+function backupLogin(owner: string, server: DatabaseServerDescription): DatabaseUser[] {
   const login = server.backup?.login;
   if (!login) return [];
-  if (server.zalando) fail(`server '${server.id}'`, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
+  if (server.zalando) fail(owner, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
   const listed = (server.backup!.mode ?? 'database') === 'database' && server.backup!.databases?.length ? server.backup!.databases : undefined;
   return [{ name: login.name, kind: 'backup', password: login.password, ...(listed ? { databases: listed } : {}) }];
 }
@@ -198,22 +218,26 @@ function withIssuer(tls: PostgresTlsProps | undefined, environment: EnvironmentD
 }
 
 /**
- * Checks the description before the chart exists (JavaScript and JSON callers included): its
- * shape, a name that works as a file name, and construct ids that do not collide.
+ * Checks the arguments before the chart exists (JavaScript and JSON callers included): an id
+ * that works as a construct id, the description's shape, an environment name that is a DNS
+ * label, and construct ids inside the chart that do not collide. Returns the id. Messages name
+ * the path the chart would have (`'?'` for an id that is not a string).
  */
-function checkedDescription(scope: Construct, environment: EnvironmentDescription): EnvironmentDescription {
+function checkedArguments(scope: Construct, id: string, environment: EnvironmentDescription): string {
   const given: unknown = environment;
-  const name = given !== null && typeof given === 'object' && typeof (given as { name?: unknown }).name === 'string' ? (given as { name: string }).name : '?';
-  const owner = `EnvironmentChart '${scope.node.path ? `${scope.node.path}/` : ''}${name}'`;
+  const givenId: unknown = id;
+  const owner = `EnvironmentChart '${scope.node.path ? `${scope.node.path}/` : ''}${typeof givenId === 'string' ? givenId : '?'}'`;
+  string().check(owner, 'id', givenId);
+  checkConstructId(owner, 'id', id);
   checkProps(owner, given, ENVIRONMENT_DESCRIPTION_SHAPE);
-  // The chart's id is also its manifest file name, dist/<name>.k8s.yaml.
+  // The environment's name is what commands and stacks look it up by, and this repository's file name.
   checkDnsLabel(owner, 'name', environment.name);
   const ids = new Map<string, string>();
-  const claim = (id: string, field: string, what: string) => {
-    if (id === '' || id.includes('/')) fail(owner, field, id, "must be a non-empty construct id without '/'");
-    const first = ids.get(id);
-    if (first !== undefined) fail(owner, field, id, `gives construct id '${id}' (${what}), which ${first} already uses: choose another id`);
-    ids.set(id, `${field} (${what})`);
+  const claim = (childId: string, field: string, what: string) => {
+    checkConstructId(owner, field, childId);
+    const first = ids.get(childId);
+    if (first !== undefined) fail(owner, field, childId, `gives construct id '${childId}' (${what}), which ${first} already uses: choose another id`);
+    ids.set(childId, `${field} (${what})`);
   };
   environment.servers.forEach((server, i) => {
     const field = `servers[${i}].id`;
@@ -228,5 +252,11 @@ function checkedDescription(scope: Construct, environment: EnvironmentDescriptio
     for (const [present, suffix, what] of parts) if (present) claim(`${server.id}-${suffix}`, field, what);
   });
   (environment.volumeSnapshotClasses ?? []).forEach((c, i) => claim(c.id, `volumeSnapshotClasses[${i}].id`, 'a VolumeSnapshotClass'));
-  return environment;
+  return id;
+}
+
+function checkConstructId(owner: string, field: string, id: string): void {
+  if (id === '' || id.includes('/')) fail(owner, field, id, "must be a non-empty construct id without '/'");
+  // constructs looks children up with `in`, so these ids collide with what every object has.
+  if (id in Object.prototype) fail(owner, field, id, 'is a property of every JavaScript object, which the constructs library cannot take as an id: choose another id');
 }

@@ -188,7 +188,11 @@ export const NETWORK_DESCRIPTION_SHAPE = object<NetworkDescription>({
 
 /** Everything one environment deploys, as plain data. */
 export interface EnvironmentDescription {
-  /** Environment name; also the name of its manifest file, `dist/<name>.k8s.yaml`. */
+  /**
+   * Environment name, by which the commands and stacks find it: a DNS-1123 label. The chart's
+   * file is named after the EnvironmentChart's id; `apps/k8s.ts` passes this name as the id, so
+   * `dist/<name>.k8s.yaml`.
+   */
   readonly name: string;
   /** One line on what it deploys and where. */
   readonly summary: string;

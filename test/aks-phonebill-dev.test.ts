@@ -119,13 +119,13 @@ test('each verified dump is uploaded to phonebilldevbackups/postgresql-backups b
 test('a backup login needs the StatefulSet backend: on the Zalando backend the operator owns the logins', () => {
   const [server] = prodOperator.servers;
   const login = { name: 'backup_login', password: { name: 'logins', key: 'backup' } };
-  expect(() => new EnvironmentChart(testApp(), { ...prodOperator, servers: [{ ...server, backup: { storage: { size: '1Gi' }, login } }] }))
-    .toThrow(`server '${server.id}': backup.login "backup_login" needs the StatefulSet backend: the operator owns the Zalando cluster's logins`);
+  expect(() => new EnvironmentChart(testApp(), prodOperator.name, { ...prodOperator, servers: [{ ...server, backup: { storage: { size: '1Gi' }, login } }] }))
+    .toThrow(`EnvironmentChart 'prod-operator': server '${server.id}': backup.login "backup_login" needs the StatefulSet backend: the operator owns the Zalando cluster's logins`);
 });
 
 test('synthesis warns that PostgreSQL 14 is past end of life', () => {
   const app = testApp();
-  new EnvironmentChart(app, aksPhonebillDev);
+  new EnvironmentChart(app, aksPhonebillDev.name, aksPhonebillDev);
   expect(Warnings.collect(app)).toEqual([expect.stringContaining('PostgreSQL 14 reached end of life on 2026-11-12')]);
 });
 

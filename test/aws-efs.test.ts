@@ -27,7 +27,7 @@ test('the PersistentVolume mounts through the access point with TLS and IAM auth
 });
 
 test('other ids give other manifests', () => {
-  const chart = new EnvironmentChart(testApp(), awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
+  const chart = new EnvironmentChart(testApp(), 'aws-efs', awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
   const own: KubeObject[] = synth(chart);
   expect(only(own, 'PersistentVolume').spec.csi.volumeHandle).toBe('fs-0aaaaaaaaaaaaaaaa::fsap-0bbbbbbbbbbbbbbbb');
   expect(only(own, 'ConfigMap', 'postgres-cm').data['pg_hba.conf']).toContain('hostssl all all 192.168.0.0/16 scram-sha-256');

@@ -153,19 +153,33 @@ const inputs: [string, () => unknown, string][] = [
     `ManagerRoleSql: props "orders" must be an object with tables, managerRole, historyTable, strict, not a string`],
 
   // EnvironmentChart's description
-  ['no description', () => new EnvironmentChart(testApp(), undefined as Any),
-    `EnvironmentChart '?': props undefined must be an object (EnvironmentDescription), not undefined`],
-  ['servers as an object', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: {} } as Any),
+  ['no description', () => new EnvironmentChart(testApp(), 'dev', undefined as Any),
+    `EnvironmentChart 'dev': props undefined must be an object (EnvironmentDescription), not undefined`],
+  ['no description, in a construct', () => new EnvironmentChart(testChart(), 'dev', undefined as Any),
+    `EnvironmentChart 'test/dev': props undefined must be an object (EnvironmentDescription), not undefined`],
+  ['the description in place of the id (the old two-argument call)', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [] } as Any, undefined as Any),
+    `EnvironmentChart '?': id {"name":"dev","summary":"x","servers":[]} must be a string, not an object`],
+  ['an id that is a number', () => new EnvironmentChart(testApp(), 7 as Any, { name: 'dev', summary: 'x', servers: [] }),
+    `EnvironmentChart '?': id 7 must be a string, not a number`],
+  ['an empty id', () => new EnvironmentChart(testApp(), '', { name: 'dev', summary: 'x', servers: [] }),
+    `EnvironmentChart '': id "" must be a non-empty construct id without '/'`],
+  ['an id with a slash', () => new EnvironmentChart(testApp(), 'eu/dev', { name: 'dev', summary: 'x', servers: [] }),
+    `EnvironmentChart 'eu/dev': id "eu/dev" must be a non-empty construct id without '/'`],
+  ['an id the constructs library cannot hold (found by the property below)', () => new EnvironmentChart(testApp(), 'toString', { name: 'dev', summary: 'x', servers: [] }),
+    `EnvironmentChart 'toString': id "toString" is a property of every JavaScript object, which the constructs library cannot take as an id: choose another id`],
+  ['a server id the constructs library cannot hold', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'constructor', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} }] }),
+    `EnvironmentChart 'dev': servers[0].id "constructor" is a property of every JavaScript object, which the constructs library cannot take as an id: choose another id`],
+  ['servers as an object', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: {} } as Any),
     `EnvironmentChart 'dev': servers {} must be a list of objects with id, namespace, superuser, databases, users, schemaInit, efs, connectionConfigMap, monitoring, backup, statefulSet, zalando, not an object`],
-  ['a misspelt property deep inside', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', statefulSet: { storageClass: 'fast' } }] } as Any),
+  ['a misspelt property deep inside', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', statefulSet: { storageClass: 'fast' } }] } as Any),
     `EnvironmentChart 'dev': servers[0].statefulSet.storageClass "fast" is not a property; did you mean servers[0].statefulSet.storage.storageClassName?`],
-  ['backup storage with both a size and an existing claim', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', backup: { storage: { size: '1Gi', existingClaim: 'dumps' } } }] } as Any),
+  ['backup storage with both a size and an existing claim', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', backup: { storage: { size: '1Gi', existingClaim: 'dumps' } } }] } as Any),
     `EnvironmentChart 'dev': servers[0].backup.storage {"size":"1Gi","existingClaim":"dumps"} must be an object with name, size, storageClassName or an object with existingClaim, not an object`],
-  ['disposable as a string', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', disposable: 'yes', servers: [] } as Any),
+  ['disposable as a string', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', disposable: 'yes', servers: [] } as Any),
     `EnvironmentChart 'dev': disposable "yes" must be true or false, not a string`],
-  ['an empty snapshot class id (found by the property below)', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [], volumeSnapshotClasses: [{ id: '', driver: 'hostpath.csi.k8s.io' }] }),
+  ['an empty snapshot class id (found by the property below)', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [], volumeSnapshotClasses: [{ id: '', driver: 'hostpath.csi.k8s.io' }] }),
     `EnvironmentChart 'dev': volumeSnapshotClasses[0].id "" must be a non-empty construct id without '/'`],
-  ['a server id with a slash', () => new EnvironmentChart(testApp(), { name: 'dev', summary: 'x', servers: [{ id: 'shop/db', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} }] }),
+  ['a server id with a slash', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'shop/db', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} }] }),
     `EnvironmentChart 'dev': servers[0].id "shop/db" must be a non-empty construct id without '/'`],
 ];
 
@@ -265,12 +279,22 @@ describe('random values anywhere in the props give a named error or a valid cons
       const app = testApp();
       const description = replaced(descriptions[which], places[which][at % places[which].length], value);
       try {
-        const chart = new EnvironmentChart(app, description as Any);
+        const chart = new EnvironmentChart(app, ENVIRONMENTS[which].name, description as Any);
         synth(chart);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
       }
     }), { numRuns: RUNS * 2, seed: SEED });
+  });
+
+  test('EnvironmentChart id', () => {
+    fc.assert(fc.property(fc.nat(ENVIRONMENTS.length - 1), fc.oneof(hostileValue, fc.string()), (which, id) => {
+      try {
+        synth(new EnvironmentChart(testApp(), id as Any, copy(ENVIRONMENTS[which])));
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+      }
+    }), { numRuns: RUNS, seed: SEED });
   });
 });
 

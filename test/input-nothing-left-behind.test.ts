@@ -200,11 +200,11 @@ describe('an environment chart that fails leaves nothing behind', () => {
 
   test('app.synth() writes only the good charts, then the same name builds', () => {
     const withoutStaging = output((app) => {
-      new EnvironmentChart(app, good);
+      new EnvironmentChart(app, good.name, good);
     });
     const withFailure = output((app) => {
-      new EnvironmentChart(app, good);
-      expect(refused(() => new EnvironmentChart(app, broken))).toBe(
+      new EnvironmentChart(app, good.name, good);
+      expect(refused(() => new EnvironmentChart(app, broken.name, broken))).toBe(
         `PostgresStatefulSet 'staging/fails': storage.size "lots" is not a Kubernetes quantity (e.g. '5Gi')`);
       expect(app.node.children.map((c) => c.node.id)).toEqual(['minikube-dev']);
     });
@@ -212,13 +212,13 @@ describe('an environment chart that fails leaves nothing behind', () => {
     expect(Object.keys(withFailure.files)).toEqual(['minikube-dev.k8s.yaml']);
 
     const reused = output((app) => {
-      new EnvironmentChart(app, good);
-      refused(() => new EnvironmentChart(app, broken));
-      new EnvironmentChart(app, working);
+      new EnvironmentChart(app, good.name, good);
+      refused(() => new EnvironmentChart(app, broken.name, broken));
+      new EnvironmentChart(app, working.name, working);
     });
     const direct = output((app) => {
-      new EnvironmentChart(app, good);
-      new EnvironmentChart(app, working);
+      new EnvironmentChart(app, good.name, good);
+      new EnvironmentChart(app, working.name, working);
     });
     expect(reused).toEqual(direct);
     expect(Object.keys(reused.files)).toEqual(['minikube-dev.k8s.yaml', 'staging.k8s.yaml']);
@@ -226,15 +226,15 @@ describe('an environment chart that fails leaves nothing behind', () => {
 
   test('a description refused before the chart exists takes nothing either', () => {
     const app = newApp('/nonexistent');
-    expect(refused(() => new EnvironmentChart(app, { ...working, servers: [{ ...working.servers[0], statefulSet: { replicas: '1' } }] } as never))).toBe(
+    expect(refused(() => new EnvironmentChart(app, working.name, { ...working, servers: [{ ...working.servers[0], statefulSet: { replicas: '1' } }] } as never))).toBe(
       `EnvironmentChart 'staging': servers[0].statefulSet.replicas "1" must be a number, not a string`);
     expect(app.node.children).toEqual([]);
   });
 
   test('a second chart of the same name is refused without removing the first', () => {
     const app = newApp('/nonexistent');
-    const first = new EnvironmentChart(app, working);
-    expect(() => new EnvironmentChart(app, working)).toThrow(/There is already a Construct with name 'staging'/);
+    const first = new EnvironmentChart(app, working.name, working);
+    expect(() => new EnvironmentChart(app, working.name, working)).toThrow(/There is already a Construct with name 'staging'/);
     expect(app.node.children).toEqual([first]);
   });
 });

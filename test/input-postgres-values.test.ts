@@ -48,7 +48,7 @@ const HOSTILE: [string, () => unknown, string][] = [
   ["disposable 'true' (a string)", () => statefulSet({ disposable: 'true' as any }),
     `${PSS} disposable "true" must be true or false, not a string`],
   ['disposable 1', () => statefulSet({ disposable: 1 as any }), `${PSS} disposable 1 must be true or false, not a number`],
-  ["an environment description from JSON with disposable 'false'", () => new EnvironmentChart(testApp(), {
+  ["an environment description from JSON with disposable 'false'", () => new EnvironmentChart(testApp(), 'dev', {
     name: 'dev', summary: 'from JSON', disposable: 'false' as any, servers: [{ id: 'db', namespace: 'shop', superuser: { secretName: 'pg' }, statefulSet: { parameters: { fsync: 'off' } } }],
   }), "EnvironmentChart 'dev': disposable \"false\" must be true or false, not a string"],
   ["ZalandoCluster disposable 'false'", () => zalando({ disposable: 'false' as any }),

@@ -153,10 +153,28 @@ describe('what is not a collision', () => {
         summary: name,
         servers: [{ id: 'db', namespace: 'shop', superuser: { secretName: 'db-superuser' }, statefulSet: { name: 'orders' } }],
       });
-      new EnvironmentChart(app, environment('dev'));
-      new EnvironmentChart(app, environment('prod'));
+      new EnvironmentChart(app, 'dev', environment('dev'));
+      new EnvironmentChart(app, 'prod', environment('prod'));
       app.synth();
       expect(readdirSync(dir).sort()).toEqual(['dev.k8s.yaml', 'prod.k8s.yaml']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the chart id names the file and the errors, whatever the environment is named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'uniqueness-'));
+    try {
+      const app = new App({ outdir: dir });
+      app.node.setContext(TODAY_CONTEXT_KEY, TEST_TODAY);
+      const staging = (servers: EnvironmentDescription['servers']): EnvironmentDescription => ({ name: 'staging', summary: 'staging', servers });
+      const server = { id: 'db', namespace: 'shop', superuser: { secretName: 'db-superuser' }, statefulSet: { name: 'orders' } };
+      new EnvironmentChart(app, 'staging-eu', staging([server]));
+      const { statefulSet: _none, ...withoutBackend } = server;
+      expect(() => new EnvironmentChart(app, 'staging-us', staging([withoutBackend])))
+        .toThrow(new ValidationError("EnvironmentChart 'staging-us': server 'db': give statefulSet or zalando, the backend that runs it"));
+      app.synth();
+      expect(readdirSync(dir)).toEqual(['staging-eu.k8s.yaml']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -195,7 +213,7 @@ describe('what one construct can see alone fails at construction', () => {
   });
 
   test('two servers of one id in an environment', () => {
-    expect(() => new EnvironmentChart(testApp(), {
+    expect(() => new EnvironmentChart(testApp(), 'dev', {
       name: 'dev',
       summary: 'dev',
       servers: [
@@ -206,7 +224,7 @@ describe('what one construct can see alone fails at construction', () => {
   });
 
   test('a server id that another server\'s backups use', () => {
-    expect(() => new EnvironmentChart(testApp(), {
+    expect(() => new EnvironmentChart(testApp(), 'dev', {
       name: 'dev',
       summary: 'dev',
       servers: [
@@ -217,7 +235,7 @@ describe('what one construct can see alone fails at construction', () => {
   });
 
   test('the same environments without the collisions synthesize', () => {
-    const chart = new EnvironmentChart(testApp(), {
+    const chart = new EnvironmentChart(testApp(), 'dev', {
       name: 'dev',
       summary: 'dev',
       servers: [

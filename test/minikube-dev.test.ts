@@ -3,7 +3,7 @@ import { EnvironmentChart } from '../lib';
 import { loadDist, only, testApp } from './support/manifests';
 
 const objects = loadDist()['minikube-dev'];
-const chart = new EnvironmentChart(testApp(), minikubeDev);
+const chart = new EnvironmentChart(testApp(), minikubeDev.name, minikubeDev);
 
 describe('minikube-dev: seed 000, Mini DBaaS metadata database', () => {
   const ns = 'dbaas-dbaas-metadata';
@@ -79,11 +79,11 @@ test('minikube-dev snapshot', () => {
   expect(objects).toMatchSnapshot();
 });
 
-test('a server without a backend, or with two, is refused with its id', () => {
+test('a server without a backend, or with two, is refused naming the chart and the server', () => {
   const server = minikubeDev.servers[1];
   const { statefulSet: _s, ...noBackend } = server;
-  expect(() => new EnvironmentChart(testApp(), { ...minikubeDev, servers: [noBackend] }))
-    .toThrow("server 'microservices': give statefulSet or zalando, the backend that runs it");
-  expect(() => new EnvironmentChart(testApp(), { ...minikubeDev, servers: [{ ...server, zalando: { teamId: 'postgres', name: 'postgres-x', volume: { size: '1Gi' } } }] }))
-    .toThrow(`server 'microservices': statefulSet "postgresql" cannot be combined with zalando: a server has one backend`);
+  expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [noBackend] }))
+    .toThrow("EnvironmentChart 'minikube-dev': server 'microservices': give statefulSet or zalando, the backend that runs it");
+  expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [{ ...server, zalando: { teamId: 'postgres', name: 'postgres-x', volume: { size: '1Gi' } } }] }))
+    .toThrow(`EnvironmentChart 'minikube-dev': server 'microservices': statefulSet "postgresql" cannot be combined with zalando: a server has one backend`);
 });

@@ -336,7 +336,7 @@ describe('the default deny is per environment, on unless turned off', () => {
   const minikube = ENVIRONMENTS.find((e) => e.name === 'minikube-dev')!;
 
   test('network.defaultDeny false leaves the namespaces without default-deny, the servers still guarded', () => {
-    const chart = new EnvironmentChart(testApp(), { ...minikube, network: { defaultDeny: false } });
+    const chart = new EnvironmentChart(testApp(), minikube.name, { ...minikube, network: { defaultDeny: false } });
     const objects = synth(chart);
     const names = objects.filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name);
     expect(names).not.toContain('default-deny');
@@ -352,7 +352,7 @@ describe('the default deny is per environment, on unless turned off', () => {
     const [metadata, microservices] = minikube.servers;
     expect(metadata.namespace).not.toBe(microservices.namespace);
     const servers = [{ ...metadata, statefulSet: { ...metadata.statefulSet, clientNamespaces: [microservices.namespace] } }, microservices];
-    const objects = synth(new EnvironmentChart(testApp(), { ...minikube, servers }));
+    const objects = synth(new EnvironmentChart(testApp(), minikube.name, { ...minikube, servers }));
     const net = new NetworkPolicies(objects);
     const server = podsOf(objects).find((p) => p.kind === 'StatefulSet' && p.namespace === metadata.namespace)!;
     const label = { [`access.cdk8s-postgres.io/${server.labels['app.kubernetes.io/instance']}`]: 'true' };

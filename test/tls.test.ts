@@ -154,7 +154,7 @@ describe('clients verify the server (verify-full, the CA alone)', () => {
       const app = new App({ outdir: '/nonexistent' });
       const names = new Map<string, string[]>([
         ...envObjects.filter((o) => o.kind === 'Certificate').map((c): [string, string[]] => [`${c.metadata.namespace}/${c.spec.secretName}`, c.spec.dnsNames]),
-        ...RequiredCertificates.collect(new EnvironmentChart(app, environmentNamed(environment))).map((c): [string, string[]] => [`${c.namespace}/${c.name}`, c.dnsNames]),
+        ...RequiredCertificates.collect(new EnvironmentChart(app, environment, environmentNamed(environment))).map((c): [string, string[]] => [`${c.namespace}/${c.name}`, c.dnsNames]),
       ]);
       for (const o of envObjects.filter((x) => x.kind === 'Job' || x.kind === 'CronJob')) {
         const spec = podSpecOf(o);
@@ -234,12 +234,12 @@ describe('environments: cert-manager where declared', () => {
   });
 
   test("the environment's issuer signs each server's certificate", () => {
-    const objects = synth(new EnvironmentChart(testApp(), environment({ issuer: { name: 'cluster-ca' } })));
+    const objects = synth(new EnvironmentChart(testApp(), 'tls-test', environment({ issuer: { name: 'cluster-ca' } })));
     expect(only(objects, 'Certificate', 'db-tls').spec.issuerRef.name).toBe('cluster-ca');
   });
 
   test("a server's own issuer wins", () => {
-    const objects = synth(new EnvironmentChart(testApp(), environment({ issuer: { name: 'cluster-ca' } }, { certManagerIssuer: { name: 'db-ca', kind: 'Issuer' } })));
+    const objects = synth(new EnvironmentChart(testApp(), 'tls-test', environment({ issuer: { name: 'cluster-ca' } }, { certManagerIssuer: { name: 'db-ca', kind: 'Issuer' } })));
     expect(only(objects, 'Certificate', 'db-tls').spec.issuerRef).toEqual({ name: 'db-ca', kind: 'Issuer', group: 'cert-manager.io' });
   });
 
@@ -249,7 +249,7 @@ describe('environments: cert-manager where declared', () => {
       for (const server of servers) {
         const secretName = server.kind === 'postgresql' ? server.spec.tls.secretName : podSpecOf(server).volumes.find((v: any) => v.name === 'tls').secret.secretName;
         const declared = objects.some((o) => o.kind === 'Certificate' && o.spec.secretName === secretName)
-          || RequiredCertificates.collect(new EnvironmentChart(new App({ outdir: '/nonexistent' }), environmentNamed(name))).some((c) => c.name === secretName);
+          || RequiredCertificates.collect(new EnvironmentChart(new App({ outdir: '/nonexistent' }), name, environmentNamed(name))).some((c) => c.name === secretName);
         expect(`${name}/${server.metadata.name}: ${declared}`).toBe(`${name}/${server.metadata.name}: true`);
       }
     }
@@ -276,7 +276,7 @@ describe('npm run secrets: a self-signed CA and server certificates for developm
 
   test("each certificate is signed by the CA in its Secret and valid for the server's names (openssl verify)", () => {
     const app = new App({ outdir: '/nonexistent' });
-    const required = RequiredCertificates.collect(new EnvironmentChart(app, environmentNamed('minikube-dev')));
+    const required = RequiredCertificates.collect(new EnvironmentChart(app, 'minikube-dev', environmentNamed('minikube-dev')));
     for (const secret of tlsSecrets) {
       const names = required.find((r) => r.name === secret.metadata.name)!.dnsNames;
       writeFileSync(join(dir, 'ca.crt'), secret.stringData['ca.crt']);

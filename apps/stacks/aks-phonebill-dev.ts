@@ -104,7 +104,7 @@ export class AksPhonebillDevStack extends TerraformStack {
     const deployer = new DataAzurermClientConfig(this, 'Deployer', {});
 
     // The chart as dist/ has it sizes the node; the one deployed also names the identity Terraform creates below.
-    const sizing = new EnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev);
+    const sizing = new EnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev.name, aksPhonebillDev);
     this.nodeSize = chooseNodeSize(demandOf(sizing.toJson()));
     const server = aksPhonebillDev.servers.find((s) => s.backup?.upload)!;
     const uploadAccount = sizing.backups[server.id].serviceAccount!;
@@ -148,7 +148,7 @@ export class AksPhonebillDevStack extends TerraformStack {
       storageAccountId: backups.account.id,
       containerName: backups.container.name,
     });
-    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), withUpload(aksPhonebillDev, { accountName: accountName.stringValue, clientId: upload.clientId }));
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), aksPhonebillDev.name, withUpload(aksPhonebillDev, { accountName: accountName.stringValue, clientId: upload.clientId }));
 
     new KubernetesProvider(this, 'kubernetes', aks.kubernetesProviderConfig());
     new ChartManifests(this, 'Workload', { chart, dependsOn: [aks.cluster, deployerAccess, upload.credential] });

@@ -36,11 +36,12 @@ export class AwsEfsWorkloadStack extends TerraformStack {
     });
     // The context is the kubeconfig's current one, or KUBE_CTX when set (read by the provider itself).
     new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
-    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), awsEfs({
+    const environment = awsEfs({
       fileSystemId: fileSystemId.stringValue,
       accessPointId: accessPointId.stringValue,
       clientCidrs: props.clientCidrs,
-    }));
+    });
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), environment.name, environment);
     this.manifests = new ChartManifests(this, 'Workload', { chart });
   }
 }

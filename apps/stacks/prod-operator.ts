@@ -26,7 +26,7 @@ export class ProdOperatorStack extends TerraformStack {
       kind: 'CustomResourceDefinition',
       fieldSelector: 'metadata.name=postgresqls.acid.zalan.do',
     });
-    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), prodOperator);
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), prodOperator.name, prodOperator);
     new ChartManifests(this, 'Workload', {
       chart,
       lifecycle: (o) => o.kind === 'postgresql' ? {

@@ -22,7 +22,7 @@ export class SolidCloudStack extends TerraformStack {
     });
     new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
 
-    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), solidCloud);
+    const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), solidCloud.name, solidCloud);
     const kubernetes = new ChartManifests(this, 'Kubernetes', { chart, include: (o) => o.kind === 'Namespace', secrets: false });
     const dependsOn = kubernetes.resources;
     new ChartManifests(this, 'Network', { chart, include: (o) => o.kind === 'NetworkPolicy', secrets: false, dependsOn });

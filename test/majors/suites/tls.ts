@@ -49,7 +49,7 @@ export function tlsSuite(major: number, environment: string, statefulSet?: strin
     const certificate = objects.find((o) => o.kind === 'Certificate' && o.spec.secretName === tlsVolume.secret.secretName);
     const dnsNames: string[] = certificate
       ? certificate.spec.dnsNames
-      : RequiredCertificates.collect(new EnvironmentChart(new App({ outdir: '/nonexistent' }), environmentNamed(environment))).find((c) => c.name === tlsVolume.secret.secretName)!.dnsNames;
+      : RequiredCertificates.collect(new EnvironmentChart(new App({ outdir: '/nonexistent' }), environment, environmentNamed(environment))).find((c) => c.name === tlsVolume.secret.secretName)!.dnsNames;
     const job = objects.find((o) => o.kind === 'Job' && o.metadata.namespace === sts.metadata.namespace)!;
     const jobEnv = (name: string) => job.spec.template.spec.containers[0].env.find((e: any) => e.name === name)?.value;
     const host: string = jobEnv('PGHOST');
