@@ -102,7 +102,9 @@ export function renderMissingSecrets(environmentName: string, existingListJson: 
   const { opaque, tls } = environmentSecrets(environmentName, password);
   const id = (secret: { namespace: string; name: string }) => `${secret.namespace}/${secret.name}`;
   const absent = (secret: { namespace: string; name: string }) => !existing.has(id(secret));
-  const whole = wholeSecrets(opaque.filter(absent), tls.filter(absent));
+  const missingOpaque = opaque.filter(absent);
+  const missingTls = tls.filter(absent);
+  const whole = wholeSecrets(missingOpaque, missingTls);
   const lines: string[] = [];
   if (whole.length > 0) lines.push('kubectl create -f - <<\'' + HEREDOC + '\'', whole.join('---\n').trimEnd(), HEREDOC);
   const added: Record<string, string[]> = {};
@@ -119,7 +121,7 @@ export function renderMissingSecrets(environmentName: string, existingListJson: 
       HEREDOC,
     );
   }
-  const created = [...opaque, ...tls].filter(absent).map(id);
+  const created = [...missingOpaque, ...missingTls].map(id);
   if (lines.length === 0) return { script: '', created, added };
   const header = [
     '#!/bin/sh',
