@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import { environmentNamed } from '../environments';
 import { EnvironmentChart } from '../lib';
-import { parseQuantity } from '../lib/quantity';
+import { parseQuantity } from '../lib/private/quantity';
 
 /**
  * Monthly prices per GiB that seed 004's §13 table implies (Azure Standard HDD $2.40 for 20 GB,

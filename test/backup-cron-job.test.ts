@@ -1,8 +1,8 @@
 import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../lib';
 import { execFileSync } from 'child_process';
 import fc from 'fast-check';
-import { BACKUP_SCRIPT, backupName } from '../lib/backup/scripts';
-import { cronProblem } from '../lib/cron';
+import { BACKUP_SCRIPT, backupName } from '../lib/jobs/backup/scripts';
+import { cronProblem } from '../lib/jobs/cron';
 import { only, synth, testChart } from './support/manifests';
 
 function build(props: Partial<BackupCronJobProps> = {}) {

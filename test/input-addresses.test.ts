@@ -1,5 +1,5 @@
 import { PostgresStatefulSet, ZalandoCluster } from '../lib';
-import { parseCidr, renderPgHba } from '../lib/pg-hba';
+import { parseCidr, renderPgHba } from '../lib/config/pg-hba';
 import { only, synth, testChart } from './support/manifests';
 import { HbaServer } from './support/postgres-conf';
 

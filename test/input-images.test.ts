@@ -1,7 +1,7 @@
 import {
   BackupCronJob, BackupStorage, Credentials, PostgresServerConnection, PostgresStatefulSet, PostgresStatefulSetProps, RestoreJob, SchemaInitJob, ZalandoCluster,
 } from '../lib';
-import { parseImageReference, postgresMajorOfImage } from '../lib/image-reference';
+import { parseImageReference, postgresMajorOfImage } from '../lib/private/image-reference';
 import { podSpecOf, synth, testChart } from './support/manifests';
 
 /**

@@ -13,7 +13,7 @@ import {
   ValidationError,
   Warnings,
 } from '../lib';
-import { TODAY_CONTEXT_KEY } from '../lib/today';
+import { TODAY_CONTEXT_KEY } from '../lib/private/today';
 import { ENVIRONMENTS } from '../environments';
 import { CONSTRUCT_CASES, ConstructCase } from './support/constructs';
 import { refused } from './support/errors';

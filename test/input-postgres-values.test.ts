@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { EnvironmentChart, PostgresStatefulSet, PostgresStatefulSetProps, ZalandoCluster, ZalandoClusterProps } from '../lib';
-import { integerSetting, readPostgresBoolean, readPostgresInteger, readSynchronousCommit } from '../lib/postgres-values';
+import { integerSetting, readPostgresBoolean, readPostgresInteger, readSynchronousCommit } from '../lib/config/postgres-values';
 import { only, synth, testApp, testChart } from './support/manifests';
 import { ConfigReader } from './support/postgres-conf';
 

@@ -5,7 +5,7 @@ import { join } from 'path';
 import {
   BackupCronJob, BackupStorage, PostgresStatefulSet, PostgresStatefulSetProps, SchemaInitJob, ZalandoCluster, ZalandoClusterProps,
 } from '../lib';
-import { compareQuantities, parseExactQuantity } from '../lib/quantity';
+import { compareQuantities, parseExactQuantity } from '../lib/private/quantity';
 import { only, podSpecOf, synth, testChart } from './support/manifests';
 
 /**

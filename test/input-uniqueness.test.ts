@@ -17,7 +17,7 @@ import {
   ZalandoCluster,
 } from '../lib';
 import { validateChart } from '../lib/checks/chart-checks';
-import { TODAY_CONTEXT_KEY } from '../lib/today';
+import { TODAY_CONTEXT_KEY } from '../lib/private/today';
 import { synth, TEST_TODAY, testApp, testChart } from './support/manifests';
 
 /**

@@ -1,8 +1,8 @@
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { BackupCronJob, BackupCronJobProps, BackupStorage, PostgresStatefulSet, SchemaInitJob, ZalandoCluster } from '../lib';
-import { CRON_MACROS } from '../lib/cron';
-import { TIME_ZONE_NAMES, TZDATA_VERSION } from '../lib/time-zones';
+import { CRON_MACROS } from '../lib/jobs/cron';
+import { TIME_ZONE_NAMES, TZDATA_VERSION } from '../lib/jobs/time-zones';
 import { only, podSpecOf, synth, testChart } from './support/manifests';
 
 /**

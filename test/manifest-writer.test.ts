@@ -4,7 +4,7 @@ import { join } from 'path';
 import { ApiObject } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { buildK8sApp } from '../apps/k8s';
-import { toYaml, writeCharts } from '../lib/manifest-writer';
+import { toYaml, writeCharts } from '../lib/environment/manifest-writer';
 import { loadDist } from './support/manifests';
 
 const TRICKY = [

@@ -1,5 +1,5 @@
 import { spawnSync } from 'child_process';
-import { RESTORE_SCRIPT } from '../lib/backup/scripts';
+import { RESTORE_SCRIPT } from '../lib/jobs/backup/scripts';
 import { loadDist } from './support/manifests';
 
 /**

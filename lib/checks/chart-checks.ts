@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ValidationError } from '../validation';
+import { ValidationError } from '../diagnostics/validation-error';
 import { plainTextPasswords } from './plain-text-passwords';
 import { unrepresentableStrings } from './representable-text';
 import { duplicateObjects } from './unique-objects';

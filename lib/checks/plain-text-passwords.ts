@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { maskPasswords, passwordInText } from '../no-passwords';
+import { maskPasswords, passwordInText } from './no-passwords';
 
 /**
  * Passwords written out where anyone who may read the object reads them, whoever put them

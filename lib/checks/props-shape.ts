@@ -1,4 +1,4 @@
-import { fail } from '../validation';
+import { fail } from '../private/validation';
 
 /**
  * Runtime descriptions of the props interfaces, for callers TypeScript never checks (JavaScript,

@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { ValidationError } from '../validation';
+import { ValidationError } from '../diagnostics/validation-error';
 
 /**
  * Characters a manifest does not carry: C0 controls other than tab and newline (carriage return

@@ -1,6 +1,6 @@
 import { Container, IntOrString, Quantity, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
-import { Credentials } from '../credentials';
-import { restrictedContainerSecurityContext } from '../pod-security';
+import { Credentials } from '../secrets/credentials';
+import { restrictedContainerSecurityContext } from '../server/pod-security';
 
 /** postgres-exporter, pinned. */
 export const EXPORTER_IMAGE = 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1';

@@ -4,7 +4,7 @@ import { ApiObject } from 'cdk8s';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
-import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../validation';
+import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
 import { ALERT_THRESHOLDS_SHAPE, AlertThresholds, DEFAULT_RUNBOOK_BASE, MONITORED_SERVER_SHAPE, MonitoredServer, postgresAlertRules } from './alert-rules';
 import { grafanaDashboard } from './grafana-dashboard';
 import { addChartChecks } from '../checks/chart-checks';

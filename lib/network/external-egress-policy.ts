@@ -1,7 +1,7 @@
 import { KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { checkProps, object, optional, record, string } from '../checks/props-shape';
-import { checkDnsLabel, checkLabels, fail, ownerOf } from '../validation';
+import { checkDnsLabel, checkLabels, fail, ownerOf } from '../private/validation';
 import { DNS_EGRESS, EXTERNAL_EGRESS_SHAPE, ExternalEgress, externalEgressRule } from './peers';
 
 /** Properties of {@link ExternalEgressPolicy}. */

@@ -1,6 +1,6 @@
 import { KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { selectorLabels } from '../labels';
+import { selectorLabels } from '../private/labels';
 import { DNS_EGRESS, PodLabels, podsPeer, tcp } from './peers';
 
 /** The `app.kubernetes.io/component` of every Job the library runs against a server (schema, backup, restore). */

@@ -1,7 +1,7 @@
 import { IntOrString, NetworkPolicyEgressRule, NetworkPolicyPeer, NetworkPolicyPort } from 'cdk8s-plus-27/lib/imports/k8s';
 import { array, number, object, optional, string } from '../checks/props-shape';
-import { parseCidr } from '../pg-hba';
-import { fail } from '../validation';
+import { parseCidr } from '../config/pg-hba';
+import { fail } from '../private/validation';
 
 /** Labels of a set of pods, as a NetworkPolicy selects them. */
 export type PodLabels = Record<string, string>;

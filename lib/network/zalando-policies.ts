@@ -1,6 +1,6 @@
 import { KubeNetworkPolicy, NetworkPolicyEgressRule } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { checkDnsLabel, checkLabels, fail } from '../validation';
+import { checkDnsLabel, checkLabels, fail } from '../private/validation';
 import { jobsPolicy } from './jobs-policy';
 import { DNS_EGRESS, externalEgressRule, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
 import { clientIngress, scrapeIngress } from './server-policy';

@@ -1,4 +1,4 @@
-import { ManagerRoleSql } from '../manager-role-sql';
+import { ManagerRoleSql } from './manager-role-sql';
 import { LoginOwnership, MONITORING_DATABASE, PasswordVariable, renderClusterSql } from './cluster-sql';
 import { renderPasswordSql } from './password-sql';
 import { quoteIdent } from './quote';

@@ -1,4 +1,4 @@
-import { checkDnsSubdomain, checkSecretKey, fail } from '../validation';
+import { checkDnsSubdomain, checkSecretKey, fail } from '../private/validation';
 import { definedTables } from './defined-tables';
 import { DatabaseDefinition, DatabaseUser, TablePrivilege, UserKind } from './model';
 import { identifierProblem, qualify, quoteQualified } from './quote';

@@ -4,7 +4,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
 import { Fn, IResolvable, Op, TerraformCount, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { fail, ownerOf } from '../validation';
+import { fail, ownerOf } from '../private/validation';
 import { AksMonitoring } from './aks-monitoring';
 
 /**

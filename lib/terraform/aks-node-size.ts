@@ -1,4 +1,4 @@
-import { parseQuantity } from '../quantity';
+import { parseQuantity } from '../private/quantity';
 
 /** A VM size and what it offers. */
 export interface VmSize {

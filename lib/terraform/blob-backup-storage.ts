@@ -4,7 +4,7 @@ import { StorageContainerImmutabilityPolicy } from '@cdktf/provider-azurerm/lib/
 import { StorageManagementPolicy } from '@cdktf/provider-azurerm/lib/storage-management-policy';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkInteger, fail, ownerOf } from '../validation';
+import { checkInteger, fail, ownerOf } from '../private/validation';
 
 /** Replication kinds that survive the loss of a zone or of the region. */
 export const REDUNDANT_REPLICATION = ['ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'] as const;

@@ -3,7 +3,7 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import type { Chart } from 'cdk8s';
 import { ITerraformDependable, TerraformResourceLifecycle, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { RequiredSecrets } from '../required-secrets';
+import { RequiredSecrets } from '../secrets/required-secrets';
 
 /** A Kubernetes object as the chart renders it. */
 export interface KubeObjectJson {

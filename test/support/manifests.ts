@@ -3,7 +3,7 @@ import { join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { validateChart } from '../../lib/checks/chart-checks';
-import { TODAY_CONTEXT_KEY } from '../../lib/today';
+import { TODAY_CONTEXT_KEY } from '../../lib/private/today';
 
 /** A Kubernetes object as plain JSON. */
 export type KubeObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: any }; [k: string]: any };

@@ -1,4 +1,4 @@
-import { parseCidr } from '../../lib/pg-hba';
+import { parseCidr } from '../../lib/config/pg-hba';
 import { KubeObject, podSpecOf } from './manifests';
 
 /**

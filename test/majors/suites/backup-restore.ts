@@ -5,7 +5,7 @@ import { join } from 'path';
 import { EFS_DATABASES, EFS_USERS, TITANIUM_DATABASES, TITANIUM_USERS } from '../../../environments/databases';
 import { minikubeDev } from '../../../environments/minikube-dev';
 import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, DatabaseUser, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
-import { backupName } from '../../../lib/backup/scripts';
+import { backupName } from '../../../lib/jobs/backup/scripts';
 import { KubeObject, loadDist, only, synth, testChart } from '../../support/manifests';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../../support/postgres-server';
 import { jobScriptNow, runJobScript, TestSecrets } from '../../support/run-job';

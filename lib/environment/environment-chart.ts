@@ -1,0 +1,263 @@
+import { Chart } from 'cdk8s';
+import { KubeNamespace } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { BackupCronJob } from '../jobs/backup-cron-job';
+import { BackupStorage } from '../storage/backup-storage';
+import { PostgresServerConnection } from '../jobs/client-pod';
+import { ConnectionConfigMap } from '../server/connection-config-map';
+import { Credentials } from '../secrets/credentials';
+import { EfsVolume } from '../storage/efs-volume';
+import { checkProps, string } from '../checks/props-shape';
+import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription } from './environment-description';
+import { PostgresMonitoring } from '../monitoring/postgres-monitoring';
+import { NamespaceNetworkDefaults, ServerEndpoint } from '../network/namespace-defaults';
+import { poolerPods, spiloPods } from '../network/zalando-policies';
+import { PostgresStatefulSet } from '../server/postgres-stateful-set';
+import { DatabaseUser } from '../sql/model';
+import { SchemaInitJob } from '../jobs/schema-init-job';
+import { PostgresTlsProps } from '../server/tls';
+import { ValidationError } from '../diagnostics/validation-error';
+import { checkDnsLabel, fail, ownerOf } from '../private/validation';
+import { VolumeSnapshotClass } from '../storage/volume-snapshot-class';
+import { ZalandoCluster } from '../zalando/zalando-cluster';
+
+const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+/**
+ * Renders an {@link EnvironmentDescription} as one chart (one manifest file): its namespaces,
+ * each server on its backend (a PostgresStatefulSet, or a ZalandoCluster for `zalando`), the
+ * schema Jobs, connection ConfigMaps, backups and snapshot classes. The same databases and
+ * users render on either backend; promotion is a change of backend.
+ *
+ * Like every construct it takes `(scope, id, props)`: `id` is the chart's construct id, which
+ * names its manifest file (`<id>.k8s.yaml`, as cdk8s names a chart's file) and starts the path
+ * every error message names (`EnvironmentChart 'minikube-dev': server 'microservices': …`);
+ * `props.name` is the environment's own name, which need not equal `id`. This repository passes
+ * the environment's name as `id`, so `dist/<name>.k8s.yaml`:
+ *
+ * ```ts
+ * new EnvironmentChart(app, minikubeDev.name, minikubeDev);
+ * ```
+ */
+export class EnvironmentChart extends Chart {
+  /** The StatefulSet servers, by description id. */
+  public readonly servers: Record<string, PostgresStatefulSet> = {};
+  /** The operator clusters, by description id. */
+  public readonly clusters: Record<string, ZalandoCluster> = {};
+  /** How Jobs reach each server, whatever its backend, by description id. */
+  public readonly connections: Record<string, PostgresServerConnection> = {};
+  /** The schema Jobs, by server description id. */
+  public readonly schemaJobs: Record<string, SchemaInitJob> = {};
+  /** The backup CronJobs, by server description id. */
+  public readonly backups: Record<string, BackupCronJob> = {};
+
+  /**
+   * @param scope the App (or another construct) the chart belongs to
+   * @param id the chart's construct id, also its manifest file name `<id>.k8s.yaml`: a non-empty string without '/'
+   * @param props the environment to render
+   */
+  constructor(scope: Construct, id: string, props: EnvironmentDescription) {
+    super(scope, checkedArguments(scope, id, props), { disableResourceNameHashes: true });
+    try {
+      this.build(props);
+    } catch (error) {
+      // A chart that fails leaves nothing behind: app.synth() writes the other charts only, and the name is free again.
+      scope.node.tryRemoveChild(this.node.id);
+      throw error;
+    }
+  }
+
+  private build(environment: EnvironmentDescription): void {
+    this.namespaces(environment);
+    for (const server of environment.servers) {
+      if (server.zalando && server.statefulSet) fail(this.serverOwner(server), 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
+      const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : []), ...backupLogin(this.serverOwner(server), server)];
+      this.connections[server.id] = server.zalando ? this.cluster(server, users, environment) : this.statefulSet(server, environment);
+      const connection = this.connections[server.id];
+      if (server.databases?.length || users.length) {
+        this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
+          server: connection,
+          databases: server.databases,
+          users,
+          extensions: server.monitoring ? ['pg_stat_statements'] : undefined,
+          // The operator owns logins, passwords and databases; the Job adds what it cannot do.
+          logins: server.zalando ? 'existing' : 'create',
+          name: server.schemaInit?.jobName,
+          configMapName: server.schemaInit?.configMapName,
+          labels: server.schemaInit?.labels,
+        });
+      }
+      if (server.monitoring) {
+        const watched = server.zalando ? this.clusters[server.id] : this.servers[server.id];
+        new PostgresMonitoring(this, `${server.id}-monitoring`, {
+          server: watched.monitoredServer!,
+          metricsServiceLabels: watched.metricsServiceLabels!,
+          thresholds: server.monitoring.thresholds,
+          prometheusLabels: server.monitoring.prometheusLabels,
+        });
+      }
+      if (server.connectionConfigMap) {
+        new ConnectionConfigMap(this, `${server.id}-connection`, { ...server.connectionConfigMap, server: connection });
+      }
+      if (server.backup) {
+        const { storage, login, ...backup } = server.backup;
+        this.backups[server.id] = new BackupCronJob(this, `${server.id}-backup`, {
+          ...backup,
+          login: login && Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
+          server: connection,
+          storage: 'existingClaim' in storage ? BackupStorage.existingClaim(storage.existingClaim) : BackupStorage.newClaim(storage),
+        });
+      }
+    }
+    for (const { id, ...snapshotClass } of environment.volumeSnapshotClasses ?? []) {
+      new VolumeSnapshotClass(this, id, snapshotClass);
+    }
+    if (environment.network?.defaultDeny ?? true) this.defaultDeny(environment);
+  }
+
+  /** Who a server's errors name: the chart's path and the server's description id. */
+  private serverOwner(server: DatabaseServerDescription): string {
+    return `${ownerOf(this, 'EnvironmentChart')}: server '${server.id}'`;
+  }
+
+  /** A default deny in each namespace the chart creates, and egress for each server's labelled clients. */
+  private defaultDeny(environment: EnvironmentDescription): void {
+    for (const namespace of ownedNamespaces(environment)) {
+      const clientsHere = (s: DatabaseServerDescription) => s.namespace === namespace ||
+        (s.statefulSet?.clientNamespaces ?? s.zalando?.network?.clientNamespaces ?? []).includes(namespace);
+      const servers: ServerEndpoint[] = environment.servers.filter(clientsHere).map((s) => {
+        const cluster = this.clusters[s.id];
+        const server = this.servers[s.id];
+        return cluster
+          ? {
+            name: cluster.name,
+            namespace: cluster.namespace,
+            clientLabel: cluster.connection.clientLabel,
+            targets: [{ podLabels: spiloPods(cluster.name), port: cluster.connection.port }, ...(cluster.poolerService ? [{ podLabels: poolerPods(cluster.name), port: cluster.connection.port }] : [])],
+          }
+          : { name: server.name, namespace: server.namespace, clientLabel: server.clientLabel, targets: [{ podLabels: server.selectorLabels, port: server.port }] };
+      });
+      new NamespaceNetworkDefaults(this, `Network-${namespace}`, { namespace, servers });
+    }
+  }
+
+  private namespaces(environment: EnvironmentDescription): void {
+    for (const namespace of ownedNamespaces(environment)) {
+      // The API server rejects any pod that breaks the restricted profile. The operator's pods
+      // cannot meet it (the postgresql resource cannot set their security context), so their
+      // namespaces enforce baseline and warn about restricted.
+      const operated = environment.servers.some((s) => s.namespace === namespace && s.zalando);
+      new KubeNamespace(this, `Namespace-${namespace}`, {
+        metadata: {
+          name: namespace,
+          labels: operated
+            ? { 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted' }
+            : { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest' },
+        },
+      });
+    }
+  }
+
+  private statefulSet(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerConnection {
+    if (!server.statefulSet) throw new ValidationError(`${this.serverOwner(server)}: give statefulSet or zalando, the backend that runs it`);
+    if (!server.superuser) throw new ValidationError(`${this.serverOwner(server)}: superuser is required on the StatefulSet backend`);
+    const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
+    const login = server.monitoring?.login;
+    this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
+      ...server.statefulSet,
+      tls: withIssuer(server.statefulSet.tls, environment),
+      dataVolume,
+      metrics: login && {
+        login: Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
+        scrapeNamespaces: server.monitoring?.scrapeNamespaces,
+      },
+      namespace: server.namespace,
+      disposable: environment.disposable,
+      superuser: Credentials.fromSecret(server.superuser.secretName, { passwordKey: server.superuser.passwordKey, username: server.superuser.username, usernameKey: server.superuser.usernameKey }),
+    });
+    return this.servers[server.id];
+  }
+
+  private cluster(server: DatabaseServerDescription, users: DatabaseUser[], environment: EnvironmentDescription): PostgresServerConnection {
+    this.clusters[server.id] = new ZalandoCluster(this, server.id, {
+      ...server.zalando!,
+      tls: withIssuer(server.zalando!.tls, environment),
+      monitoring: server.monitoring
+        ? { ...server.zalando!.monitoring, login: server.monitoring.login.name, scrapeNamespaces: server.zalando!.monitoring?.scrapeNamespaces ?? server.monitoring.scrapeNamespaces }
+        : server.zalando!.monitoring,
+      namespace: server.namespace,
+      databases: server.databases,
+      users,
+      disposable: environment.disposable,
+    });
+    return this.clusters[server.id].connection;
+  }
+}
+
+/** The namespaces the chart creates: those of its servers, except the ones every cluster has, which are used, never redefined. */
+function ownedNamespaces(environment: EnvironmentDescription): string[] {
+  return [...new Set(environment.servers.map((s) => s.namespace))].filter((n) => !BUILT_IN_NAMESPACES.includes(n));
+}
+
+/**
+ * The backup login as a schema Job user: CONNECT on the databases listed in `database` mode,
+ * else on every database (pg_dumpall, or databases listed at run time).
+ */
+function backupLogin(owner: string, server: DatabaseServerDescription): DatabaseUser[] {
+  const login = server.backup?.login;
+  if (!login) return [];
+  if (server.zalando) fail(owner, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
+  const listed = (server.backup!.mode ?? 'database') === 'database' && server.backup!.databases?.length ? server.backup!.databases : undefined;
+  return [{ name: login.name, kind: 'backup', password: login.password, ...(listed ? { databases: listed } : {}) }];
+}
+
+/** A server's TLS with the environment's cert-manager issuer, unless the server names its own. */
+function withIssuer(tls: PostgresTlsProps | undefined, environment: EnvironmentDescription): PostgresTlsProps | undefined {
+  const issuer = environment.certManager?.issuer;
+  if (!issuer || tls?.certManagerIssuer) return tls;
+  return { ...tls, certManagerIssuer: issuer };
+}
+
+/**
+ * Checks the arguments before the chart exists (JavaScript and JSON callers included): an id
+ * that works as a construct id, the description's shape, an environment name that is a DNS
+ * label, and construct ids inside the chart that do not collide. Returns the id. Messages name
+ * the path the chart would have (`'?'` for an id that is not a string).
+ */
+function checkedArguments(scope: Construct, id: string, environment: EnvironmentDescription): string {
+  const given: unknown = environment;
+  const givenId: unknown = id;
+  const owner = `EnvironmentChart '${scope.node.path ? `${scope.node.path}/` : ''}${typeof givenId === 'string' ? givenId : '?'}'`;
+  string().check(owner, 'id', givenId);
+  checkConstructId(owner, 'id', id);
+  checkProps(owner, given, ENVIRONMENT_DESCRIPTION_SHAPE);
+  // The environment's name is what commands and stacks look it up by, and this repository's file name.
+  checkDnsLabel(owner, 'name', environment.name);
+  const ids = new Map<string, string>();
+  const claim = (childId: string, field: string, what: string) => {
+    checkConstructId(owner, field, childId);
+    const first = ids.get(childId);
+    if (first !== undefined) fail(owner, field, childId, `gives construct id '${childId}' (${what}), which ${first} already uses: choose another id`);
+    ids.set(childId, `${field} (${what})`);
+  };
+  environment.servers.forEach((server, i) => {
+    const field = `servers[${i}].id`;
+    claim(server.id, field, 'the server');
+    const parts: [unknown, string, string][] = [
+      [server.databases?.length || server.users?.length || server.monitoring, 'schema', 'its schema Job'],
+      [server.monitoring, 'monitoring', 'its monitoring'],
+      [server.connectionConfigMap, 'connection', 'its connection ConfigMap'],
+      [server.backup, 'backup', 'its backups'],
+      [server.efs, 'efs', 'its EFS volume'],
+    ];
+    for (const [present, suffix, what] of parts) if (present) claim(`${server.id}-${suffix}`, field, what);
+  });
+  (environment.volumeSnapshotClasses ?? []).forEach((c, i) => claim(c.id, `volumeSnapshotClasses[${i}].id`, 'a VolumeSnapshotClass'));
+  return id;
+}
+
+function checkConstructId(owner: string, field: string, id: string): void {
+  if (id === '' || id.includes('/')) fail(owner, field, id, "must be a non-empty construct id without '/'");
+  // constructs looks children up with `in`, so these ids collide with what every object has.
+  if (id in Object.prototype) fail(owner, field, id, 'is a property of every JavaScript object, which the constructs library cannot take as an id: choose another id');
+}

@@ -1,0 +1,332 @@
+import { KubeCronJob, KubeServiceAccount, PodTemplateSpec, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { BLOB_UPLOAD_OPTIONS_SHAPE, BlobUploadOptions, checkBlobUpload, CLIENT_ID_ANNOTATION, CURL_IMAGE, UPLOAD_LIST_DIR, UPLOAD_SCRIPT } from './backup/blob-upload';
+import { BACKUP_SCRIPT } from './backup/scripts';
+import { BACKUP_STORAGE_SHAPE, BackupStorage } from '../storage/backup-storage';
+import { array, boolean, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { Credentials, CREDENTIALS_SHAPE } from '../secrets/credentials';
+import { restrictedContainerSecurityContext } from '../server/pod-security';
+import { RequiredSecrets } from '../secrets/required-secrets';
+import { roleNameProblem } from '../sql/reserved-names';
+import { checkCron, checkTimeZone } from './cron';
+import { commonLabels, selectorLabels } from '../private/labels';
+import { ExternalEgressPolicy } from '../network/external-egress-policy';
+import { databaseNameProblem } from '../sql/reserved-names';
+import { checkDerivedLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { addChartChecks } from '../checks/chart-checks';
+import { checkJobImage } from '../private/image-reference';
+
+/** How long backups are kept. A backup goes when it is older than `days` or has `count` newer ones; the newest always stays. */
+export interface BackupRetention {
+  /**
+   * Delete backups older than this many days.
+   * @default 7
+   */
+  readonly days?: number;
+  /**
+   * Keep at most this many backups per database.
+   * @default - no limit by count
+   */
+  readonly count?: number;
+}
+
+/** Runtime description of {@link BackupRetention}. */
+export const BACKUP_RETENTION_SHAPE = object<BackupRetention>({ days: optional(number()), count: optional(number()) }, { name: 'BackupRetention' });
+
+/** Properties of {@link BackupCronJob}. */
+export interface BackupCronJobProps {
+  /** The server to back up. */
+  readonly server: PostgresServerConnection;
+  /** Where backups are written. */
+  readonly storage: BackupStorage;
+  /**
+   * Name of the CronJob.
+   * @default `<server>-backup`
+   */
+  readonly name?: string;
+  /**
+   * When to run, as a 5-field cron expression.
+   * @default '0 2 * * *' (daily at 02:00)
+   */
+  readonly schedule?: string;
+  /**
+   * IANA time zone of the schedule.
+   * @default - the kube-controller-manager's time zone (UTC on most clusters)
+   */
+  readonly timeZone?: string;
+  /**
+   * `database`: one `pg_dump --format=custom` file per database; `cluster`: one `pg_dumpall`
+   * file with roles and every database (seed 001).
+   * @default 'database'
+   */
+  readonly mode?: 'database' | 'cluster';
+  /**
+   * The login the dumps run as: a least-privilege `backup` login (member of pg_read_all_data,
+   * BYPASSRLS, CONNECT on what it dumps; declare it in the schema Job's users with kind
+   * `backup`). It dumps the same as the superuser in both modes, role passwords included, except
+   * large objects (the dump fails) and subscriptions (pg_dump skips them; the script then fails
+   * the dump): back up servers that have either as the superuser.
+   * @default - the server's superuser
+   */
+  readonly login?: Credentials;
+  /**
+   * Keep role passwords (SCRAM verifiers) in `cluster` mode's pg_dumpall file. Off, the file
+   * holds no verifier, and logins restored from it have no password until the schema Job runs
+   * again and sets them from their Secrets.
+   * @default false
+   */
+  readonly rolePasswords?: boolean;
+  /**
+   * Also copy each verified dump to Azure Blob Storage with workload identity (seed 004 §7.1).
+   * Retention there is the storage account's lifecycle policy; `retention` only prunes the claim.
+   * @default - the dumps stay on the claim only
+   */
+  readonly upload?: BlobUploadOptions;
+  /**
+   * Databases to dump in `database` mode.
+   * @default - every database that accepts connections, listed at run time
+   */
+  readonly databases?: string[];
+  /**
+   * How long backups are kept.
+   * @default - 7 days
+   */
+  readonly retention?: BackupRetention;
+  /**
+   * Seconds one run may take.
+   * @default 3600
+   */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * Seconds after its scheduled time a missed run may still start.
+   * @default 600
+   */
+  readonly startingDeadlineSeconds?: number;
+  /**
+   * Image that runs pg_dump: a pinned PostgreSQL image of the server's major (pg_dump refuses
+   * newer servers, and RestoreJob's pg_restore, the server's own, cannot read newer dumps).
+   * @default - the server's image
+   */
+  readonly image?: string;
+  /**
+   * CPU and memory.
+   * @default - requests 50m / 64Mi, memory limit 256Mi
+   */
+  readonly resources?: JobResources;
+  /**
+   * Extra labels on the CronJob, its claim and its pods.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+/** Runtime description of {@link BackupCronJobProps}. */
+export const BACKUP_CRON_JOB_PROPS_SHAPE = object<BackupCronJobProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  storage: BACKUP_STORAGE_SHAPE,
+  login: optional(CREDENTIALS_SHAPE),
+  rolePasswords: optional(boolean()),
+  upload: optional(BLOB_UPLOAD_OPTIONS_SHAPE),
+  name: optional(string()),
+  schedule: optional(string()),
+  timeZone: optional(string()),
+  mode: optional(oneOf('database', 'cluster')),
+  databases: optional(array(string())),
+  retention: optional(BACKUP_RETENTION_SHAPE),
+  activeDeadlineSeconds: optional(number()),
+  startingDeadlineSeconds: optional(number()),
+  image: optional(string()),
+  resources: optional(JOB_RESOURCES_SHAPE),
+  labels: optional(record(string())),
+}, { name: 'BackupCronJobProps' });
+
+export const BACKUP_DIR = '/backup';
+
+/**
+ * Seed 004's backup CronJob, hardened: dumps written atomically and verified, UTC time stamps,
+ * retention that never deletes the newest backup, one run at a time, and the security baseline.
+ */
+export class BackupCronJob extends Construct {
+  /** Name of the CronJob. */
+  public readonly name: string;
+  /** Name of the claim backups are written to. */
+  public readonly claimName: string;
+  /** The schedule. */
+  public readonly schedule: string;
+  /** Retention in effect. */
+  public readonly retention: BackupRetention;
+  /** One file per database, or one pg_dumpall file. */
+  public readonly mode: 'database' | 'cluster';
+  /** The CronJob. */
+  public readonly cronJob: KubeCronJob;
+  /** The backup pods' ServiceAccount, when dumps are uploaded. */
+  public readonly serviceAccount?: KubeServiceAccount;
+
+  constructor(scope: Construct, id: string, props: BackupCronJobProps) {
+    super(scope, id);
+    try {
+      const owner = ownerOf(this, 'BackupCronJob');
+      checkProps(owner, props, BACKUP_CRON_JOB_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
+      const { server } = props;
+      this.name = props.name ?? `${server.name}-backup`;
+      this.schedule = props.schedule ?? '0 2 * * *';
+      this.retention = props.retention ?? { days: 7 };
+      const mode = this.mode = props.mode ?? 'database';
+      const databases = props.databases ?? [];
+      // The CronJob controller appends 11 characters to the names of the Jobs it starts; the API server limits CronJob names to 52.
+      checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-backup'", 52);
+      checkCron(owner, 'schedule', this.schedule);
+      if (props.timeZone !== undefined) checkTimeZone(owner, 'timeZone', props.timeZone);
+      if (!['database', 'cluster'].includes(mode)) fail(owner, 'mode', mode, "must be 'database' or 'cluster'");
+      if (mode === 'cluster' && databases.length) fail(owner, 'databases', databases, "cannot be chosen in 'cluster' mode, which dumps everything");
+      databases.forEach((db, i) => {
+        const problem = databaseNameProblem(db);
+        if (problem) fail(owner, `databases[${i}]`, db, problem);
+      });
+      if (this.retention.days === undefined && this.retention.count === undefined) fail(owner, 'retention', this.retention, 'needs days, count or both');
+      if (this.retention.days !== undefined) checkInteger(owner, 'retention.days', this.retention.days, 1);
+      if (this.retention.count !== undefined) checkInteger(owner, 'retention.count', this.retention.count, 1);
+      const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 3600;
+      const startingDeadlineSeconds = props.startingDeadlineSeconds ?? 600;
+      checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
+      checkInteger(owner, 'startingDeadlineSeconds', startingDeadlineSeconds, 10);
+      checkLabels(owner, 'labels', props.labels ?? {});
+      const resources = jobResources(owner, props.resources);
+      checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
+        "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
+      if (props.login !== undefined) {
+        props.login.validate(owner, 'login');
+        const problem = roleNameProblem(props.login.username);
+        if (problem) fail(owner, 'login.username', props.login.username, problem);
+      }
+      if (props.rolePasswords && mode !== 'cluster') fail(owner, 'rolePasswords', props.rolePasswords, "applies to 'cluster' mode only (pg_dump never dumps roles)");
+      const uploadContainer = props.upload === undefined ? undefined : checkBlobUpload(owner, props.upload);
+      const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
+      props.storage.bind(this, owner, server.name, server.namespace, labels);
+      this.claimName = props.storage.claimName(server.name);
+      if (props.login) {
+        RequiredSecrets.declare(this, { namespace: server.namespace, name: props.login.secretName, keys: props.login.secretKeys() });
+      }
+
+      this.cronJob = new KubeCronJob(this, 'Resource', {
+        metadata: { name: this.name, namespace: server.namespace, labels },
+        spec: {
+          schedule: this.schedule,
+          ...(props.timeZone ? { timeZone: props.timeZone } : {}),
+          concurrencyPolicy: 'Forbid',
+          startingDeadlineSeconds,
+          successfulJobsHistoryLimit: 3,
+          failedJobsHistoryLimit: 3,
+          jobTemplate: {
+            metadata: { labels },
+            spec: {
+              backoffLimit: 2,
+              activeDeadlineSeconds,
+              template: this.withUpload(clientPodTemplate({
+                server: props.login ? { ...server, superuser: props.login } : server,
+                containerName: 'backup',
+                image: props.image ?? server.image,
+                script: BACKUP_SCRIPT,
+                labels,
+                env: [
+                  { name: 'BACKUP_DIR', value: BACKUP_DIR },
+                  { name: 'BACKUP_MODE', value: mode },
+                  { name: 'BACKUP_DATABASES', value: databases.join('\n') },
+                  { name: 'RETENTION_DAYS', value: this.retention.days === undefined ? '' : String(this.retention.days) },
+                  { name: 'RETENTION_COUNT', value: this.retention.count === undefined ? '' : String(this.retention.count) },
+                  ...(mode === 'cluster' ? [{ name: 'KEEP_ROLE_VERIFIERS', value: String(props.rolePasswords ?? false) }] : []),
+                ],
+                volumes: [{ name: 'backup', persistentVolumeClaim: { claimName: this.claimName } }],
+                volumeMounts: [{ name: 'backup', mountPath: BACKUP_DIR }],
+                resources,
+              }), props.upload, uploadContainer, resources, `${server.namespace}/${server.name}`),
+            },
+          },
+        },
+      });
+      if (props.upload) {
+        this.serviceAccount = new KubeServiceAccount(this, 'ServiceAccount', {
+          metadata: {
+            name: props.upload.serviceAccountName ?? this.name,
+            namespace: server.namespace,
+            labels,
+            ...(props.upload.clientId ? { annotations: { [CLIENT_ID_ANNOTATION]: props.upload.clientId } } : {}),
+          },
+          automountServiceAccountToken: false,
+        });
+        // Entra ID's token endpoint and the storage account have no fixed addresses a
+        // NetworkPolicy could name: HTTPS anywhere, for the backup pods only.
+        new ExternalEgressPolicy(this, 'UploadEgress', {
+          namespace: server.namespace,
+          name: `${this.name}-upload`,
+          podLabels: { ...selectorLabels(server.name), 'app.kubernetes.io/component': 'backup' },
+          egress: { cidrs: ['0.0.0.0/0', '::/0'], ports: [443] },
+          labels,
+        });
+      }
+      addChartChecks(this);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+
+  /**
+   * With an upload, the dump runs first (an init container that lists the files it verified in
+   * a shared emptyDir) and the upload after it, in the curl image, under the ServiceAccount the
+   * workload identity webhook reads. The webhook skips the dump container: only the upload
+   * sees the federated token. A failed dump fails the pod before any upload; a failed upload
+   * fails it after.
+   */
+  private withUpload(template: PodTemplateSpec, upload: BlobUploadOptions | undefined, containerName: string | undefined, resources: Required<JobResources>, prefix: string): PodTemplateSpec {
+    if (!upload) return template;
+    const spec = template.spec!;
+    const [dump] = spec.containers;
+    const list = { name: 'upload-list', mountPath: UPLOAD_LIST_DIR };
+    const uploadList = `${UPLOAD_LIST_DIR}/files`;
+    const serviceAccount = upload.serviceAccountName ?? this.name;
+    return {
+      metadata: {
+        ...template.metadata,
+        labels: { ...template.metadata?.labels, 'azure.workload.identity/use': 'true' },
+        annotations: { ...template.metadata?.annotations, 'azure.workload.identity/skip-containers': dump.name },
+      },
+      spec: {
+        ...spec,
+        serviceAccountName: serviceAccount,
+        initContainers: [{
+          ...dump,
+          env: [...dump.env ?? [], { name: 'UPLOAD_LIST', value: uploadList }],
+          volumeMounts: [...dump.volumeMounts ?? [], list],
+        }],
+        containers: [{
+          name: 'upload',
+          image: upload.image ?? CURL_IMAGE,
+          imagePullPolicy: 'IfNotPresent',
+          command: ['/bin/sh', '-c', UPLOAD_SCRIPT],
+          env: [
+            { name: 'BACKUP_DIR', value: BACKUP_DIR },
+            { name: 'UPLOAD_LIST', value: uploadList },
+            { name: 'BLOB_ENDPOINT', value: `https://${upload.accountName}.blob.core.windows.net` },
+            { name: 'BLOB_CONTAINER', value: containerName! },
+            { name: 'BLOB_PREFIX', value: prefix },
+            { name: 'SERVICE_ACCOUNT', value: serviceAccount },
+          ],
+          resources: {
+            requests: { cpu: Quantity.fromString(resources.cpuRequest), memory: Quantity.fromString(resources.memoryRequest) },
+            limits: { memory: Quantity.fromString(resources.memoryLimit) },
+          },
+          securityContext: restrictedContainerSecurityContext(),
+          volumeMounts: [
+            { name: 'backup', mountPath: BACKUP_DIR, readOnly: true },
+            { ...list, readOnly: true },
+            ...(dump.volumeMounts ?? []).filter((m) => m.mountPath === '/tmp'),
+          ],
+        }],
+        volumes: [...spec.volumes ?? [], { name: list.name, emptyDir: { sizeLimit: Quantity.fromString('1Mi') } }],
+      },
+    };
+  }
+}

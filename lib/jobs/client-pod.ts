@@ -1,0 +1,175 @@
+import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
+import { number, object, optional, string } from '../checks/props-shape';
+import { Credentials, CREDENTIALS_SHAPE } from '../secrets/credentials';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from '../server/pod-security';
+import { checkRequestsAndLimits } from '../private/quantity';
+import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
+import { CLIENT_TLS_SHAPE, ClientTls, clientCaVolume } from '../server/tls';
+import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, checkSecretKey, checkServiceName, fail } from '../private/validation';
+
+/** What a Job needs to reach a PostgreSQL server as its superuser. {@link PostgresStatefulSet} is one. */
+export interface PostgresServerConnection {
+  /** Base name of the server's objects. */
+  readonly name: string;
+  /** Namespace of the server. */
+  readonly namespace: string;
+  /** Service the Job connects to, in the server's namespace. */
+  readonly serviceName: string;
+  /** Port of that Service. */
+  readonly port: number;
+  /** A database that always exists, for cluster-wide statements. */
+  readonly databaseName: string;
+  /** The superuser. */
+  readonly superuser: Credentials;
+  /** Image with psql and pg_isready of the server's major version. */
+  readonly image: string;
+  /** Label the Job's pod needs to pass the server's NetworkPolicy. */
+  readonly clientLabel: { readonly key: string; readonly value: string };
+  /**
+   * The CA that signed the server's certificate: clients connect with sslmode verify-full to
+   * `serviceName`, a name in that certificate.
+   * @default - no TLS (only a disposable environment turns it off)
+   */
+  readonly tls?: ClientTls;
+}
+
+/** Runtime description of {@link PostgresServerConnection}; PostgresStatefulSet and ZalandoCluster.connection are ones. */
+export const POSTGRES_SERVER_CONNECTION_SHAPE = object<PostgresServerConnection>({
+  name: string(),
+  namespace: string(),
+  serviceName: string(),
+  port: number(),
+  databaseName: string(),
+  superuser: CREDENTIALS_SHAPE,
+  image: string(),
+  clientLabel: object<PostgresServerConnection['clientLabel']>({ key: string(), value: string() }),
+  tls: optional(CLIENT_TLS_SHAPE),
+}, { name: 'PostgresServerConnection', open: true });
+
+/** CPU and memory of a Job container. */
+export interface JobResources {
+  /**
+   * CPU the scheduler reserves.
+   * @default '50m'
+   */
+  readonly cpuRequest?: string;
+  /**
+   * Memory the scheduler reserves.
+   * @default '64Mi'
+   */
+  readonly memoryRequest?: string;
+  /**
+   * Memory ceiling.
+   * @default '256Mi'
+   */
+  readonly memoryLimit?: string;
+}
+
+/**
+ * Checks a connection, which callers can also build by hand: the names Jobs derive their own
+ * names, labels and environment from.
+ */
+export function checkServerConnection(owner: string, field: string, server: PostgresServerConnection): void {
+  checkDnsLabel(owner, `${field}.name`, server.name);
+  checkDnsLabel(owner, `${field}.namespace`, server.namespace);
+  checkServiceName(owner, `${field}.serviceName`, server.serviceName);
+  checkInteger(owner, `${field}.port`, server.port, 1, 65535);
+  const databaseProblem = databaseNameProblem(server.databaseName);
+  if (databaseProblem) fail(owner, `${field}.databaseName`, server.databaseName, databaseProblem);
+  server.superuser.validate(owner, `${field}.superuser`);
+  const loginProblem = roleNameProblem(server.superuser.username);
+  if (loginProblem) fail(owner, `${field}.superuser.username`, server.superuser.username, loginProblem);
+  checkLabels(owner, `${field}.clientLabel`, { [server.clientLabel.key]: server.clientLabel.value });
+  if (server.tls) {
+    checkDnsSubdomain(owner, `${field}.tls.caSecretName`, server.tls.caSecretName);
+    checkSecretKey(owner, `${field}.tls.caKey`, server.tls.caKey);
+  }
+}
+
+/** Runtime description of {@link JobResources}. */
+export const JOB_RESOURCES_SHAPE = object<JobResources>({
+  cpuRequest: optional(string()),
+  memoryRequest: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'JobResources' });
+
+/** Resources with defaults applied and quantities checked. */
+export function jobResources(owner: string, resources: JobResources | undefined): Required<JobResources> {
+  const r = {
+    cpuRequest: resources?.cpuRequest ?? '50m',
+    memoryRequest: resources?.memoryRequest ?? '64Mi',
+    memoryLimit: resources?.memoryLimit ?? '256Mi',
+  };
+  checkRequestsAndLimits(owner, r);
+  return r;
+}
+
+/** A bash script run as a client of the server. */
+export interface ClientPodOptions {
+  readonly server: PostgresServerConnection;
+  readonly containerName: string;
+  readonly image: string;
+  readonly script: string;
+  /** Labels of the pod (the server's client label is added). */
+  readonly labels: Record<string, string>;
+  /**
+   * Annotations of the pod.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+  /** Environment after the libpq connection variables. */
+  readonly env: EnvVar[];
+  readonly volumes: Volume[];
+  readonly volumeMounts: VolumeMount[];
+  readonly resources: Required<JobResources>;
+}
+
+/**
+ * The pod of every Job the library runs against a server: the server's image, the restricted
+ * security baseline, a writable /tmp, the client label, and libpq's environment (PGHOST, PGPORT,
+ * PGDATABASE, PGUSER, PGPASSWORD from the superuser's Secret; with TLS, PGSSLMODE verify-full
+ * and PGSSLROOTCERT, the CA certificate mounted alone).
+ */
+export function clientPodTemplate(options: ClientPodOptions): PodTemplateSpec {
+  const { server } = options;
+  const scratch = scratchVolumes([{ name: 'tmp', mountPath: '/tmp', sizeLimit: '64Mi' }]);
+  const ca = server.tls ? clientCaVolume(server.tls) : undefined;
+  return {
+    metadata: {
+      labels: { ...options.labels, [server.clientLabel.key]: server.clientLabel.value },
+      ...(options.annotations ? { annotations: options.annotations } : {}),
+    },
+    spec: {
+      restartPolicy: 'Never',
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      securityContext: restrictedPodSecurityContext(),
+      containers: [{
+        name: options.containerName,
+        image: options.image,
+        imagePullPolicy: 'IfNotPresent',
+        command: ['/bin/bash', '-c', options.script],
+        env: [
+          { name: 'PGHOST', value: server.serviceName },
+          { name: 'PGPORT', value: String(server.port) },
+          { name: 'PGDATABASE', value: server.databaseName },
+          server.superuser.usernameEnv('PGUSER'),
+          server.superuser.passwordEnv('PGPASSWORD'),
+          { name: 'PGCONNECT_TIMEOUT', value: '10' },
+          { name: 'PGAPPNAME', value: `cdk8s-postgres-${options.containerName}` },
+          // Idempotent statements say "already exists, skipping"; only warnings and errors matter.
+          { name: 'PGOPTIONS', value: '-c client_min_messages=warning' },
+          ...(ca ? [{ name: 'PGSSLMODE', value: 'verify-full' }, { name: 'PGSSLROOTCERT', value: ca.file }] : []),
+          ...options.env,
+        ],
+        resources: {
+          requests: { cpu: Quantity.fromString(options.resources.cpuRequest), memory: Quantity.fromString(options.resources.memoryRequest) },
+          limits: { memory: Quantity.fromString(options.resources.memoryLimit) },
+        },
+        securityContext: restrictedContainerSecurityContext(),
+        volumeMounts: [...options.volumeMounts, ...(ca ? [ca.mount] : []), ...scratch.mounts],
+      }],
+      volumes: [...options.volumes, ...(ca ? [ca.volume] : []), ...scratch.volumes],
+    },
+  };
+}

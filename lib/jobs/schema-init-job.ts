@@ -1,0 +1,226 @@
+import { createHash } from 'crypto';
+import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { array, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { Credentials } from '../secrets/credentials';
+import { commonLabels } from '../private/labels';
+import { RequiredSecrets } from '../secrets/required-secrets';
+import { SCHEMA_JOB_SCRIPT } from '../sql/job-script';
+import { LoginOwnership } from '../sql/cluster-sql';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
+import { buildSqlPlan, renderPlanFiles } from '../sql/plan';
+import { validateDefinitions } from '../sql/validate';
+import { checkDerivedLabel, checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { addChartChecks } from '../checks/chart-checks';
+import { checkJobImage, parseImageReference } from '../private/image-reference';
+import { passwordInSql } from '../checks/no-passwords';
+import { checkRepresentable } from '../checks/representable-text';
+
+/** Properties of {@link SchemaInitJob}. */
+export interface SchemaInitJobProps {
+  /** The server to initialize. */
+  readonly server: PostgresServerConnection;
+  /**
+   * Name of the Job.
+   * @default `<server>-schema-init`
+   */
+  readonly name?: string;
+  /**
+   * Name of the ConfigMap holding the SQL.
+   * @default `<server>-schema`
+   */
+  readonly configMapName?: string;
+  /**
+   * Databases with owners, schemas, schema files and history tracking.
+   * @default - none
+   */
+  readonly databases?: DatabaseDefinition[];
+  /**
+   * Logins, each with a kind and a Secret key holding its password.
+   * @default - none
+   */
+  readonly users?: DatabaseUser[];
+  /**
+   * `create`: the Job creates the logins and databases and sets passwords from the users'
+   * Secret keys. `existing`: someone else (the Zalando operator) owns logins, passwords and
+   * databases; the Job only adds what they cannot do: grants by kind, schema files, the
+   * manager role and change history.
+   * @default 'create'
+   */
+  readonly logins?: LoginOwnership;
+  /**
+   * Extensions created in database `postgres`, where monitoring connects (pg_stat_statements).
+   * @default - none
+   */
+  readonly extensions?: string[];
+  /**
+   * Image that runs psql: a pinned PostgreSQL image of the server's major. When the Job sets
+   * passwords it needs perl (core modules only) to compute SCRAM verifiers, which the official
+   * Debian-based images have and the Alpine ones do not.
+   * @default - the server's image
+   */
+  readonly image?: string;
+  /**
+   * Seconds to wait for the server before giving up with a message.
+   * @default 300
+   */
+  readonly waitSeconds?: number;
+  /**
+   * Retries of a failed pod.
+   * @default 3
+   */
+  readonly backoffLimit?: number;
+  /**
+   * Seconds the whole Job may run, waiting included.
+   * @default 900
+   */
+  readonly activeDeadlineSeconds?: number;
+  /**
+   * Seconds a finished Job (and its logs) is kept; deleting it lets the next apply run it again.
+   * @default 3600
+   */
+  readonly ttlSecondsAfterFinished?: number;
+  /**
+   * CPU and memory.
+   * @default - requests 50m / 64Mi, memory limit 256Mi
+   */
+  readonly resources?: JobResources;
+  /**
+   * Extra labels on the ConfigMap, the Job and its pod.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+}
+
+/** Runtime description of {@link SchemaInitJobProps}. */
+export const SCHEMA_INIT_JOB_PROPS_SHAPE = object<SchemaInitJobProps>({
+  server: POSTGRES_SERVER_CONNECTION_SHAPE,
+  name: optional(string()),
+  configMapName: optional(string()),
+  databases: optional(array(DATABASE_DEFINITION_SHAPE)),
+  users: optional(array(DATABASE_USER_SHAPE)),
+  logins: optional(oneOf('create', 'existing')),
+  extensions: optional(array(string())),
+  image: optional(string()),
+  waitSeconds: optional(number()),
+  backoffLimit: optional(number()),
+  activeDeadlineSeconds: optional(number()),
+  ttlSecondsAfterFinished: optional(number()),
+  resources: optional(JOB_RESOURCES_SHAPE),
+  labels: optional(record(string())),
+}, { name: 'SchemaInitJobProps' });
+
+const SQL_DIR = '/sql';
+
+/**
+ * Seed 004's schema Job, hardened: a ConfigMap with the SQL and a Job that waits for the server
+ * (bounded), then creates logins and databases, sets up schemas and privileges, applies each
+ * schema file once (recorded in a ledger table) and installs change history. Every step is
+ * idempotent, so the Job can run again at any time.
+ *
+ * Passwords travel from Secrets through environment variables to the Job script, which turns each
+ * into a SCRAM-SHA-256 verifier (random salt, 4096 iterations) and drops the password: the server
+ * receives verifiers only. They are set in one transaction that first turns off statement logging
+ * (all, by duration, sampled, on error), its pg_stat_activity text and pg_stat_statements, so
+ * no view a non-superuser can read (pg_monitor's included) and no log line holds them. These are
+ * superuser settings: when `server.superuser` names a login that is not a superuser (nor granted
+ * SET on them), the password step fails before sending anything and the Job stops with a message
+ * saying why; with `logins: 'existing'` the Job sets no password.
+ */
+export class SchemaInitJob extends Construct {
+  /** Name of the Job. */
+  public readonly name: string;
+  /** Name of the ConfigMap with the SQL. */
+  public readonly configMapName: string;
+  /** The ConfigMap's files, by name. */
+  public readonly files: Readonly<Record<string, string>>;
+  /** The Job. */
+  public readonly job: KubeJob;
+
+  constructor(scope: Construct, id: string, props: SchemaInitJobProps) {
+    super(scope, id);
+    try {
+      const owner = ownerOf(this, 'SchemaInitJob');
+      checkProps(owner, props, SCHEMA_INIT_JOB_PROPS_SHAPE);
+      checkServerConnection(owner, 'server', props.server);
+      const { server } = props;
+      const databases = props.databases ?? [];
+      const users = props.users ?? [];
+      this.name = props.name ?? `${server.name}-schema-init`;
+      this.configMapName = props.configMapName ?? `${server.name}-schema`;
+      const waitSeconds = props.waitSeconds ?? 300;
+      const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 900;
+      // The Job's pods carry its name as the label job-name: at most 63 characters.
+      checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-schema-init'");
+      checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
+      checkInteger(owner, 'waitSeconds', waitSeconds, 1);
+      checkInteger(owner, 'backoffLimit', props.backoffLimit ?? 3, 0);
+      checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
+      if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
+      checkInteger(owner, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 3600, 0);
+      const resources = jobResources(owner, props.resources);
+      checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
+        "the Job's psql and pg_isready should be the server's own; use the server's major");
+      checkLabels(owner, 'labels', props.labels ?? {});
+      validateDefinitions(owner, server.superuser.username, databases, users);
+      databases.forEach((db, i) => (db.schemaFiles ?? []).forEach((file, j) => {
+        checkRepresentable(owner, `databases[${i}].schemaFiles[${j}].sql`, file.sql);
+        const problem = passwordInSql(file.sql);
+        if (problem) fail(owner, `databases[${i}].schemaFiles[${j}]`, file.name, problem);
+      }));
+
+      const logins = props.logins ?? 'create';
+      const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);
+      const image = props.image ?? server.image;
+      if (plan.passwords.length && isAlpineImage(image)) {
+        fail(owner, props.image === undefined ? 'server.image' : 'image', image, "is an Alpine image, which has no perl: the Job computes the SCRAM verifiers of the logins' passwords with perl so that no password reaches the server; set image to the Debian-based image of the same version (e.g. without '-alpine')");
+      }
+      this.files = renderPlanFiles(plan);
+      const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
+      new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
+
+      this.job = new KubeJob(this, 'Resource', {
+        metadata: { name: this.name, namespace: server.namespace, labels },
+        spec: {
+          backoffLimit: props.backoffLimit ?? 3,
+          activeDeadlineSeconds,
+          ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 3600,
+          template: clientPodTemplate({
+            server,
+            containerName: 'schema-init',
+            image,
+            script: SCHEMA_JOB_SCRIPT,
+            labels,
+            annotations: { 'cdk8s-postgres.io/sql-checksum': createHash('sha256').update(JSON.stringify(this.files)).digest('hex') },
+            env: [
+              { name: 'SQL_DIR', value: SQL_DIR },
+              { name: 'WAIT_SECONDS', value: String(waitSeconds) },
+              ...plan.passwords.map((p) => ({ name: p.envVariable, valueFrom: { secretKeyRef: { name: p.secret.name, key: p.secret.key } } })),
+            ],
+            volumes: [{ name: 'sql', configMap: { name: this.configMapName } }],
+            volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }],
+            resources,
+          }),
+        },
+      });
+
+      for (const user of logins === 'create' ? users : []) {
+        RequiredSecrets.declare(this, {
+          namespace: server.namespace,
+          name: user.password.name,
+          keys: Credentials.fromSecret(user.password.name, { passwordKey: user.password.key, username: user.name, usernameKey: user.password.usernameKey }).secretKeys(),
+        });
+      }
+      addChartChecks(this);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+}
+
+function isAlpineImage(image: string): boolean {
+  const parsed = parseImageReference(image);
+  return typeof parsed !== 'string' && /(?:^|[-._])alpine/.test(parsed.tag ?? '');
+}

@@ -1,0 +1,99 @@
+import { IConstruct } from 'constructs';
+import { ValidationError } from '../diagnostics/validation-error';
+
+/**
+ * Construction-time checks. Every message names the construct, the field, the rule and the
+ * value that broke it, so a failed synth points straight at the line to change.
+ */
+
+/** Formats and throws `<Construct> '<id>': <field> <value> <rule>`. */
+export function fail(owner: string, field: string, value: unknown, rule: string): never {
+  throw new ValidationError(`${owner}: ${field} ${valueText(value)} ${rule}`);
+}
+
+/** The value as JSON; what JSON cannot hold (bigints, cycles, functions) described instead, never a TypeError. */
+function valueText(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'function') return '(a function)';
+  if (typeof value === 'symbol') return value.toString();
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return `(${Array.isArray(value) ? 'a list' : 'an object'} that JSON cannot hold)`;
+  }
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Namespaces, StatefulSets, ConfigMaps: lower case alphanumerics and '-', at most `max` characters. */
+export function checkDnsLabel(owner: string, field: string, value: string, max = 63): void {
+  if (!DNS1123_LABEL.test(value) || value.length > max) {
+    fail(owner, field, value, `is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most ${max} characters)`);
+  }
+}
+
+/**
+ * A DNS-1123 label that defaults to a name derived from another (`<server>-schema-init`): when
+ * the default is too long, the message says so and names the property that fixes it.
+ */
+export function checkDerivedLabel(owner: string, field: string, value: string, given: boolean, pattern: string, max = 63): void {
+  if (!given && value.length > max) fail(owner, field, value, `is the default ${pattern}, ${value.length} characters long where at most ${max} fit: give ${field}`);
+  checkDnsLabel(owner, field, value, max);
+}
+
+/** Services must also start with a letter. */
+export function checkServiceName(owner: string, field: string, value: string): void {
+  if (!DNS1035_LABEL.test(value) || value.length > 63) {
+    fail(owner, field, value, "is not a DNS-1035 label (lower case letters, digits and '-', starting with a letter, at most 63 characters)");
+  }
+}
+
+/** Secrets, StorageClasses, cluster-scoped objects. */
+export function checkDnsSubdomain(owner: string, field: string, value: string): void {
+  if (!DNS1123_SUBDOMAIN.test(value) || value.length > 253) {
+    fail(owner, field, value, 'is not a DNS-1123 subdomain (lower case letters, digits, \'-\' and \'.\', at most 253 characters)');
+  }
+}
+
+/** Integers in an inclusive range. */
+export function checkInteger(owner: string, field: string, value: number, min: number, max = Number.MAX_SAFE_INTEGER): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`;
+    fail(owner, field, value, `must be an integer ${range}`);
+  }
+}
+
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** Keys of Secrets and ConfigMaps. */
+export function checkSecretKey(owner: string, field: string, value: string): void {
+  if (!SECRET_KEY.test(value) || value.length > 253) {
+    fail(owner, field, value, "is not a valid Secret key (letters, digits, '-', '_' and '.')");
+  }
+}
+
+const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+const LABEL_KEY_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Label keys (`[prefix/]name`) and values. */
+export function checkLabels(owner: string, field: string, labels: Record<string, string>): void {
+  for (const [key, value] of Object.entries(labels)) {
+    const slash = key.lastIndexOf('/');
+    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+    const name = key.slice(slash + 1);
+    if ((prefix !== undefined && (!DNS1123_SUBDOMAIN.test(prefix) || prefix.length > 253)) || !LABEL_KEY_NAME.test(name) || name.length > 63) {
+      fail(owner, `${field} key`, key, 'is not a valid label key');
+    }
+    if (!LABEL_VALUE.test(value) || value.length > 63) {
+      fail(owner, `${field}['${key}']`, value, 'is not a valid label value (at most 63 letters, digits, \'-\', \'_\' or \'.\')');
+    }
+  }
+}
+
+/** `<Kind> '<construct path>'`: how errors and warnings name a construct, so the path leads to the line to change. */
+export function ownerOf(construct: IConstruct, kind: string): string {
+  return `${kind} '${construct.node.path}'`;
+}

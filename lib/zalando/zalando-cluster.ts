@@ -1,0 +1,571 @@
+import { Chart } from 'cdk8s';
+import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Construct } from 'constructs';
+import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, optional, record, string, union } from '../checks/props-shape';
+import { PostgresServerConnection } from '../jobs/client-pod';
+import { Credentials } from '../secrets/credentials';
+import { checkCron } from '../jobs/cron';
+import {
+  Postgresql,
+  PostgresqlSpecConnectionPoolerMode,
+  PostgresqlSpecNodeAffinity,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference,
+  PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions,
+  PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution,
+  PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms,
+  PostgresqlSpecPostgresqlVersion,
+  PostgresqlSpecPreparedDatabases,
+  PostgresqlSpecPreparedDatabasesSchemas,
+  PostgresqlSpecTolerations,
+  PostgresqlSpecUsers,
+} from '../imports/acid.zalan.do';
+import { MonitoredServer } from '../monitoring/alert-rules';
+import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
+import { zalandoPolicies } from '../network/zalando-policies';
+import { EXPORTER_IMAGE } from '../monitoring/postgres-exporter';
+import { ParameterValue, serverSettings } from '../config/postgres-config';
+import { zalandoParameters } from './zalando-parameters';
+import { checkVersionedImage } from '../private/image-reference';
+import { checkCrdResources, checkCrdVolumeSize } from './zalando-resources';
+import { defaultImage, endOfLifeWarning } from '../server/postgres-version';
+import { requireQuantity } from '../private/quantity';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
+import { databaseNameProblem, roleNameProblem, schemaNameProblem } from '../sql/reserved-names';
+import { operatorCredentialSecretName, operatorDatabaseProblem, operatorUserProblem } from './zalando-names';
+import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { todayOf } from '../private/today';
+import { Warnings } from '../diagnostics/warnings';
+import { clientCaVolume, declareServerCertificate, POSTGRES_TLS_PROPS_SHAPE, PostgresTlsProps, resolveServerTls, serviceDnsNames, TLS_KEYS } from '../server/tls';
+import { addChartChecks } from '../checks/chart-checks';
+import { declareImpliedObjects, ImpliedObject } from '../checks/unique-objects';
+
+/** The operator's connection pooler (PgBouncer). */
+export interface ZalandoPoolerOptions {
+  /**
+   * PgBouncer instances.
+   * @default 2
+   */
+  readonly instances?: number;
+  /**
+   * Pooling mode.
+   * @default 'transaction'
+   */
+  readonly mode?: 'session' | 'transaction';
+  /**
+   * CPU and memory of each instance.
+   * @default - the operator's defaults
+   */
+  readonly resources?: ZalandoResources;
+}
+
+/** Logical backups by the operator (pg_dumpall to its configured object storage). */
+export interface ZalandoLogicalBackupOptions {
+  /**
+   * When, as 5 numeric cron fields (the CRD allows numbers, `*` and steps only).
+   * @default '30 0 * * *'
+   */
+  readonly schedule?: string;
+  /**
+   * Days backups are kept.
+   * @default 7
+   */
+  readonly retentionDays?: number;
+}
+
+/** postgres-exporter beside each PostgreSQL pod. */
+export interface ZalandoMonitoringOptions {
+  /**
+   * Exporter image, pinned.
+   * @default 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'
+   */
+  readonly exporterImage?: string;
+  /**
+   * Login the exporter uses, declared in users as a `monitoring` login (member of pg_monitor).
+   * @default - the operator's superuser
+   */
+  readonly login?: string;
+  /**
+   * Namespaces whose pods (Prometheus) may scrape port 9187.
+   * @default ['monitoring']
+   */
+  readonly scrapeNamespaces?: string[];
+}
+
+/** CPU and memory, as the CRD's patterns allow. */
+export interface ZalandoResources {
+  /** @default '250m' */
+  readonly cpuRequest?: string;
+  /** @default '512Mi' */
+  readonly memoryRequest?: string;
+  /** @default - no CPU limit */
+  readonly cpuLimit?: string;
+  /** @default '1Gi' */
+  readonly memoryLimit?: string;
+}
+
+/** Runtime description of {@link ZalandoResources}. */
+export const ZALANDO_RESOURCES_SHAPE = object<ZalandoResources>({
+  cpuRequest: optional(string()),
+  memoryRequest: optional(string()),
+  cpuLimit: optional(string()),
+  memoryLimit: optional(string()),
+}, { name: 'ZalandoResources' });
+
+/** Runtime description of {@link ZalandoPoolerOptions}. */
+export const ZALANDO_POOLER_OPTIONS_SHAPE = object<ZalandoPoolerOptions>({
+  instances: optional(number()),
+  mode: optional(oneOf('session', 'transaction')),
+  resources: optional(ZALANDO_RESOURCES_SHAPE),
+}, { name: 'ZalandoPoolerOptions' });
+
+/** Runtime description of {@link ZalandoLogicalBackupOptions}. */
+export const ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE = object<ZalandoLogicalBackupOptions>({
+  schedule: optional(string()),
+  retentionDays: optional(number()),
+}, { name: 'ZalandoLogicalBackupOptions' });
+
+/** Runtime description of {@link ZalandoMonitoringOptions}. */
+export const ZALANDO_MONITORING_OPTIONS_SHAPE = object<ZalandoMonitoringOptions>({
+  exporterImage: optional(string()),
+  login: optional(string()),
+  scrapeNamespaces: optional(array(string())),
+}, { name: 'ZalandoMonitoringOptions' });
+
+/** Properties of {@link ZalandoCluster}. */
+export interface ZalandoClusterProps {
+  /**
+   * Namespace of the cluster.
+   * @default - the chart's namespace, or 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * Cluster name; the operator requires it to start with `<teamId>-`.
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /** Team that owns the cluster. */
+  readonly teamId: string;
+  /**
+   * PostgreSQL major version (14 to 18, the CRD's enum).
+   * @default 17
+   */
+  readonly majorVersion?: number;
+  /**
+   * Pods: one primary and the rest streaming replicas.
+   * @default 2
+   */
+  readonly numberOfInstances?: number;
+  /** Volume of each pod. */
+  readonly volume: { readonly size: string; readonly storageClass?: string };
+  /**
+   * CPU and memory of the PostgreSQL container.
+   * @default - requests 250m / 512Mi, memory limit 1Gi
+   */
+  readonly resources?: ZalandoResources;
+  /**
+   * Databases and owners (the same description the StatefulSet backend renders).
+   * @default - none
+   */
+  readonly databases?: DatabaseDefinition[];
+  /**
+   * Logins; the operator creates them and their credential Secrets.
+   * @default - none
+   */
+  readonly users?: DatabaseUser[];
+  /**
+   * Role flags per login, beside the defaults (`createdb` for admins, none for others).
+   * @default - none
+   */
+  readonly userFlags?: Record<string, PostgresqlSpecUsers[]>;
+  /**
+   * The operator's prepared databases (default roles and schemas), by database.
+   * @default - none
+   */
+  readonly preparedDatabases?: Record<string, PostgresqlSpecPreparedDatabases>;
+  /**
+   * The connection pooler; undefined turns it off.
+   * @default - off
+   */
+  readonly connectionPooler?: ZalandoPoolerOptions;
+  /**
+   * Logical backups; undefined turns them off.
+   * @default - off
+   */
+  readonly logicalBackup?: ZalandoLogicalBackupOptions;
+  /**
+   * postgresql.conf settings, tuned and guarded as for PostgresStatefulSet.
+   * `pg_stat_statements.track_utility` cannot be turned on: Spilo keeps it off, which keeps the
+   * operator's password statements (with their verifiers) out of pg_stat_statements.
+   * @default - memory settings derived from the memory limit
+   */
+  readonly parameters?: Record<string, ParameterValue>;
+  /**
+   * Allow fsync, synchronous_commit or full_page_writes off.
+   * @default false
+   */
+  readonly disposable?: boolean;
+  /**
+   * TLS from the same declaration as PostgresStatefulSet's: the Secret (`tls.crt`, `tls.key`,
+   * `ca.crt`) becomes `spec.tls`, or a cert-manager Certificate writes it; the library's Jobs and
+   * the exporter verify the server (sslmode verify-full). Turning it off (back to the operator's
+   * self-signed, unverifiable certificate) is accepted only with `disposable: true`.
+   * @default - on, with Secret `<name>-tls` created by hand
+   */
+  readonly tls?: PostgresTlsProps;
+  /**
+   * Tolerations of the pods.
+   * @default - none
+   */
+  readonly tolerations?: PostgresqlSpecTolerations[];
+  /**
+   * Node affinity of the pods.
+   * @default - none
+   */
+  readonly nodeAffinity?: PostgresqlSpecNodeAffinity;
+  /**
+   * Metrics from a postgres-exporter sidecar on 9187, with a `<cluster>-metrics` Service.
+   * @default - off
+   */
+  readonly monitoring?: ZalandoMonitoringOptions;
+  /**
+   * Labels on the cluster and the objects beside it.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * NetworkPolicies of the cluster's pods: the operator's namespace and labels, the API server
+   * and object storage they reach, client namespaces.
+   * @default - the operator as its manifests install it (namespace 'default', label name: postgres-operator), the API server on 443 and 6443 at any address
+   */
+  readonly network?: ZalandoNetworkOptions;
+}
+
+// The CRD's own types, as its generated bindings declare them (the bindings would fail with a TypeError on other shapes).
+const NODE_SELECTOR_REQUIREMENT = object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreferenceMatchExpressions>({
+  key: string(),
+  operator: string(),
+  values: optional(array(string())),
+});
+const NODE_SELECTOR_TERM = object<PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecutionNodeSelectorTerms>({
+  matchExpressions: optional(array(NODE_SELECTOR_REQUIREMENT)),
+  matchFields: optional(array(NODE_SELECTOR_REQUIREMENT)),
+});
+const NODE_AFFINITY = object<PostgresqlSpecNodeAffinity>({
+  preferredDuringSchedulingIgnoredDuringExecution: optional(array(object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecution>({
+    preference: object<PostgresqlSpecNodeAffinityPreferredDuringSchedulingIgnoredDuringExecutionPreference>(NODE_SELECTOR_TERM.fields),
+    weight: number(),
+  }))),
+  requiredDuringSchedulingIgnoredDuringExecution: optional(object<PostgresqlSpecNodeAffinityRequiredDuringSchedulingIgnoredDuringExecution>({
+    nodeSelectorTerms: array(NODE_SELECTOR_TERM),
+  })),
+});
+const TOLERATION = object<PostgresqlSpecTolerations>({
+  effect: optional(string()),
+  key: optional(string()),
+  operator: optional(string()),
+  tolerationSeconds: optional(number()),
+  value: optional(string()),
+});
+const PREPARED_DATABASE = object<PostgresqlSpecPreparedDatabases>({
+  defaultUsers: optional(boolean()),
+  extensions: optional(record(string())),
+  schemas: optional(record(object<PostgresqlSpecPreparedDatabasesSchemas>({ defaultRoles: optional(boolean()), defaultUsers: optional(boolean()) }))),
+  secretNamespace: optional(string()),
+});
+
+/** Runtime description of {@link ZalandoClusterProps}. */
+export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
+  namespace: optional(string()),
+  name: optional(string()),
+  teamId: string(),
+  majorVersion: optional(number()),
+  numberOfInstances: optional(number()),
+  volume: object<ZalandoClusterProps['volume']>({ size: string(), storageClass: optional(string()) }),
+  resources: optional(ZALANDO_RESOURCES_SHAPE),
+  databases: optional(array(DATABASE_DEFINITION_SHAPE)),
+  users: optional(array(DATABASE_USER_SHAPE)),
+  userFlags: optional(record(array(enumOf(PostgresqlSpecUsers)))),
+  preparedDatabases: optional(record(PREPARED_DATABASE)),
+  connectionPooler: optional(ZALANDO_POOLER_OPTIONS_SHAPE),
+  logicalBackup: optional(ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE),
+  parameters: optional(record(union(string(), number(), boolean()))),
+  disposable: optional(boolean()),
+  tls: optional(POSTGRES_TLS_PROPS_SHAPE),
+  tolerations: optional(array(TOLERATION)),
+  nodeAffinity: optional(NODE_AFFINITY),
+  monitoring: optional(ZALANDO_MONITORING_OPTIONS_SHAPE),
+  labels: optional(record(string())),
+  network: optional(ZALANDO_NETWORK_OPTIONS_SHAPE),
+}, { name: 'ZalandoClusterProps' });
+
+const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const CRD_CRON = /^(\d+|\*)(\/\d+)?(\s+(\d+|\*)(\/\d+)?){4}$/;
+const VERSIONS = Object.values(PostgresqlSpecPostgresqlVersion).map(Number);
+const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories', 'password_encryption'];
+
+/**
+ * A Zalando postgres-operator cluster (`acid.zalan.do/v1` `postgresql`): streaming replicas with
+ * automatic failover, databases and owners from the same description the StatefulSet backend
+ * uses, an optional PgBouncer pooler, logical backups and a postgres-exporter sidecar. What the
+ * operator cannot do (grants by kind, schema files, change history) goes through a
+ * SchemaInitJob on {@link ZalandoCluster.connection}.
+ *
+ * The operator creates the pods; their security context is the operator's configuration, not
+ * something this resource can set.
+ */
+export class ZalandoCluster extends Construct {
+  /** Cluster name. */
+  public readonly name: string;
+  /** Namespace. */
+  public readonly namespace: string;
+  /** Service of the primary: `<cluster>`. */
+  public readonly primaryService: string;
+  /** Service of the replicas: `<cluster>-repl`. */
+  public readonly replicaService: string;
+  /** Service of the pooler: `<cluster>-pooler` (only when the pooler is on). */
+  public readonly poolerService?: string;
+  /** Service of the exporters: `<cluster>-metrics` (only with monitoring). */
+  public readonly metricsService?: string;
+  /** DNS name of the primary Service. */
+  public readonly host: string;
+  /** Connection as the operator's superuser `postgres`, for Jobs. */
+  public readonly connection: PostgresServerConnection;
+  /** The `postgresql` resource. */
+  public readonly resource: Postgresql;
+  /** Labels of the metrics Service, with monitoring on. */
+  public readonly metricsServiceLabels?: Record<string, string>;
+  /** What alerts and dashboards watch, with monitoring on. */
+  public readonly monitoredServer?: MonitoredServer;
+
+  constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
+    super(scope, id);
+    try {
+      const owner = ownerOf(this, 'ZalandoCluster');
+      checkProps(owner, props, ZALANDO_CLUSTER_PROPS_SHAPE);
+      this.name = props.name ?? id;
+      this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+      const major = props.majorVersion ?? 17;
+      const instances = props.numberOfInstances ?? 2;
+      const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...defined(props.resources) };
+      const databases = props.databases ?? [];
+      const users = props.users ?? [];
+      checkDnsLabel(owner, 'namespace', this.namespace);
+      if (!NAME.test(this.name)) fail(owner, 'name', this.name, "is not a cluster name (lower case letters, digits and '-', starting with a letter and ending with a letter or digit)");
+      // The operator allows 58 (63 less '-repl'), but its StatefulSet's pods carry the label controller-revision-hash: '<name>-<hash of up to 10>'.
+      if (this.name.length > 52) fail(owner, 'name', this.name, `is ${this.name.length} characters long; at most 52 fit the label controller-revision-hash ('<name>-<hash>', at most 63) that the operator's pods carry`);
+      if (!/^[a-z][a-z0-9-]*$/.test(props.teamId)) fail(owner, 'teamId', props.teamId, "is not a team id (lower case letters, digits and '-')");
+      if (!this.name.startsWith(`${props.teamId}-`)) fail(owner, 'name', this.name, `must start with the team id and a dash ('${props.teamId}-'), or the operator refuses the cluster`);
+      if (!VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not one of the CRD's versions (${VERSIONS.join(', ')})`);
+      checkInteger(owner, 'numberOfInstances', instances, 1);
+      checkCrdVolumeSize(owner, 'volume.size', props.volume.size);
+      checkCrdResources(owner, 'resources', resources);
+      if (props.connectionPooler?.resources) checkCrdResources(owner, 'connectionPooler.resources', props.connectionPooler.resources);
+      checkLabels(owner, 'labels', props.labels ?? {});
+      this.checkNames(owner, users, databases, props);
+      if (props.logicalBackup?.schedule !== undefined) {
+        checkCron(owner, 'logicalBackup.schedule', props.logicalBackup.schedule);
+        if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists, names or a macro, which the CRD does not accept (five fields of numbers, * and steps only)');
+      }
+      if (props.logicalBackup?.retentionDays !== undefined) checkInteger(owner, 'logicalBackup.retentionDays', props.logicalBackup.retentionDays, 1);
+      if (props.connectionPooler?.instances !== undefined) checkInteger(owner, 'connectionPooler.instances', props.connectionPooler.instances, 1);
+      const endOfLife = endOfLifeWarning(major, todayOf(this));
+      if (endOfLife) Warnings.add(this, endOfLife);
+
+      const memoryLimitBytes = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
+      const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false, majorVersion: major });
+      const parameters = zalandoParameters(owner, Object.fromEntries(Object.entries(settings).filter(([k]) => !SPILO_MANAGED.includes(k))));
+
+      this.primaryService = this.name;
+      this.replicaService = `${this.name}-repl`;
+      this.poolerService = props.connectionPooler ? `${this.name}-pooler` : undefined;
+      this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
+      const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...props.labels };
+      const exporter = props.monitoring ? props.monitoring.exporterImage ?? EXPORTER_IMAGE : undefined;
+      if (props.monitoring?.exporterImage !== undefined) checkVersionedImage(owner, 'monitoring.exporterImage', props.monitoring.exporterImage, EXPORTER_IMAGE);
+      const exporterLogin = props.monitoring?.login ?? 'postgres';
+      const serverTls = resolveServerTls({
+        owner,
+        tls: props.tls,
+        name: this.name,
+        namespace: this.namespace,
+        // The pooler serves the same certificate; the exporter sidecar connects to localhost.
+        dnsNames: [...serviceDnsNames(this.namespace, [this.primaryService, this.replicaService, ...(this.poolerService ? [this.poolerService] : [])]), 'localhost'],
+        disposable: props.disposable ?? false,
+      });
+      const exporterCa = serverTls && clientCaVolume(serverTls);
+      if (props.monitoring?.login !== undefined && !users.some((u) => u.name === props.monitoring!.login && u.kind === 'monitoring')) {
+        fail(owner, 'monitoring.login', props.monitoring.login, "is not declared in users as a 'monitoring' login");
+      }
+
+      this.resource = new Postgresql(this, 'Resource', {
+        metadata: { name: this.name, namespace: this.namespace, labels },
+        spec: {
+          teamId: props.teamId,
+          numberOfInstances: instances,
+          postgresql: { version: String(major) as PostgresqlSpecPostgresqlVersion, parameters },
+          volume: { size: props.volume.size, ...(props.volume.storageClass ? { storageClass: props.volume.storageClass } : {}) },
+          resources: {
+            requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
+            limits: { memory: resources.memoryLimit, ...(resources.cpuLimit ? { cpu: resources.cpuLimit } : {}) },
+          },
+          users: Object.fromEntries(users.map((u) => [u.name, props.userFlags?.[u.name] ?? (u.kind === 'admin' ? [PostgresqlSpecUsers.CREATEDB] : [])])),
+          databases: Object.fromEntries(databases.map((db) => [db.name, db.owner])),
+          ...(props.preparedDatabases ? { preparedDatabases: props.preparedDatabases } : {}),
+          enableConnectionPooler: props.connectionPooler !== undefined,
+          ...(props.connectionPooler ? {
+            connectionPooler: {
+              numberOfInstances: props.connectionPooler.instances ?? 2,
+              mode: (props.connectionPooler.mode ?? 'transaction') as PostgresqlSpecConnectionPoolerMode,
+              ...(props.connectionPooler.resources ? { resources: crdResources(props.connectionPooler.resources) } : {}),
+            },
+          } : {}),
+          enableLogicalBackup: props.logicalBackup !== undefined,
+          ...(props.logicalBackup ? {
+            logicalBackupSchedule: props.logicalBackup.schedule ?? '30 0 * * *',
+            logicalBackupRetention: `${props.logicalBackup.retentionDays ?? 7} days`,
+          } : {}),
+          ...(serverTls ? {
+            tls: { secretName: serverTls.secretName, certificateFile: TLS_KEYS.certificate, privateKeyFile: TLS_KEYS.privateKey, caFile: TLS_KEYS.ca },
+          } : {}),
+          // The exporter verifies the server with the CA alone, mounted into its container only.
+          ...(exporter && exporterCa ? {
+            additionalVolumes: [{ name: exporterCa.volume.name, mountPath: exporterCa.mount.mountPath, targetContainers: ['postgres-exporter'], volumeSource: { secret: exporterCa.volume.secret } }],
+          } : {}),
+          ...(props.tolerations ? { tolerations: props.tolerations } : {}),
+          ...(props.nodeAffinity ? { nodeAffinity: props.nodeAffinity } : {}),
+          ...(exporter ? {
+            sidecars: [{
+              name: 'postgres-exporter',
+              image: exporter,
+              // The CRD's sidecars take a command but no args; this is the image's own entrypoint.
+              command: ['/bin/postgres_exporter', '--collector.stat_statements'],
+              ports: [{ name: 'metrics', containerPort: 9187, protocol: 'TCP' }],
+              resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
+              env: [
+                { name: 'DATA_SOURCE_URI', value: exporterCa ? `localhost:5432/postgres?sslmode=verify-full&sslrootcert=${exporterCa.file}` : 'localhost:5432/postgres?sslmode=require' },
+                { name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'username' } } },
+                { name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'password' } } },
+              ],
+            }],
+          } : {}),
+        },
+      });
+
+      if (exporter) {
+        this.metricsServiceLabels = { ...labels, 'cdk8s-postgres.io/metrics': 'true', 'cdk8s-postgres.io/cluster': this.name };
+        this.metricsService = this.metricsServiceFor(this.metricsServiceLabels);
+        this.monitoredServer = {
+          name: this.name,
+          namespace: this.namespace,
+          podPattern: `${this.name}-[0-9]+`,
+          container: 'postgres',
+          claimPattern: `pgdata-${this.name}-[0-9]+`,
+          hasCpuLimit: resources.cpuLimit !== undefined,
+        };
+      }
+      this.connection = {
+        name: this.name,
+        namespace: this.namespace,
+        serviceName: this.primaryService,
+        port: 5432,
+        databaseName: 'postgres',
+        superuser: Credentials.fromSecret(this.credentialSecretName('postgres'), { passwordKey: 'password', username: 'postgres' }),
+        image: defaultImage(major),
+        clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
+        ...(serverTls ? { tls: { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } } : {}),
+      };
+      (props.monitoring?.scrapeNamespaces ?? []).forEach((ns, i) => checkDnsLabel(owner, `monitoring.scrapeNamespaces[${i}]`, ns));
+      zalandoPolicies(this, {
+        owner,
+        cluster: this.name,
+        namespace: this.namespace,
+        labels,
+        clientLabel: this.connection.clientLabel,
+        pooler: props.connectionPooler !== undefined,
+        logicalBackup: props.logicalBackup !== undefined,
+        metrics: exporter ? { port: 9187, scrapeNamespaces: props.monitoring?.scrapeNamespaces ?? ['monitoring'] } : undefined,
+        network: props.network ?? {},
+      });
+      if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
+      declareImpliedObjects(this, this.operatorObjects(users.map((u) => u.name), props.connectionPooler !== undefined));
+      addChartChecks(this);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+
+  /** The Secret the operator writes for a login: `<user>.<cluster>.credentials.postgresql.acid.zalan.do`, underscores as dashes. */
+  public credentialSecretName(user: string): string {
+    return operatorCredentialSecretName(user, this.name);
+  }
+
+  /** Logins and databases as the operator and PostgreSQL read them, and Secrets that stay apart. */
+  private checkNames(owner: string, users: readonly DatabaseUser[], databases: readonly DatabaseDefinition[], props: ZalandoClusterProps): void {
+    const pooler = props.connectionPooler !== undefined;
+    const secrets = new Map<string, string>();
+    users.forEach((u, i) => {
+      const field = `users[${i}].name`;
+      const problem = roleNameProblem(u.name) ?? operatorUserProblem(u.name, pooler);
+      if (problem) fail(owner, field, u.name, problem);
+      const secret = this.credentialSecretName(u.name);
+      const first = secrets.get(secret);
+      if (first === u.name) fail(owner, field, u.name, 'is declared twice');
+      if (first !== undefined) fail(owner, field, u.name, `gets the same credential Secret as '${first}' ('${secret}'): the operator writes '_' as '-' in Secret names; rename one of them`);
+      secrets.set(secret, u.name);
+    });
+    const declared = new Set<string>();
+    databases.forEach((db, i) => {
+      const field = `databases[${i}].name`;
+      const problem = databaseNameProblem(db.name) ?? operatorDatabaseProblem(db.name);
+      if (problem) fail(owner, field, db.name, problem);
+      if (db.name === 'postgres') fail(owner, field, db.name, `is the operator's maintenance database, owned by its superuser: declaring it would hand it to '${db.owner}'; choose another database`);
+      if (declared.has(db.name)) fail(owner, field, db.name, 'is declared twice');
+      declared.add(db.name);
+      if (!users.some((u) => u.name === db.owner)) fail(owner, `databases[${i}].owner`, db.owner, 'is not a declared user; the operator creates only owners listed in users');
+    });
+    for (const user of Object.keys(props.userFlags ?? {})) {
+      if (!users.some((u) => u.name === user)) fail(owner, `userFlags['${user}']`, props.userFlags![user], `names '${user}', which is not a declared user: these flags would be ignored; declare the user or remove its flags`);
+    }
+    for (const [name, prepared] of Object.entries(props.preparedDatabases ?? {})) {
+      const problem = databaseNameProblem(name) ?? operatorDatabaseProblem(name);
+      if (problem) fail(owner, `preparedDatabases['${name}']`, prepared, `is keyed by '${name}', which ${problem}`);
+      for (const schema of Object.keys(prepared.schemas ?? {})) {
+        const schemaProblem = schemaNameProblem(schema) ?? operatorDatabaseProblem(schema);
+        if (schemaProblem) fail(owner, `preparedDatabases['${name}'].schemas['${schema}']`, prepared.schemas![schema], `is keyed by '${schema}', which ${schemaProblem}`);
+      }
+    }
+  }
+
+  /** What the operator creates from the resource, so that nothing else in the chart takes those names. */
+  private operatorObjects(users: readonly string[], pooler: boolean): ImpliedObject[] {
+    const object = (apiVersion: string, kind: string, name: string) => ({ apiVersion, kind, namespace: this.namespace, name, createdBy: 'the Zalando operator' });
+    return [
+      object('apps/v1', 'StatefulSet', this.name),
+      ...[this.name, `${this.name}-repl`, `${this.name}-config`].map((name) => object('v1', 'Service', name)),
+      ...(pooler ? [object('apps/v1', 'Deployment', `${this.name}-pooler`), object('v1', 'Service', `${this.name}-pooler`)] : []),
+      ...[...new Set(['postgres', 'standby', ...(pooler ? ['pooler'] : []), ...users])].map((user) => object('v1', 'Secret', this.credentialSecretName(user))),
+    ];
+  }
+
+  private metricsServiceFor(labels: Record<string, string>): string {
+    const name = `${this.name}-metrics`;
+    new KubeService(this, 'MetricsService', {
+      // Not the operator's labels: it must never mistake this Service for one of its own.
+      metadata: { name, namespace: this.namespace, labels },
+      spec: {
+        selector: { 'cluster-name': this.name, application: 'spilo' },
+        ports: [{ name: 'metrics', port: 9187, targetPort: IntOrString.fromNumber(9187), protocol: 'TCP' }],
+      },
+    });
+    return name;
+  }
+}
+
+function crdResources(r: ZalandoResources) {
+  return {
+    requests: { ...(r.cpuRequest ? { cpu: r.cpuRequest } : {}), ...(r.memoryRequest ? { memory: r.memoryRequest } : {}) },
+    limits: { ...(r.cpuLimit ? { cpu: r.cpuLimit } : {}), ...(r.memoryLimit ? { memory: r.memoryLimit } : {}) },
+  };
+}
