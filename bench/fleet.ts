@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
-import { BackupCronJob, BackupStorage, Credentials, PostgresStatefulSet, SchemaInitJob, writeChart } from '../lib';
+import { BackupCronJob, BackupStorage, PostgresStatefulSet, SchemaInitJob, writeChart } from '../lib';
 
 /**
  * Synthesizes a fleet of N database instances in this process, as a Mini DBaaS would (seed 000):
@@ -21,7 +21,7 @@ export function fleetInstance(i: number, outdir: string): Chart {
   const app = new App({ outdir });
   const chart = new Chart(app, name, { disableResourceNameHashes: true });
   const server = new PostgresStatefulSet(chart, 'server', {
-    name, namespace: `dbaas-${name}`, database: 'app', superuser: Credentials.fromSecret(`${name}-superuser`), storage: { size: '1Gi' },
+    name, namespace: `dbaas-${name}`, database: 'app', superuser: { name: 'postgres', password: { name: `${name}-superuser`, key: 'password' } }, storage: { size: '1Gi' },
   });
   new SchemaInitJob(chart, 'schema', {
     server,

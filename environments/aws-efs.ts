@@ -25,18 +25,19 @@ export function awsEfs(efs: AwsEfsConfig = config): EnvironmentDescription {
       {
         id: 'postgres',
         namespace: 'default',
-        superuser: { secretName: 'postgres-superuser', passwordKey: 'password' },
+        name: 'postgres',
         databases: EFS_DATABASES,
         users: EFS_USERS,
-        efs: {
-          fileSystemId: efs.fileSystemId,
-          accessPointId: efs.accessPointId,
-          storageClassName: 'efs-sc',
-          persistentVolumeName: 'postgres-pv',
-          claimName: 'postgres-pvc',
-        },
-        statefulSet: {
-          name: 'postgres',
+        backend: {
+          kind: 'statefulSet',
+          superuser: { name: 'postgres', password: { name: 'postgres-superuser', key: 'password' } },
+          efs: {
+            fileSystemId: efs.fileSystemId,
+            accessPointId: efs.accessPointId,
+            storageClassName: 'efs-sc',
+            persistentVolumeName: 'postgres-pv',
+            claimName: 'postgres-pvc',
+          },
           configMapName: 'postgres-cm',
           // The seed's pg_hba let every address in; here only the cluster's range, with scram-sha-256.
           clientCidrs: efs.clientCidrs,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { DatabaseDefinition, DatabaseUser, SchemaFile } from '../lib';
+import { DatabaseDefinition, DatabaseServerDescription, DatabaseUser, SchemaFile } from '../lib';
 
 /** A schema file from environments/schemas/. */
 function schemaFile(name: string): SchemaFile {
@@ -25,6 +25,17 @@ export const MICROSERVICE_USERS: DatabaseUser[] = MICROSERVICE_DATABASES.map((db
   kind: 'app',
   password: { name: 'postgres-secret', key: `${db.owner}-password` },
 }));
+
+/**
+ * Seed 001's server, whichever backend runs it: minikube-dev runs it as a StatefulSet,
+ * prod-operator on the Zalando operator, each adding its sizes and its `backend`.
+ */
+export const MICROSERVICES_SERVER = {
+  id: 'microservices',
+  namespace: 'microservices',
+  databases: MICROSERVICE_DATABASES,
+  users: MICROSERVICE_USERS,
+} satisfies Partial<DatabaseServerDescription>;
 
 /** Seed 000: the Mini DBaaS metadata database, owned by the superuser as in the seed. */
 export const DBAAS_METADATA_DATABASES: DatabaseDefinition[] = [

@@ -1,5 +1,5 @@
 import { EnvironmentDescription } from '../lib';
-import { DBAAS_METADATA_DATABASES, MICROSERVICE_DATABASES, MICROSERVICE_USERS } from './databases';
+import { DBAAS_METADATA_DATABASES, MICROSERVICES_SERVER } from './databases';
 
 /**
  * minikube-dev: seed 000's Mini DBaaS metadata database (CSI hostpath storage, reached with
@@ -13,7 +13,9 @@ export const minikubeDev: EnvironmentDescription = {
     {
       id: 'dbaas-metadata',
       namespace: 'dbaas-dbaas-metadata',
-      superuser: { secretName: 'dbaas-metadata-postgresql-local', passwordKey: 'postgres-password' },
+      name: 'dbaas-metadata-postgresql-local',
+      storage: { size: '1Gi', storageClassName: 'csi-hostpath-sc' },
+      resources: { cpuRequest: '100m', memoryRequest: '256Mi', memoryLimit: '512Mi' },
       databases: DBAAS_METADATA_DATABASES,
       // Seed 000 keeps metadata backups for 30 days.
       backup: {
@@ -23,20 +25,20 @@ export const minikubeDev: EnvironmentDescription = {
         // Dumps run as a read-only login, not the superuser.
         login: { name: 'dbaas_metadata_backup', password: { name: 'dbaas-metadata-postgresql-local', key: 'backup-password' } },
       },
-      statefulSet: {
-        name: 'dbaas-metadata-postgresql-local',
+      backend: {
+        kind: 'statefulSet',
+        superuser: { name: 'postgres', password: { name: 'dbaas-metadata-postgresql-local', key: 'postgres-password' } },
         database: 'dbaas_metadata',
-        storage: { size: '1Gi', storageClassName: 'csi-hostpath-sc' },
-        resources: { cpuRequest: '100m', memoryRequest: '256Mi', memoryLimit: '512Mi' },
         portForwardLocalPort: 5434,
       },
     },
     {
-      id: 'microservices',
-      namespace: 'microservices',
-      superuser: { secretName: 'postgres-secret', passwordKey: 'postgres-password' },
-      databases: MICROSERVICE_DATABASES,
-      users: MICROSERVICE_USERS,
+      // The same server prod-operator runs on the Zalando operator: only sizes and the backend differ.
+      ...MICROSERVICES_SERVER,
+      name: 'postgresql',
+      instances: 1,
+      storage: { size: '5Gi' },
+      resources: { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi' },
       // Seed 001 backs the dev server up with pg_dumpall: roles and all five databases in one file.
       // The backup login reads everything pg_dumpall needs (roles, memberships, settings, every table).
       backup: {
@@ -46,12 +48,10 @@ export const minikubeDev: EnvironmentDescription = {
         storage: { size: '5Gi' },
         login: { name: 'microservices_backup', password: { name: 'postgres-secret', key: 'backup-password' } },
       },
-      statefulSet: {
-        name: 'postgresql',
+      backend: {
+        kind: 'statefulSet',
+        superuser: { name: 'postgres', password: { name: 'postgres-secret', key: 'postgres-password' } },
         configMapName: 'postgres-config',
-        replicas: 1,
-        storage: { size: '5Gi' },
-        resources: { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi' },
       },
     },
   ],

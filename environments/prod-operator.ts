@@ -1,5 +1,5 @@
 import { EnvironmentDescription } from '../lib';
-import { MICROSERVICE_DATABASES, MICROSERVICE_USERS } from './databases';
+import { MICROSERVICES_SERVER } from './databases';
 
 /**
  * prod-operator (seed 001, production): the five service databases of minikube-dev, now on a
@@ -13,19 +13,18 @@ export const prodOperator: EnvironmentDescription = {
   certManager: { issuer: { name: 'cdk8s-postgres-ca' } },
   servers: [
     {
-      id: 'microservices',
-      namespace: 'microservices',
-      databases: MICROSERVICE_DATABASES,
-      users: MICROSERVICE_USERS,
-      // The operator creates the exporter's login and its Secret; the schema Job makes it a pg_monitor member.
+      // minikube-dev's server, promoted: the same databases and logins, seed 001's production sizes, the operator as backend.
+      ...MICROSERVICES_SERVER,
+      name: 'postgres-cluster',
+      majorVersion: 17,
+      instances: 3,
+      storage: { size: '50Gi' },
+      resources: { cpuRequest: '500m', memoryRequest: '2Gi', memoryLimit: '4Gi' },
+      // The operator creates the exporter's login and writes its password to its own Secret; the schema Job makes it a pg_monitor member.
       monitoring: { login: { name: 'postgres_exporter', password: { name: 'postgres-exporter.postgres-cluster.credentials.postgresql.acid.zalan.do', key: 'password' } } },
-      zalando: {
-        name: 'postgres-cluster',
+      backend: {
+        kind: 'zalando',
         teamId: 'postgres',
-        majorVersion: 17,
-        numberOfInstances: 3,
-        volume: { size: '50Gi' },
-        resources: { cpuRequest: '500m', memoryRequest: '2Gi', memoryLimit: '4Gi' },
         connectionPooler: { instances: 2, mode: 'transaction' },
         logicalBackup: { schedule: '0 2 * * *', retentionDays: 7 },
       },

@@ -14,16 +14,17 @@ export const solidCloud: EnvironmentDescription = {
     {
       id: 'titanium',
       namespace: 'titanium-prod',
-      superuser: { secretName: 'postgresql-superuser', passwordKey: 'password' },
+      name: 'postgresql',
+      storage: { size: '10Gi', storageClassName: 'local-path' },
       databases: TITANIUM_DATABASES,
       // Secret postgres-credentials (POSTGRES_USER, POSTGRES_PASSWORD) is what the services read.
       users: TITANIUM_USERS,
       connectionConfigMap: { name: 'titanium-db-config', database: 'titanium', extra: { USE_POSTGRES: 'true' } },
-      statefulSet: {
-        name: 'postgresql',
+      backend: {
+        kind: 'statefulSet',
+        superuser: { name: 'postgres', password: { name: 'postgresql-superuser', key: 'password' } },
         serviceName: 'postgresql-service',
         database: 'titanium',
-        storage: { size: '10Gi', storageClassName: 'local-path' },
       },
     },
   ],

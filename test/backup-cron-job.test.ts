@@ -1,4 +1,4 @@
-import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../lib';
+import { BackupCronJob, BackupCronJobProps, BackupStorage, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../lib';
 import { execFileSync } from 'child_process';
 import fc from 'fast-check';
 import { BACKUP_SCRIPT, backupName } from '../lib/jobs/backup/scripts';
@@ -56,7 +56,7 @@ describe('BackupCronJob manifest', () => {
 
 describe('BackupCronJob with a backup login and an upload', () => {
   const CLIENT = '6e5b1a5d-0f1a-4c1e-9d0b-3f2a1c4b5d6e';
-  const { objects } = build({ mode: 'cluster', login: Credentials.fromSecret('backup-login', { username: 'backup_login' }), upload: { accountName: 'shopbackups', clientId: CLIENT } });
+  const { objects } = build({ mode: 'cluster', login: { name: 'backup_login', password: { name: 'backup-login', key: 'password' } }, upload: { accountName: 'shopbackups', clientId: CLIENT } });
   const pod = only(objects, 'CronJob', 'shop-db-backup').spec.jobTemplate.spec.template;
 
   test('the dump runs as the login, with no role verifiers by default', () => {
@@ -103,7 +103,7 @@ describe('BackupCronJob rejects bad input', () => {
     ['a size that is not a quantity', { storage: BackupStorage.newClaim({ size: '10 GB' }) }, `BackupCronJob 'test/backup': storage.size "10 GB" is not a Kubernetes quantity (e.g. '5Gi')`],
     ['databases in cluster mode', { mode: 'cluster', databases: ['x'] }, `BackupCronJob 'test/backup': databases ["x"] cannot be chosen in 'cluster' mode, which dumps everything`],
     ['role passwords in database mode', { rolePasswords: true }, `BackupCronJob 'test/backup': rolePasswords true applies to 'cluster' mode only (pg_dump never dumps roles)`],
-    ['a login name PostgreSQL reserves', { login: Credentials.fromSecret('backup-login', { username: 'pg_backup' }) }, `BackupCronJob 'test/backup': login.username "pg_backup" `],
+    ['a login name PostgreSQL reserves', { login: { name: 'pg_backup', password: { name: 'backup-login', key: 'password' } } }, `BackupCronJob 'test/backup': login.name "pg_backup" `],
     ['a storage account name with capitals', { upload: { accountName: 'PhoneBill' } }, `BackupCronJob 'test/backup': upload.accountName "PhoneBill" is not a storage account name (3 to 24 lower-case letters and digits)`],
     ['a container name with a double hyphen', { upload: { accountName: 'phonebill', containerName: 'pg--backups' } }, `BackupCronJob 'test/backup': upload.containerName "pg--backups" is not a blob container name`],
     ['a client ID that is no GUID', { upload: { accountName: 'phonebill', clientId: 'backup-identity' } }, `BackupCronJob 'test/backup': upload.clientId "backup-identity" is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)`],

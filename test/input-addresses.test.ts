@@ -123,7 +123,7 @@ describe.each([17, 14])('PostgreSQL %i parses the rendered pg_hba.conf as the li
 describe('the Zalando backend takes no ranges', () => {
   test("the resource carries neither allowedSourceRanges nor a pg_hba, so the operator's own rules apply", () => {
     const chart = testChart();
-    new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' } });
+    new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' } });
     const spec = only(synth(chart), 'postgresql').spec;
     expect([spec.allowedSourceRanges, spec.patroni?.pg_hba]).toEqual([undefined, undefined]);
   });

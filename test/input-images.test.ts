@@ -1,5 +1,5 @@
 import {
-  BackupCronJob, BackupStorage, Credentials, PostgresServerConnection, PostgresStatefulSet, PostgresStatefulSetProps, RestoreJob, SchemaInitJob, ZalandoCluster,
+  BackupCronJob, BackupStorage, PostgresServerConnection, PostgresStatefulSet, PostgresStatefulSetProps, RestoreJob, SchemaInitJob, ZalandoCluster,
 } from '../lib';
 import { parseImageReference, postgresMajorOfImage } from '../lib/private/image-reference';
 import { podSpecOf, synth, testChart } from './support/manifests';
@@ -29,7 +29,7 @@ function withJob(kind: 'schema' | 'backup', jobImage: string | undefined, server
 }
 const connection = (serverImage: string): PostgresServerConnection => ({
   name: 'db', namespace: 'shop', serviceName: 'db', port: 5432, databaseName: 'postgres',
-  superuser: Credentials.fromSecret('db-superuser'), image: serverImage, clientLabel: { key: 'access/db', value: 'true' },
+  superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } }, image: serverImage, clientLabel: { key: 'access/db', value: 'true' },
 });
 
 const HOSTILE: [string, () => unknown, string][] = [
@@ -61,16 +61,16 @@ const HOSTILE: [string, () => unknown, string][] = [
   ['9.6.24 declared as 17', () => image('postgres:9.6.24'), `${PSS} image "postgres:9.6.24" is PostgreSQL 9, but majorVersion is 17; use a 17.x image (e.g. 'postgres:17.10'), or declare majorVersion: 9 (a change of major is an upgrade to carry out, not a new image)`],
   ['a registry with a port and latest', () => image('localhost:5000/postgres:latest'), `${PSS} image "localhost:5000/postgres:latest" is not pinned: 'latest' moves with every release; name a full version, e.g. 'postgres:17.10'`],
   // The exporter sidecar on both backends.
-  ['an exporter without a tag', () => server({ metrics: { login: Credentials.fromSecret('m'), image: 'quay.io/prometheuscommunity/postgres-exporter' } }),
-    `${PSS} metrics.image "quay.io/prometheuscommunity/postgres-exporter" has no tag, so it pulls 'latest'; name a full version, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
-  ["an exporter on 'latest'", () => server({ metrics: { login: Credentials.fromSecret('m'), image: 'quay.io/prometheuscommunity/postgres-exporter:latest' } }),
-    `${PSS} metrics.image "quay.io/prometheuscommunity/postgres-exporter:latest" is not pinned to a full version ('latest' moves); name one, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
-  ["an exporter on 'v0.17'", () => server({ metrics: { login: Credentials.fromSecret('m'), image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17' } }),
-    `${PSS} metrics.image "quay.io/prometheuscommunity/postgres-exporter:v0.17" is not pinned to a full version ('v0.17' moves); name one, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
-  ["a Zalando exporter on 'master'", () => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, monitoring: { exporterImage: 'postgres-exporter:master' } }),
-    `ZalandoCluster 'test/acid-db': monitoring.exporterImage "postgres-exporter:master" is not pinned to a full version ('master' moves); name one, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
-  ['a Zalando exporter with capitals', () => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, monitoring: { exporterImage: 'Postgres-Exporter:v0.17.1' } }),
-    `ZalandoCluster 'test/acid-db': monitoring.exporterImage "Postgres-Exporter:v0.17.1" has capital letters in its name ('Postgres-Exporter'); image names are lower case, e.g. 'postgres:17.10'`],
+  ['an exporter without a tag', () => server({ monitoring: { login: { name: 'postgres', password: { name: 'm', key: 'password' } }, image: 'quay.io/prometheuscommunity/postgres-exporter' } }),
+    `${PSS} monitoring.image "quay.io/prometheuscommunity/postgres-exporter" has no tag, so it pulls 'latest'; name a full version, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
+  ["an exporter on 'latest'", () => server({ monitoring: { login: { name: 'postgres', password: { name: 'm', key: 'password' } }, image: 'quay.io/prometheuscommunity/postgres-exporter:latest' } }),
+    `${PSS} monitoring.image "quay.io/prometheuscommunity/postgres-exporter:latest" is not pinned to a full version ('latest' moves); name one, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
+  ["an exporter on 'v0.17'", () => server({ monitoring: { login: { name: 'postgres', password: { name: 'm', key: 'password' } }, image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17' } }),
+    `${PSS} monitoring.image "quay.io/prometheuscommunity/postgres-exporter:v0.17" is not pinned to a full version ('v0.17' moves); name one, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
+  ["a Zalando exporter on 'master'", () => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, monitoring: { login: { name: 'postgres_exporter', password: { name: 'postgres-exporter.acid-db.credentials.postgresql.acid.zalan.do', key: 'password' } }, image: 'postgres-exporter:master' } }),
+    `ZalandoCluster 'test/acid-db': monitoring.image "postgres-exporter:master" is not pinned to a full version ('master' moves); name one, e.g. 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'`],
+  ['a Zalando exporter with capitals', () => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, monitoring: { login: { name: 'postgres_exporter', password: { name: 'postgres-exporter.acid-db.credentials.postgresql.acid.zalan.do', key: 'password' } }, image: 'Postgres-Exporter:v0.17.1' } }),
+    `ZalandoCluster 'test/acid-db': monitoring.image "Postgres-Exporter:v0.17.1" has capital letters in its name ('Postgres-Exporter'); image names are lower case, e.g. 'postgres:17.10'`],
   // Jobs and CronJobs.
   ['a schema Job on 16 beside a 17 server', () => withJob('schema', 'postgres:16.4'),
     "SchemaInitJob 'test/schema': image \"postgres:16.4\" is PostgreSQL 16, but the server runs 17 ('postgres:17.10'); the Job's psql and pg_isready should be the server's own; use the server's major"],
@@ -133,7 +133,8 @@ describe('images the container runtime accepts, pinned to a full version of the 
 
   test("the Zalando backend's images: its Jobs use the official image of its major, the CR names no Spilo image", () => {
     const chart = testChart();
-    const cluster = new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, majorVersion: 16, monitoring: { exporterImage: 'quay.io/prometheuscommunity/postgres-exporter:v0.16.0' } });
+    const cluster = new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, majorVersion: 16, monitoring: { login: { name: 'postgres_exporter', password: { name: 'postgres-exporter.acid-db.credentials.postgresql.acid.zalan.do', key: 'password' } }, image: 'quay.io/prometheuscommunity/postgres-exporter:v0.16.0' } });
+    new SchemaInitJob(chart, 'schema', { server: cluster.connection, logins: 'existing' });
     const spec = synth(chart).find((o) => o.kind === 'postgresql')!.spec;
     expect([cluster.connection.image, spec.dockerImage, spec.sidecars[0].image]).toEqual(['postgres:16.14', undefined, 'quay.io/prometheuscommunity/postgres-exporter:v0.16.0']);
   });

@@ -6,7 +6,6 @@ import {
   BackupCronJob,
   BackupStorage,
   ConnectionConfigMap,
-  Credentials,
   EfsVolume,
   EnvironmentChart,
   ManagerRoleSql,
@@ -41,8 +40,12 @@ const inputs: [string, () => unknown, string][] = [
   // PostgresStatefulSet
   ['majorVersion as a string', () => new PostgresStatefulSet(testChart(), 'orders', { majorVersion: '17' } as Any),
     `PostgresStatefulSet 'test/orders': majorVersion "17" must be a number, not a string`],
-  ['replicas as a string', () => new PostgresStatefulSet(testChart(), 'orders', { replicas: '1' } as Any),
-    `PostgresStatefulSet 'test/orders': replicas "1" must be a number, not a string`],
+  ['instances as a string', () => new PostgresStatefulSet(testChart(), 'orders', { instances: '1' } as Any),
+    `PostgresStatefulSet 'test/orders': instances "1" must be a number, not a string`],
+  ["the StatefulSet's own word for instances", () => new PostgresStatefulSet(testChart(), 'orders', { replicas: 1 } as Any),
+    `PostgresStatefulSet 'test/orders': replicas 1 is not a property; did you mean instances?`],
+  ['metrics, the exporter under its former name', () => new PostgresStatefulSet(testChart(), 'orders', { metrics: {} } as Any),
+    `PostgresStatefulSet 'test/orders': metrics {} is not a property; did you mean monitoring?`],
   ['storage as a quantity string', () => new PostgresStatefulSet(testChart(), 'orders', { storage: '5Gi' } as Any),
     `PostgresStatefulSet 'test/orders': storage "5Gi" must be an object with size, storageClassName, accessMode, not a string`],
   ['clientCidrs as one string', () => new PostgresStatefulSet(testChart(), 'orders', { clientCidrs: '10.0.0.0/8' } as Any),
@@ -56,15 +59,13 @@ const inputs: [string, () => unknown, string][] = [
   ['a label value that is a number', () => new PostgresStatefulSet(testChart(), 'orders', { labels: { tier: 1 } } as Any),
     `PostgresStatefulSet 'test/orders': labels['tier'] 1 must be a string, not a number`],
   ['superuser as a login name', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: 'postgres' } as Any),
-    `PostgresStatefulSet 'test/orders': superuser "postgres" must be Credentials (Credentials.fromSecret('<secret>', { username })), not a string`],
-  ['superuser as a plain object', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: { secretName: 's', passwordKey: 'p', username: 'u' } } as Any),
-    `PostgresStatefulSet 'test/orders': superuser {"secretName":"s","passwordKey":"p","username":"u"} must be Credentials (Credentials.fromSecret('<secret>', { username })), not an object`],
-  ['Credentials.fromSecret with a number', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: Credentials.fromSecret(5 as Any) }),
-    `PostgresStatefulSet 'test/orders': superuser.secretName 5 must be a string (Credentials.fromSecret(secretName, options))`],
-  ['Credentials.fromSecret with null options', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: Credentials.fromSecret('s', null as Any) }),
-    `PostgresStatefulSet 'test/orders': superuser options null must be an object with passwordKey, username, usernameKey, not null`],
-  ['Credentials.fromSecret with a misspelt option', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: Credentials.fromSecret('s', { userName: 'admin' } as Any) }),
-    `PostgresStatefulSet 'test/orders': superuser.userName "admin" is not a property; did you mean superuser.username?`],
+    `PostgresStatefulSet 'test/orders': superuser "postgres" must be an object with name, password, not a string`],
+  ['superuser in the shape of the environment files of old', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: { secretName: 's', passwordKey: 'p' } } as Any),
+    `PostgresStatefulSet 'test/orders': superuser.secretName "s" is not a property; did you mean superuser.name?`],
+  ['a password given as the password itself', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: { name: 'postgres', password: 'hunter2' } } as Any),
+    `PostgresStatefulSet 'test/orders': superuser.password "hunter2" must be an object with name, key, usernameKey, not a string`],
+  ['a Secret key misspelt', () => new PostgresStatefulSet(testChart(), 'orders', { superuser: { name: 'postgres', password: { name: 's', passwordKey: 'p' } } } as Any),
+    `PostgresStatefulSet 'test/orders': superuser.password.passwordKey "p" is not a property; did you mean superuser.password.key?`],
   ['storageClass for storage.storageClassName', () => new PostgresStatefulSet(testChart(), 'orders', { storageClass: 'fast' } as Any),
     `PostgresStatefulSet 'test/orders': storageClass "fast" is not a property; did you mean storage.storageClassName?`],
   ['storage.storageClass for storage.storageClassName', () => new PostgresStatefulSet(testChart(), 'orders', { storage: { size: '5Gi', storageClass: 'fast' } } as Any),
@@ -72,13 +73,13 @@ const inputs: [string, () => unknown, string][] = [
   ['a misspelt namespace', () => new PostgresStatefulSet(testChart(), 'orders', { namespce: 'shop' } as Any),
     `PostgresStatefulSet 'test/orders': namespce "shop" is not a property; did you mean namespace?`],
   ['a property of another construct', () => new PostgresStatefulSet(testChart(), 'orders', { teamId: 'acid' } as Any),
-    `PostgresStatefulSet 'test/orders': teamId "acid" is not a property (known: namespace, name, serviceName, headlessServiceName, configMapName, majorVersion, image, database, superuser, storage, dataVolume, replicas, resources, parameters, disposable, clientCidrs, clientNamespaces, labels, startupProbe, livenessProbe, readinessProbe, allowVoluntaryEviction, metrics, portForwardLocalPort, tls)`],
+    `PostgresStatefulSet 'test/orders': teamId "acid" is not a property (known: namespace, name, majorVersion, instances, storage, resources, parameters, disposable, tls, monitoring, labels, serviceName, headlessServiceName, configMapName, image, database, superuser, dataVolume, clientCidrs, clientNamespaces, startupProbe, livenessProbe, readinessProbe, allowVoluntaryEviction, portForwardLocalPort)`],
   ['props as a string', () => new PostgresStatefulSet(testChart(), 'orders', 'orders' as Any),
     `PostgresStatefulSet 'test/orders': props "orders" must be an object (PostgresStatefulSetProps), not a string`],
   ['props null', () => new PostgresStatefulSet(testChart(), 'orders', null as Any),
     `PostgresStatefulSet 'test/orders': props null must be an object (PostgresStatefulSetProps), not null`],
-  ['a bigint', () => new PostgresStatefulSet(testChart(), 'orders', { replicas: 1n } as Any),
-    `PostgresStatefulSet 'test/orders': replicas 1n must be a number, not a bigint`],
+  ['a bigint', () => new PostgresStatefulSet(testChart(), 'orders', { instances: 1n } as Any),
+    `PostgresStatefulSet 'test/orders': instances 1n must be a number, not a bigint`],
   ['a number that JSON cannot hold', () => new PostgresStatefulSet(testChart(), 'orders', { portForwardLocalPort: Number.NaN }),
     `PostgresStatefulSet 'test/orders': portForwardLocalPort NaN must be a number, not NaN`],
   ['a probe timing as a string', () => new PostgresStatefulSet(testChart(), 'orders', { livenessProbe: { periodSeconds: '10' } } as Any),
@@ -128,13 +129,13 @@ const inputs: [string, () => unknown, string][] = [
     `RestoreJob 'test/restore': overwrite "yes" must be true or false, not a string`],
 
   // ZalandoCluster, EfsVolume and the small constructs
-  ['a Zalando volume size as a number', () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', volume: { size: 10 } } as Any),
-    `ZalandoCluster 'test/acid-orders': volume.size 10 must be a string, not a number`],
-  ['storageClassName on a Zalando volume', () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', volume: { size: '10Gi', storageClassName: 'fast' } } as Any),
-    `ZalandoCluster 'test/acid-orders': volume.storageClassName "fast" is not a property; did you mean volume.storageClass?`],
-  ['user flags as one string', () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', volume: { size: '10Gi' }, userFlags: { app: 'createdb' } } as Any),
+  ['a Zalando storage size as a number', () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', storage: { size: 10 } } as Any),
+    `ZalandoCluster 'test/acid-orders': storage.size 10 must be a string, not a number`],
+  ["the operator's own word for storage", () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', volume: { size: '10Gi', storageClass: 'fast' } } as Any),
+    `ZalandoCluster 'test/acid-orders': volume {"size":"10Gi","storageClass":"fast"} is not a property; did you mean storage?`],
+  ['user flags as one string', () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', storage: { size: '10Gi' }, userFlags: { app: 'createdb' } } as Any),
     `ZalandoCluster 'test/acid-orders': userFlags['app'] "createdb" must be a list of strings among 'bypassrls', 'nobypassrls', 'createdb', 'nocreatedb', 'createrole', 'nocreaterole', 'inherit', 'noinherit', 'login', 'nologin', 'replication', 'noreplication', 'superuser', 'nosuperuser', not a string`],
-  ['a node affinity term as a string', () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', volume: { size: '10Gi' }, nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: 'db' }] }] } } } as Any),
+  ['a node affinity term as a string', () => new ZalandoCluster(testChart(), 'acid-orders', { teamId: 'acid', storage: { size: '10Gi' }, nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: 'db' }] }] } } } as Any),
     `ZalandoCluster 'test/acid-orders': nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values "db" must be a list of strings, not a string`],
   ['EfsVolume without a file system', () => EfsVolume.fromFileSystemId(testChart(), 'efs', { namespace: 'shop' } as Any),
     `EfsVolume 'test/efs': fileSystemId undefined is required: give a string`],
@@ -145,8 +146,7 @@ const inputs: [string, () => unknown, string][] = [
   ['VolumeSnapshotClass without a driver', () => new VolumeSnapshotClass(testChart(), 'snapshots', {} as Any),
     `VolumeSnapshotClass 'test/snapshots': driver undefined is required: give a string`],
   ['PostgresMonitoring thresholds as strings', () => new PostgresMonitoring(testChart(), 'monitoring', {
-    server: { name: 'orders', namespace: 'shop', podPattern: 'orders-[0-9]+', container: 'postgres', claimPattern: 'data-orders-[0-9]+', hasCpuLimit: false },
-    metricsServiceLabels: { app: 'orders' },
+    server: { monitoredServer: { name: 'orders', namespace: 'shop', podPattern: 'orders-[0-9]+', container: 'postgres', claimPattern: 'data-orders-[0-9]+', hasCpuLimit: false, metricsServiceLabels: { app: 'orders' } } },
     thresholds: { cpuPercent: '80%' },
   } as Any), `PostgresMonitoring 'test/monitoring': thresholds.cpuPercent "80%" must be a number, not a string`],
   ['ManagerRoleSql with a table name', () => new ManagerRoleSql('orders' as Any),
@@ -167,19 +167,23 @@ const inputs: [string, () => unknown, string][] = [
     `EnvironmentChart 'eu/dev': id "eu/dev" must be a non-empty construct id without '/'`],
   ['an id the constructs library cannot hold (found by the property below)', () => new EnvironmentChart(testApp(), 'toString', { name: 'dev', summary: 'x', servers: [] }),
     `EnvironmentChart 'toString': id "toString" is a property of every JavaScript object, which the constructs library cannot take as an id: choose another id`],
-  ['a server id the constructs library cannot hold', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'constructor', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} }] }),
+  ['a server id the constructs library cannot hold', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'constructor', namespace: 'shop', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } } }] }),
     `EnvironmentChart 'dev': servers[0].id "constructor" is a property of every JavaScript object, which the constructs library cannot take as an id: choose another id`],
   ['servers as an object', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: {} } as Any),
-    `EnvironmentChart 'dev': servers {} must be a list of objects with id, namespace, superuser, databases, users, schemaInit, efs, connectionConfigMap, monitoring, backup, statefulSet, zalando, not an object`],
-  ['a misspelt property deep inside', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', statefulSet: { storageClass: 'fast' } }] } as Any),
-    `EnvironmentChart 'dev': servers[0].statefulSet.storageClass "fast" is not a property; did you mean servers[0].statefulSet.storage.storageClassName?`],
-  ['backup storage with both a size and an existing claim', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', backup: { storage: { size: '1Gi', existingClaim: 'dumps' } } }] } as Any),
+    `EnvironmentChart 'dev': servers {} must be a list of objects with name, majorVersion, instances, storage, resources, parameters, tls, labels, id, namespace, backend, databases, users, schemaInit, connectionConfigMap, monitoring, backup, not an object`],
+  ['a misspelt property deep inside', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', storageClass: 'fast', backend: { kind: 'statefulSet' } }] } as Any),
+    `EnvironmentChart 'dev': servers[0].storageClass "fast" is not a property; did you mean servers[0].storage.storageClassName?`],
+  ['a backend as it was once written', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', statefulSet: {} }] } as Any),
+    `EnvironmentChart 'dev': servers[0].statefulSet {} is not a property (known: name, majorVersion, instances, storage, resources, parameters, tls, labels, id, namespace, backend, databases, users, schemaInit, connectionConfigMap, monitoring, backup)`],
+  ['a StatefulSet backend without its superuser', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', backend: { kind: 'statefulSet' } }] } as Any),
+    `EnvironmentChart 'dev': servers[0].backend.superuser undefined is required: give an object with name, password`],
+  ['backup storage with both a size and an existing claim', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'db', namespace: 'shop', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } }, backup: { storage: { size: '1Gi', existingClaim: 'dumps' } } }] } as Any),
     `EnvironmentChart 'dev': servers[0].backup.storage {"size":"1Gi","existingClaim":"dumps"} must be an object with name, size, storageClassName or an object with existingClaim, not an object`],
   ['disposable as a string', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', disposable: 'yes', servers: [] } as Any),
     `EnvironmentChart 'dev': disposable "yes" must be true or false, not a string`],
   ['an empty snapshot class id (found by the property below)', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [], volumeSnapshotClasses: [{ id: '', driver: 'hostpath.csi.k8s.io' }] }),
     `EnvironmentChart 'dev': volumeSnapshotClasses[0].id "" must be a non-empty construct id without '/'`],
-  ['a server id with a slash', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'shop/db', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} }] }),
+  ['a server id with a slash', () => new EnvironmentChart(testApp(), 'dev', { name: 'dev', summary: 'x', servers: [{ id: 'shop/db', namespace: 'shop', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } } }] }),
     `EnvironmentChart 'dev': servers[0].id "shop/db" must be a non-empty construct id without '/'`],
 ];
 
@@ -203,7 +207,7 @@ describe('left-out properties', () => {
   test('undefined probe timings and Zalando resources keep their defaults', () => {
     const chart = testChart();
     const server = new PostgresStatefulSet(chart, 'db', { livenessProbe: { periodSeconds: undefined, failureThreshold: 9 } });
-    const cluster = new ZalandoCluster(chart, 'acid-db', { teamId: 'acid', volume: { size: '1Gi' }, resources: { cpuRequest: undefined } });
+    const cluster = new ZalandoCluster(chart, 'acid-db', { teamId: 'acid', storage: { size: '1Gi' }, resources: { cpuRequest: undefined } });
     const sts = synth(chart).find((o) => o.kind === 'StatefulSet')!;
     expect(sts.spec.template.spec.containers[0].livenessProbe).toMatchObject({ periodSeconds: 10, failureThreshold: 9 });
     expect(server.statefulSet).toBeDefined();
@@ -219,7 +223,7 @@ describe('the full props of every construct are valid', () => {
   });
 });
 
-/** Plain objects and lists are copied; class instances (a server, Credentials) are kept. */
+/** Plain objects and lists are copied; class instances (a server) are kept. */
 function copy<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copy) as T;
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

@@ -7,7 +7,6 @@ import {
   BackupCronJob,
   BackupStorage,
   ConnectionConfigMap,
-  Credentials,
   DatabaseDefinition,
   DatabaseUser,
   PostgresServerConnection,
@@ -43,7 +42,7 @@ function schemaJob(databases: DatabaseDefinition[], users: DatabaseUser[]): () =
 }
 
 const server = (props: PostgresStatefulSetProps) => () => new PostgresStatefulSet(testChart(), 'orders', { namespace: 'shop', ...props });
-const zalando = (props: Partial<ZalandoClusterProps>, name = 'acid-orders') => () => new ZalandoCluster(testChart(), name, { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, ...props });
+const zalando = (props: Partial<ZalandoClusterProps>, name = 'acid-orders') => () => new ZalandoCluster(testChart(), name, { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, ...props });
 const withServer = <T>(build: (chart: Chart, db: PostgresStatefulSet) => T, serverName = 'db') => () => {
   const chart = testChart();
   return build(chart, new PostgresStatefulSet(chart, serverName, { namespace: 'shop' }));
@@ -74,10 +73,10 @@ const inputs: [string, () => unknown, string][] = [
     `SchemaInitJob 'test/schema': users[0].name "current_role" is the SQL keyword for the current login: written unquoted, as in GRANT … TO current_role, it means whoever runs the statement; choose another name`],
   ['a manager role starting with pg_', schemaJob([{ name: 'shop', owner: 'postgres', schemaFiles: [{ name: 'a.sql', sql: 'CREATE TABLE t (id int);' }], history: { tables: ['t'], managerRole: 'pg_manager' } }], []),
     `SchemaInitJob 'test/schema': databases[0].history.managerRole "pg_manager" ${PG_ROLE}`],
-  ['a superuser starting with pg_', server({ superuser: Credentials.fromSecret('s', { username: 'pg_admin' }) }),
-    `PostgresStatefulSet 'test/orders': superuser.username "pg_admin" ${PG_ROLE}`],
-  ['a monitoring login named public', server({ metrics: { login: Credentials.fromSecret('m', { username: 'public' }) } }),
-    `PostgresStatefulSet 'test/orders': metrics.login.username "public" ${RESERVED_ROLE}`],
+  ['a superuser starting with pg_', server({ superuser: { name: 'pg_admin', password: { name: 's', key: 'password' } } }),
+    `PostgresStatefulSet 'test/orders': superuser.name "pg_admin" ${PG_ROLE}`],
+  ['a monitoring login named public', server({ monitoring: { login: { name: 'public', password: { name: 'm', key: 'password' } } } }),
+    `PostgresStatefulSet 'test/orders': monitoring.login.name "public" ${RESERVED_ROLE}`],
 
   // PostgreSQL: schemas
   ['a schema starting with pg_', schemaJob([{ name: 'shop', owner: 'postgres', schemas: ['public', 'pg_shop'] }], []),
@@ -169,7 +168,7 @@ const inputs: [string, () => unknown, string][] = [
 function handMade(changes: Partial<PostgresServerConnection>): PostgresServerConnection {
   return {
     name: 'orders', namespace: 'shop', serviceName: 'orders', port: 5432, databaseName: 'postgres',
-    superuser: Credentials.fromSecret('orders-superuser'), image: 'postgres:17.10', clientLabel: { key: 'access.cdk8s-postgres.io/orders', value: 'true' },
+    superuser: { name: 'postgres', password: { name: 'orders-superuser', key: 'password' } }, image: 'postgres:17.10', clientLabel: { key: 'access.cdk8s-postgres.io/orders', value: 'true' },
     ...changes,
   };
 }
@@ -187,14 +186,14 @@ describe('names each consumer refuses are named errors', () => {
       databases: [{ name: 'pg_shop', owner: 'PG_Owner', schemas: ['public', 'PG_Sales', 'information'] }, { name: 'postgres', owner: 'postgres' }, { name: 'Template1', owner: 'user' }],
       users: [user('PG_Owner'), user('user'), user('all', { databases: ['postgres'] }), user('Public', { databases: ['pg_shop'] })],
     });
-    const cluster = new ZalandoCluster(chart, 'acid-orders', { namespace: 'shop', teamId: 'acid', volume: { size: '1Gi' }, users: [user('orders_app'), user('orders-admin'), user('pooler')], databases: [{ name: '_orders', owner: 'orders_app' }] });
+    const cluster = new ZalandoCluster(chart, 'acid-orders', { namespace: 'shop', teamId: 'acid', storage: { size: '1Gi' }, users: [user('orders_app'), user('orders-admin'), user('pooler')], databases: [{ name: '_orders', owner: 'orders_app' }] });
     expect(cluster.credentialSecretName('orders_app')).toBe('orders-app.acid-orders.credentials.postgresql.acid.zalan.do');
   });
 
   test('the longest names that pass still fit Kubernetes: the operator\'s credential Secret of a 63-byte login on a 52-character cluster', () => {
     const login = `u${'_'.repeat(61)}u`;
     const name = `acid-${'o'.repeat(47)}`;
-    const cluster = new ZalandoCluster(testChart(), name, { namespace: 'shop', teamId: 'acid', volume: { size: '1Gi' }, users: [user(login)] });
+    const cluster = new ZalandoCluster(testChart(), name, { namespace: 'shop', teamId: 'acid', storage: { size: '1Gi' }, users: [user(login)] });
     const secret = cluster.credentialSecretName(login);
     expect(secret).toBe(`${login.replace(/_/g, '-')}.${name}.credentials.postgresql.acid.zalan.do`);
     expect(secret.length).toBe(153);

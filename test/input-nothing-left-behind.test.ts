@@ -79,15 +79,15 @@ class FailingStorage extends BackupStorage {
 /** For each construct: props that fail, as late as the construct allows, and what the failure says. */
 const failures: [string, string, (props: Record<string, unknown>) => Record<string, unknown>, string][] = [
   ['PostgresStatefulSet', 'orders', (p) => ({ ...p, majorVersion: 14, image: 'postgres:14.23', parameters: { shared_preload_libraries: 'auto_explain' } }),
-    `PostgresStatefulSet 'test/orders': parameters.shared_preload_libraries "auto_explain" must include pg_stat_statements when metrics are on`],
+    `PostgresStatefulSet 'test/orders': parameters.shared_preload_libraries "auto_explain" must include pg_stat_statements when monitoring is on`],
   ['SchemaInitJob', 'schema', (p) => ({ ...p, activeDeadlineSeconds: 30 }),
     `SchemaInitJob 'test/schema': activeDeadlineSeconds 30 must exceed waitSeconds (60), or the Job is killed before it gives up waiting`],
   ['BackupCronJob', 'backup', (p) => ({ ...p, storage: new FailingStorage() }),
     `BackupCronJob 'test/backup': storage fails after creating its claim`],
   ['RestoreJob', 'restore', (p) => ({ ...p, backup: 'yesterday' }),
     `RestoreJob 'test/restore': backup "yesterday" is neither 'latest' nor a backup file name such as 'orders_20261125T020000Z.dump'`],
-  ['ZalandoCluster', 'acid-orders', (p) => ({ ...p, majorVersion: 14, monitoring: { login: 'nobody' } }),
-    `ZalandoCluster 'test/acid-orders': monitoring.login "nobody" is not declared in users as a 'monitoring' login`],
+  ['ZalandoCluster', 'acid-orders', (p) => ({ ...p, majorVersion: 14, monitoring: { login: { name: 'nobody', password: { name: 'my-secret', key: 'password' } } } }),
+    `ZalandoCluster 'test/acid-orders': monitoring.login.password {"name":"my-secret","key":"password"} must name the Secret the operator writes the login's password to: { name: 'nobody.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' }`],
   ['EfsVolume', 'efs-static', (p) => ({ ...p, accessPointId: undefined, persistentVolumeName: 'Orders_PV' }),
     `EfsVolume 'test/efs-static': persistentVolumeName "Orders_PV" is not a DNS-1123 subdomain (lower case letters, digits, '-' and '.', at most 253 characters)`],
   ['EfsVolume', 'efs-dynamic', (p) => ({ ...p, directoryPerms: '999' }),
@@ -192,8 +192,8 @@ describe('an environment chart that fails leaves nothing behind', () => {
     name: 'staging',
     summary: 'a first server that works, then one that does not',
     servers: [
-      { id: 'works', namespace: 'staging', superuser: { secretName: 'works-superuser' }, statefulSet: {}, databases: [{ name: 'shop', owner: 'postgres' }], backup: { storage: { size: '1Gi' } } },
-      { id: 'fails', namespace: 'staging', superuser: { secretName: 'fails-superuser' }, statefulSet: { majorVersion: 14, image: 'postgres:14.23', storage: { size: 'lots' } } },
+      { id: 'works', namespace: 'staging', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'works-superuser', key: 'password' } } }, databases: [{ name: 'shop', owner: 'postgres' }], backup: { storage: { size: '1Gi' } } },
+      { id: 'fails', namespace: 'staging', majorVersion: 14, storage: { size: 'lots' }, backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'fails-superuser', key: 'password' } }, image: 'postgres:14.23' } },
     ],
   };
   const working: EnvironmentDescription = { ...broken, servers: [broken.servers[0]] };
@@ -226,8 +226,8 @@ describe('an environment chart that fails leaves nothing behind', () => {
 
   test('a description refused before the chart exists takes nothing either', () => {
     const app = newApp('/nonexistent');
-    expect(refused(() => new EnvironmentChart(app, working.name, { ...working, servers: [{ ...working.servers[0], statefulSet: { replicas: '1' } }] } as never))).toBe(
-      `EnvironmentChart 'staging': servers[0].statefulSet.replicas "1" must be a number, not a string`);
+    expect(refused(() => new EnvironmentChart(app, working.name, { ...working, servers: [{ ...working.servers[0], instances: '1' }] } as never))).toBe(
+      `EnvironmentChart 'staging': servers[0].instances "1" must be a number, not a string`);
     expect(app.node.children).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ const URI = 'holds a password (user:password@ in a URI); leave it out of the URI
 const KEY = 'names a password, and ConfigMap data is not secret; keep the password in a Secret and give the application a secretKeyRef';
 
 const statefulSet = (parameters: Record<string, string>) => new PostgresStatefulSet(testChart(), 'db', { namespace: 'shop', parameters });
-const zalando = (props: Partial<ZalandoClusterProps>) => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, ...props });
+const zalando = (props: Partial<ZalandoClusterProps>) => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, ...props });
 function connection(extra: Record<string, string>, database = 'app') {
   const chart = testChart();
   const db = new PostgresStatefulSet(chart, 'db', { namespace: 'shop' });

@@ -11,7 +11,7 @@ import { ConfigReader } from './support/postgres-conf';
  */
 
 const statefulSet = (props: PostgresStatefulSetProps) => new PostgresStatefulSet(testChart(), 'db', { namespace: 'shop', ...props });
-const zalando = (props: Partial<ZalandoClusterProps>) => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, ...props });
+const zalando = (props: Partial<ZalandoClusterProps>) => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, ...props });
 const PSS = "PostgresStatefulSet 'test/db':";
 const ZAL = "ZalandoCluster 'test/acid-db':";
 const CRASH = 'turns off crash safety; set disposable: true to declare the environment a disposable development environment';
@@ -49,7 +49,7 @@ const HOSTILE: [string, () => unknown, string][] = [
     `${PSS} disposable "true" must be true or false, not a string`],
   ['disposable 1', () => statefulSet({ disposable: 1 as any }), `${PSS} disposable 1 must be true or false, not a number`],
   ["an environment description from JSON with disposable 'false'", () => new EnvironmentChart(testApp(), 'dev', {
-    name: 'dev', summary: 'from JSON', disposable: 'false' as any, servers: [{ id: 'db', namespace: 'shop', superuser: { secretName: 'pg' }, statefulSet: { parameters: { fsync: 'off' } } }],
+    name: 'dev', summary: 'from JSON', disposable: 'false' as any, servers: [{ id: 'db', namespace: 'shop', parameters: { fsync: 'off' }, backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'pg', key: 'password' } } } }],
   }), "EnvironmentChart 'dev': disposable \"false\" must be true or false, not a string"],
   ["ZalandoCluster disposable 'false'", () => zalando({ disposable: 'false' as any }),
     `${ZAL} disposable "false" must be true or false, not a string`],
@@ -176,7 +176,7 @@ describe.each(MAJORS)('PostgreSQL %i reads back what the library wrote', (major)
   test("what Patroni writes (quotes and backslashes doubled) the server reads back: the Zalando backend's strings", () => {
     for (const value of ["it's", 'C:\\new\\table', '\\', "''", '%m [%p] ']) {
       const chart = testChart();
-      new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, parameters: { log_line_prefix: value } });
+      new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, parameters: { log_line_prefix: value } });
       const written: string = only(synth(chart), 'postgresql').spec.postgresql.parameters.log_line_prefix;
       const patroni = `log_line_prefix = '${written.replace(/(['\\])/g, '$1$1')}'\n`;
       expect(read(patroni, 'log_line_prefix').value).toBe(value);

@@ -16,7 +16,7 @@ import { only, podSpecOf, synth, testChart } from './support/manifests';
  */
 
 const statefulSet = (props: PostgresStatefulSetProps) => new PostgresStatefulSet(testChart(), 'db', { namespace: 'shop', ...props });
-const zalando = (props: Partial<ZalandoClusterProps>) => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, ...props });
+const zalando = (props: Partial<ZalandoClusterProps>) => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, ...props });
 function job(kind: 'schema' | 'backup', resources: object) {
   const chart = testChart();
   const db = new PostgresStatefulSet(chart, 'db', { namespace: 'shop' });
@@ -70,8 +70,8 @@ const HOSTILE: [string, () => unknown, string][] = [
   ['a pooler CPU limit below its request', () => zalando({ connectionPooler: { resources: { cpuRequest: '500m', cpuLimit: '100m' } } }),
     `${ZAL} connectionPooler.resources.cpuLimit "100m" is below connectionPooler.resources.cpuRequest '500m'`],
   ["a pooler memory of '64MB'", () => zalando({ connectionPooler: { resources: { memoryRequest: '64MB' } } }), `${ZAL} connectionPooler.resources.memoryRequest "64MB" is not a quantity the CRD accepts (e.g. '1Gi')`],
-  ['a volume of 0', () => zalando({ volume: { size: '0' } }), `${ZAL} volume.size "0" must be greater than zero`],
-  ['a volume of a fraction of a byte', () => zalando({ volume: { size: '1.0000001Mi' } }), `${ZAL} volume.size "1.0000001Mi" is not a whole number of bytes`],
+  ['a volume of 0', () => zalando({ storage: { size: '0' } }), `${ZAL} storage.size "0" must be greater than zero`],
+  ['a volume of a fraction of a byte', () => zalando({ storage: { size: '1.0000001Mi' } }), `${ZAL} storage.size "1.0000001Mi" is not a whole number of bytes`],
   // Jobs.
   ['a schema Job whose memory limit is below its default request', () => job('schema', { memoryLimit: '32Mi' }), "SchemaInitJob 'test/schema': resources.memoryLimit \"32Mi\" is below resources.memoryRequest '64Mi'"],
   ['a backup CronJob asking for 1u of CPU', () => job('backup', { cpuRequest: '1u' }),
@@ -115,7 +115,7 @@ describe('values Kubernetes accepts pass and are written as given', () => {
 
   test('the Zalando backend passes values both the CRD and Kubernetes accept', () => {
     const chart = testChart();
-    new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '1.5Gi' }, resources: { cpuRequest: '0.5', cpuLimit: '500m', memoryRequest: '1.5Gi', memoryLimit: '1536Mi' } });
+    new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '1.5Gi' }, resources: { cpuRequest: '0.5', cpuLimit: '500m', memoryRequest: '1.5Gi', memoryLimit: '1536Mi' } });
     expect(only(synth(chart), 'postgresql').spec.resources).toEqual({ requests: { cpu: '0.5', memory: '1.5Gi' }, limits: { cpu: '500m', memory: '1536Mi' } });
   });
 });

@@ -7,7 +7,6 @@ import {
   BackupCronJob,
   BackupStorage,
   ConnectionConfigMap,
-  Credentials,
   EfsVolume,
   EnvironmentChart,
   EnvironmentDescription,
@@ -122,7 +121,7 @@ describe('two objects of one kind, namespace and name in a chart fail at synth, 
 
   test('a server named like a Zalando cluster in its namespace takes the operator\'s names', () => {
     const chart = testChart();
-    new ZalandoCluster(chart, 'acid-orders', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' } });
+    new ZalandoCluster(chart, 'acid-orders', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' } });
     server(chart, 'orders', { name: 'acid-orders', headlessServiceName: 'acid-orders-repl' });
     const operator = "ZalandoCluster 'test/acid-orders' (created by the Zalando operator)";
     expect(problems(chart)).toEqual([
@@ -151,7 +150,7 @@ describe('what is not a collision', () => {
       const environment = (name: string): EnvironmentDescription => ({
         name,
         summary: name,
-        servers: [{ id: 'db', namespace: 'shop', superuser: { secretName: 'db-superuser' }, statefulSet: { name: 'orders' } }],
+        servers: [{ id: 'db', namespace: 'shop', name: 'orders', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } } }],
       });
       new EnvironmentChart(app, 'dev', environment('dev'));
       new EnvironmentChart(app, 'prod', environment('prod'));
@@ -168,11 +167,11 @@ describe('what is not a collision', () => {
       const app = new App({ outdir: dir });
       app.node.setContext(TODAY_CONTEXT_KEY, TEST_TODAY);
       const staging = (servers: EnvironmentDescription['servers']): EnvironmentDescription => ({ name: 'staging', summary: 'staging', servers });
-      const server = { id: 'db', namespace: 'shop', superuser: { secretName: 'db-superuser' }, statefulSet: { name: 'orders' } };
+      const server: EnvironmentDescription['servers'][number] = { id: 'db', namespace: 'shop', name: 'orders', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } } };
       new EnvironmentChart(app, 'staging-eu', staging([server]));
-      const { statefulSet: _none, ...withoutBackend } = server;
-      expect(() => new EnvironmentChart(app, 'staging-us', staging([withoutBackend])))
-        .toThrow(new ValidationError("EnvironmentChart 'staging-us': server 'db': give statefulSet or zalando, the backend that runs it"));
+      const { backend: _none, ...withoutBackend } = server;
+      expect(() => new EnvironmentChart(app, 'staging-us', staging([withoutBackend as never])))
+        .toThrow(new ValidationError("EnvironmentChart 'staging-us': servers[0].backend undefined is required: give an object with kind: 'statefulSet' or 'zalando'"));
       app.synth();
       expect(readdirSync(dir)).toEqual(['staging-eu.k8s.yaml']);
     } finally {
@@ -205,7 +204,7 @@ describe('what one construct can see alone fails at construction', () => {
       `PostgresStatefulSet 'test/orders': headlessServiceName "orders-pods" is also the client Service's name (serviceName): two Services of one name replace each other; give them different names`],
     ['a headless Service named like the default client Service', () => server(testChart(), 'orders', { headlessServiceName: 'orders' }),
       `PostgresStatefulSet 'test/orders': headlessServiceName "orders" is also the client Service's name (serviceName): two Services of one name replace each other; give them different names`],
-    ['a client Service named like the metrics Service', () => server(testChart(), 'orders', { serviceName: 'orders-metrics', metrics: { login: Credentials.fromSecret('m', { username: 'exporter' }) } }),
+    ['a client Service named like the metrics Service', () => server(testChart(), 'orders', { serviceName: 'orders-metrics', monitoring: { login: { name: 'exporter', password: { name: 'm', key: 'password' } } } }),
       `PostgresStatefulSet 'test/orders': serviceName "orders-metrics" is also the name of the metrics Service ('<name>-metrics'): give it another name`],
   ];
   test.each(cases)('%s', (_name, build, message) => {
@@ -217,8 +216,8 @@ describe('what one construct can see alone fails at construction', () => {
       name: 'dev',
       summary: 'dev',
       servers: [
-        { id: 'db', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} },
-        { id: 'db', namespace: 'billing', superuser: { secretName: 's' }, statefulSet: {} },
+        { id: 'db', namespace: 'shop', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } } },
+        { id: 'db', namespace: 'billing', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } } },
       ],
     })).toThrow(new ValidationError(`EnvironmentChart 'dev': servers[1].id "db" gives construct id 'db' (the server), which servers[0].id (the server) already uses: choose another id`));
   });
@@ -228,8 +227,8 @@ describe('what one construct can see alone fails at construction', () => {
       name: 'dev',
       summary: 'dev',
       servers: [
-        { id: 'db', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {}, backup: { storage: { size: '1Gi' } } },
-        { id: 'db-backup', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {} },
+        { id: 'db', namespace: 'shop', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } }, backup: { storage: { size: '1Gi' } } },
+        { id: 'db-backup', namespace: 'shop', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } } },
       ],
     })).toThrow(new ValidationError(`EnvironmentChart 'dev': servers[1].id "db-backup" gives construct id 'db-backup' (the server), which servers[0].id (its backups) already uses: choose another id`));
   });
@@ -239,8 +238,8 @@ describe('what one construct can see alone fails at construction', () => {
       name: 'dev',
       summary: 'dev',
       servers: [
-        { id: 'db', namespace: 'shop', superuser: { secretName: 's' }, statefulSet: {}, backup: { storage: { size: '1Gi' } } },
-        { id: 'db2', namespace: 'billing', superuser: { secretName: 's' }, statefulSet: {} },
+        { id: 'db', namespace: 'shop', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } }, backup: { storage: { size: '1Gi' } } },
+        { id: 'db2', namespace: 'billing', backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 's', key: 'password' } } } },
       ],
     });
     expect(synth(chart).length).toBeGreaterThan(0);

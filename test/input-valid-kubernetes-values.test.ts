@@ -77,7 +77,7 @@ describe('input-valid-kubernetes-values: what the API server refuses or reads ot
   });
 
   test("a macro on the Zalando backend, whose CRD's pattern takes five fields only", () => {
-    expect(() => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', volume: { size: '10Gi' }, logicalBackup: { schedule: '@daily' } }))
+    expect(() => new ZalandoCluster(testChart(), 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' }, logicalBackup: { schedule: '@daily' } }))
       .toThrow(expect.objectContaining({ message: "ZalandoCluster 'test/acid-db': logicalBackup.schedule \"@daily\" uses ranges, lists, names or a macro, which the CRD does not accept (five fields of numbers, * and steps only)" }));
   });
 });

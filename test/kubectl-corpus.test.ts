@@ -4,7 +4,7 @@ import { join } from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import fc from 'fast-check';
-import { Credentials, PostgresStatefulSet, SchemaInitJob, ValidationError, writeChart } from '../lib';
+import { PostgresStatefulSet, SchemaInitJob, ValidationError, writeChart } from '../lib';
 import { unrepresentableStrings } from '../lib/checks/representable-text';
 import { asJson, byIdentity, KubectlReadings, objectsOf, readWithKubectl } from './support/kubectl';
 import { KubeObject, testChart } from './support/manifests';
@@ -123,7 +123,7 @@ describe(`a corpus of ${strings.length} strings (${accepted.length} carried, ${r
   beforeAll(async () => {
     const chart = testChart();
     const server = new PostgresStatefulSet(chart, 'db', {
-      namespace: 'corpus', superuser: Credentials.fromSecret('db-superuser'), labels: Object.fromEntries(labelValues.map((v, i) => [`corpus.example/l${i}`, v])),
+      namespace: 'corpus', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } }, labels: Object.fromEntries(labelValues.map((v, i) => [`corpus.example/l${i}`, v])),
     });
     const job = new SchemaInitJob(chart, 'schema', { server, users, databases: [{ name: 'corpus', owner: 'corpus_owner', schemaFiles: accepted.map((sql, i) => ({ name: `f${i}.sql`, sql })) }] });
     schemaFiles = Object.fromEntries(accepted.map((s, i) => [`001-1-f${i}.sql`, s]));
@@ -168,7 +168,7 @@ describe(`a corpus of ${strings.length} strings (${accepted.length} carried, ${r
 
   test('every refused string is refused as a schema file at construction, and the id stays free', () => {
     const refusing = testChart();
-    const server = new PostgresStatefulSet(refusing, 'db', { namespace: 'corpus', superuser: Credentials.fromSecret('db-superuser') });
+    const server = new PostgresStatefulSet(refusing, 'db', { namespace: 'corpus', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
     const outcomes = refused.map((sql) => {
       try {
         new SchemaInitJob(refusing, 'schema', { server, users, databases: [{ name: 'corpus', owner: 'corpus_owner', schemaFiles: [{ name: 'f.sql', sql }] }] });

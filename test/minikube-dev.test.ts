@@ -1,6 +1,7 @@
 import { minikubeDev } from '../environments/minikube-dev';
-import { EnvironmentChart } from '../lib';
-import { loadDist, only, testApp } from './support/manifests';
+import { prodOperator } from '../environments/prod-operator';
+import { DatabaseServerDescription, EnvironmentChart } from '../lib';
+import { loadDist, only, synth, testApp } from './support/manifests';
 
 const objects = loadDist()['minikube-dev'];
 const chart = new EnvironmentChart(testApp(), minikubeDev.name, minikubeDev);
@@ -79,11 +80,31 @@ test('minikube-dev snapshot', () => {
   expect(objects).toMatchSnapshot();
 });
 
-test('a server without a backend, or with two, is refused naming the chart and the server', () => {
+test('a server without a backend, or with parts of two, is refused by the compiler and, from JavaScript, at synth naming the chart', () => {
   const server = minikubeDev.servers[1];
-  const { statefulSet: _s, ...noBackend } = server;
-  expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [noBackend] }))
-    .toThrow("EnvironmentChart 'minikube-dev': server 'microservices': give statefulSet or zalando, the backend that runs it");
-  expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [{ ...server, zalando: { teamId: 'postgres', name: 'postgres-x', volume: { size: '1Gi' } } }] }))
-    .toThrow(`EnvironmentChart 'minikube-dev': server 'microservices': statefulSet "postgresql" cannot be combined with zalando: a server has one backend`);
+  const { backend: _b, ...noBackend } = server;
+  // @ts-expect-error a server needs a backend
+  const withoutBackend: DatabaseServerDescription = noBackend;
+  expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [withoutBackend] }))
+    .toThrow("EnvironmentChart 'minikube-dev': servers[0].backend undefined is required: give an object with kind: 'statefulSet' or 'zalando'");
+  // @ts-expect-error one backend: a StatefulSet takes no operator team
+  const mixed: DatabaseServerDescription = { ...server, backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'postgres-secret', key: 'postgres-password' } }, teamId: 'postgres' } };
+  expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [mixed] }))
+    .toThrow(`EnvironmentChart 'minikube-dev': servers[0].backend.teamId "postgres" is not a property`);
+  expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [{ ...server, backend: { kind: 'operator' } as never }] }))
+    .toThrow(`EnvironmentChart 'minikube-dev': servers[0].backend.kind "operator" must be one of 'statefulSet', 'zalando'`);
+});
+
+test("minikube-dev's microservices server and prod-operator's share databases and logins; promotion changes the backend (and the name the operator requires)", () => {
+  const dev = minikubeDev.servers[1];
+  const prod = prodOperator.servers[0];
+  const shared = (s: DatabaseServerDescription) => ({ id: s.id, namespace: s.namespace, databases: s.databases, users: s.users });
+  expect(shared(prod)).toEqual(shared(dev));
+  expect([dev.backend.kind, prod.backend.kind]).toEqual(['statefulSet', 'zalando']);
+  // The dev server on the operator: its backend, a name starting with the operator's team id, and
+  // the operator's logical backups in place of the backup CronJob (whose login the operator would own).
+  const promoted = synth(new EnvironmentChart(testApp(), 'promoted', { ...minikubeDev, servers: [{ ...dev, name: 'postgres-microservices', backup: undefined, backend: prod.backend }] }));
+  expect(promoted.filter((o) => o.kind === 'postgresql').map((o) => [o.metadata.name, o.spec.numberOfInstances, o.spec.volume.size, Object.keys(o.spec.databases)])).toEqual([
+    ['postgres-microservices', 1, '5Gi', ['accountingdb', 'partnerdb', 'paymentdb', 'settlementdb', 'userdb']],
+  ]);
 });

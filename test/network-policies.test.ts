@@ -351,7 +351,7 @@ describe('the default deny is per environment, on unless turned off', () => {
   test('labelled clients of another namespace the environment creates reach a server that admits that namespace', () => {
     const [metadata, microservices] = minikube.servers;
     expect(metadata.namespace).not.toBe(microservices.namespace);
-    const servers = [{ ...metadata, statefulSet: { ...metadata.statefulSet, clientNamespaces: [microservices.namespace] } }, microservices];
+    const servers = [{ ...metadata, backend: { ...metadata.backend, kind: 'statefulSet' as const, clientNamespaces: [microservices.namespace] } } as typeof metadata, microservices];
     const objects = synth(new EnvironmentChart(testApp(), minikube.name, { ...minikube, servers }));
     const net = new NetworkPolicies(objects);
     const server = podsOf(objects).find((p) => p.kind === 'StatefulSet' && p.namespace === metadata.namespace)!;
@@ -370,7 +370,7 @@ describe('the default deny is per environment, on unless turned off', () => {
 describe('ZalandoCluster network options', () => {
   const cluster = (network: Record<string, unknown>) => {
     const chart = testChart();
-    new ZalandoCluster(chart, 'acid-db', { teamId: 'acid', volume: { size: '1Gi' }, network });
+    new ZalandoCluster(chart, 'acid-db', { teamId: 'acid', storage: { size: '1Gi' }, network });
     return synth(chart);
   };
 

@@ -45,10 +45,10 @@ describe('the packed library', () => {
 
     writeFileSync(join(project, 'main.ts'), [
       "import { App, Chart } from 'cdk8s';",
-      "import { Credentials, PostgresStatefulSet } from 'cdk8s-postgres';",
+      "import { PostgresStatefulSet } from 'cdk8s-postgres';",
       'const app = new App({ outdir: "out" });',
       "const chart = new Chart(app, 'orders');",
-      "const db = new PostgresStatefulSet(chart, 'orders-db', { namespace: 'shop', superuser: Credentials.fromSecret('orders-db-superuser') });",
+      "const db = new PostgresStatefulSet(chart, 'orders-db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'orders-db-superuser', key: 'password' } } });",
       'const host: string = db.host;',
       'console.log(host);',
       'app.synth();',

@@ -1,4 +1,4 @@
-import { Credentials, PostgresStatefulSet, PostgresStatefulSetProps, Warnings } from '../lib';
+import { PostgresStatefulSet, PostgresStatefulSetProps, Warnings } from '../lib';
 import { KubeObject, only, synth, testChart } from './support/manifests';
 
 function render(props: PostgresStatefulSetProps = {}, id = 'orders'): { server: PostgresStatefulSet; objects: KubeObject[]; warnings: string[] } {
@@ -127,8 +127,7 @@ describe('PostgresStatefulSet defaults', () => {
     expect(server.host).toBe('orders.shop.svc.cluster.local');
     expect(server.port).toBe(5432);
     expect(server.databaseName).toBe('postgres');
-    expect(server.superuser.secretName).toBe('orders-superuser');
-    expect(server.superuser.passwordKey).toBe('password');
+    expect(server.superuser).toEqual({ name: 'postgres', password: { name: 'orders-superuser', key: 'password' } });
     expect(server.portForwardCommand).toBe('kubectl port-forward --namespace shop svc/orders 5432:5432');
   });
 
@@ -161,7 +160,7 @@ describe('PostgresStatefulSet options', () => {
   });
 
   test('a login name from the Secret, for applications that read both from it', () => {
-    const c = container(render({ superuser: Credentials.fromSecret('app-secret', { username: 'app', usernameKey: 'username' }) }).objects);
+    const c = container(render({ superuser: { name: 'app', password: { name: 'app-secret', key: 'password', usernameKey: 'username' } } }).objects);
     expect(c.env).toContainEqual({ name: 'POSTGRES_USER', valueFrom: { secretKeyRef: { name: 'app-secret', key: 'username' } } });
   });
 
@@ -225,8 +224,8 @@ describe('PostgresStatefulSet rejects bad input', () => {
     ['a storage size that is not a quantity', { storage: { size: '5 GB' } }, `PostgresStatefulSet 'test/orders': storage.size "5 GB" is not a Kubernetes quantity (e.g. '5Gi')`],
     ['a CPU request that is not a quantity', { resources: { cpuRequest: 'half' } }, `PostgresStatefulSet 'test/orders': resources.cpuRequest "half" is not a Kubernetes quantity (e.g. '500m' or '2')`],
     ['a memory limit that is not a quantity', { resources: { memoryLimit: '2 GiB' } }, `PostgresStatefulSet 'test/orders': resources.memoryLimit "2 GiB" is not a Kubernetes quantity (e.g. '5Gi')`],
-    ['replicas below 1', { replicas: 0 }, `PostgresStatefulSet 'test/orders': replicas 0 must be an integer at least 1`],
-    ['replicas above 1', { replicas: 3 }, `PostgresStatefulSet 'test/orders': replicas 3 is not supported: pods of a plain StatefulSet do not replicate, each would be an independent primary (use ZalandoCluster for replicas)`],
+    ['replicas below 1', { instances: 0 }, `PostgresStatefulSet 'test/orders': instances 0 must be an integer at least 1`],
+    ['replicas above 1', { instances: 3 }, `PostgresStatefulSet 'test/orders': instances 3 is not supported: pods of a plain StatefulSet do not replicate, each would be an independent primary (use ZalandoCluster for replicas)`],
     ['a memory limit below its request', { resources: { memoryRequest: '2Gi', memoryLimit: '1Gi' } }, `PostgresStatefulSet 'test/orders': resources.memoryLimit "1Gi" is below resources.memoryRequest '2Gi'`],
     ['a CPU limit below its request', { resources: { cpuRequest: '1', cpuLimit: '500m' } }, `PostgresStatefulSet 'test/orders': resources.cpuLimit "500m" is below resources.cpuRequest '1'`],
     ['settings that do not fit the memory limit', { resources: { memoryLimit: '1Gi' }, parameters: { shared_buffers: '768MB', work_mem: '16MB' } },
@@ -240,9 +239,9 @@ describe('PostgresStatefulSet rejects bad input', () => {
     ['13, past end of life and no longer supported', { majorVersion: 13 }, `PostgresStatefulSet 'test/orders': majorVersion 13 is not a supported PostgreSQL major (one of 14, 15, 16, 17, 18)`],
     ['an unpinned image', { image: 'postgres:latest' }, `PostgresStatefulSet 'test/orders': image "postgres:latest" is not pinned: 'latest' moves with every release; name a full version, e.g. 'postgres:17.10'`],
     ['a client range that is not CIDR', { clientCidrs: ['10.0.0.0'] }, `PostgresStatefulSet 'test/orders': clientCidrs[0] "10.0.0.0" is not an address range in CIDR notation (e.g. '10.0.0.0/8' or 'fd00::/8')`],
-    ['a malformed Secret key', { superuser: Credentials.fromSecret('pg', { passwordKey: 'pass word' }) }, `PostgresStatefulSet 'test/orders': superuser.passwordKey "pass word" is not a valid Secret key (letters, digits, '-', '_' and '.')`],
-    ['metrics without pg_stat_statements preloaded', { metrics: { login: Credentials.fromSecret('m', { username: 'exporter' }) }, parameters: { shared_preload_libraries: 'auto_explain' } },
-      `PostgresStatefulSet 'test/orders': parameters.shared_preload_libraries "auto_explain" must include pg_stat_statements when metrics are on`],
+    ['a malformed Secret key', { superuser: { name: 'postgres', password: { name: 'pg', key: 'pass word' } } }, `PostgresStatefulSet 'test/orders': superuser.password.key "pass word" is not a valid Secret key (letters, digits, '-', '_' and '.')`],
+    ['metrics without pg_stat_statements preloaded', { monitoring: { login: { name: 'exporter', password: { name: 'm', key: 'password' } } }, parameters: { shared_preload_libraries: 'auto_explain' } },
+      `PostgresStatefulSet 'test/orders': parameters.shared_preload_libraries "auto_explain" must include pg_stat_statements when monitoring is on`],
     ['a malformed label', { labels: { tier: 'data base' } }, `PostgresStatefulSet 'test/orders': labels['tier'] "data base" is not a valid label value (at most 63 letters, digits, '-', '_' or '.')`],
   ];
   test.each(cases)('%s', (_name, props, message) => {

@@ -7,23 +7,24 @@ import { REPO_ROOT } from './support/manifests';
 // The main entry's promise to consumers. Adding or removing a name here is a deliberate change of
 // the public API; anything else in lib/ stays internal.
 const VALUES = [
-  'BackupCronJob', 'BackupStorage', 'ConnectionConfigMap', 'Credentials', 'DEFAULT_MAJOR_VERSION', 'EfsVolume',
-  'EnvironmentChart', 'ExternalEgressPolicy', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet',
-  'RequiredCertificates', 'RequiredSecrets', 'RestoreJob', 'SchemaInitJob', 'SUPPORTED_MAJOR_VERSIONS',
-  'ValidationError', 'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
+  'BackupCronJob', 'BackupStorage', 'ConnectionConfigMap', 'DEFAULT_MAJOR_VERSION', 'EfsVolume', 'EnvironmentChart',
+  'ExternalEgressPolicy', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet', 'RequiredCertificates',
+  'RequiredSecrets', 'RestoreJob', 'SchemaInitJob', 'SUPPORTED_MAJOR_VERSIONS', 'ValidationError',
+  'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
 ];
 const TYPES = [
-  'AlertThresholds', 'BackupCronJobProps', 'BackupDescription', 'BackupRetention', 'BlobUploadOptions', 'CertManagerIssuer',
-  'ClientTls', 'ConnectionConfigMapProps', 'DatabaseDefinition', 'DatabaseServerDescription', 'DatabaseUser',
-  'EfsDynamicVolumeProps', 'EfsStaticVolumeProps', 'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress',
-  'ExternalEgressPolicyProps', 'HistoryTracking', 'IDataVolume', 'JobResources', 'LoginOwnership', 'MonitoredServer',
-  'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue', 'PostgresMetricsProps',
-  'PostgresMonitoringProps', 'PostgresResources', 'PostgresServerConnection', 'PostgresStatefulSetProps',
-  'PostgresStorageProps', 'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret',
-  'RestoreJobProps', 'SchemaFile', 'SchemaInitJobProps', 'SecretCredentialsOptions', 'SecretKeyContent',
-  'SecretKeyReference', 'SuperuserDescription', 'TablePrivilege', 'UserKind', 'VolumeSnapshotClassProps',
-  'ZalandoClusterProps', 'ZalandoLogicalBackupOptions', 'ZalandoMonitoringOptions', 'ZalandoNetworkOptions',
-  'ZalandoPoolerOptions', 'ZalandoResources',
+  'AlertThresholds', 'BackupCronJobProps', 'BackupDescription', 'BackupRetention', 'BlobUploadOptions',
+  'CertManagerIssuer', 'ClientTls', 'ConnectionConfigMapProps', 'ContainerResources', 'DatabaseDefinition',
+  'DatabaseServerDescription', 'DatabaseUser', 'EfsDynamicVolumeProps', 'EfsStaticVolumeProps',
+  'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress', 'ExternalEgressPolicyProps', 'HistoryTracking',
+  'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MonitorableServer', 'MonitoredServer',
+  'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue',
+  'PostgresMonitoringProps', 'PostgresServerConnection', 'PostgresServerProps', 'PostgresStatefulSetProps',
+  'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret', 'RestoreJobProps',
+  'SchemaFile', 'SchemaInitJobProps', 'SecretKeyContent', 'SecretKeyReference', 'ServerBackend',
+  'ServerMonitoringProps', 'ServerStorageProps', 'StatefulSetBackend', 'TablePrivilege', 'UserKind',
+  'VolumeSnapshotClassProps', 'ZalandoBackend', 'ZalandoClusterProps', 'ZalandoLogicalBackupOptions',
+  'ZalandoNetworkOptions', 'ZalandoPoolerOptions',
 ];
 // Each construct and the props type its constructor takes as the third argument (EfsVolume has
 // factories instead; the consumer file checks them).

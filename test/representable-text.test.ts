@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
-import { Credentials, PostgresStatefulSet, SchemaInitJob, writeChart } from '../lib';
+import { PostgresStatefulSet, SchemaInitJob, writeChart } from '../lib';
 import { validateChart } from '../lib/checks/chart-checks';
 import { synth, testChart } from './support/manifests';
 
@@ -12,7 +12,7 @@ const users = [{ name: 'shop', kind: 'app' as const, password: { name: 'shop-log
 
 function schemaJob(sql: string) {
   const chart = testChart();
-  const server = new PostgresStatefulSet(chart, 'db', { namespace: 'shop', superuser: Credentials.fromSecret('db-superuser') });
+  const server = new PostgresStatefulSet(chart, 'db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
   const build = () => new SchemaInitJob(chart, 'schema', { server, users, databases: [{ name: 'shop', owner: 'shop', schemaFiles: [{ name: 'a.sql', sql: 'SELECT 1;\n' }, { name: 'b.sql', sql }] }] });
   return { chart, build };
 }
@@ -57,7 +57,7 @@ describe('schema files are refused at construction', () => {
 describe('the chart-wide check covers every object, including those users add', () => {
   function userObjects() {
     const chart = testChart();
-    new PostgresStatefulSet(chart, 'db', { namespace: 'shop', superuser: Credentials.fromSecret('db-superuser') });
+    new PostgresStatefulSet(chart, 'db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
     new KubeConfigMap(chart, 'settings', {
       metadata: { name: 'settings', namespace: 'shop', labels: { 'a\u0001': 'b' }, annotations: { note: 'ring\u0007', script: '\techo one\necho two' } },
       data: { 'x.sql': "SELECT 1;\nSELECT 'a\u0085b';\n", ok: 'tab\tand\nnewline', half: 'x\udc00' },

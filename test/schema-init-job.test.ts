@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, symlinkSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Credentials, DatabaseDefinition, DatabaseUser, DEFAULT_MAJOR_VERSION, PostgresStatefulSet, SchemaInitJob, SchemaInitJobProps } from '../lib';
+import { DatabaseDefinition, DatabaseUser, DEFAULT_MAJOR_VERSION, PostgresStatefulSet, SchemaInitJob, SchemaInitJobProps } from '../lib';
 import { only, synth, testChart } from './support/manifests';
 import { CLIENT_BIN_DIR, startPostgres } from './support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from './support/schema-chart';
@@ -110,7 +110,7 @@ describe('SchemaInitJob rejects bad input', () => {
 
   test('a rejected Job leaves nothing in the chart', () => {
     const chart = testChart();
-    const server = new PostgresStatefulSet(chart, 'db', { superuser: Credentials.fromSecret('s') });
+    const server = new PostgresStatefulSet(chart, 'db', { superuser: { name: 'postgres', password: { name: 's', key: 'password' } } });
     expect(() => new SchemaInitJob(chart, 'schema', { server, databases: [{ name: 'x', owner: 'ghost' }] })).toThrow();
     expect(synth(chart).filter((o) => o.kind === 'Job')).toEqual([]);
   });

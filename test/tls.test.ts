@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { renderSecrets } from '../apps/secrets';
 import { environmentNamed } from '../environments';
 import {
-  BackupCronJob, BackupStorage, Credentials, EnvironmentChart, EnvironmentDescription, PostgresStatefulSet, PostgresStatefulSetProps,
+  BackupCronJob, BackupStorage, EnvironmentChart, EnvironmentDescription, PostgresStatefulSet, PostgresStatefulSetProps,
   RequiredCertificates, RestoreJob, SchemaInitJob, ZalandoCluster, ZalandoClusterProps,
 } from '../lib';
 import { postgresqlProblems } from './support/crd-schema';
@@ -23,14 +23,15 @@ const SHOP_NAMES = ['orders', 'orders.shop', 'orders.shop.svc', 'orders.shop.svc
 function render(props: PostgresStatefulSetProps = {}) {
   const chart = testChart();
   const server = new PostgresStatefulSet(chart, 'orders', { namespace: 'shop', ...props });
+  if (props.monitoring) new SchemaInitJob(chart, 'schema', { server });
   return { chart, server, objects: synth(chart) };
 }
 
 describe('PostgresStatefulSet: TLS by default', () => {
-  const { chart, server, objects } = render({ metrics: { login: Credentials.fromSecret('orders-monitoring', { username: 'orders_metrics' }) } });
+  const { chart, server, objects } = render({ monitoring: { login: { name: 'orders_metrics', password: { name: 'orders-monitoring', key: 'password' } } } });
   const pod = only(objects, 'StatefulSet').spec.template.spec;
   const [postgres, exporter] = pod.containers;
-  const conf: string = only(objects, 'ConfigMap').data['postgresql.conf'];
+  const conf: string = only(objects, 'ConfigMap', 'orders-config').data['postgresql.conf'];
 
   test('the certificate Secret is mounted read-only, its three keys only, key readable by the fsGroup (0640)', () => {
     const volume = pod.volumes.find((v: any) => v.name === 'tls');
@@ -184,10 +185,11 @@ describe('clients verify the server (verify-full, the CA alone)', () => {
 });
 
 describe('ZalandoCluster: spec.tls from the same declaration', () => {
-  const base: ZalandoClusterProps = { teamId: 'acid', volume: { size: '10Gi' } };
+  const base: ZalandoClusterProps = { teamId: 'acid', storage: { size: '10Gi' } };
   const build = (props: Partial<ZalandoClusterProps> = {}) => {
     const chart = testChart();
     const cluster = new ZalandoCluster(chart, 'acid-orders', { namespace: 'shop', ...base, ...props });
+    if (props.monitoring) new SchemaInitJob(chart, 'schema', { server: cluster.connection, logins: 'existing' });
     return { cluster, objects: synth(chart) };
   };
 
@@ -195,7 +197,7 @@ describe('ZalandoCluster: spec.tls from the same declaration', () => {
     const { cluster, objects } = build({
       tls: { certManagerIssuer: { name: 'internal-ca', kind: 'Issuer' } },
       users: [{ name: 'orders_metrics', kind: 'monitoring', password: { name: 'x', key: 'm' } }],
-      monitoring: { login: 'orders_metrics' },
+      monitoring: { login: { name: 'orders_metrics', password: { name: 'orders-metrics.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } } },
     });
     const resource = only(objects, 'postgresql');
     expect(postgresqlProblems(resource)).toEqual([]);
@@ -230,7 +232,7 @@ describe('environments: cert-manager where declared', () => {
     name: 'tls-test',
     summary: 'tls',
     ...(certManager ? { certManager } : {}),
-    servers: [{ id: 'db', namespace: 'shop', superuser: { secretName: 'db-superuser' }, statefulSet: { name: 'db', ...(tls ? { tls } : {}) } }],
+    servers: [{ id: 'db', namespace: 'shop', name: 'db', ...(tls ? { tls } : {}), backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } } }],
   });
 
   test("the environment's issuer signs each server's certificate", () => {

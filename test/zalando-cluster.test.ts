@@ -1,20 +1,22 @@
-import { ZalandoCluster, ZalandoClusterProps } from '../lib';
+import { SchemaInitJob, ZalandoCluster, ZalandoClusterProps } from '../lib';
 import { postgresqlProblems } from './support/crd-schema';
 import { loadDist, only, synth, testChart } from './support/manifests';
 import { deployedMajor } from './support/deployed-major';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { runJobScript } from './support/run-job';
 
-const base: ZalandoClusterProps = { teamId: 'acid', volume: { size: '10Gi' } };
+const base: ZalandoClusterProps = { teamId: 'acid', storage: { size: '10Gi' } };
 function build(props: Partial<ZalandoClusterProps> = {}, id = 'acid-orders') {
   const chart = testChart();
   const cluster = new ZalandoCluster(chart, id, { namespace: 'shop', ...base, ...props });
+  // The exporter's login becomes a pg_monitor member through the cluster's schema Job.
+  if (props.monitoring) new SchemaInitJob(chart, 'schema', { server: cluster.connection, logins: 'existing' });
   return { cluster, objects: synth(chart) };
 }
 
 describe('ZalandoCluster', () => {
   const { cluster, objects } = build({
-    numberOfInstances: 3,
+    instances: 3,
     users: [
       { name: 'orders_app', kind: 'app', password: { name: 'x', key: 'y' } },
       { name: 'orders_admin', kind: 'admin', password: { name: 'x', key: 'z' } },
@@ -27,7 +29,7 @@ describe('ZalandoCluster', () => {
     parameters: { max_connections: 200 },
     tls: { secretName: 'orders-tls' },
     tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
-    monitoring: { login: 'orders_metrics' },
+    monitoring: { login: { name: 'orders_metrics', password: { name: 'orders-metrics.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } } },
   });
   const resource = only(objects, 'postgresql', 'acid-orders');
 
@@ -69,7 +71,7 @@ describe('ZalandoCluster', () => {
     expect(resource.spec.sidecars[0].env).toContainEqual({ name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: 'orders-metrics.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } } });
     const svc = only(objects, 'Service', 'acid-orders-metrics');
     expect(svc.spec.selector).toEqual({ 'cluster-name': 'acid-orders', application: 'spilo' });
-    expect(svc.metadata.labels).toMatchObject(cluster.metricsServiceLabels!);
+    expect(svc.metadata.labels).toMatchObject(cluster.monitoredServer?.metricsServiceLabels ?? { missing: 'labels' });
     expect(cluster.monitoredServer).toMatchObject({ podPattern: 'acid-orders-[0-9]+', claimPattern: 'pgdata-acid-orders-[0-9]+', container: 'postgres' });
   });
 
@@ -79,7 +81,7 @@ describe('ZalandoCluster', () => {
     expect(cluster.poolerService).toBe('acid-orders-pooler');
     expect(cluster.host).toBe('acid-orders.shop.svc.cluster.local');
     expect(cluster.credentialSecretName('orders_app')).toBe('orders-app.acid-orders.credentials.postgresql.acid.zalan.do');
-    expect(cluster.connection.superuser.secretName).toBe('postgres.acid-orders.credentials.postgresql.acid.zalan.do');
+    expect(cluster.connection.superuser).toEqual({ name: 'postgres', password: { name: 'postgres.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } });
   });
 
   test('snapshot', () => {
@@ -93,12 +95,12 @@ describe('ZalandoCluster rejects what the CRD or the operator would', () => {
     ['a name with upper case', {}, `ZalandoCluster 'test/acid-Orders': name "acid-Orders" is not a cluster name`, 'acid-Orders'],
     ['a name without the team prefix', { teamId: 'billing' }, `ZalandoCluster 'test/acid-orders': name "acid-orders" must start with the team id and a dash ('billing-'), or the operator refuses the cluster`, 'acid-orders'],
     ['a version outside the enum', { majorVersion: 13 }, `ZalandoCluster 'test/acid-orders': majorVersion 13 is not one of the CRD's versions (14, 15, 16, 17, 18)`, 'acid-orders'],
-    ['a volume size the pattern rejects', { volume: { size: '10 GB' } }, `ZalandoCluster 'test/acid-orders': volume.size "10 GB" is not a quantity the CRD accepts (e.g. '50Gi')`, 'acid-orders'],
+    ['a volume size the pattern rejects', { storage: { size: '10 GB' } }, `ZalandoCluster 'test/acid-orders': storage.size "10 GB" is not a quantity the CRD accepts (e.g. '50Gi')`, 'acid-orders'],
     ['a CPU amount the pattern rejects', { resources: { cpuRequest: '0.5000' } }, `ZalandoCluster 'test/acid-orders': resources.cpuRequest "0.5000" is not a CPU amount the CRD accepts (e.g. '500m' or '1.5')`, 'acid-orders'],
     ['a cron with six fields', { logicalBackup: { schedule: '0 0 3 * * *' } }, `ZalandoCluster 'test/acid-orders': logicalBackup.schedule "0 0 3 * * *" has 6 fields`, 'acid-orders'],
     ['a cron the CRD pattern rejects', { logicalBackup: { schedule: '0 3 * * MON' } }, `ZalandoCluster 'test/acid-orders': logicalBackup.schedule "0 3 * * MON" uses ranges, lists, names or a macro, which the CRD does not accept (five fields of numbers, * and steps only)`, 'acid-orders'],
     ['an owner that is not a user', { databases: [{ name: 'orders', owner: 'ghost' }] }, `ZalandoCluster 'test/acid-orders': databases[0].owner "ghost" is not a declared user; the operator creates only owners listed in users`, 'acid-orders'],
-    ['zero instances', { numberOfInstances: 0 }, `ZalandoCluster 'test/acid-orders': numberOfInstances 0 must be an integer at least 1`, 'acid-orders'],
+    ['zero instances', { instances: 0 }, `ZalandoCluster 'test/acid-orders': instances 0 must be an integer at least 1`, 'acid-orders'],
     ['settings that do not fit the memory limit', { parameters: { shared_buffers: '2GB' } }, `ZalandoCluster 'test/acid-orders': parameters`, 'acid-orders'],
   ];
   test.each(cases)('%s', (_name, props, message, id) => {

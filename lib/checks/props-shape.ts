@@ -178,6 +178,28 @@ export function union<S extends AnyShape[]>(...shapes: S): Shape<ShapeType<S[num
   };
 }
 
+/**
+ * One of several object shapes, told apart by the string in `tag` (a discriminated union):
+ * a missing or unknown tag names the choices; otherwise the chosen shape checks the rest.
+ */
+export function tagged<T extends object, K extends keyof T & string>(tag: K, shapes: { [V in T[K] & string]: ObjectShape<Extract<T, Record<K, V>>> }): Shape<T> {
+  const byTag = shapes as unknown as Record<string, AnyShape>;
+  const tags = Object.keys(byTag);
+  const expected = `an object with ${tag}: ${tags.map((t) => `'${t}'`).join(' or ')}`;
+  return {
+    expected,
+    optional: false,
+    check(owner, field, value) {
+      if (!isPlainObject(value)) fail(owner, field, value, `must be ${expected}, not ${kindOf(value)}`);
+      const chosen = (value as Record<string, unknown>)[tag];
+      if (typeof chosen !== 'string' || !Object.prototype.hasOwnProperty.call(byTag, chosen)) {
+        fail(owner, `${field}.${tag}`, chosen, `must be one of ${tags.map((t) => `'${t}'`).join(', ')}`);
+      }
+      byTag[chosen].check(owner, field, value);
+    },
+  };
+}
+
 /** 'a, b or c'. */
 function alternatives(items: string[]): string {
   return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
@@ -255,8 +277,24 @@ export function checkProps<T>(owner: string, props: unknown, shape: Shape<T>): a
   shape.check(owner, '', props);
 }
 
+/**
+ * Names Kubernetes, the Zalando CRD or earlier versions of this library give the same thing: a
+ * user moving a server between backends, or from hand-written manifests, types these.
+ */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  replicas: 'instances',
+  numberOfInstances: 'instances',
+  volume: 'storage',
+  metrics: 'monitoring',
+  exporterImage: 'image',
+  secretName: 'name',
+  passwordKey: 'key',
+  username: 'name',
+};
+
 function unknownProperty(key: string, fields: Record<string, AnyShape>, prefix: string): string {
-  const suggestion = closest(key, candidates(fields));
+  const synonym = Object.prototype.hasOwnProperty.call(SYNONYMS, key) ? SYNONYMS[key] : undefined;
+  const suggestion = synonym !== undefined && synonym in fields ? synonym : closest(key, candidates(fields));
   return suggestion === undefined
     ? `is not a property (known: ${Object.keys(fields).join(', ')})`
     : `is not a property; did you mean ${prefix}${suggestion}?`;

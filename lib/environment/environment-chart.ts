@@ -5,10 +5,9 @@ import { BackupCronJob } from '../jobs/backup-cron-job';
 import { BackupStorage } from '../storage/backup-storage';
 import { PostgresServerConnection } from '../jobs/client-pod';
 import { ConnectionConfigMap } from '../server/connection-config-map';
-import { Credentials } from '../secrets/credentials';
 import { EfsVolume } from '../storage/efs-volume';
 import { checkProps, string } from '../checks/props-shape';
-import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription } from './environment-description';
+import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription, StatefulSetBackend, ZalandoBackend } from './environment-description';
 import { PostgresMonitoring } from '../monitoring/postgres-monitoring';
 import { NamespaceNetworkDefaults, ServerEndpoint } from '../network/namespace-defaults';
 import { poolerPods, spiloPods } from '../network/zalando-policies';
@@ -16,7 +15,6 @@ import { PostgresStatefulSet } from '../server/postgres-stateful-set';
 import { DatabaseUser } from '../sql/model';
 import { SchemaInitJob } from '../jobs/schema-init-job';
 import { PostgresTlsProps } from '../server/tls';
-import { ValidationError } from '../diagnostics/validation-error';
 import { checkDnsLabel, fail, ownerOf } from '../private/validation';
 import { VolumeSnapshotClass } from '../storage/volume-snapshot-class';
 import { ZalandoCluster } from '../zalando/zalando-cluster';
@@ -70,28 +68,26 @@ export class EnvironmentChart extends Chart {
   private build(environment: EnvironmentDescription): void {
     this.namespaces(environment);
     for (const server of environment.servers) {
-      if (server.zalando && server.statefulSet) fail(this.serverOwner(server), 'statefulSet', server.statefulSet.name ?? server.id, 'cannot be combined with zalando: a server has one backend');
-      const users = [...server.users ?? [], ...(server.monitoring ? [{ name: server.monitoring.login.name, kind: 'monitoring' as const, password: server.monitoring.login.password }] : []), ...backupLogin(this.serverOwner(server), server)];
-      this.connections[server.id] = server.zalando ? this.cluster(server, users, environment) : this.statefulSet(server, environment);
-      const connection = this.connections[server.id];
+      const backend = server.backend;
+      const users = [...server.users ?? [], ...monitoringLogin(server), ...backupLogin(this.serverOwner(server), server)];
+      const watched = backend.kind === 'zalando' ? this.cluster(server, backend, users, environment) : this.statefulSet(server, backend, environment);
+      const connection = watched instanceof ZalandoCluster ? watched.connection : watched;
+      this.connections[server.id] = connection;
       if (server.databases?.length || users.length) {
         this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
           server: connection,
           databases: server.databases,
           users,
-          extensions: server.monitoring ? ['pg_stat_statements'] : undefined,
           // The operator owns logins, passwords and databases; the Job adds what it cannot do.
-          logins: server.zalando ? 'existing' : 'create',
+          logins: backend.kind === 'zalando' ? 'existing' : 'create',
           name: server.schemaInit?.jobName,
           configMapName: server.schemaInit?.configMapName,
           labels: server.schemaInit?.labels,
         });
       }
       if (server.monitoring) {
-        const watched = server.zalando ? this.clusters[server.id] : this.servers[server.id];
         new PostgresMonitoring(this, `${server.id}-monitoring`, {
-          server: watched.monitoredServer!,
-          metricsServiceLabels: watched.metricsServiceLabels!,
+          server: watched,
           thresholds: server.monitoring.thresholds,
           prometheusLabels: server.monitoring.prometheusLabels,
         });
@@ -100,10 +96,9 @@ export class EnvironmentChart extends Chart {
         new ConnectionConfigMap(this, `${server.id}-connection`, { ...server.connectionConfigMap, server: connection });
       }
       if (server.backup) {
-        const { storage, login, ...backup } = server.backup;
+        const { storage, ...backup } = server.backup;
         this.backups[server.id] = new BackupCronJob(this, `${server.id}-backup`, {
           ...backup,
-          login: login && Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
           server: connection,
           storage: 'existingClaim' in storage ? BackupStorage.existingClaim(storage.existingClaim) : BackupStorage.newClaim(storage),
         });
@@ -124,7 +119,7 @@ export class EnvironmentChart extends Chart {
   private defaultDeny(environment: EnvironmentDescription): void {
     for (const namespace of ownedNamespaces(environment)) {
       const clientsHere = (s: DatabaseServerDescription) => s.namespace === namespace ||
-        (s.statefulSet?.clientNamespaces ?? s.zalando?.network?.clientNamespaces ?? []).includes(namespace);
+        ((s.backend.kind === 'zalando' ? s.backend.network?.clientNamespaces : s.backend.clientNamespaces) ?? []).includes(namespace);
       const servers: ServerEndpoint[] = environment.servers.filter(clientsHere).map((s) => {
         const cluster = this.clusters[s.id];
         const server = this.servers[s.id];
@@ -146,7 +141,7 @@ export class EnvironmentChart extends Chart {
       // The API server rejects any pod that breaks the restricted profile. The operator's pods
       // cannot meet it (the postgresql resource cannot set their security context), so their
       // namespaces enforce baseline and warn about restricted.
-      const operated = environment.servers.some((s) => s.namespace === namespace && s.zalando);
+      const operated = environment.servers.some((s) => s.namespace === namespace && s.backend.kind === 'zalando');
       new KubeNamespace(this, `Namespace-${namespace}`, {
         metadata: {
           name: namespace,
@@ -158,45 +153,48 @@ export class EnvironmentChart extends Chart {
     }
   }
 
-  private statefulSet(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerConnection {
-    if (!server.statefulSet) throw new ValidationError(`${this.serverOwner(server)}: give statefulSet or zalando, the backend that runs it`);
-    if (!server.superuser) throw new ValidationError(`${this.serverOwner(server)}: superuser is required on the StatefulSet backend`);
-    const dataVolume = server.efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...server.efs, namespace: server.namespace }) : undefined;
-    const login = server.monitoring?.login;
-    this.servers[server.id] = new PostgresStatefulSet(this, server.id, {
-      ...server.statefulSet,
-      tls: withIssuer(server.statefulSet.tls, environment),
+  private statefulSet(server: DatabaseServerDescription, backend: StatefulSetBackend, environment: EnvironmentDescription): PostgresStatefulSet {
+    const { kind, efs, ...own } = backend;
+    const { id, namespace, databases, users, schemaInit, connectionConfigMap, monitoring, backup, backend: omitted, ...shared } = server;
+    const dataVolume = efs ? EfsVolume.fromFileSystemId(this, `${id}-efs`, { ...efs, namespace }) : undefined;
+    this.servers[id] = new PostgresStatefulSet(this, id, {
+      ...shared,
+      ...own,
+      namespace,
+      tls: withIssuer(server.tls, environment),
       dataVolume,
-      metrics: login && {
-        login: Credentials.fromSecret(login.password.name, { passwordKey: login.password.key, username: login.name, usernameKey: login.password.usernameKey }),
-        scrapeNamespaces: server.monitoring?.scrapeNamespaces,
-      },
-      namespace: server.namespace,
+      monitoring: monitoring && { login: monitoring.login, image: monitoring.image, scrapeNamespaces: monitoring.scrapeNamespaces },
       disposable: environment.disposable,
-      superuser: Credentials.fromSecret(server.superuser.secretName, { passwordKey: server.superuser.passwordKey, username: server.superuser.username, usernameKey: server.superuser.usernameKey }),
     });
-    return this.servers[server.id];
+    return this.servers[id];
   }
 
-  private cluster(server: DatabaseServerDescription, users: DatabaseUser[], environment: EnvironmentDescription): PostgresServerConnection {
-    this.clusters[server.id] = new ZalandoCluster(this, server.id, {
-      ...server.zalando!,
-      tls: withIssuer(server.zalando!.tls, environment),
-      monitoring: server.monitoring
-        ? { ...server.zalando!.monitoring, login: server.monitoring.login.name, scrapeNamespaces: server.zalando!.monitoring?.scrapeNamespaces ?? server.monitoring.scrapeNamespaces }
-        : server.zalando!.monitoring,
-      namespace: server.namespace,
-      databases: server.databases,
+  private cluster(server: DatabaseServerDescription, backend: ZalandoBackend, users: DatabaseUser[], environment: EnvironmentDescription): ZalandoCluster {
+    const { kind, ...own } = backend;
+    const { id, namespace, databases, users: omittedUsers, schemaInit, connectionConfigMap, monitoring, backup, backend: omitted, ...shared } = server;
+    this.clusters[id] = new ZalandoCluster(this, id, {
+      ...shared,
+      ...own,
+      namespace,
+      tls: withIssuer(server.tls, environment),
+      monitoring: monitoring && { login: monitoring.login, image: monitoring.image, scrapeNamespaces: monitoring.scrapeNamespaces },
+      databases,
       users,
       disposable: environment.disposable,
     });
-    return this.clusters[server.id].connection;
+    return this.clusters[id];
   }
 }
 
 /** The namespaces the chart creates: those of its servers, except the ones every cluster has, which are used, never redefined. */
 function ownedNamespaces(environment: EnvironmentDescription): string[] {
   return [...new Set(environment.servers.map((s) => s.namespace))].filter((n) => !BUILT_IN_NAMESPACES.includes(n));
+}
+
+/** The exporter's login as a schema Job user, listed where the chart always listed it: after the declared users. */
+function monitoringLogin(server: DatabaseServerDescription): DatabaseUser[] {
+  const login = server.monitoring?.login;
+  return login ? [{ name: login.name, kind: 'monitoring', password: login.password }] : [];
 }
 
 /**
@@ -206,7 +204,7 @@ function ownedNamespaces(environment: EnvironmentDescription): string[] {
 function backupLogin(owner: string, server: DatabaseServerDescription): DatabaseUser[] {
   const login = server.backup?.login;
   if (!login) return [];
-  if (server.zalando) fail(owner, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
+  if (server.backend.kind === 'zalando') fail(owner, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
   const listed = (server.backup!.mode ?? 'database') === 'database' && server.backup!.databases?.length ? server.backup!.databases : undefined;
   return [{ name: login.name, kind: 'backup', password: login.password, ...(listed ? { databases: listed } : {}) }];
 }
@@ -248,7 +246,7 @@ function checkedArguments(scope: Construct, id: string, environment: Environment
       [server.monitoring, 'monitoring', 'its monitoring'],
       [server.connectionConfigMap, 'connection', 'its connection ConfigMap'],
       [server.backup, 'backup', 'its backups'],
-      [server.efs, 'efs', 'its EFS volume'],
+      [server.backend.kind === 'statefulSet' && server.backend.efs, 'efs', 'its EFS volume'],
     ];
     for (const [present, suffix, what] of parts) if (present) claim(`${server.id}-${suffix}`, field, what);
   });

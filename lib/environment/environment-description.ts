@@ -1,43 +1,16 @@
 import { BACKUP_CRON_JOB_PROPS_SHAPE, BackupCronJobProps } from '../jobs/backup-cron-job';
 import { NEW_BACKUP_CLAIM_OPTIONS_SHAPE, NewBackupClaimOptions } from '../storage/backup-storage';
-import { array, boolean, object, omit, optional, record, string, union } from '../checks/props-shape';
+import { array, boolean, object, omit, oneOf, optional, record, string, tagged, union } from '../checks/props-shape';
 import { CONNECTION_CONFIG_MAP_PROPS_SHAPE, ConnectionConfigMapProps } from '../server/connection-config-map';
 import { ALERT_THRESHOLDS_SHAPE, AlertThresholds } from '../monitoring/alert-rules';
 import { EFS_STATIC_VOLUME_PROPS_SHAPE, EfsStaticVolumeProps } from '../storage/efs-volume';
 import { POSTGRES_STATEFUL_SET_PROPS_SHAPE, PostgresStatefulSetProps } from '../server/postgres-stateful-set';
-import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser, SECRET_KEY_REFERENCE_SHAPE, SecretKeyReference } from '../sql/model';
+import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, SERVER_MONITORING_PROPS_SHAPE, ServerMonitoringProps } from '../server/server-props';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
+import { Login, LOGIN_SHAPE } from '../secrets/login';
 import { CERT_MANAGER_ISSUER_SHAPE, CertManagerIssuer } from '../server/tls';
 import { VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE, VolumeSnapshotClassProps } from '../storage/volume-snapshot-class';
 import { ZALANDO_CLUSTER_PROPS_SHAPE, ZalandoClusterProps } from '../zalando/zalando-cluster';
-
-/** The superuser of a server, as plain data. */
-export interface SuperuserDescription {
-  /** Secret holding the password. */
-  readonly secretName: string;
-  /**
-   * Key of the password.
-   * @default 'password'
-   */
-  readonly passwordKey?: string;
-  /**
-   * Login name.
-   * @default 'postgres'
-   */
-  readonly username?: string;
-  /**
-   * Key of the login name, when the Secret also carries it.
-   * @default - none
-   */
-  readonly usernameKey?: string;
-}
-
-/** Runtime description of {@link SuperuserDescription}. */
-export const SUPERUSER_DESCRIPTION_SHAPE = object<SuperuserDescription>({
-  secretName: string(),
-  passwordKey: optional(string()),
-  username: optional(string()),
-  usernameKey: optional(string()),
-}, { name: 'SuperuserDescription' });
 
 /** Backups of a server, as plain data. */
 export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | 'storage' | 'login'> {
@@ -49,23 +22,21 @@ export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | '
    * backend only (the operator owns the Zalando cluster's logins).
    * @default - the superuser
    */
-  readonly login?: { readonly name: string; readonly password: SecretKeyReference };
+  readonly login?: Login;
 }
 
 /** Runtime description of {@link BackupDescription}. */
 export const BACKUP_DESCRIPTION_SHAPE = object<BackupDescription>({
   ...omit(BACKUP_CRON_JOB_PROPS_SHAPE.fields, 'server', 'storage', 'login'),
   storage: union(NEW_BACKUP_CLAIM_OPTIONS_SHAPE, object<{ readonly existingClaim: string }>({ existingClaim: string() })),
-  login: optional(object<NonNullable<BackupDescription['login']>>({ name: string(), password: SECRET_KEY_REFERENCE_SHAPE })),
+  login: optional(LOGIN_SHAPE),
 }, { name: 'BackupDescription' });
 
 /** Metrics, alerts and a dashboard for a server, as plain data. */
-export interface MonitoringDescription {
-  /** The exporter's least-privilege login (member of pg_monitor) and where its password lives. */
-  readonly login: { readonly name: string; readonly password: SecretKeyReference };
+export interface MonitoringDescription extends ServerMonitoringProps {
   /**
    * Alert thresholds.
-   * @default - seed 004 §8.1
+   * @default - CPU 80% / 5 min, memory 85% / 3 min, 80 connections, storage 80%, queries over 5 s
    */
   readonly thresholds?: AlertThresholds;
   /**
@@ -73,32 +44,66 @@ export interface MonitoringDescription {
    * @default { release: 'prometheus' }
    */
   readonly prometheusLabels?: Record<string, string>;
-  /**
-   * Namespaces Prometheus scrapes from.
-   * @default ['monitoring']
-   */
-  readonly scrapeNamespaces?: string[];
 }
 
 /** Runtime description of {@link MonitoringDescription}. */
 export const MONITORING_DESCRIPTION_SHAPE = object<MonitoringDescription>({
-  login: object<MonitoringDescription['login']>({ name: string(), password: SECRET_KEY_REFERENCE_SHAPE }),
+  ...SERVER_MONITORING_PROPS_SHAPE.fields,
   thresholds: optional(ALERT_THRESHOLDS_SHAPE),
   prometheusLabels: optional(record(string())),
-  scrapeNamespaces: optional(array(string())),
 }, { name: 'MonitoringDescription' });
 
-/** One PostgreSQL server of an environment, independent of the backend that runs it. */
-export interface DatabaseServerDescription {
+/** Run the server as a {@link PostgresStatefulSet}: one pod, its own claim (or an EFS volume). */
+export interface StatefulSetBackend extends Omit<PostgresStatefulSetProps, keyof PostgresServerProps | 'superuser' | 'dataVolume'> {
+  /** Selects this backend. */
+  readonly kind: 'statefulSet';
+  /** The superuser the image creates on first start. */
+  readonly superuser: Login;
+  /**
+   * Keep the data on Amazon EFS (a static volume on a file system and access point) instead of
+   * a claim template.
+   * @default - a claim template from the server's `storage`
+   */
+  readonly efs?: Omit<EfsStaticVolumeProps, 'namespace'>;
+}
+
+/** Run the server as a {@link ZalandoCluster}: the operator's primary and streaming replicas. */
+export interface ZalandoBackend extends Omit<ZalandoClusterProps, keyof PostgresServerProps | 'databases' | 'users'> {
+  /** Selects this backend. */
+  readonly kind: 'zalando';
+}
+
+/** The backend that runs a server: exactly one, told apart by `kind`. */
+export type ServerBackend = StatefulSetBackend | ZalandoBackend;
+
+/** Fields every server description holds, whichever backend runs it; the backends take none of them. */
+const SHARED_SERVER_FIELDS = Object.keys(POSTGRES_SERVER_PROPS_SHAPE.fields) as (keyof PostgresServerProps)[];
+
+/** Runtime description of {@link ServerBackend}. */
+export const SERVER_BACKEND_SHAPE = tagged<ServerBackend, 'kind'>('kind', {
+  statefulSet: object<StatefulSetBackend>({
+    ...omit(POSTGRES_STATEFUL_SET_PROPS_SHAPE.fields, ...SHARED_SERVER_FIELDS, 'superuser', 'dataVolume'),
+    kind: oneOf('statefulSet'),
+    superuser: LOGIN_SHAPE,
+    efs: optional(object<Omit<EfsStaticVolumeProps, 'namespace'>>(omit(EFS_STATIC_VOLUME_PROPS_SHAPE.fields, 'namespace'))),
+  }, { name: 'StatefulSetBackend' }),
+  zalando: object<ZalandoBackend>({
+    ...omit(ZALANDO_CLUSTER_PROPS_SHAPE.fields, ...SHARED_SERVER_FIELDS, 'databases', 'users'),
+    kind: oneOf('zalando'),
+  }, { name: 'ZalandoBackend' }),
+});
+
+/**
+ * One PostgreSQL server of an environment. Everything but `backend` means the same on either
+ * backend, so moving a server from a StatefulSet to the Zalando operator changes `backend` only.
+ */
+export interface DatabaseServerDescription extends Omit<PostgresServerProps, 'namespace' | 'disposable' | 'monitoring'> {
   /** Construct id, unique within the environment. */
   readonly id: string;
   /** Namespace of the server and its objects. */
   readonly namespace: string;
-  /**
-   * The superuser, on the StatefulSet backend (the operator manages its own).
-   * @default - required on the StatefulSet backend
-   */
-  readonly superuser?: SuperuserDescription;
+  /** The backend that runs the server, and its own settings. */
+  readonly backend: ServerBackend;
   /**
    * Databases, their owners, schemas, schema files and history tracking.
    * @default - only the database the image creates
@@ -111,22 +116,16 @@ export interface DatabaseServerDescription {
   readonly users?: DatabaseUser[];
   /**
    * Names and extra labels of the schema Job and its ConfigMap.
-   * @default - `<statefulset>-schema-init` and `<statefulset>-schema`, no extra labels
+   * @default - `<server>-schema-init` and `<server>-schema`, no extra labels
    */
   readonly schemaInit?: { readonly jobName?: string; readonly configMapName?: string; readonly labels?: Record<string, string> };
-  /**
-   * Keep the data on Amazon EFS (a static volume on a file system and access point) instead of
-   * a claim template.
-   * @default - a claim template from `statefulSet.storage`
-   */
-  readonly efs?: Omit<EfsStaticVolumeProps, 'namespace'>;
   /**
    * A ConfigMap with the connection settings the applications read.
    * @default - none
    */
   readonly connectionConfigMap?: Omit<ConnectionConfigMapProps, 'server'>;
   /**
-   * Metrics (a postgres-exporter sidecar), alerts and a Grafana dashboard.
+   * Metrics (a postgres-exporter beside each server pod), alerts and a Grafana dashboard.
    * @default - none
    */
   readonly monitoring?: MonitoringDescription;
@@ -135,23 +134,14 @@ export interface DatabaseServerDescription {
    * @default - none
    */
   readonly backup?: BackupDescription;
-  /**
-   * Run it as a PostgresStatefulSet (names, sizes, tuning).
-   * @default - give this or zalando
-   */
-  readonly statefulSet?: Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>;
-  /**
-   * Run it as a Zalando operator cluster.
-   * @default - give this or statefulSet
-   */
-  readonly zalando?: Omit<ZalandoClusterProps, 'namespace' | 'databases' | 'users' | 'disposable'>;
 }
 
 /** Runtime description of {@link DatabaseServerDescription}. */
 export const DATABASE_SERVER_DESCRIPTION_SHAPE = object<DatabaseServerDescription>({
+  ...omit(POSTGRES_SERVER_PROPS_SHAPE.fields, 'namespace', 'disposable', 'monitoring'),
   id: string(),
   namespace: string(),
-  superuser: optional(SUPERUSER_DESCRIPTION_SHAPE),
+  backend: SERVER_BACKEND_SHAPE,
   databases: optional(array(DATABASE_DEFINITION_SHAPE)),
   users: optional(array(DATABASE_USER_SHAPE)),
   schemaInit: optional(object<NonNullable<DatabaseServerDescription['schemaInit']>>({
@@ -159,12 +149,9 @@ export const DATABASE_SERVER_DESCRIPTION_SHAPE = object<DatabaseServerDescriptio
     configMapName: optional(string()),
     labels: optional(record(string())),
   })),
-  efs: optional(object<Omit<EfsStaticVolumeProps, 'namespace'>>(omit(EFS_STATIC_VOLUME_PROPS_SHAPE.fields, 'namespace'))),
   connectionConfigMap: optional(object<Omit<ConnectionConfigMapProps, 'server'>>(omit(CONNECTION_CONFIG_MAP_PROPS_SHAPE.fields, 'server'))),
   monitoring: optional(MONITORING_DESCRIPTION_SHAPE),
   backup: optional(BACKUP_DESCRIPTION_SHAPE),
-  statefulSet: optional(object<Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>>(omit(POSTGRES_STATEFUL_SET_PROPS_SHAPE.fields, 'namespace', 'superuser'))),
-  zalando: optional(object<Omit<ZalandoClusterProps, 'namespace' | 'databases' | 'users' | 'disposable'>>(omit(ZALANDO_CLUSTER_PROPS_SHAPE.fields, 'namespace', 'databases', 'users', 'disposable'))),
 }, { name: 'DatabaseServerDescription' });
 
 /** The network defaults of the namespaces an environment creates. */

@@ -5,10 +5,10 @@ import { BACKUP_SCRIPT } from './backup/scripts';
 import { BACKUP_STORAGE_SHAPE, BackupStorage } from '../storage/backup-storage';
 import { array, boolean, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
-import { Credentials, CREDENTIALS_SHAPE } from '../secrets/credentials';
+import { Login, LOGIN_SHAPE } from '../secrets/login';
+import { checkLogin } from '../secrets/login-checks';
 import { restrictedContainerSecurityContext } from '../server/pod-security';
 import { RequiredSecrets } from '../secrets/required-secrets';
-import { roleNameProblem } from '../sql/reserved-names';
 import { checkCron, checkTimeZone } from './cron';
 import { commonLabels, selectorLabels } from '../private/labels';
 import { ExternalEgressPolicy } from '../network/external-egress-policy';
@@ -69,7 +69,7 @@ export interface BackupCronJobProps {
    * the dump): back up servers that have either as the superuser.
    * @default - the server's superuser
    */
-  readonly login?: Credentials;
+  readonly login?: Login;
   /**
    * Keep role passwords (SCRAM verifiers) in `cluster` mode's pg_dumpall file. Off, the file
    * holds no verifier, and logins restored from it have no password until the schema Job runs
@@ -125,7 +125,7 @@ export interface BackupCronJobProps {
 export const BACKUP_CRON_JOB_PROPS_SHAPE = object<BackupCronJobProps>({
   server: POSTGRES_SERVER_CONNECTION_SHAPE,
   storage: BACKUP_STORAGE_SHAPE,
-  login: optional(CREDENTIALS_SHAPE),
+  login: optional(LOGIN_SHAPE),
   rolePasswords: optional(boolean()),
   upload: optional(BLOB_UPLOAD_OPTIONS_SHAPE),
   name: optional(string()),
@@ -196,19 +196,13 @@ export class BackupCronJob extends Construct {
       const resources = jobResources(owner, props.resources);
       checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
         "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
-      if (props.login !== undefined) {
-        props.login.validate(owner, 'login');
-        const problem = roleNameProblem(props.login.username);
-        if (problem) fail(owner, 'login.username', props.login.username, problem);
-      }
+      if (props.login !== undefined) checkLogin(owner, 'login', props.login);
       if (props.rolePasswords && mode !== 'cluster') fail(owner, 'rolePasswords', props.rolePasswords, "applies to 'cluster' mode only (pg_dump never dumps roles)");
       const uploadContainer = props.upload === undefined ? undefined : checkBlobUpload(owner, props.upload);
       const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
       props.storage.bind(this, owner, server.name, server.namespace, labels);
       this.claimName = props.storage.claimName(server.name);
-      if (props.login) {
-        RequiredSecrets.declare(this, { namespace: server.namespace, name: props.login.secretName, keys: props.login.secretKeys() });
-      }
+      if (props.login) RequiredSecrets.declareLogin(this, server.namespace, props.login);
 
       this.cronJob = new KubeCronJob(this, 'Resource', {
         metadata: { name: this.name, namespace: server.namespace, labels },

@@ -1,9 +1,11 @@
 import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
 import { number, object, optional, string } from '../checks/props-shape';
-import { Credentials, CREDENTIALS_SHAPE } from '../secrets/credentials';
+import { Login, LOGIN_SHAPE } from '../secrets/login';
+import { checkLogin } from '../secrets/login-checks';
+import { passwordEnv, usernameEnv } from '../secrets/login-env';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from '../server/pod-security';
 import { checkRequestsAndLimits } from '../private/quantity';
-import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
+import { databaseNameProblem } from '../sql/reserved-names';
 import { CLIENT_TLS_SHAPE, ClientTls, clientCaVolume } from '../server/tls';
 import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, checkSecretKey, checkServiceName, fail } from '../private/validation';
 
@@ -20,9 +22,15 @@ export interface PostgresServerConnection {
   /** A database that always exists, for cluster-wide statements. */
   readonly databaseName: string;
   /** The superuser. */
-  readonly superuser: Credentials;
+  readonly superuser: Login;
   /** Image with psql and pg_isready of the server's major version. */
   readonly image: string;
+  /**
+   * The exporter's login, which the server's schema Job creates (a `monitoring` user, member of
+   * pg_monitor) together with the pg_stat_statements extension.
+   * @default - the server has no exporter
+   */
+  readonly monitoringLogin?: Login;
   /** Label the Job's pod needs to pass the server's NetworkPolicy. */
   readonly clientLabel: { readonly key: string; readonly value: string };
   /**
@@ -40,8 +48,9 @@ export const POSTGRES_SERVER_CONNECTION_SHAPE = object<PostgresServerConnection>
   serviceName: string(),
   port: number(),
   databaseName: string(),
-  superuser: CREDENTIALS_SHAPE,
+  superuser: LOGIN_SHAPE,
   image: string(),
+  monitoringLogin: optional(LOGIN_SHAPE),
   clientLabel: object<PostgresServerConnection['clientLabel']>({ key: string(), value: string() }),
   tls: optional(CLIENT_TLS_SHAPE),
 }, { name: 'PostgresServerConnection', open: true });
@@ -76,9 +85,8 @@ export function checkServerConnection(owner: string, field: string, server: Post
   checkInteger(owner, `${field}.port`, server.port, 1, 65535);
   const databaseProblem = databaseNameProblem(server.databaseName);
   if (databaseProblem) fail(owner, `${field}.databaseName`, server.databaseName, databaseProblem);
-  server.superuser.validate(owner, `${field}.superuser`);
-  const loginProblem = roleNameProblem(server.superuser.username);
-  if (loginProblem) fail(owner, `${field}.superuser.username`, server.superuser.username, loginProblem);
+  checkLogin(owner, `${field}.superuser`, server.superuser);
+  if (server.monitoringLogin) checkLogin(owner, `${field}.monitoringLogin`, server.monitoringLogin);
   checkLabels(owner, `${field}.clientLabel`, { [server.clientLabel.key]: server.clientLabel.value });
   if (server.tls) {
     checkDnsSubdomain(owner, `${field}.tls.caSecretName`, server.tls.caSecretName);
@@ -153,8 +161,8 @@ export function clientPodTemplate(options: ClientPodOptions): PodTemplateSpec {
           { name: 'PGHOST', value: server.serviceName },
           { name: 'PGPORT', value: String(server.port) },
           { name: 'PGDATABASE', value: server.databaseName },
-          server.superuser.usernameEnv('PGUSER'),
-          server.superuser.passwordEnv('PGPASSWORD'),
+          usernameEnv(server.superuser, 'PGUSER'),
+          passwordEnv(server.superuser, 'PGPASSWORD'),
           { name: 'PGCONNECT_TIMEOUT', value: '10' },
           { name: 'PGAPPNAME', value: `cdk8s-postgres-${options.containerName}` },
           // Idempotent statements say "already exists, skipping"; only warnings and errors matter.

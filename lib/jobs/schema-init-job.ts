@@ -3,9 +3,10 @@ import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { array, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
-import { Credentials } from '../secrets/credentials';
 import { commonLabels } from '../private/labels';
 import { RequiredSecrets } from '../secrets/required-secrets';
+import { Login } from '../secrets/login';
+import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { SCHEMA_JOB_SCRIPT } from '../sql/job-script';
 import { LoginOwnership } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
@@ -37,8 +38,9 @@ export interface SchemaInitJobProps {
    */
   readonly databases?: DatabaseDefinition[];
   /**
-   * Logins, each with a kind and a Secret key holding its password.
-   * @default - none
+   * Logins, each with a kind and a Secret key holding its password. The server's exporter login
+   * (`server.monitoringLogin`) is added as a `monitoring` login unless listed here.
+   * @default - none (and the exporter's login when the server has one)
    */
   readonly users?: DatabaseUser[];
   /**
@@ -50,8 +52,9 @@ export interface SchemaInitJobProps {
    */
   readonly logins?: LoginOwnership;
   /**
-   * Extensions created in database `postgres`, where monitoring connects (pg_stat_statements).
-   * @default - none
+   * Extensions created in database `postgres`, where monitoring connects; pg_stat_statements is
+   * added when the server has an exporter.
+   * @default - none (pg_stat_statements when the server has an exporter)
    */
   readonly extensions?: string[];
   /**
@@ -146,7 +149,10 @@ export class SchemaInitJob extends Construct {
       checkServerConnection(owner, 'server', props.server);
       const { server } = props;
       const databases = props.databases ?? [];
-      const users = props.users ?? [];
+      const users = withMonitoringLogin(owner, props.users ?? [], server.monitoringLogin);
+      const extensions = server.monitoringLogin && !(props.extensions ?? []).includes('pg_stat_statements')
+        ? [...props.extensions ?? [], 'pg_stat_statements']
+        : props.extensions ?? [];
       this.name = props.name ?? `${server.name}-schema-init`;
       this.configMapName = props.configMapName ?? `${server.name}-schema`;
       const waitSeconds = props.waitSeconds ?? 300;
@@ -163,7 +169,7 @@ export class SchemaInitJob extends Construct {
       checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
         "the Job's psql and pg_isready should be the server's own; use the server's major");
       checkLabels(owner, 'labels', props.labels ?? {});
-      validateDefinitions(owner, server.superuser.username, databases, users);
+      validateDefinitions(owner, server.superuser.name, databases, users);
       databases.forEach((db, i) => (db.schemaFiles ?? []).forEach((file, j) => {
         checkRepresentable(owner, `databases[${i}].schemaFiles[${j}].sql`, file.sql);
         const problem = passwordInSql(file.sql);
@@ -171,7 +177,7 @@ export class SchemaInitJob extends Construct {
       }));
 
       const logins = props.logins ?? 'create';
-      const plan = buildSqlPlan(server.databaseName, databases, users, logins, props.extensions ?? []);
+      const plan = buildSqlPlan(server.databaseName, databases, users, logins, extensions);
       const image = props.image ?? server.image;
       if (plan.passwords.length && isAlpineImage(image)) {
         fail(owner, props.image === undefined ? 'server.image' : 'image', image, "is an Alpine image, which has no perl: the Job computes the SCRAM verifiers of the logins' passwords with perl so that no password reaches the server; set image to the Debian-based image of the same version (e.g. without '-alpine')");
@@ -206,12 +212,9 @@ export class SchemaInitJob extends Construct {
       });
 
       for (const user of logins === 'create' ? users : []) {
-        RequiredSecrets.declare(this, {
-          namespace: server.namespace,
-          name: user.password.name,
-          keys: Credentials.fromSecret(user.password.name, { passwordKey: user.password.key, username: user.name, usernameKey: user.password.usernameKey }).secretKeys(),
-        });
+        RequiredSecrets.declareLogin(this, server.namespace, user);
       }
+      markSchemaJob(this, server.namespace, server.name);
       addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
@@ -223,4 +226,13 @@ export class SchemaInitJob extends Construct {
 function isAlpineImage(image: string): boolean {
   const parsed = parseImageReference(image);
   return typeof parsed !== 'string' && /(?:^|[-._])alpine/.test(parsed.tag ?? '');
+}
+
+/** The users, with the server's exporter login added as a `monitoring` login unless they list it. */
+function withMonitoringLogin(owner: string, users: DatabaseUser[], login: Login | undefined): DatabaseUser[] {
+  if (!login) return users;
+  const listed = users.findIndex((u) => u.name === login.name);
+  if (listed < 0) return [...users, { name: login.name, kind: 'monitoring', password: login.password }];
+  if (users[listed].kind !== 'monitoring') fail(owner, `users[${listed}].kind`, users[listed].kind, `must be 'monitoring': '${login.name}' is the server's exporter login`);
+  return users;
 }

@@ -1,4 +1,4 @@
-import { boolean, defined, number, object, optional, string } from '../checks/props-shape';
+import { boolean, defined, number, object, optional, record, string } from '../checks/props-shape';
 
 /** The workload an alert set watches. */
 export interface MonitoredServer {
@@ -13,6 +13,8 @@ export interface MonitoredServer {
   readonly claimPattern: string;
   /** Whether the container has a CPU limit; without one CPU is measured against the request. */
   readonly hasCpuLimit: boolean;
+  /** Labels of the Service that exposes the exporter's port `metrics`. */
+  readonly metricsServiceLabels: Record<string, string>;
 }
 
 /** Runtime description of {@link MonitoredServer}. */
@@ -23,6 +25,7 @@ export const MONITORED_SERVER_SHAPE = object<MonitoredServer>({
   container: string(),
   claimPattern: string(),
   hasCpuLimit: boolean(),
+  metricsServiceLabels: record(string()),
 }, { name: 'MonitoredServer' });
 
 /** Thresholds of the default alerts (seed 004 §8.1). */

@@ -1,5 +1,6 @@
 import { Container, IntOrString, Quantity, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
-import { Credentials } from '../secrets/credentials';
+import { Login } from '../secrets/login';
+import { passwordEnv, usernameEnv } from '../secrets/login-env';
 import { restrictedContainerSecurityContext } from '../server/pod-security';
 
 /** postgres-exporter, pinned. */
@@ -17,7 +18,7 @@ const NOBODY = 65534;
  * The socket never leaves the pod, so it needs neither TLS nor the server's certificate, and the
  * server's TCP port can demand TLS of everyone.
  */
-export function exporterContainer(login: Credentials, socketMount: VolumeMount, image: string = EXPORTER_IMAGE): Container {
+export function exporterContainer(login: Login, socketMount: VolumeMount, image: string = EXPORTER_IMAGE): Container {
   const probe = { httpGet: { path: '/', port: IntOrString.fromString('metrics') }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
   return {
     name: 'postgres-exporter',
@@ -27,8 +28,8 @@ export function exporterContainer(login: Credentials, socketMount: VolumeMount, 
     env: [
       // The exporter prefixes 'postgresql://<user>:<password>@'; an empty host with host=<directory> is libpq's Unix socket.
       { name: 'DATA_SOURCE_URI', value: `/postgres?host=${socketMount.mountPath}&sslmode=disable` },
-      login.usernameEnv('DATA_SOURCE_USER'),
-      login.passwordEnv('DATA_SOURCE_PASS'),
+      usernameEnv(login, 'DATA_SOURCE_USER'),
+      passwordEnv(login, 'DATA_SOURCE_PASS'),
     ],
     ports: [{ name: 'metrics', containerPort: EXPORTER_PORT, protocol: 'TCP' }],
     resources: {

@@ -9,12 +9,19 @@ import { ALERT_THRESHOLDS_SHAPE, AlertThresholds, DEFAULT_RUNBOOK_BASE, MONITORE
 import { grafanaDashboard } from './grafana-dashboard';
 import { addChartChecks } from '../checks/chart-checks';
 
+/** A server whose exporter PostgresMonitoring can watch: a PostgresStatefulSet or ZalandoCluster with `monitoring` on. */
+export interface MonitorableServer {
+  /** What alerts and dashboards watch; undefined when the server has no exporter. */
+  readonly monitoredServer?: MonitoredServer;
+}
+
+/** Runtime description of {@link MonitorableServer}: any object (a construct) with that property. */
+const MONITORABLE_SERVER_SHAPE = object<MonitorableServer>({ monitoredServer: optional(MONITORED_SERVER_SHAPE) }, { name: 'MonitorableServer', open: true });
+
 /** Properties of {@link PostgresMonitoring}. */
 export interface PostgresMonitoringProps {
-  /** The server watched. */
-  readonly server: MonitoredServer;
-  /** Labels of the Service that exposes the exporter's port `metrics`. */
-  readonly metricsServiceLabels: Record<string, string>;
+  /** The server watched: a PostgresStatefulSet or ZalandoCluster with `monitoring` on. */
+  readonly server: MonitorableServer;
   /**
    * Alert thresholds.
    * @default - seed 004 §8.1: CPU 80% / 5 min, memory 85% / 3 min, 80 connections, storage 80%, queries over 5 s
@@ -39,8 +46,7 @@ export interface PostgresMonitoringProps {
 
 /** Runtime description of {@link PostgresMonitoringProps}. */
 export const POSTGRES_MONITORING_PROPS_SHAPE = object<PostgresMonitoringProps>({
-  server: MONITORED_SERVER_SHAPE,
-  metricsServiceLabels: record(string()),
+  server: MONITORABLE_SERVER_SHAPE,
   thresholds: optional(ALERT_THRESHOLDS_SHAPE),
   runbookBaseUrl: optional(string()),
   prometheusLabels: optional(record(string())),
@@ -61,14 +67,15 @@ export class PostgresMonitoring extends Construct {
     try {
       const owner = ownerOf(this, 'PostgresMonitoring');
       checkProps(owner, props, POSTGRES_MONITORING_PROPS_SHAPE);
-      const { server } = props;
+      const server = props.server.monitoredServer;
+      if (server === undefined) fail(owner, 'server', props.server.monitoredServer, "has no exporter: turn on the server's monitoring (monitoring: { login })");
       const interval = props.scrapeIntervalSeconds ?? 30;
       checkInteger(owner, 'scrapeIntervalSeconds', interval, 5, 3600);
       checkThresholds(owner, props.thresholds ?? {});
-      checkDnsLabel(owner, 'server.name', server.name);
-      checkDnsLabel(owner, 'server.namespace', server.namespace);
-      checkLabels(owner, 'metricsServiceLabels', props.metricsServiceLabels);
-      if (Object.keys(props.metricsServiceLabels).length === 0) fail(owner, 'metricsServiceLabels', props.metricsServiceLabels, 'is empty: a ServiceMonitor without labels would select every Service in the namespace');
+      checkDnsLabel(owner, 'server.monitoredServer.name', server.name);
+      checkDnsLabel(owner, 'server.monitoredServer.namespace', server.namespace);
+      checkLabels(owner, 'server.monitoredServer.metricsServiceLabels', server.metricsServiceLabels);
+      if (Object.keys(server.metricsServiceLabels).length === 0) fail(owner, 'server.monitoredServer.metricsServiceLabels', server.metricsServiceLabels, 'is empty: a ServiceMonitor without labels would select every Service in the namespace');
       if (props.prometheusLabels) checkLabels(owner, 'prometheusLabels', props.prometheusLabels);
       const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...(props.prometheusLabels ?? { release: 'prometheus' }) };
       const metadata = (name: string) => ({ name, namespace: server.namespace, labels });
@@ -78,7 +85,7 @@ export class PostgresMonitoring extends Construct {
         kind: 'ServiceMonitor',
         metadata: metadata(`${server.name}-postgres`),
         spec: {
-          selector: { matchLabels: props.metricsServiceLabels },
+          selector: { matchLabels: server.metricsServiceLabels },
           namespaceSelector: { matchNames: [server.namespace] },
           endpoints: [{ port: 'metrics', interval: `${interval}s`, scrapeTimeout: `${Math.min(interval, 10)}s` }],
         },

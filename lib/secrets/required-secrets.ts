@@ -1,8 +1,11 @@
 import { IConstruct } from 'constructs';
-import { SecretKeyContent } from './credentials';
 import { collectDeclarations } from '../environment/declared-metadata';
+import { Login } from './login';
 
 const REQUIRED_SECRET = 'cdk8s-postgres:required-secret';
+
+/** What a Secret key must hold: a generated password or a known, non-secret value. */
+export type SecretKeyContent = { readonly generate: 'password' } | { readonly value: string };
 
 /** A Secret that manifests reference but never contain. */
 export interface RequiredSecret {
@@ -24,9 +27,15 @@ export class RequiredSecrets {
     scope.node.addMetadata(REQUIRED_SECRET, secret);
   }
 
+  /** Declares the Secret of a login: a generated password, and the login name where the Secret also carries it. */
+  public static declareLogin(scope: IConstruct, namespace: string, login: Login): void {
+    const keys: Record<string, SecretKeyContent> = { [login.password.key]: { generate: 'password' } };
+    if (login.password.usernameKey !== undefined) keys[login.password.usernameKey] = { value: login.name };
+    RequiredSecrets.declare(scope, { namespace, name: login.password.name, keys });
+  }
+
   /** Every Secret declared under `root`, keys of the same Secret merged, sorted by namespace and name. */
   public static collect(root: IConstruct): RequiredSecret[] {
     return collectDeclarations<RequiredSecret>(root, REQUIRED_SECRET, (known, next) => ({ ...next, keys: { ...known?.keys, ...next.keys } }));
   }
-
 }

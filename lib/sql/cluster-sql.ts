@@ -1,4 +1,5 @@
-import { DatabaseDefinition, DatabaseUser, SecretKeyReference } from './model';
+import { DatabaseDefinition, DatabaseUser } from './model';
+import { SecretKeyReference } from '../secrets/login';
 import { quoteIdent, quoteLiteral } from './quote';
 
 /**

@@ -1,26 +1,6 @@
 import { array, boolean, object, oneOf, optional, string, union } from '../checks/props-shape';
 import { QUALIFIED_NAME_SHAPE, QualifiedName } from './quote';
-
-/** A key of a Secret, by name. */
-export interface SecretKeyReference {
-  /** Secret name, in the namespace of the server. */
-  readonly name: string;
-  /** Key in the Secret. */
-  readonly key: string;
-  /**
-   * Key of the same Secret that also carries the login name, for applications that read both
-   * from one Secret; the secrets command fills it in.
-   * @default - the Secret holds only the password
-   */
-  readonly usernameKey?: string;
-}
-
-/** Runtime description of {@link SecretKeyReference}. */
-export const SECRET_KEY_REFERENCE_SHAPE = object<SecretKeyReference>({
-  name: string(),
-  key: string(),
-  usernameKey: optional(string()),
-}, { name: 'SecretKeyReference' });
+import { SECRET_KEY_REFERENCE_SHAPE, SecretKeyReference } from '../secrets/login';
 
 /** What a login may do. */
 export type UserKind = 'app' | 'readonly' | 'admin' | 'manager' | 'monitoring' | 'backup';

@@ -1,9 +1,8 @@
 import { Chart } from 'cdk8s';
 import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, optional, record, string, union } from '../checks/props-shape';
+import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { PostgresServerConnection } from '../jobs/client-pod';
-import { Credentials } from '../secrets/credentials';
 import { checkCron } from '../jobs/cron';
 import {
   Postgresql,
@@ -21,10 +20,14 @@ import {
   PostgresqlSpecUsers,
 } from '../imports/acid.zalan.do';
 import { MonitoredServer } from '../monitoring/alert-rules';
+import { requireSchemaJob } from '../monitoring/schema-job-requirement';
+import { Login } from '../secrets/login';
+import { checkLogin } from '../secrets/login-checks';
+import { CONTAINER_RESOURCES_SHAPE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps } from '../server/server-props';
 import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
 import { zalandoPolicies } from '../network/zalando-policies';
 import { EXPORTER_IMAGE } from '../monitoring/postgres-exporter';
-import { ParameterValue, serverSettings } from '../config/postgres-config';
+import { serverSettings } from '../config/postgres-config';
 import { zalandoParameters } from './zalando-parameters';
 import { checkVersionedImage } from '../private/image-reference';
 import { checkCrdResources, checkCrdVolumeSize } from './zalando-resources';
@@ -36,7 +39,7 @@ import { operatorCredentialSecretName, operatorDatabaseProblem, operatorUserProb
 import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
 import { todayOf } from '../private/today';
 import { Warnings } from '../diagnostics/warnings';
-import { clientCaVolume, declareServerCertificate, POSTGRES_TLS_PROPS_SHAPE, PostgresTlsProps, resolveServerTls, serviceDnsNames, TLS_KEYS } from '../server/tls';
+import { clientCaVolume, declareServerCertificate, resolveServerTls, serviceDnsNames, TLS_KEYS } from '../server/tls';
 import { addChartChecks } from '../checks/chart-checks';
 import { declareImpliedObjects, ImpliedObject } from '../checks/unique-objects';
 
@@ -56,7 +59,7 @@ export interface ZalandoPoolerOptions {
    * CPU and memory of each instance.
    * @default - the operator's defaults
    */
-  readonly resources?: ZalandoResources;
+  readonly resources?: ContainerResources;
 }
 
 /** Logical backups by the operator (pg_dumpall to its configured object storage). */
@@ -73,50 +76,11 @@ export interface ZalandoLogicalBackupOptions {
   readonly retentionDays?: number;
 }
 
-/** postgres-exporter beside each PostgreSQL pod. */
-export interface ZalandoMonitoringOptions {
-  /**
-   * Exporter image, pinned.
-   * @default 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'
-   */
-  readonly exporterImage?: string;
-  /**
-   * Login the exporter uses, declared in users as a `monitoring` login (member of pg_monitor).
-   * @default - the operator's superuser
-   */
-  readonly login?: string;
-  /**
-   * Namespaces whose pods (Prometheus) may scrape port 9187.
-   * @default ['monitoring']
-   */
-  readonly scrapeNamespaces?: string[];
-}
-
-/** CPU and memory, as the CRD's patterns allow. */
-export interface ZalandoResources {
-  /** @default '250m' */
-  readonly cpuRequest?: string;
-  /** @default '512Mi' */
-  readonly memoryRequest?: string;
-  /** @default - no CPU limit */
-  readonly cpuLimit?: string;
-  /** @default '1Gi' */
-  readonly memoryLimit?: string;
-}
-
-/** Runtime description of {@link ZalandoResources}. */
-export const ZALANDO_RESOURCES_SHAPE = object<ZalandoResources>({
-  cpuRequest: optional(string()),
-  memoryRequest: optional(string()),
-  cpuLimit: optional(string()),
-  memoryLimit: optional(string()),
-}, { name: 'ZalandoResources' });
-
 /** Runtime description of {@link ZalandoPoolerOptions}. */
 export const ZALANDO_POOLER_OPTIONS_SHAPE = object<ZalandoPoolerOptions>({
   instances: optional(number()),
   mode: optional(oneOf('session', 'transaction')),
-  resources: optional(ZALANDO_RESOURCES_SHAPE),
+  resources: optional(CONTAINER_RESOURCES_SHAPE),
 }, { name: 'ZalandoPoolerOptions' });
 
 /** Runtime description of {@link ZalandoLogicalBackupOptions}. */
@@ -125,44 +89,14 @@ export const ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE = object<ZalandoLogicalBackupO
   retentionDays: optional(number()),
 }, { name: 'ZalandoLogicalBackupOptions' });
 
-/** Runtime description of {@link ZalandoMonitoringOptions}. */
-export const ZALANDO_MONITORING_OPTIONS_SHAPE = object<ZalandoMonitoringOptions>({
-  exporterImage: optional(string()),
-  login: optional(string()),
-  scrapeNamespaces: optional(array(string())),
-}, { name: 'ZalandoMonitoringOptions' });
-
-/** Properties of {@link ZalandoCluster}. */
-export interface ZalandoClusterProps {
-  /**
-   * Namespace of the cluster.
-   * @default - the chart's namespace, or 'default'
-   */
-  readonly namespace?: string;
-  /**
-   * Cluster name; the operator requires it to start with `<teamId>-`.
-   * @default - the construct id
-   */
-  readonly name?: string;
-  /** Team that owns the cluster. */
+/**
+ * Properties of {@link ZalandoCluster}: those every server has (`storage.size` is each pod's
+ * volume, `instances` one primary and the rest streaming replicas, `majorVersion` one of the
+ * CRD's 14 to 18), and the operator's own.
+ */
+export interface ZalandoClusterProps extends PostgresServerProps {
+  /** Team that owns the cluster; the operator requires the cluster's name to start with `<teamId>-`. */
   readonly teamId: string;
-  /**
-   * PostgreSQL major version (14 to 18, the CRD's enum).
-   * @default 17
-   */
-  readonly majorVersion?: number;
-  /**
-   * Pods: one primary and the rest streaming replicas.
-   * @default 2
-   */
-  readonly numberOfInstances?: number;
-  /** Volume of each pod. */
-  readonly volume: { readonly size: string; readonly storageClass?: string };
-  /**
-   * CPU and memory of the PostgreSQL container.
-   * @default - requests 250m / 512Mi, memory limit 1Gi
-   */
-  readonly resources?: ZalandoResources;
   /**
    * Databases and owners (the same description the StatefulSet backend renders).
    * @default - none
@@ -194,26 +128,6 @@ export interface ZalandoClusterProps {
    */
   readonly logicalBackup?: ZalandoLogicalBackupOptions;
   /**
-   * postgresql.conf settings, tuned and guarded as for PostgresStatefulSet.
-   * `pg_stat_statements.track_utility` cannot be turned on: Spilo keeps it off, which keeps the
-   * operator's password statements (with their verifiers) out of pg_stat_statements.
-   * @default - memory settings derived from the memory limit
-   */
-  readonly parameters?: Record<string, ParameterValue>;
-  /**
-   * Allow fsync, synchronous_commit or full_page_writes off.
-   * @default false
-   */
-  readonly disposable?: boolean;
-  /**
-   * TLS from the same declaration as PostgresStatefulSet's: the Secret (`tls.crt`, `tls.key`,
-   * `ca.crt`) becomes `spec.tls`, or a cert-manager Certificate writes it; the library's Jobs and
-   * the exporter verify the server (sslmode verify-full). Turning it off (back to the operator's
-   * self-signed, unverifiable certificate) is accepted only with `disposable: true`.
-   * @default - on, with Secret `<name>-tls` created by hand
-   */
-  readonly tls?: PostgresTlsProps;
-  /**
    * Tolerations of the pods.
    * @default - none
    */
@@ -223,16 +137,6 @@ export interface ZalandoClusterProps {
    * @default - none
    */
   readonly nodeAffinity?: PostgresqlSpecNodeAffinity;
-  /**
-   * Metrics from a postgres-exporter sidecar on 9187, with a `<cluster>-metrics` Service.
-   * @default - off
-   */
-  readonly monitoring?: ZalandoMonitoringOptions;
-  /**
-   * Labels on the cluster and the objects beside it.
-   * @default - none
-   */
-  readonly labels?: Record<string, string>;
   /**
    * NetworkPolicies of the cluster's pods: the operator's namespace and labels, the API server
    * and object storage they reach, client namespaces.
@@ -276,26 +180,16 @@ const PREPARED_DATABASE = object<PostgresqlSpecPreparedDatabases>({
 
 /** Runtime description of {@link ZalandoClusterProps}. */
 export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
-  namespace: optional(string()),
-  name: optional(string()),
+  ...POSTGRES_SERVER_PROPS_SHAPE.fields,
   teamId: string(),
-  majorVersion: optional(number()),
-  numberOfInstances: optional(number()),
-  volume: object<ZalandoClusterProps['volume']>({ size: string(), storageClass: optional(string()) }),
-  resources: optional(ZALANDO_RESOURCES_SHAPE),
   databases: optional(array(DATABASE_DEFINITION_SHAPE)),
   users: optional(array(DATABASE_USER_SHAPE)),
   userFlags: optional(record(array(enumOf(PostgresqlSpecUsers)))),
   preparedDatabases: optional(record(PREPARED_DATABASE)),
   connectionPooler: optional(ZALANDO_POOLER_OPTIONS_SHAPE),
   logicalBackup: optional(ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE),
-  parameters: optional(record(union(string(), number(), boolean()))),
-  disposable: optional(boolean()),
-  tls: optional(POSTGRES_TLS_PROPS_SHAPE),
   tolerations: optional(array(TOLERATION)),
   nodeAffinity: optional(NODE_AFFINITY),
-  monitoring: optional(ZALANDO_MONITORING_OPTIONS_SHAPE),
-  labels: optional(record(string())),
   network: optional(ZALANDO_NETWORK_OPTIONS_SHAPE),
 }, { name: 'ZalandoClusterProps' });
 
@@ -333,8 +227,8 @@ export class ZalandoCluster extends Construct {
   public readonly connection: PostgresServerConnection;
   /** The `postgresql` resource. */
   public readonly resource: Postgresql;
-  /** Labels of the metrics Service, with monitoring on. */
-  public readonly metricsServiceLabels?: Record<string, string>;
+  /** The exporter's login, which the operator creates and the schema Job makes a pg_monitor member; undefined without monitoring. */
+  public readonly monitoringLogin?: Login;
   /** What alerts and dashboards watch, with monitoring on. */
   public readonly monitoredServer?: MonitoredServer;
 
@@ -346,7 +240,8 @@ export class ZalandoCluster extends Construct {
       this.name = props.name ?? id;
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
       const major = props.majorVersion ?? 17;
-      const instances = props.numberOfInstances ?? 2;
+      const instances = props.instances ?? 2;
+      const storage = { size: props.storage?.size ?? '8Gi', storageClassName: props.storage?.storageClassName };
       const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...defined(props.resources) };
       const databases = props.databases ?? [];
       const users = props.users ?? [];
@@ -357,8 +252,9 @@ export class ZalandoCluster extends Construct {
       if (!/^[a-z][a-z0-9-]*$/.test(props.teamId)) fail(owner, 'teamId', props.teamId, "is not a team id (lower case letters, digits and '-')");
       if (!this.name.startsWith(`${props.teamId}-`)) fail(owner, 'name', this.name, `must start with the team id and a dash ('${props.teamId}-'), or the operator refuses the cluster`);
       if (!VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not one of the CRD's versions (${VERSIONS.join(', ')})`);
-      checkInteger(owner, 'numberOfInstances', instances, 1);
-      checkCrdVolumeSize(owner, 'volume.size', props.volume.size);
+      checkInteger(owner, 'instances', instances, 1);
+      checkCrdVolumeSize(owner, 'storage.size', storage.size);
+      if ((props.storage?.accessMode ?? 'ReadWriteOnce') !== 'ReadWriteOnce') fail(owner, 'storage.accessMode', props.storage?.accessMode, "is not 'ReadWriteOnce', the only access mode of the operator's claims");
       checkCrdResources(owner, 'resources', resources);
       if (props.connectionPooler?.resources) checkCrdResources(owner, 'connectionPooler.resources', props.connectionPooler.resources);
       checkLabels(owner, 'labels', props.labels ?? {});
@@ -381,9 +277,13 @@ export class ZalandoCluster extends Construct {
       this.poolerService = props.connectionPooler ? `${this.name}-pooler` : undefined;
       this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
       const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...props.labels };
-      const exporter = props.monitoring ? props.monitoring.exporterImage ?? EXPORTER_IMAGE : undefined;
-      if (props.monitoring?.exporterImage !== undefined) checkVersionedImage(owner, 'monitoring.exporterImage', props.monitoring.exporterImage, EXPORTER_IMAGE);
-      const exporterLogin = props.monitoring?.login ?? 'postgres';
+      const exporter = props.monitoring ? props.monitoring.image ?? EXPORTER_IMAGE : undefined;
+      if (props.monitoring?.image !== undefined) checkVersionedImage(owner, 'monitoring.image', props.monitoring.image, EXPORTER_IMAGE);
+      this.monitoringLogin = props.monitoring && this.checkMonitoringLogin(owner, props.monitoring.login, users);
+      // The operator creates the exporter's login like any other; the schema Job makes it a pg_monitor member.
+      const operatorUsers = this.monitoringLogin && !users.some((u) => u.name === this.monitoringLogin?.name)
+        ? [...users, { name: this.monitoringLogin.name, kind: 'monitoring' as const, password: this.monitoringLogin.password }]
+        : users;
       const serverTls = resolveServerTls({
         owner,
         tls: props.tls,
@@ -394,9 +294,6 @@ export class ZalandoCluster extends Construct {
         disposable: props.disposable ?? false,
       });
       const exporterCa = serverTls && clientCaVolume(serverTls);
-      if (props.monitoring?.login !== undefined && !users.some((u) => u.name === props.monitoring!.login && u.kind === 'monitoring')) {
-        fail(owner, 'monitoring.login', props.monitoring.login, "is not declared in users as a 'monitoring' login");
-      }
 
       this.resource = new Postgresql(this, 'Resource', {
         metadata: { name: this.name, namespace: this.namespace, labels },
@@ -404,12 +301,12 @@ export class ZalandoCluster extends Construct {
           teamId: props.teamId,
           numberOfInstances: instances,
           postgresql: { version: String(major) as PostgresqlSpecPostgresqlVersion, parameters },
-          volume: { size: props.volume.size, ...(props.volume.storageClass ? { storageClass: props.volume.storageClass } : {}) },
+          volume: { size: storage.size, ...(storage.storageClassName ? { storageClass: storage.storageClassName } : {}) },
           resources: {
             requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
             limits: { memory: resources.memoryLimit, ...(resources.cpuLimit ? { cpu: resources.cpuLimit } : {}) },
           },
-          users: Object.fromEntries(users.map((u) => [u.name, props.userFlags?.[u.name] ?? (u.kind === 'admin' ? [PostgresqlSpecUsers.CREATEDB] : [])])),
+          users: Object.fromEntries(operatorUsers.map((u) => [u.name, props.userFlags?.[u.name] ?? (u.kind === 'admin' ? [PostgresqlSpecUsers.CREATEDB] : [])])),
           databases: Object.fromEntries(databases.map((db) => [db.name, db.owner])),
           ...(props.preparedDatabases ? { preparedDatabases: props.preparedDatabases } : {}),
           enableConnectionPooler: props.connectionPooler !== undefined,
@@ -434,7 +331,7 @@ export class ZalandoCluster extends Construct {
           } : {}),
           ...(props.tolerations ? { tolerations: props.tolerations } : {}),
           ...(props.nodeAffinity ? { nodeAffinity: props.nodeAffinity } : {}),
-          ...(exporter ? {
+          ...(exporter && this.monitoringLogin ? {
             sidecars: [{
               name: 'postgres-exporter',
               image: exporter,
@@ -444,8 +341,8 @@ export class ZalandoCluster extends Construct {
               resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
               env: [
                 { name: 'DATA_SOURCE_URI', value: exporterCa ? `localhost:5432/postgres?sslmode=verify-full&sslrootcert=${exporterCa.file}` : 'localhost:5432/postgres?sslmode=require' },
-                { name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'username' } } },
-                { name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: this.credentialSecretName(exporterLogin), key: 'password' } } },
+                { name: 'DATA_SOURCE_USER', valueFrom: { secretKeyRef: { name: this.monitoringLogin.password.name, key: 'username' } } },
+                { name: 'DATA_SOURCE_PASS', valueFrom: { secretKeyRef: { name: this.monitoringLogin.password.name, key: this.monitoringLogin.password.key } } },
               ],
             }],
           } : {}),
@@ -453,8 +350,8 @@ export class ZalandoCluster extends Construct {
       });
 
       if (exporter) {
-        this.metricsServiceLabels = { ...labels, 'cdk8s-postgres.io/metrics': 'true', 'cdk8s-postgres.io/cluster': this.name };
-        this.metricsService = this.metricsServiceFor(this.metricsServiceLabels);
+        const metricsServiceLabels = { ...labels, 'cdk8s-postgres.io/metrics': 'true', 'cdk8s-postgres.io/cluster': this.name };
+        this.metricsService = this.metricsServiceFor(metricsServiceLabels);
         this.monitoredServer = {
           name: this.name,
           namespace: this.namespace,
@@ -462,6 +359,7 @@ export class ZalandoCluster extends Construct {
           container: 'postgres',
           claimPattern: `pgdata-${this.name}-[0-9]+`,
           hasCpuLimit: resources.cpuLimit !== undefined,
+          metricsServiceLabels,
         };
       }
       this.connection = {
@@ -470,9 +368,10 @@ export class ZalandoCluster extends Construct {
         serviceName: this.primaryService,
         port: 5432,
         databaseName: 'postgres',
-        superuser: Credentials.fromSecret(this.credentialSecretName('postgres'), { passwordKey: 'password', username: 'postgres' }),
+        superuser: { name: 'postgres', password: { name: this.credentialSecretName('postgres'), key: 'password' } },
         image: defaultImage(major),
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
+        ...(this.monitoringLogin ? { monitoringLogin: this.monitoringLogin } : {}),
         ...(serverTls ? { tls: { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } } : {}),
       };
       (props.monitoring?.scrapeNamespaces ?? []).forEach((ns, i) => checkDnsLabel(owner, `monitoring.scrapeNamespaces[${i}]`, ns));
@@ -488,12 +387,28 @@ export class ZalandoCluster extends Construct {
         network: props.network ?? {},
       });
       if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
-      declareImpliedObjects(this, this.operatorObjects(users.map((u) => u.name), props.connectionPooler !== undefined));
+      declareImpliedObjects(this, this.operatorObjects(operatorUsers.map((u) => u.name), props.connectionPooler !== undefined));
+      if (this.monitoringLogin) requireSchemaJob(this, owner, 'monitoring.login', this.monitoringLogin);
       addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);
       throw error;
     }
+  }
+
+  /**
+   * The exporter's login: the operator creates it (from `users`, or added to them) and writes its
+   * password to its own Secret, which the login's password reference must name.
+   */
+  private checkMonitoringLogin(owner: string, login: Login, users: readonly DatabaseUser[]): Login {
+    checkLogin(owner, 'monitoring.login', login);
+    const declared = users.find((u) => u.name === login.name);
+    if (declared && declared.kind !== 'monitoring') fail(owner, 'monitoring.login.name', login.name, `is declared in users as a '${declared.kind}' login; the exporter's login must be a 'monitoring' login (member of pg_monitor, no table data)`);
+    const secret = this.credentialSecretName(login.name);
+    if (login.password.name !== secret || login.password.key !== 'password') {
+      fail(owner, 'monitoring.login.password', login.password, `must name the Secret the operator writes the login's password to: { name: '${secret}', key: 'password' }`);
+    }
+    return login;
   }
 
   /** The Secret the operator writes for a login: `<user>.<cluster>.credentials.postgresql.acid.zalan.do`, underscores as dashes. */
@@ -563,7 +478,7 @@ export class ZalandoCluster extends Construct {
   }
 }
 
-function crdResources(r: ZalandoResources) {
+function crdResources(r: ContainerResources) {
   return {
     requests: { ...(r.cpuRequest ? { cpu: r.cpuRequest } : {}), ...(r.memoryRequest ? { memory: r.memoryRequest } : {}) },
     limits: { ...(r.cpuLimit ? { cpu: r.cpuLimit } : {}), ...(r.memoryLimit ? { memory: r.memoryLimit } : {}) },

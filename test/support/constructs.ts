@@ -3,7 +3,6 @@ import {
   BackupCronJob,
   BackupStorage,
   ConnectionConfigMap,
-  Credentials,
   EfsVolume,
   ExternalEgressPolicy,
   PostgresMonitoring,
@@ -44,9 +43,9 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
       majorVersion: 17,
       image: 'postgres:17.10',
       database: 'orders',
-      superuser: Credentials.fromSecret('orders-superuser', { passwordKey: 'pw', username: 'admin', usernameKey: 'user' }),
+      superuser: { name: 'admin', password: { name: 'orders-superuser', key: 'pw', usernameKey: 'user' } },
       storage: { size: '5Gi', storageClassName: 'fast', accessMode: 'ReadWriteOnce' },
-      replicas: 1,
+      instances: 1,
       resources: { cpuRequest: '100m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '1Gi' },
       parameters: { max_connections: 50, log_statement: 'ddl', log_connections: true },
       disposable: false,
@@ -57,10 +56,15 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
       livenessProbe: { periodSeconds: 10 },
       readinessProbe: { failureThreshold: 3 },
       allowVoluntaryEviction: false,
-      metrics: { login: Credentials.fromSecret('orders-metrics', { username: 'exporter' }), image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', scrapeNamespaces: ['monitoring'] },
+      monitoring: { login: { name: 'exporter', password: { name: 'orders-metrics', key: 'password' } }, image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', scrapeNamespaces: ['monitoring'] },
       portForwardLocalPort: 15432,
     }),
-    build: (chart, id, props) => new PostgresStatefulSet(chart, id, props as never),
+    build: (chart, id, props) => {
+      const server = new PostgresStatefulSet(chart, id, props as never);
+      // A server with an exporter is whole with the schema Job that creates the exporter's login.
+      if (server.monitoringLogin) new SchemaInitJob(chart, `${id}-schema`, { server });
+      return server;
+    },
   },
   {
     kind: 'SchemaInitJob',
@@ -137,8 +141,8 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
       name: 'acid-orders',
       teamId: 'acid',
       majorVersion: 17,
-      numberOfInstances: 2,
-      volume: { size: '10Gi', storageClass: 'fast' },
+      instances: 2,
+      storage: { size: '10Gi', storageClassName: 'fast' },
       resources: { cpuRequest: '250m', memoryRequest: '512Mi', cpuLimit: '1', memoryLimit: '1Gi' },
       databases: [{ name: 'orders', owner: 'orders_owner' }],
       users: [
@@ -154,7 +158,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
       tls: { secretName: 'orders-tls' },
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
       nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['db'] }] }] } },
-      monitoring: { exporterImage: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', login: 'orders_metrics', scrapeNamespaces: ['monitoring'] },
+      monitoring: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', login: { name: 'orders_metrics', password: { name: 'orders-metrics.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } }, scrapeNamespaces: ['monitoring'] },
       labels: { team: 'orders' },
       network: {
         operatorNamespace: 'postgres-operator',
@@ -164,7 +168,11 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
         clientNamespaces: ['apps'],
       },
     }),
-    build: (chart, id, props) => new ZalandoCluster(chart, id, props as never),
+    build: (chart, id, props) => {
+      const cluster = new ZalandoCluster(chart, id, props as never);
+      if (cluster.monitoringLogin) new SchemaInitJob(chart, `${id}-schema`, { server: cluster.connection, logins: 'existing' });
+      return cluster;
+    },
   },
   {
     kind: 'EfsVolume',
@@ -226,8 +234,12 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
     kind: 'PostgresMonitoring',
     id: 'monitoring',
     props: () => ({
-      server: { name: 'orders', namespace: 'shop', podPattern: 'orders-[0-9]+', container: 'postgres', claimPattern: 'data-orders-[0-9]+', hasCpuLimit: false },
-      metricsServiceLabels: { 'cdk8s-postgres.io/metrics': 'true' },
+      server: {
+        monitoredServer: {
+          name: 'orders', namespace: 'shop', podPattern: 'orders-[0-9]+', container: 'postgres', claimPattern: 'data-orders-[0-9]+', hasCpuLimit: false,
+          metricsServiceLabels: { 'cdk8s-postgres.io/metrics': 'true' },
+        },
+      },
       thresholds: { cpuPercent: 80, memoryPercent: 85, connections: 80, storagePercent: 80, slowQuerySeconds: 5 },
       runbookBaseUrl: 'https://runbooks.example.com/postgres',
       prometheusLabels: { release: 'prometheus' },

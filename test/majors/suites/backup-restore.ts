@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { EFS_DATABASES, EFS_USERS, TITANIUM_DATABASES, TITANIUM_USERS } from '../../../environments/databases';
 import { minikubeDev } from '../../../environments/minikube-dev';
-import { BackupCronJob, BackupCronJobProps, BackupStorage, Credentials, DatabaseUser, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
+import { BackupCronJob, BackupCronJobProps, BackupStorage, DatabaseUser, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
 import { backupName } from '../../../lib/jobs/backup/scripts';
 import { KubeObject, loadDist, only, synth, testChart } from '../../support/manifests';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../../support/postgres-server';
@@ -36,7 +36,7 @@ export function backupSuite(major: number): void {
     let secrets: TestSecrets;
     function restoreObjects(props: Partial<RestoreJobProps>): KubeObject[] {
       const chart = testChart();
-      const db = new PostgresStatefulSet(chart, 'db', { namespace: 'test', superuser: Credentials.fromSecret('dbaas-metadata-postgresql-local', { passwordKey: 'postgres-password' }) });
+      const db = new PostgresStatefulSet(chart, 'db', { namespace: 'test', superuser: { name: 'postgres', password: { name: 'dbaas-metadata-postgresql-local', key: 'postgres-password' } } });
       new RestoreJob(chart, 'restore', { server: db, claimName: CLAIM, sourceDatabase: 'postgres', ...props });
       return synth(chart);
     }
@@ -270,11 +270,11 @@ export function backupSuite(major: number): void {
       let dir: string;
       function backupObjects(props: Partial<BackupCronJobProps>): KubeObject[] {
         const chart = testChart();
-        const db = new PostgresStatefulSet(chart, 'db', { namespace: 'test', superuser: Credentials.fromSecret('db-superuser') });
+        const db = new PostgresStatefulSet(chart, 'db', { namespace: 'test', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
         new BackupCronJob(chart, 'backup', { server: db, storage: BackupStorage.existingClaim('backups'), ...props });
         return synth(chart);
       }
-      const asLogin = Credentials.fromSecret('backup-login', { username: LOGIN.name });
+      const asLogin = { name: LOGIN.name, password: { name: 'backup-login', key: 'password' } };
       const runBackup = (props: Partial<BackupCronJobProps>, env: Record<string, string> = {}) => {
         rmSync(dir, { recursive: true, force: true });
         dir = mkdtempSync(join(tmpdir(), 'login-backups-'));
