@@ -147,7 +147,27 @@ export interface ZalandoClusterProps {
   /** Team that owns the cluster. */
   readonly teamId: string;
   /**
-   * PostgreSQL major version (14 to 18, the CRD's enum).
+   * PostgreSQL major version: 14 to 18, the CRD's enum for `postgresql.version`; synthesis
+   * refuses any other value.
+   *
+   * Raising it on a running cluster is an in-place major upgrade by the operator, not a new
+   * cluster. The operator sets the new `PGVERSION` on the pods and rolls them (Spilo sees the
+   * data directory's major and starts that one again), then runs Spilo's `inplace_upgrade.py` in
+   * the primary: `pg_upgrade`, after which the replicas are re-synced. It does so only when its
+   * setting `major_version_upgrade_mode` is `manual` (the default since operator 1.13) or `full`.
+   * With `off` nothing is upgraded: the pods keep running the old major until someone runs
+   * `python3 /scripts/inplace_upgrade.py <numberOfInstances>` in the primary (or the team is listed
+   * in `major_version_upgrade_team_allow_list`). `full` also upgrades, unasked, every cluster below
+   * `minimal_major_version` (default "14") to `target_major_version` (default "18"), without
+   * changing this resource.
+   *
+   * The operator postpones the upgrade (and tries again at its next sync) while a pod is not
+   * running, a replica is not streaming or lags by more than 16 MiB, outside the cluster's
+   * maintenance windows, and after a failed attempt (annotation `last-major-upgrade-failure` on
+   * the resource, removed by setting the version back). Once `pg_upgrade` has run there is no way
+   * back. Lowering the version is ignored ("major version unchanged or smaller"): the cluster keeps
+   * its major. A construct cannot see which major runs, so it cannot refuse a downgrade: never set
+   * a version below the one deployed. Try the new major on a clone of the cluster first.
    * @default 17
    */
   readonly majorVersion?: number;
@@ -156,7 +176,13 @@ export interface ZalandoClusterProps {
    * @default 2
    */
   readonly numberOfInstances?: number;
-  /** Volume of each pod. */
+  /**
+   * Volume of each pod. A larger `size` on a running cluster grows each pod's claim in place, by
+   * the operator, as its setting `storage_resize_mode` says (default `pvc`: it patches the claims,
+   * and their StorageClass must allow expansion; `off` ignores the change). The operator only
+   * enlarges volumes: a smaller size is ignored with a warning in its log. `npm run grow` in this
+   * repository prints the steps.
+   */
   readonly volume: { readonly size: string; readonly storageClass?: string };
   /**
    * CPU and memory of the PostgreSQL container.
