@@ -243,7 +243,7 @@ function statefulSetPlan(request: GrowRequest, located: Located, size: string, s
   const lines = [
     '#!/bin/sh',
     ...commentLines(`Grows the data claims of server '${request.server}' of environment '${request.environment}' (StatefulSet ${name} in namespace ${namespace}, ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}) from ${located.declared} to ${size}. A StatefulSet's volumeClaimTemplates cannot change, so each claim is patched, the StatefulSet is deleted without its pods (--cascade=orphan) and created again with the new size; the pods and their data stay.`),
-    ...commentLines('Save it to a file and run it with sh: it stops once the claims have grown until the environment declares the new size, then run it again.'),
+    ...commentLines('Save it to a file and run it with sh from the repository\'s root: it stops once the claims have grown, until the environment declares the new size; then run it again.'),
     ...warnings.flatMap((w) => commentLines(`WARNING: ${w}`)),
     'set -eu',
     '',
@@ -269,13 +269,13 @@ function statefulSetPlan(request: GrowRequest, located: Located, size: string, s
     ...(stack
       ? [
         'npx cdk8s synth --no-check-upgrade',
-        `kubectl delete statefulset ${name} -n ${namespace} --cascade=orphan`,
+        `kubectl delete statefulset ${name} -n ${namespace} --cascade=orphan --ignore-not-found`,
         `# Terraform creates it again (stack ${stack}); give the --var options and TF_VAR_ variables you deploy with.`,
         `npx cdktf deploy ${stack}`,
       ]
       : [
         'npx cdk8s synth --no-check-upgrade',
-        `kubectl delete statefulset ${name} -n ${namespace} --cascade=orphan`,
+        `kubectl delete statefulset ${name} -n ${namespace} --cascade=orphan --ignore-not-found`,
         `kubectl apply -f ${file}`,
       ]),
     `kubectl rollout status statefulset/${name} -n ${namespace} --timeout=10m`,

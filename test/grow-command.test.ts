@@ -52,22 +52,22 @@ describe('npm run grow: StatefulSet servers', () => {
     {
       args: ['minikube-dev', 'microservices', '10Gi'], sts: 'postgresql', ns: 'microservices', size: '10Gi', from: '5Gi', claims: ['data-postgresql-0'],
       warnings: ["WARNING: the claims declare no StorageClass, so they have the class that was the cluster's default when they were created; minikube's cannot grow: minikube's default class 'standard' (provisioner k8s.io/minikube-hostpath) sets no allowVolumeExpansion and its provisioner cannot resize; move the data to a larger claim of another class with a backup and a restore (README: Backups and restores). The script checks the live class before changing anything."],
-      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql -n microservices --cascade=orphan', 'kubectl apply -f dist/minikube-dev.k8s.yaml'],
+      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql -n microservices --cascade=orphan --ignore-not-found', 'kubectl apply -f dist/minikube-dev.k8s.yaml'],
     },
     {
       args: ['minikube-dev', 'dbaas-metadata', '2048Mi'], sts: 'dbaas-metadata-postgresql-local', ns: 'dbaas-dbaas-metadata', size: '2Gi', from: '1Gi', claims: ['data-dbaas-metadata-postgresql-local-0'],
       warnings: ["WARNING: StorageClass 'csi-hostpath-sc' is known not to allow expansion: minikube's csi-hostpath-driver addon creates 'csi-hostpath-sc' without allowVolumeExpansion (the driver itself can resize: the addon runs its csi-resizer); allow it first: kubectl patch storageclass csi-hostpath-sc -p '{\"allowVolumeExpansion\":true}'. The script checks the live class before changing anything."],
-      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset dbaas-metadata-postgresql-local -n dbaas-dbaas-metadata --cascade=orphan', 'kubectl apply -f dist/minikube-dev.k8s.yaml'],
+      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset dbaas-metadata-postgresql-local -n dbaas-dbaas-metadata --cascade=orphan --ignore-not-found', 'kubectl apply -f dist/minikube-dev.k8s.yaml'],
     },
     {
       args: ['solid-cloud', 'titanium', '20Gi'], sts: 'postgresql', ns: 'titanium-prod', size: '20Gi', from: '10Gi', claims: ['data-postgresql-0'],
       warnings: ["WARNING: StorageClass 'local-path' is known not to allow expansion: 'local-path' (rancher.io/local-path) cannot resize claims (rancher/local-path-provisioner#190); its volumes are directories on the node without a quota, so the data can already use the node's free disk; leave the claims as they are (the size is not enforced) or move the data to a larger claim of another class with a backup and a restore (README: Backups and restores). The script checks the live class before changing anything."],
-      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql -n titanium-prod --cascade=orphan', 'kubectl apply -f dist/solid-cloud.k8s.yaml'],
+      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql -n titanium-prod --cascade=orphan --ignore-not-found', 'kubectl apply -f dist/solid-cloud.k8s.yaml'],
     },
     {
       args: ['aks-phonebill-dev', 'product-change', '40Gi', '--terraform'], sts: 'postgresql-product-change', ns: 'phonebill-dev', size: '40Gi', from: '20Gi', claims: ['data-postgresql-product-change-0'],
       warnings: [],
-      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql-product-change -n phonebill-dev --cascade=orphan', expect.stringMatching(/^# Terraform creates it again \(stack aks-phonebill-dev\)/), 'npx cdktf deploy aks-phonebill-dev'],
+      deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql-product-change -n phonebill-dev --cascade=orphan --ignore-not-found', expect.stringMatching(/^# Terraform creates it again \(stack aks-phonebill-dev\)/), 'npx cdktf deploy aks-phonebill-dev'],
     },
   ];
   const runs = cases.map((c) => ({ ...c, result: grow(...c.args) }));
@@ -196,7 +196,7 @@ esac
       'kubectl wait --for=jsonpath={.status.capacity.storage}=10Gi pvc/data-postgresql-0 -n microservices --timeout=10m',
       'npm run --silent grow -- minikube-dev microservices 10Gi --check-declared',
       'npx cdk8s synth --no-check-upgrade',
-      'kubectl delete statefulset postgresql -n microservices --cascade=orphan',
+      'kubectl delete statefulset postgresql -n microservices --cascade=orphan --ignore-not-found',
       'kubectl apply -f dist/minikube-dev.k8s.yaml',
       'kubectl rollout status statefulset/postgresql -n microservices --timeout=10m',
     ]);
