@@ -184,9 +184,13 @@ function efsPlan(request: GrowRequest, claim: KubeObject, storageClass?: KubeObj
   };
 }
 
-/** Warnings for a class known not to allow expansion, or for a class left to the cluster's default. */
-function classWarnings(storageClassName: string | undefined): string[] {
+/**
+ * Warnings for a class known not to allow expansion. A claim without a class gets the cluster's
+ * default, known only on minikube (`standard`); elsewhere the script's live check decides.
+ */
+function classWarnings(storageClassName: string | undefined, environment: string): string[] {
   if (storageClassName === undefined) {
+    if (!environment.startsWith('minikube')) return [];
     const standard = volumeExpansionFact('standard')!;
     return [`the claims declare no StorageClass, so they have the class that was the cluster's default when they were created; minikube's cannot grow: ${standard.reason}; ${standard.remedy}. The script checks the live class before changing anything.`];
   }
@@ -236,7 +240,7 @@ function statefulSetPlan(request: GrowRequest, located: Located, size: string, s
   const replicas: number = statefulSet.spec.replicas ?? 1;
   const claims = templates.flatMap((t) => Array.from({ length: replicas }, (_, i) => `${t.metadata.name}-${name}-${i}`));
   const classes = [...new Set(templates.map((t) => t.spec.storageClassName as string | undefined))];
-  const warnings = [...classes.flatMap(classWarnings), ...roundingWarning(size)];
+  const warnings = [...classes.flatMap((c) => classWarnings(c, request.environment)), ...roundingWarning(size)];
   const patch = JSON.stringify({ spec: { resources: { requests: { storage: size } } } });
   const args = `${request.environment} ${request.server} ${size}`;
   const file = `dist/${request.environment}.k8s.yaml`;
@@ -291,14 +295,14 @@ function zalandoPlan(request: GrowRequest, located: Located, size: string, clust
   const name = cluster.metadata.name;
   const namespace = cluster.metadata.namespace ?? 'default';
   const instances: number = cluster.spec.numberOfInstances;
-  const warnings = [...classWarnings(cluster.spec.volume.storageClass), ...roundingWarning(size)];
+  const warnings = [...classWarnings(cluster.spec.volume.storageClass, request.environment), ...roundingWarning(size)];
   const lines = [
     '#!/bin/sh',
     ...commentLines(`Grows the volumes of server '${request.server}' of environment '${request.environment}' (Zalando postgresql ${name} in namespace ${namespace}, ${instances} pods) from ${located.declared} to ${size}. The operator resizes them: change volume.size in the postgresql resource and it patches each claim pgdata-${name}-<n> itself, without a rolling update, as its setting storage_resize_mode says (default "pvc": it changes the claims and leaves the resize to Kubernetes and the StorageClass; "ebs" and "mixed" resize EBS volumes through the AWS API; "off" ignores the change). It can only enlarge volumes.`),
     ...warnings.flatMap((w) => commentLines(`WARNING: ${w}`)),
     'set -eu',
     '',
-    '# 1. Stop unless the StorageClass of every claim allows expansion (the operator only patches the claims).',
+    '# 1. Stop unless the StorageClass of every claim allows expansion (with storage_resize_mode "pvc", the default, the operator only patches the claims).',
     ...expansionCheck(Array.from({ length: instances }, (_, i) => `pgdata-${name}-${i}`), namespace),
     '',
     `# 2. Declare the new size: environments/${request.environment}.ts, server '${request.server}', ${located.field}: '${located.declared}' -> '${size}'.`,

@@ -217,6 +217,7 @@ describe('npm run grow: other backends', () => {
   test('Zalando: the operator resizes; the script declares and applies, and patches no claim', () => {
     const result = grow('prod-operator', 'microservices', '100Gi');
     expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
     expect(lines.filter((l) => /^kubectl (patch|delete|wait)/.test(l))).toEqual([]);
     const prose = result.stdout.replace(/\n# /g, ' ');
