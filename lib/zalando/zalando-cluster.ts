@@ -23,7 +23,7 @@ import { MonitoredServer } from '../monitoring/alert-rules';
 import { requireSchemaJob } from '../monitoring/schema-job-requirement';
 import { Login } from '../secrets/login';
 import { checkLogin } from '../secrets/login-checks';
-import { CONTAINER_RESOURCES_SHAPE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps } from '../server/server-props';
+import { CONTAINER_RESOURCES_SHAPE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, ServerStorageProps } from '../server/server-props';
 import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
 import { zalandoPolicies } from '../network/zalando-policies';
 import { EXPORTER_IMAGE } from '../monitoring/postgres-exporter';
@@ -97,6 +97,40 @@ export const ZALANDO_LOGICAL_BACKUP_OPTIONS_SHAPE = object<ZalandoLogicalBackupO
 export interface ZalandoClusterProps extends PostgresServerProps {
   /** Team that owns the cluster; the operator requires the cluster's name to start with `<teamId>-`. */
   readonly teamId: string;
+  /**
+   * PostgreSQL major version: 14 to 18, the CRD's enum for `postgresql.version`; synthesis
+   * refuses any other value.
+   *
+   * Raising it on a running cluster is an in-place major upgrade by the operator, not a new
+   * cluster. The operator sets the new `PGVERSION` on the pods and rolls them (Spilo sees the
+   * data directory's major and starts that one again), then runs Spilo's `inplace_upgrade.py` in
+   * the primary: `pg_upgrade`, after which the replicas are re-synced. It does so only when its
+   * setting `major_version_upgrade_mode` is `manual` (the default since operator 1.13) or `full`.
+   * With `off` nothing is upgraded: the pods keep running the old major until someone runs
+   * `python3 /scripts/inplace_upgrade.py <instances>` in the primary (or the team is listed
+   * in `major_version_upgrade_team_allow_list`). `full` also upgrades, unasked, every cluster below
+   * `minimal_major_version` (default "14") to `target_major_version` (default "18"), without
+   * changing this resource.
+   *
+   * The operator postpones the upgrade (and tries again at its next sync) while a pod is not
+   * running, a replica is not streaming or lags by more than 16 MiB, outside the cluster's
+   * maintenance windows, and after a failed attempt (annotation `last-major-upgrade-failure` on
+   * the resource, removed by setting the version back). Once `pg_upgrade` has run there is no way
+   * back. Lowering the version is ignored ("major version unchanged or smaller"): the cluster keeps
+   * its major. A construct cannot see which major runs, so it cannot refuse a downgrade: never set
+   * a version below the one deployed. Try the new major on a clone of the cluster first.
+   * @default 17
+   */
+  readonly majorVersion?: number;
+  /**
+   * Volume of each pod. A larger `size` on a running cluster grows each pod's claim in place, by
+   * the operator, as its setting `storage_resize_mode` says (default `pvc`: it patches the claims,
+   * and their StorageClass must allow expansion; `off` ignores the change). The operator only
+   * enlarges volumes: a smaller size is ignored with a warning in its log. `npm run grow` in this
+   * repository prints the steps.
+   * @default - 8Gi on the cluster's default StorageClass
+   */
+  readonly storage?: ServerStorageProps;
   /**
    * Databases and owners (the same description the StatefulSet backend renders).
    * @default - none
