@@ -18,6 +18,7 @@ import { commonLabels, clientLabel, selectorLabels } from '../private/labels';
 import { jobsPolicy, statefulSetServerPolicy } from '../network';
 import { checkClientCidrs, renderPgHba } from '../config/pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
+import { majorGuardContainer } from './major-guard';
 import { ParameterValue, renderPostgresqlConf, serverSettings } from '../config/postgres-config';
 import {
   DEFAULT_MAJOR_VERSION,
@@ -513,6 +514,7 @@ export class PostgresStatefulSet extends Construct {
               enableServiceLinks: false,
               securityContext: restrictedPodSecurityContext(),
               terminationGracePeriodSeconds: 60,
+              initContainers: [majorGuardContainer({ image: this.image, majorVersion: this.majorVersion })],
               containers: [{
                 name: 'postgres',
                 image: this.image,
