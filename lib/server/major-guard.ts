@@ -97,7 +97,12 @@ export interface MajorGuardOptions {
   readonly image: string;
   /** The major the server runs. */
   readonly majorVersion: number;
-  /** A declared upgrade's source major, whose data may sit on the volume. */
+  /**
+   * A declared upgrade's source major: its data may sit anywhere on the volume, and moving it is
+   * the upgrade's job (with a source in this pod's own place, the server refuses the files until
+   * the upgrade has moved them; nothing is initialized over them).
+   * @default - no upgrade declared: any other major's data stops the pod
+   */
   readonly upgradeFromMajor?: number;
   /** Name of the pod's data volume. */
   readonly volumeName?: string;
