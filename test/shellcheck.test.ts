@@ -26,9 +26,9 @@ for (const [env, objects] of Object.entries(loadDist())) {
 }
 scripts.set('RestoreJob', { shell: 'bash', script: RESTORE_SCRIPT });
 
-test('there are scripts of every kind to check: schema Job, backup, restore, probes and hooks', () => {
+test('there are scripts of every kind to check: schema Job, backup, major guard, restore, probes and hooks', () => {
   const names = [...scripts.keys()].join('\n');
-  for (const part of ['schema-init command', 'backup command', 'RestoreJob', 'Probe', 'preStop']) expect(names).toContain(part);
+  for (const part of ['schema-init command', 'backup command', 'major-guard command', 'RestoreJob', 'Probe', 'preStop']) expect(names).toContain(part);
 });
 
 test.each([...scripts.entries()])('shellcheck finds nothing in %s', (_where, { shell, script }) => {

@@ -23,6 +23,7 @@ import { commonLabels, clientLabel, selectorLabels } from '../private/labels';
 import { jobsPolicy, statefulSetServerPolicy } from '../network';
 import { checkClientCidrs, renderPgHba } from '../config/pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
+import { majorGuardContainer } from './major-guard';
 import { ParameterValue, renderPostgresqlConf, serverSettings } from '../config/postgres-config';
 import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS, dataPaths, defaultImage, endOfLifeWarning } from './postgres-version';
 import { checkPostgresImage, checkVersionedImage } from '../private/image-reference';
@@ -401,6 +402,7 @@ export class PostgresStatefulSet extends Construct {
             enableServiceLinks: false,
             securityContext: restrictedPodSecurityContext(),
             terminationGracePeriodSeconds: 60,
+            initContainers: [majorGuardContainer({ image: this.image, majorVersion: this.majorVersion })],
             containers: [{
               name: 'postgres',
               image: this.image,

@@ -50,7 +50,7 @@ export function checkSecurityBaseline(objects: KubeObject[]): Violation[] {
       if (!c.resources?.requests?.cpu || !c.resources?.requests?.memory) add('resources.requests', `${where}: needs cpu and memory requests`);
       if (!c.resources?.limits?.memory) add('resources.limits.memory', `${where}: needs a memory limit`);
       if (!isPinned(c.image)) add('pinned image', `${where}: image '${c.image}' is not pinned to a version`);
-      if (LONG_RUNNING.includes(o.kind) && (!c.livenessProbe || !c.readinessProbe)) add('probes', `${where}: needs liveness and readiness probes`);
+      if (LONG_RUNNING.includes(o.kind) && !(pod.initContainers ?? []).includes(c) && (!c.livenessProbe || !c.readinessProbe)) add('probes', `${where}: needs liveness and readiness probes`);
       if (isPostgresServer(c) && ![c.livenessProbe, c.readinessProbe, c.startupProbe].every(usesPgIsReady)) {
         add('pg_isready probes', `${where}: startup, liveness and readiness probes must run pg_isready`);
       }
