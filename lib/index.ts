@@ -9,6 +9,7 @@ export { Credentials, type SecretCredentialsOptions, type SecretKeyContent } fro
 export { type EfsDynamicVolumeProps, type EfsStaticVolumeProps, EfsVolume, type EfsVolumeCommonProps, type IDataVolume } from './storage/efs-volume';
 export type { BackupDescription, DatabaseServerDescription, EnvironmentDescription, MonitoringDescription, NetworkDescription, SuperuserDescription } from './environment/environment-description';
 export { EnvironmentChart } from './environment/environment-chart';
+export { MajorUpgradeJob, type MajorUpgradeJobProps } from './jobs/major-upgrade-job';
 export { ManagerRoleSql } from './sql/manager-role-sql';
 export { toYaml, writeChart, writeCharts } from './environment/manifest-writer';
 export type { AlertThresholds, MonitoredServer } from './monitoring/alert-rules';

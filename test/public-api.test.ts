@@ -8,7 +8,7 @@ import { REPO_ROOT } from './support/manifests';
 // the public API; anything else in lib/ stays internal.
 const VALUES = [
   'BackupCronJob', 'BackupStorage', 'ConnectionConfigMap', 'Credentials', 'DEFAULT_MAJOR_VERSION', 'EfsVolume',
-  'EnvironmentChart', 'ExternalEgressPolicy', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet',
+  'EnvironmentChart', 'ExternalEgressPolicy', 'MajorUpgradeJob', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet',
   'RequiredCertificates', 'RequiredSecrets', 'RestoreJob', 'SchemaInitJob', 'SUPPORTED_MAJOR_VERSIONS',
   'ValidationError', 'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
 ];
@@ -16,7 +16,7 @@ const TYPES = [
   'AlertThresholds', 'BackupCronJobProps', 'BackupDescription', 'BackupRetention', 'BlobUploadOptions', 'CertManagerIssuer',
   'ClientTls', 'ConnectionConfigMapProps', 'DatabaseDefinition', 'DatabaseServerDescription', 'DatabaseUser',
   'EfsDynamicVolumeProps', 'EfsStaticVolumeProps', 'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress',
-  'ExternalEgressPolicyProps', 'HistoryTracking', 'IDataVolume', 'JobResources', 'LoginOwnership', 'MonitoredServer',
+  'ExternalEgressPolicyProps', 'HistoryTracking', 'IDataVolume', 'JobResources', 'LoginOwnership', 'MajorUpgradeJobProps', 'MonitoredServer',
   'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue', 'PostgresMetricsProps',
   'PostgresMonitoringProps', 'PostgresResources', 'PostgresServerConnection', 'PostgresStatefulSetProps',
   'PostgresStorageProps', 'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret',
@@ -31,6 +31,7 @@ const CONSTRUCT_PROPS: Record<string, string> = {
   BackupCronJob: 'BackupCronJobProps',
   ConnectionConfigMap: 'ConnectionConfigMapProps',
   ExternalEgressPolicy: 'ExternalEgressPolicyProps',
+  MajorUpgradeJob: 'MajorUpgradeJobProps',
   PostgresMonitoring: 'PostgresMonitoringProps',
   PostgresStatefulSet: 'PostgresStatefulSetProps',
   RestoreJob: 'RestoreJobProps',

@@ -1,0 +1,242 @@
+import { Credentials, MajorUpgradeJob, PostgresStatefulSet } from '../../lib';
+import { catalogState } from '../support/catalog';
+import { KubeObject, loadDist, synth, testChart } from '../support/manifests';
+import { CLIENT_MAJOR, startPostgres, TestServer } from '../support/postgres-server';
+import { runJobScript, TestSecrets } from '../support/run-job';
+
+/**
+ * The declared major upgrade of the StatefulSet backend, end to end on real servers: a 14 server
+ * with seed 004's schema (the real schema Job of dist/aks-phonebill-dev.k8s.yaml) and rows, an
+ * empty 17 server as its image leaves it, the MajorUpgradeJob's container run as a kubelet runs
+ * it (its env, Secrets by reference; only the Services' addresses point at the test servers),
+ * then the 17 server compared with the 14 one: rows, roles, memberships, logins, grants, ledger;
+ * the schema Job afterwards changes nothing; a rerun changes nothing; a target holding data
+ * without a recorded copy is refused.
+ *
+ * 17 → 18: the Job's image is the target's major, whose pg_dump reads every older server. This
+ * machine's clients are PostgreSQL 15's (the server packages carry no pg_dump), and pg_dump 15
+ * refuses a 17 server; so that test proves the Job's clear refusal with a client older than the
+ * source, and that nothing reached the 18 server. The 17 → 18 copy itself is not run here.
+ */
+const NAMESPACE = 'phonebill-dev';
+const OLD = 'postgresql-product-change';
+const NEW = 'postgresql-product-change-pg17';
+const SCHEMA_JOB = 'postgresql-product-change-schema-init';
+const DATABASE = 'product_change_db';
+const SUPERUSER = Credentials.fromSecret('postgresql-product-change-superuser', { passwordKey: 'password', username: 'postgres' });
+
+const PASSWORDS: Record<string, string> = {
+  product_change_app: 'app-pw', product_change_admin: 'admin-pw', product_change_readonly: 'readonly-pw',
+  postgres_exporter: 'exporter-pw', product_change_backup: 'backup-pw',
+};
+const secretsFor = (superuserPassword: string): TestSecrets => ({
+  'postgresql-product-change-superuser': { password: superuserPassword },
+  'postgresql-product-change-secret': { username: 'product_change_app', password: PASSWORDS.product_change_app },
+  'postgresql-product-change-logins': {
+    'admin-password': PASSWORDS.product_change_admin, 'readonly-password': PASSWORDS.product_change_readonly,
+    'exporter-password': PASSWORDS.postgres_exporter, 'backup-password': PASSWORDS.product_change_backup,
+  },
+});
+
+/** The upgrade Job of two servers as PostgresStatefulSet describes them: the 14 one of aks-phonebill-dev and its 17 successor. */
+function upgradeObjects(from: number, to: number, name: string, targetName: string): { objects: KubeObject[]; job: string } {
+  const chart = testChart();
+  const server = (id: string, serverName: string, major: number) => new PostgresStatefulSet(chart, id, {
+    namespace: NAMESPACE, name: serverName, majorVersion: major, database: DATABASE, superuser: SUPERUSER, disposable: true,
+  });
+  const upgrade = new MajorUpgradeJob(chart, 'Upgrade', { source: server('Old', name, from), target: server('New', targetName, to) });
+  return { objects: synth(chart), job: upgrade.name };
+}
+
+/** Only what the test servers' addresses need: the Services' names resolve to 127.0.0.1 and the test ports. */
+const sourceAddress = (source: TestServer) => ({ SOURCE_PGHOST: '127.0.0.1', SOURCE_PGPORT: String(source.port), SOURCE_PGSSLMODE: 'disable' });
+
+const COUNTS = `SELECT coalesce(string_agg(format('%s.%s %s', schemaname, relname,
+  (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', schemaname, relname), false, true, '')))[1]::text), E'\\n' ORDER BY schemaname, relname), '')
+  FROM pg_stat_user_tables WHERE (schemaname, relname) <> ('cdk8s_postgres', 'major_upgrades')`;
+const ROLES = `SELECT string_agg(format('%s login=%s super=%s createdb=%s createrole=%s inherit=%s replication=%s bypassrls=%s connlimit=%s password=%s',
+  rolname, rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolinherit, rolreplication, rolbypassrls, rolconnlimit, rolpassword IS NOT NULL), E'\\n' ORDER BY rolname)
+  FROM pg_authid WHERE rolname NOT LIKE 'pg\\_%'`;
+const MEMBERS = `SELECT string_agg(pg_get_userbyid(roleid) || ' > ' || pg_get_userbyid(member) || CASE WHEN admin_option THEN ' (admin)' ELSE '' END, E'\\n' ORDER BY 1)
+  FROM pg_auth_members WHERE pg_get_userbyid(member) NOT LIKE 'pg\\_%'`;
+const TABLE_GRANTS = `SELECT string_agg(line, E'\\n' ORDER BY line) FROM (SELECT format('%s %s.%s %s', grantee, table_schema, table_name, string_agg(privilege_type, ',' ORDER BY privilege_type)) AS line
+  FROM information_schema.role_table_grants WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND (table_schema, table_name) <> ('cdk8s_postgres', 'major_upgrades')
+  GROUP BY grantee, table_schema, table_name) g`;
+const PRIVILEGE_MATRIX = `SELECT string_agg(format('%s %s %s', r.rolname, c.oid::regclass, concat_ws(',',
+    CASE WHEN has_table_privilege(r.oid, c.oid, 'SELECT') THEN 'SELECT' END, CASE WHEN has_table_privilege(r.oid, c.oid, 'INSERT') THEN 'INSERT' END,
+    CASE WHEN has_table_privilege(r.oid, c.oid, 'UPDATE') THEN 'UPDATE' END, CASE WHEN has_table_privilege(r.oid, c.oid, 'DELETE') THEN 'DELETE' END)), E'\\n' ORDER BY r.rolname, c.oid::regclass::text)
+  FROM pg_roles r CROSS JOIN pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE r.rolcanlogin AND NOT r.rolsuper AND c.relkind IN ('r', 'v', 'S') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'
+    AND c.oid::regclass::text <> 'cdk8s_postgres.major_upgrades'`;
+const OTHER_ACLS = `SELECT json_build_object(
+  'database', (SELECT datacl::text FROM pg_database WHERE datname = current_database()),
+  'owner', (SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()),
+  'schemas', (SELECT json_agg(nspname || ' ' || pg_get_userbyid(nspowner) || ' ' || coalesce(nspacl::text, '') ORDER BY nspname) FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'),
+  'defaults', (SELECT json_agg(pg_get_userbyid(defaclrole) || ' ' || defaclnamespace::regnamespace || ' ' || defaclobjtype::text || ' ' || defaclacl::text
+    ORDER BY pg_get_userbyid(defaclrole), defaclnamespace::regnamespace::text, defaclobjtype::text COLLATE "C") FROM pg_default_acl),
+  'extensions', (SELECT json_agg(extname ORDER BY extname) FROM pg_extension))`;
+const LEDGER = "SELECT string_agg(name || ' ' || sha256 || ' ' || applied_at, E'\\n' ORDER BY name) FROM cdk8s_postgres.schema_files";
+
+const noPgRoles = (state: any) => ({
+  roles: state.cluster.roles.filter((r: any) => !r.name.startsWith('pg_')),
+  members: state.cluster.members.filter((m: string) => !m.split(' > ')[1].startsWith('pg_')),
+});
+
+describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and restore', () => {
+  let source: TestServer;
+  let target: TestServer;
+  const dist = loadDist()['aks-phonebill-dev'];
+  const upgrade = upgradeObjects(14, 17, OLD, NEW);
+  let run: ReturnType<typeof runJobScript>;
+  const before: Record<string, string> = {};
+
+  beforeAll(async () => {
+    [source, target] = await Promise.all([startPostgres({ major: 14 }), startPostgres({ major: 17 })]);
+    // What the image does on first start (POSTGRES_DB), on both servers.
+    for (const server of [source, target]) server.query(`CREATE DATABASE ${DATABASE}`);
+    const seeded = runJobScript(dist, SCHEMA_JOB, source, secretsFor(source.superuserPassword));
+    if (seeded.status !== 0) throw new Error(seeded.stderr);
+    const admin = { user: 'product_change_admin', password: PASSWORDS.product_change_admin, database: DATABASE };
+    source.query(`INSERT INTO product_change.product_change_history (request_id, user_id, line_number, customer_id, current_product_code, target_product_code, requested_at)
+      SELECT 'r' || i, 'u' || (i % 7), '010-' || i, 'c' || i, 'A', 'B', now() - i * interval '1 minute' FROM generate_series(1, 25) i`, admin);
+    source.query(`INSERT INTO product_change.kos_integration_log (request_id, integration_type, method, endpoint, response_time_ms, is_success)
+      SELECT 'r' || (i % 25 + 1), 'PRODUCT_CHANGE', 'POST', '/kos/product', 50 + i, i % 5 <> 0 FROM generate_series(1, 40) i`, admin);
+    before.counts = source.query(COUNTS, { database: DATABASE });
+    run = runJobScript(upgrade.objects, upgrade.job, target, { 'postgresql-product-change-superuser': { password: target.superuserPassword } }, { env: sourceAddress(source) });
+  });
+  afterAll(() => {
+    source?.stop();
+    target?.stop();
+  });
+
+  test('the Job copies, verifies and says what it copied', () => {
+    console.log(`MajorUpgradeJob output (14 → 17):\n${run.stdout}${run.stderr}`);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Copying PostgreSQL 14 at 127.0.0.1:');
+    expect(run.stdout).toMatch(/Upgrade copy verified and recorded: 2 database\(s\), 4 table\(s\), 67 row\(s\) from PostgreSQL 14 to 17\n$/);
+    expect(target.query('SHOW server_version_num')).toMatch(/^17/);
+  });
+
+  test('the same rows in every table of every database', () => {
+    const after = target.query(COUNTS, { database: DATABASE });
+    console.log(`Rows per table, PostgreSQL 14:\n${before.counts}\nPostgreSQL 17:\n${after}`);
+    expect(before.counts.split('\n')).toEqual([
+      'cdk8s_postgres.schema_files 1', 'product_change.circuit_breaker_state 1',
+      'product_change.kos_integration_log 40', 'product_change.product_change_history 25',
+    ]);
+    expect(after).toBe(before.counts);
+    expect(target.query('SELECT md5(string_agg(t::text, \',\' ORDER BY id)) FROM product_change.product_change_history t', { database: DATABASE }))
+      .toBe(source.query('SELECT md5(string_agg(t::text, \',\' ORDER BY id)) FROM product_change.product_change_history t', { database: DATABASE }));
+    expect(target.query(COUNTS)).toBe(source.query(COUNTS));
+    // The Job's record of the verified copy, on the new server only.
+    expect(target.query('SELECT source_version / 10000 || \' → \' || target_version / 10000 || \', \' || tables || \' tables, \' || table_rows || \' rows\' FROM cdk8s_postgres.major_upgrades', { database: DATABASE })).toBe('14 → 17, 4 tables, 67 rows');
+    expect(source.query("SELECT to_regclass('cdk8s_postgres.major_upgrades') IS NULL", { database: DATABASE })).toBe('t');
+  });
+
+  test('the same roles with the same attributes and memberships', () => {
+    const [oldRoles, newRoles] = [source, target].map((s) => s.query(ROLES));
+    const [oldMembers, newMembers] = [source, target].map((s) => s.query(MEMBERS));
+    console.log(`Roles, PostgreSQL 14:\n${oldRoles}\nPostgreSQL 17:\n${newRoles}\nMemberships, 14:\n${oldMembers}\n17:\n${newMembers}`);
+    expect(oldRoles.split('\n').map((l) => l.split(' ')[0])).toEqual(['postgres', ...Object.keys(PASSWORDS).sort()]);
+    expect(newRoles).toBe(oldRoles);
+    expect(oldMembers).toContain('pg_monitor > postgres_exporter');
+    expect(oldMembers).toContain('pg_read_all_data > product_change_backup');
+    expect(newMembers).toBe(oldMembers);
+    expect(noPgRoles(catalogState(target, []))).toEqual(noPgRoles(catalogState(source, [])));
+  });
+
+  test.each(Object.keys(PASSWORDS))('%s logs in to PostgreSQL 17 with its password, and not with another', (login) => {
+    const database = login === 'postgres_exporter' ? 'postgres' : DATABASE;
+    expect(target.query('SELECT current_user', { user: login, password: PASSWORDS[login], database })).toBe(login);
+    expect(target.psql('SELECT 1', { user: login, password: 'wrong', database }).stderr).toContain('password authentication failed');
+  });
+
+  test('the same grants: table privileges, privilege matrix of every login, database, schema and default ACLs', () => {
+    for (const database of [DATABASE, 'postgres']) {
+      const [oldGrants, newGrants] = [source, target].map((s) => s.query(TABLE_GRANTS, { database }));
+      const [oldMatrix, newMatrix] = [source, target].map((s) => s.query(PRIVILEGE_MATRIX, { database }));
+      const [oldAcls, newAcls] = [source, target].map((s) => JSON.parse(s.query(OTHER_ACLS, { database })));
+      if (database === DATABASE) console.log(`Table grants in ${database}, PostgreSQL 14:\n${oldGrants}\nPostgreSQL 17:\n${newGrants}\nPrivileges of each login, 14:\n${oldMatrix}\n17:\n${newMatrix}`);
+      expect(newGrants).toBe(oldGrants);
+      expect(newMatrix).toBe(oldMatrix);
+      expect(newAcls).toEqual(oldAcls);
+    }
+    expect(source.query(PRIVILEGE_MATRIX, { database: DATABASE })).toContain('product_change_app product_change.product_change_history SELECT,INSERT,UPDATE');
+  });
+
+  test('the schema-file ledger is the same, row for row', () => {
+    const ledger = source.query(LEDGER, { database: DATABASE });
+    expect(ledger).toMatch(/^product-change\.sql [0-9a-f]{64} /);
+    expect(target.query(LEDGER, { database: DATABASE })).toBe(ledger);
+  });
+
+  test('the Job printed no password and no verifier', () => {
+    const output = run.stdout + run.stderr;
+    for (const password of [...Object.values(PASSWORDS), target.superuserPassword]) expect(output).not.toContain(password);
+    expect(output).not.toContain('SCRAM-SHA-256$');
+    const container = upgrade.objects.find((o) => o.kind === 'Job')!.spec.template.spec.containers[0];
+    expect(container.env.filter((e: any) => /PASSWORD/.test(e.name)).map((e: any) => Object.keys(e.valueFrom ?? {}))).toEqual([['secretKeyRef'], ['secretKeyRef']]);
+  });
+
+  describe('afterwards', () => {
+    const databases = [DATABASE, 'postgres'];
+    test('the schema Job against PostgreSQL 17 is a no-op: catalog and rows unchanged, the schema file skipped', () => {
+      const catalog = catalogState(target, databases);
+      const counts = target.query(COUNTS, { database: DATABASE });
+      const again = runJobScript(dist, SCHEMA_JOB, target, secretsFor(target.superuserPassword));
+      expect(again.stderr).toBe('');
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain('Skipping schema file product-change.sql: applied to product_change_db before');
+      expect(again.stdout).not.toContain('Applying schema file');
+      expect(catalogState(target, databases)).toEqual(catalog);
+      expect(target.query(COUNTS, { database: DATABASE })).toBe(counts);
+    });
+
+    test('a rerun of the Job finds the recorded copy and changes nothing', () => {
+      const catalog = catalogState(target, databases);
+      const verifiers = target.query('SELECT md5(string_agg(rolname || rolpassword, \',\' ORDER BY rolname)) FROM pg_authid');
+      const rerun = runJobScript(upgrade.objects, upgrade.job, target, { 'postgresql-product-change-superuser': { password: target.superuserPassword } }, { env: sourceAddress(source) });
+      expect(rerun.stderr).toBe('');
+      expect(rerun.status).toBe(0);
+      expect(rerun.stdout).toMatch(/Nothing to do: the target at .* \(PostgreSQL 17\) holds a verified copy of the source at .*, copied on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\. Nothing was changed\.\n$/);
+      expect(catalogState(target, databases)).toEqual(catalog);
+      expect(target.query('SELECT md5(string_agg(rolname || rolpassword, \',\' ORDER BY rolname)) FROM pg_authid')).toBe(verifiers);
+    });
+
+    test('a target holding data without a recorded copy is refused, plainly, and left alone', () => {
+      const recorded = target.query('SELECT count(*) FROM cdk8s_postgres.major_upgrades', { database: DATABASE });
+      expect(recorded).toBe('1');
+      target.query('ALTER TABLE cdk8s_postgres.major_upgrades RENAME TO major_upgrades_hidden', { database: DATABASE });
+      try {
+        const catalog = catalogState(target, databases);
+        const refusedRun = runJobScript(upgrade.objects, upgrade.job, target, { 'postgresql-product-change-superuser': { password: target.superuserPassword } }, { env: sourceAddress(source) });
+        expect(refusedRun.status).toBe(1);
+        expect(refusedRun.stderr).toContain(`Refusing to copy into the target at 127.0.0.1:${target.port}: it already holds data, and a copy goes into an empty server only, so that data never mixes. Found:\n`);
+        expect(refusedRun.stderr).toContain('  roles postgres_exporter, product_change_admin, product_change_app, product_change_backup, product_change_readonly\n');
+        expect(refusedRun.stderr).toMatch(/\n {2}database product_change_db: function .*; relation .*; schema cdk8s_postgres, product_change\n/);
+        expect(refusedRun.stderr).toContain('If an earlier run stopped midway, delete the target\'s StatefulSet and its claim, let it start empty, and run the Job again. Nothing was changed.');
+        expect(catalogState(target, databases)).toEqual(catalog);
+      } finally {
+        target.query('ALTER TABLE cdk8s_postgres.major_upgrades_hidden RENAME TO major_upgrades', { database: DATABASE });
+      }
+    });
+
+    test(`17 → 18 with this machine's pg_dump ${CLIENT_MAJOR}: the Job stops with "client older than source", and the 18 server stays empty`, async () => {
+      expect(CLIENT_MAJOR).toBeLessThan(17);
+      const next = await startPostgres({ major: 18 });
+      try {
+        next.query(`CREATE DATABASE ${DATABASE}`);
+        const objects = upgradeObjects(17, 18, NEW, 'postgresql-product-change-pg18');
+        const roles = next.query(ROLES);
+        const stopped = runJobScript(objects.objects, objects.job, next, { 'postgresql-product-change-superuser': { password: next.superuserPassword } }, { env: sourceAddress(target) });
+        expect(stopped.status).toBe(1);
+        expect(stopped.stderr).toBe(`pg_dump ${CLIENT_MAJOR} is older than the source server (PostgreSQL 17 at 127.0.0.1:${target.port}): pg_dump refuses to dump a newer server. Run the Job with the image of the target's major (18), whose pg_dump reads every older server. Nothing was changed.\n`);
+        expect(next.query(ROLES)).toBe(roles);
+        expect(next.query("SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database")).toBe('postgres,product_change_db,template0,template1');
+      } finally {
+        next.stop();
+      }
+    });
+  });
+});
