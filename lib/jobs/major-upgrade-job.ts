@@ -175,7 +175,7 @@ export class MajorUpgradeJob extends Construct {
       new KubeNetworkPolicy(this, 'NetworkPolicy', {
         metadata: { name: this.name, namespace: target.namespace, labels },
         spec: {
-          podSelector: { matchLabels: { ...commonLabels(target.name, 'major-upgrade'), 'job-name': this.name } },
+          podSelector: { matchLabels: commonLabels(target.name, 'major-upgrade') },
           policyTypes: ['Egress'],
           egress: [
             DNS_EGRESS,
