@@ -1,7 +1,10 @@
 import { Credentials, MajorUpgradeJob, PostgresStatefulSet } from '../../lib';
 import { catalogState } from '../support/catalog';
 import { KubeObject, loadDist, synth, testChart } from '../support/manifests';
-import { CLIENT_MAJOR, startPostgres, TestServer } from '../support/postgres-server';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../support/postgres-server';
 import { runJobScript, TestSecrets } from '../support/run-job';
 
 /**
@@ -48,6 +51,12 @@ function upgradeObjects(from: number, to: number, name: string, targetName: stri
   return { objects: synth(chart), job: upgrade.name };
 }
 
+/** The 17 server keeps everything a verifier could leak into: every statement logged, pg_stat_statements tracking utility statements. */
+const KEEP_EVERYTHING = [
+  'shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_utility=on',
+  'log_statement=all', 'log_min_duration_statement=0', 'log_min_error_statement=debug5',
+].flatMap((setting) => ['-c', setting]);
+
 /** Only what the test servers' addresses need: the Services' names resolve to 127.0.0.1 and the test ports. */
 const sourceAddress = (source: TestServer) => ({ SOURCE_PGHOST: '127.0.0.1', SOURCE_PGPORT: String(source.port), SOURCE_PGSSLMODE: 'disable' });
 
@@ -85,15 +94,20 @@ const noPgRoles = (state: any) => ({
 describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and restore', () => {
   let source: TestServer;
   let target: TestServer;
+  /** An empty 17 server for a copy that goes wrong, and an empty 18 one for 17 → 18. */
+  let fresh: TestServer;
+  let next: TestServer;
   const dist = loadDist()['aks-phonebill-dev'];
   const upgrade = upgradeObjects(14, 17, OLD, NEW);
   let run: ReturnType<typeof runJobScript>;
   const before: Record<string, string> = {};
 
   beforeAll(async () => {
-    [source, target] = await Promise.all([startPostgres({ major: 14 }), startPostgres({ major: 17 })]);
-    // What the image does on first start (POSTGRES_DB), on both servers.
-    for (const server of [source, target]) server.query(`CREATE DATABASE ${DATABASE}`);
+    [source, target, fresh, next] = await Promise.all([
+      startPostgres({ major: 14 }), startPostgres({ major: 17, serverArgs: () => KEEP_EVERYTHING }), startPostgres({ major: 17 }), startPostgres({ major: 18 }),
+    ]);
+    // What the image does on first start (POSTGRES_DB), on every server.
+    for (const server of [source, target, fresh, next]) server.query(`CREATE DATABASE ${DATABASE}`);
     const seeded = runJobScript(dist, SCHEMA_JOB, source, secretsFor(source.superuserPassword));
     if (seeded.status !== 0) throw new Error(seeded.stderr);
     const admin = { user: 'product_change_admin', password: PASSWORDS.product_change_admin, database: DATABASE };
@@ -105,8 +119,7 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     run = runJobScript(upgrade.objects, upgrade.job, target, { 'postgresql-product-change-superuser': { password: target.superuserPassword } }, { env: sourceAddress(source) });
   });
   afterAll(() => {
-    source?.stop();
-    target?.stop();
+    for (const server of [source, target, fresh, next]) server?.stop();
   });
 
   test('the Job copies, verifies and says what it copied', () => {
@@ -171,6 +184,15 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     expect(target.query(LEDGER, { database: DATABASE })).toBe(ledger);
   });
 
+  test('no verifier reached the 17 server\'s log or pg_stat_statements, though both keep every statement', () => {
+    const log = readFileSync(join(target.workDir, 'server.log'), 'utf8');
+    expect(log).not.toContain('SCRAM-SHA-256$');
+    expect(log).toContain('statement: SET LOCAL log_statement');
+    expect(log).toMatch(/COPY product_change\.product_change_history/);
+    expect(target.query("SELECT count(*) FROM pg_stat_statements WHERE query LIKE 'CREATE DATABASE%'")).not.toBe('0');
+    expect(target.query("SELECT count(*) FROM pg_stat_statements WHERE query LIKE '%SCRAM-SHA-256$%' OR query LIKE '%PASSWORD%'")).toBe('0');
+  });
+
   test('the Job printed no password and no verifier', () => {
     const output = run.stdout + run.stderr;
     for (const password of [...Object.values(PASSWORDS), target.superuserPassword]) expect(output).not.toContain(password);
@@ -222,21 +244,39 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
       }
     });
 
-    test(`17 → 18 with this machine's pg_dump ${CLIENT_MAJOR}: the Job stops with "client older than source", and the 18 server stays empty`, async () => {
-      expect(CLIENT_MAJOR).toBeLessThan(17);
-      const next = await startPostgres({ major: 18 });
+    test('a copy that lost a row fails the verification: exit 1, the difference named, no copy recorded', () => {
+      // pg_restore as on the machine, followed by the loss of one row of the copied log table.
+      const bin = mkdtempSync(join(tmpdir(), 'lossy-'));
       try {
-        next.query(`CREATE DATABASE ${DATABASE}`);
-        const objects = upgradeObjects(17, 18, NEW, 'postgresql-product-change-pg18');
-        const roles = next.query(ROLES);
-        const stopped = runJobScript(objects.objects, objects.job, next, { 'postgresql-product-change-superuser': { password: next.superuserPassword } }, { env: sourceAddress(target) });
-        expect(stopped.status).toBe(1);
-        expect(stopped.stderr).toBe(`pg_dump ${CLIENT_MAJOR} is older than the source server (PostgreSQL 17 at 127.0.0.1:${target.port}): pg_dump refuses to dump a newer server. Run the Job with the image of the target's major (18), whose pg_dump reads every older server. Nothing was changed.\n`);
-        expect(next.query(ROLES)).toBe(roles);
-        expect(next.query("SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database")).toBe('postgres,product_change_db,template0,template1');
+        writeFileSync(join(bin, 'pg_restore'), `#!/bin/bash
+"${CLIENT_BIN_DIR}/pg_restore" "$@" || exit
+psql -X -q -d ${DATABASE} -c 'DELETE FROM product_change.kos_integration_log WHERE id = (SELECT min(id) FROM product_change.kos_integration_log)' 2> /dev/null || true
+`);
+        chmodSync(join(bin, 'pg_restore'), 0o755);
+        const lossy = runJobScript(upgrade.objects, upgrade.job, fresh, { 'postgresql-product-change-superuser': { password: fresh.superuserPassword } },
+          { env: { ...sourceAddress(source), PATH: `${bin}:${clientPath()}` } });
+        expect(lossy.status).toBe(1);
+        expect(lossy.stderr).toBe(`Difference in the tables and row counts of database product_change_db (< source, > target):
+< product_change.kos_integration_log 40
+> product_change.kos_integration_log 39
+Verification failed: 1 difference(s) between the source at 127.0.0.1:${source.port} and the target at 127.0.0.1:${fresh.port}. No copy was recorded; clients still belong on the source. Delete the target's StatefulSet and claim before running the Job again.
+`);
+        expect(fresh.query("SELECT to_regclass('cdk8s_postgres.major_upgrades') IS NULL", { database: DATABASE })).toBe('t');
       } finally {
-        next.stop();
+        rmSync(bin, { recursive: true, force: true });
       }
+    });
+
+    test(`17 → 18 with this machine's pg_dump ${CLIENT_MAJOR}: the Job stops with "client older than source", and the 18 server stays empty`, () => {
+      expect(CLIENT_MAJOR).toBeLessThan(17);
+      const objects = upgradeObjects(17, 18, NEW, 'postgresql-product-change-pg18');
+      const roles = next.query(ROLES);
+      const stopped = runJobScript(objects.objects, objects.job, next, { 'postgresql-product-change-superuser': { password: next.superuserPassword } }, { env: sourceAddress(target) });
+      expect(stopped.status).toBe(1);
+      expect(stopped.stderr).toBe(`pg_dump ${CLIENT_MAJOR} is older than the source server (PostgreSQL 17 at 127.0.0.1:${target.port}): pg_dump refuses to dump a newer server. Run the Job with the image of the target's major (18), whose pg_dump reads every older server. Nothing was changed.\n`);
+      expect(next.query(ROLES)).toBe(roles);
+      expect(next.query("SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database")).toBe('postgres,product_change_db,template0,template1');
+      expect(next.query("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace", { database: DATABASE })).toBe('0');
     });
   });
 });
