@@ -127,6 +127,14 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Copying PostgreSQL 14 at 127.0.0.1:');
+    expect(run.stdout).toContain(`Database product_change_db:
+  cdk8s_postgres.schema_files 1 rows
+  product_change.circuit_breaker_state 1 rows
+  product_change.kos_integration_log 40 rows
+  product_change.product_change_history 25 rows
+  3 sequence(s), at the same values on both servers
+`);
+    expect(target.query("SELECT nextval('product_change.kos_integration_log_id_seq')", { database: DATABASE })).toBe('41');
     expect(run.stdout).toMatch(/Upgrade copy verified and recorded: 2 database\(s\), 4 table\(s\), 67 row\(s\) from PostgreSQL 14 to 17\n$/);
     expect(target.query('SHOW server_version_num')).toMatch(/^17/);
   });

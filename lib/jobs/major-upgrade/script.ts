@@ -25,7 +25,8 @@ export const CLIENT_TOO_OLD = 'is older than the source server';
  * its statements, and each database but the templates with `pg_dump --create | pg_restore
  * --create` (owners, privileges, settings, schemas, extensions, data, the schema-file ledger);
  * an empty database the target's image made (POSTGRES_DB, `postgres`) is dropped first. Then
- * verify: exact row counts of every table in every copied database, roles with their attributes,
+ * verify: exact row counts of every table and the values of every sequence in every copied
+ * database, the databases' owners and privileges, roles with their attributes,
  * memberships and password verifiers (compared by digest, never printed), and only then record
  * the copy. Any difference exits non-zero without a record, and the next run refuses the
  * half-filled target: start again from an empty one.
@@ -196,6 +197,9 @@ VERIFIERS_SQL="SELECT md5(coalesce(string_agg(rolname || ':' || coalesce(rolpass
 COUNTS_SQL="SELECT format('SELECT %L || '' '' || count(*) FROM %I.%I', n.nspname || '.' || c.relname, n.nspname, c.relname)
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\\\_%' ORDER BY n.nspname COLLATE \\"C\\", c.relname COLLATE \\"C\\""
+SEQUENCES_SQL="SELECT format('SELECT %L || '' '' || last_value || CASE WHEN is_called THEN '''' ELSE '' (next value not taken)'' END FROM %I.%I', n.nspname || '.' || c.relname, n.nspname, c.relname)
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind = 'S' AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\\\_%' ORDER BY n.nspname COLLATE \\"C\\", c.relname COLLATE \\"C\\""
 
 DATABASES_SQL="SELECT datname || ' owner=' || pg_get_userbyid(datdba) || ' acl=' || coalesce(datacl::text, 'default') || ' encoding=' || pg_encoding_to_char(encoding)
   FROM pg_database WHERE datname <> 'template0' ORDER BY datname COLLATE \\"C\\""
@@ -219,6 +223,9 @@ for database in "\${databases[@]}"; do
   source_counts=$(printf '%s\\n' "\${COUNTS_SQL}" '\\gexec' | query source "\${database}")
   target_counts=$(printf '%s\\n' "\${COUNTS_SQL}" '\\gexec' | query target "\${database}")
   compare "the tables and row counts of database \${database}" "\${source_counts}" "\${target_counts}"
+  source_sequences=$(printf '%s\\n' "\${SEQUENCES_SQL}" '\\gexec' | query source "\${database}")
+  target_sequences=$(printf '%s\\n' "\${SEQUENCES_SQL}" '\\gexec' | query target "\${database}")
+  compare "the sequences of database \${database}" "\${source_sequences}" "\${target_sequences}"
   echo "Database \${database}:"
   if [ -z "\${source_counts}" ]; then echo "  no tables"; continue; fi
   while read -r table count; do
@@ -226,6 +233,7 @@ for database in "\${databases[@]}"; do
     tables=$(( tables + 1 ))
     rows=$(( rows + count ))
   done <<< "\${source_counts}"
+  if [ -n "\${source_sequences}" ]; then echo "  $(grep -c '' <<< "\${source_sequences}") sequence(s), at the same values on both servers"; fi
 done
 if (( differences > 0 )); then
   echo "Verification failed: \${differences} difference(s) between the source at \${source_at} and the target at \${target_at}. No copy was recorded; clients still belong on the source. Delete the target's StatefulSet and claim before running the Job again." >&2
