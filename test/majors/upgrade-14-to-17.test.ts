@@ -1,5 +1,6 @@
 import { Credentials, MajorUpgradeJob, PostgresStatefulSet } from '../../lib';
 import { catalogState } from '../support/catalog';
+import { makeCertificates, secretVolumeDir, serverGroupId } from '../support/certificates';
 import { KubeObject, loadDist, synth, testChart } from '../support/manifests';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -55,10 +56,34 @@ function upgradeObjects(from: number, to: number, name: string, targetName: stri
 const KEEP_EVERYTHING = [
   'shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_utility=on',
   'log_statement=all', 'log_min_duration_statement=0', 'log_min_error_statement=debug5',
-].flatMap((setting) => ['-c', setting]);
+];
 
-/** Only what the test servers' addresses need: the Services' names resolve to 127.0.0.1 and the test ports. */
-const sourceAddress = (source: TestServer) => ({ SOURCE_PGHOST: '127.0.0.1', SOURCE_PGPORT: String(source.port), SOURCE_PGSSLMODE: 'disable' });
+/**
+ * TLS as the servers run it: each with a certificate for its Service's name, signed by a CA of
+ * its own, so a Job that mixed up the two CA mounts would fail verify-full.
+ */
+const SOURCE_TLS = makeCertificates([OLD], 'source CA');
+const TARGET_TLS = makeCertificates([NEW], 'target CA');
+const tlsDirs: string[] = [];
+function tlsArgs(certificates: typeof SOURCE_TLS, settings: string[] = []): () => string[] {
+  const dir = secretVolumeDir({ 'tls.crt': certificates.certificate, 'tls.key': certificates.key }, 0o640, serverGroupId());
+  tlsDirs.push(dir);
+  return () => ['ssl=on', `ssl_cert_file=${dir}/tls.crt`, `ssl_key_file=${dir}/tls.key`, 'log_connections=on', ...settings].flatMap((setting) => ['-c', setting]);
+}
+
+/** The Job's Secrets: the superuser's password, and the CAs it verifies each server with (by the CA Secret names PostgresStatefulSet gives). */
+function jobSecrets(password: string, cas: { source?: [string, string]; target?: [string, string] }): TestSecrets {
+  const secrets: TestSecrets = { 'postgresql-product-change-superuser': { password } };
+  for (const pair of [cas.source, cas.target]) if (pair) secrets[pair[0]] = { 'ca.crt': pair[1] };
+  return secrets;
+}
+
+/**
+ * Only what DNS would do: the source's Service name resolves to 127.0.0.1 (SOURCE_PGHOSTADDR, as
+ * the harness sets PGHOSTADDR for the target), its port is the test server's. The certificate is
+ * still checked against the Service's name.
+ */
+const sourceAddress = (source: TestServer) => ({ SOURCE_PGHOSTADDR: '127.0.0.1', SOURCE_PGPORT: String(source.port) });
 
 const COUNTS = `SELECT coalesce(string_agg(format('%s.%s %s', schemaname, relname,
   (xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', schemaname, relname), false, true, '')))[1]::text), E'\\n' ORDER BY schemaname, relname), '')
@@ -104,7 +129,8 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
 
   beforeAll(async () => {
     [source, target, fresh, next] = await Promise.all([
-      startPostgres({ major: 14 }), startPostgres({ major: 17, serverArgs: () => KEEP_EVERYTHING }), startPostgres({ major: 17 }), startPostgres({ major: 18 }),
+      startPostgres({ major: 14, serverArgs: tlsArgs(SOURCE_TLS) }), startPostgres({ major: 17, serverArgs: tlsArgs(TARGET_TLS, KEEP_EVERYTHING) }),
+      startPostgres({ major: 17 }), startPostgres({ major: 18 }),
     ]);
     // What the image does on first start (POSTGRES_DB), on every server.
     for (const server of [source, target, fresh, next]) server.query(`CREATE DATABASE ${DATABASE}`);
@@ -116,17 +142,18 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     source.query(`INSERT INTO product_change.kos_integration_log (request_id, integration_type, method, endpoint, response_time_ms, is_success)
       SELECT 'r' || (i % 25 + 1), 'PRODUCT_CHANGE', 'POST', '/kos/product', 50 + i, i % 5 <> 0 FROM generate_series(1, 40) i`, admin);
     before.counts = source.query(COUNTS, { database: DATABASE });
-    run = runJobScript(upgrade.objects, upgrade.job, target, { 'postgresql-product-change-superuser': { password: target.superuserPassword } }, { env: sourceAddress(source) });
+    run = runJobScript(upgrade.objects, upgrade.job, target, jobSecrets(target.superuserPassword, { source: [`${OLD}-tls`, SOURCE_TLS.ca], target: [`${NEW}-tls`, TARGET_TLS.ca] }), { env: sourceAddress(source) });
   });
   afterAll(() => {
     for (const server of [source, target, fresh, next]) server?.stop();
+    for (const dir of tlsDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   test('the Job copies, verifies and says what it copied', () => {
     console.log(`MajorUpgradeJob output (14 → 17):\n${run.stdout}${run.stderr}`);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Copying PostgreSQL 14 at 127.0.0.1:');
+    expect(run.stdout).toContain(`Copying PostgreSQL 14 at ${OLD}:${source.port} into PostgreSQL 17 at ${NEW}:${target.port} with pg_dump ${CLIENT_MAJOR}\n`);
     expect(run.stdout).toContain(`Database product_change_db:
   cdk8s_postgres.schema_files 1 rows
   product_change.circuit_breaker_state 1 rows
@@ -192,6 +219,17 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     expect(target.query(LEDGER, { database: DATABASE })).toBe(ledger);
   });
 
+  test('both servers saw the Job over TLS only, each verified with its own CA', () => {
+    for (const server of [source, target]) {
+      const jobConnections = readFileSync(join(server.workDir, 'server.log'), 'utf8').split('\n')
+        .filter((line) => /connection authorized: .*application_name=cdk8s-postgres-major-upgrade/.test(line));
+      expect(jobConnections.length).toBeGreaterThan(5);
+      expect(jobConnections.filter((line) => !/ SSL enabled \(protocol=TLSv1\.[23]/.test(line))).toEqual([]);
+    }
+    const env = upgrade.objects.find((o) => o.kind === 'Job')!.spec.template.spec.containers[0].env;
+    expect(env.filter((e: any) => /SSLMODE$/.test(e.name)).map((e: any) => `${e.name}=${e.value}`).sort()).toEqual(['PGSSLMODE=verify-full', 'SOURCE_PGSSLMODE=verify-full']);
+  });
+
   test('no verifier reached the 17 server\'s log or pg_stat_statements, though both keep every statement', () => {
     const log = readFileSync(join(target.workDir, 'server.log'), 'utf8');
     expect(log).not.toContain('SCRAM-SHA-256$');
@@ -226,7 +264,7 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     test('a rerun of the Job finds the recorded copy and changes nothing', () => {
       const catalog = catalogState(target, databases);
       const verifiers = target.query('SELECT md5(string_agg(rolname || rolpassword, \',\' ORDER BY rolname)) FROM pg_authid');
-      const rerun = runJobScript(upgrade.objects, upgrade.job, target, { 'postgresql-product-change-superuser': { password: target.superuserPassword } }, { env: sourceAddress(source) });
+      const rerun = runJobScript(upgrade.objects, upgrade.job, target, jobSecrets(target.superuserPassword, { source: [`${OLD}-tls`, SOURCE_TLS.ca], target: [`${NEW}-tls`, TARGET_TLS.ca] }), { env: sourceAddress(source) });
       expect(rerun.stderr).toBe('');
       expect(rerun.status).toBe(0);
       expect(rerun.stdout).toMatch(/Nothing to do: the target at .* \(PostgreSQL 17\) holds a verified copy of the source at .*, copied on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\. Nothing was changed\.\n$/);
@@ -240,9 +278,9 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
       target.query('ALTER TABLE cdk8s_postgres.major_upgrades RENAME TO major_upgrades_hidden', { database: DATABASE });
       try {
         const catalog = catalogState(target, databases);
-        const refusedRun = runJobScript(upgrade.objects, upgrade.job, target, { 'postgresql-product-change-superuser': { password: target.superuserPassword } }, { env: sourceAddress(source) });
+        const refusedRun = runJobScript(upgrade.objects, upgrade.job, target, jobSecrets(target.superuserPassword, { source: [`${OLD}-tls`, SOURCE_TLS.ca], target: [`${NEW}-tls`, TARGET_TLS.ca] }), { env: sourceAddress(source) });
         expect(refusedRun.status).toBe(1);
-        expect(refusedRun.stderr).toContain(`Refusing to copy into the target at 127.0.0.1:${target.port}: it already holds data, and a copy goes into an empty server only, so that data never mixes. Found:\n`);
+        expect(refusedRun.stderr).toContain(`Refusing to copy into the target at ${NEW}:${target.port}: it already holds data, and a copy goes into an empty server only, so that data never mixes. Found:\n`);
         expect(refusedRun.stderr).toContain('  roles postgres_exporter, product_change_admin, product_change_app, product_change_backup, product_change_readonly\n');
         expect(refusedRun.stderr).toMatch(/\n {2}database product_change_db: function .*; relation .*; schema cdk8s_postgres, product_change\n/);
         expect(refusedRun.stderr).toContain('If an earlier run stopped midway, delete the target\'s StatefulSet and its claim, let it start empty, and run the Job again. Nothing was changed.');
@@ -261,13 +299,14 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
 psql -X -q -d ${DATABASE} -c 'DELETE FROM product_change.kos_integration_log WHERE id = (SELECT min(id) FROM product_change.kos_integration_log)' 2> /dev/null || true
 `);
         chmodSync(join(bin, 'pg_restore'), 0o755);
-        const lossy = runJobScript(upgrade.objects, upgrade.job, fresh, { 'postgresql-product-change-superuser': { password: fresh.superuserPassword } },
+        // The empty 17 server runs without TLS: the harness then runs the target's side unverified.
+        const lossy = runJobScript(upgrade.objects, upgrade.job, fresh, jobSecrets(fresh.superuserPassword, { source: [`${OLD}-tls`, SOURCE_TLS.ca] }),
           { env: { ...sourceAddress(source), PATH: `${bin}:${clientPath()}` } });
         expect(lossy.status).toBe(1);
         expect(lossy.stderr).toBe(`Difference in the tables and row counts of database product_change_db (< source, > target):
 < product_change.kos_integration_log 40
 > product_change.kos_integration_log 39
-Verification failed: 1 difference(s) between the source at 127.0.0.1:${source.port} and the target at 127.0.0.1:${fresh.port}. No copy was recorded; clients still belong on the source. Delete the target's StatefulSet and claim before running the Job again.
+Verification failed: 1 difference(s) between the source at ${OLD}:${source.port} and the target at 127.0.0.1:${fresh.port}. No copy was recorded; clients still belong on the source. Delete the target's StatefulSet and claim before running the Job again.
 `);
         expect(fresh.query("SELECT to_regclass('cdk8s_postgres.major_upgrades') IS NULL", { database: DATABASE })).toBe('t');
       } finally {
@@ -279,9 +318,9 @@ Verification failed: 1 difference(s) between the source at 127.0.0.1:${source.po
       expect(CLIENT_MAJOR).toBeLessThan(17);
       const objects = upgradeObjects(17, 18, NEW, 'postgresql-product-change-pg18');
       const roles = next.query(ROLES);
-      const stopped = runJobScript(objects.objects, objects.job, next, { 'postgresql-product-change-superuser': { password: next.superuserPassword } }, { env: sourceAddress(target) });
+      const stopped = runJobScript(objects.objects, objects.job, next, jobSecrets(next.superuserPassword, { source: [`${NEW}-tls`, TARGET_TLS.ca] }), { env: sourceAddress(target) });
       expect(stopped.status).toBe(1);
-      expect(stopped.stderr).toBe(`pg_dump ${CLIENT_MAJOR} is older than the source server (PostgreSQL 17 at 127.0.0.1:${target.port}): pg_dump refuses to dump a newer server. Run the Job with the image of the target's major (18), whose pg_dump reads every older server. Nothing was changed.\n`);
+      expect(stopped.stderr).toBe(`pg_dump ${CLIENT_MAJOR} is older than the source server (PostgreSQL 17 at ${NEW}:${target.port}): pg_dump refuses to dump a newer server. Run the Job with the image of the target's major (18), whose pg_dump reads every older server. Nothing was changed.\n`);
       expect(next.query(ROLES)).toBe(roles);
       expect(next.query("SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database")).toBe('postgres,product_change_db,template0,template1');
       expect(next.query("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace", { database: DATABASE })).toBe('0');

@@ -12,7 +12,8 @@ export const CLIENT_TOO_OLD = 'is older than the source server';
  * new, empty server (the target), by the newer major's pg_dumpall and pg_dump, then a
  * verification. Environment: the target in libpq's PG* variables, the source in SOURCE_PGHOST,
  * SOURCE_PGPORT, SOURCE_PGDATABASE, SOURCE_PGUSER, SOURCE_PGPASSWORD, SOURCE_PGSSLMODE and
- * SOURCE_PGSSLROOTCERT (optional), WAIT_SECONDS.
+ * SOURCE_PGSSLROOTCERT (optional), SOURCE_PGHOSTADDR (optional: an address that bypasses DNS while
+ * the certificate is still checked against SOURCE_PGHOST, as libpq's PGHOSTADDR), WAIT_SECONDS.
  *
  * Steps: wait for both servers (bounded); if the target records a finished copy of this source
  * (its system identifier), say so and stop: a rerun is a no-op. Otherwise refuse when pg_dump is
@@ -37,7 +38,7 @@ source_password="\${SOURCE_PGPASSWORD:-}"
 unset SOURCE_PGPASSWORD
 on_source() {
   PGHOST="\${SOURCE_PGHOST}" PGPORT="\${SOURCE_PGPORT}" PGUSER="\${SOURCE_PGUSER}" PGDATABASE="\${SOURCE_PGDATABASE}" PGPASSWORD="\${source_password}" \\
-    PGSSLMODE="\${SOURCE_PGSSLMODE:-prefer}" PGSSLROOTCERT="\${SOURCE_PGSSLROOTCERT:-}" PGHOSTADDR='' "$@"
+    PGSSLMODE="\${SOURCE_PGSSLMODE:-prefer}" PGSSLROOTCERT="\${SOURCE_PGSSLROOTCERT:-}" PGHOSTADDR="\${SOURCE_PGHOSTADDR:-}" "$@"
 }
 on_target() { "$@"; }
 # A conninfo string that names the database literally, whatever characters it holds.
