@@ -154,7 +154,19 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`Copying PostgreSQL 14 at ${OLD}:${source.port} into PostgreSQL 17 at ${NEW}:${target.port} with pg_dump ${CLIENT_MAJOR}\n`);
-    expect(run.stdout).toContain(`Database product_change_db:
+    expect(run.stdout).toContain(`Roles (postgres, the bootstrap superuser, is the target's own):
+  postgres_exporter login password
+  product_change_admin login password
+  product_change_app login password
+  product_change_backup login bypassrls password
+  product_change_readonly login password
+Memberships:
+  pg_monitor > postgres_exporter
+  pg_read_all_data > product_change_backup
+Password verifiers: the same on both servers
+Database postgres:
+  no tables
+Database product_change_db:
   cdk8s_postgres.schema_files 1 rows
   product_change.circuit_breaker_state 1 rows
   product_change.kos_integration_log 40 rows

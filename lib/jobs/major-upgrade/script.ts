@@ -214,9 +214,9 @@ if [ "$(query source template1 -c "\${VERIFIERS_SQL}")" != "$(query target templ
   differences=$(( differences + 1 ))
 fi
 echo "Roles (\${source_bootstrap}, the bootstrap superuser, is the target's own):"
-printf '  %s\\n' "\${source_roles}"
+printf '  %s\\n' "\${source_roles//$'\\n'/$'\\n  '}"
 echo "Memberships:"
-if [ -n "\${source_members}" ]; then printf '  %s\\n' "\${source_members}"; else echo "  none"; fi
+if [ -n "\${source_members}" ]; then printf '  %s\\n' "\${source_members//$'\\n'/$'\\n  '}"; else echo "  none"; fi
 echo "Password verifiers: the same on both servers"
 tables=0
 rows=0
