@@ -121,6 +121,10 @@ occupied=()
 roles=$(psql -X -q -At -c "SELECT string_agg(quote_ident(rolname), ', ' ORDER BY rolname) FROM pg_roles WHERE oid <> 10 AND rolname NOT LIKE 'pg\\\\_%'")
 if [ -n "\${roles}" ]; then occupied+=("roles \${roles}"); fi
 mapfile -d '' -t target_databases < <(psql -X -q -At -0 -c "SELECT datname FROM pg_database WHERE datallowconn ORDER BY 1")
+if ! wait $!; then
+  echo "Could not list the databases of the target at \${target_at}. Nothing was changed." >&2
+  exit 1
+fi
 for database in "\${target_databases[@]}"; do
   found=$(query target "\${database}" -c "\${OCCUPANTS_SQL}" | paste -sd ';' | sed 's/;/; /g')
   if [ -n "\${found}" ]; then occupied+=("database \${database}: \${found}"); fi
@@ -134,6 +138,11 @@ if (( \${#occupied[@]} > 0 )); then
   exit 1
 fi
 
+mapfile -d '' -t databases < <(on_source psql -X -q -At -0 -c "SELECT datname FROM pg_database WHERE datallowconn AND datname NOT IN ('template0', 'template1') ORDER BY 1")
+if ! wait $! || (( \${#databases[@]} == 0 )); then
+  echo "Could not list the databases of the source at \${source_at}. Nothing was changed." >&2
+  exit 1
+fi
 echo "Copying PostgreSQL \${source_major} at \${source_at} into PostgreSQL \${target_major} at \${target_at} with pg_dump \${client_major}"
 # Roles, with their password verifiers, settings and memberships; the bootstrap superuser keeps
 # the target's own attributes and password. One transaction whose statements no log, view or
@@ -146,7 +155,6 @@ bootstrap_ident=$(on_source psql -X -q -At -c 'SELECT quote_ident(rolname) FROM 
 } | psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=terse --single-transaction -d template1
 echo "Copied the roles"
 
-mapfile -d '' -t databases < <(on_source psql -X -q -At -0 -c "SELECT datname FROM pg_database WHERE datallowconn AND datname NOT IN ('template0', 'template1') ORDER BY 1")
 for database in "\${databases[@]}"; do
   exists=$(psql -X -q -At -v ON_ERROR_STOP=1 -v name="\${database}" -d template1 <<'SQL'
 SELECT count(*) FROM pg_database WHERE datname = :'name';
