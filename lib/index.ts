@@ -9,6 +9,7 @@ export type { Login, SecretKeyReference } from './secrets/login';
 export { type EfsDynamicVolumeProps, type EfsStaticVolumeProps, EfsVolume, type EfsVolumeCommonProps, type IDataVolume } from './storage/efs-volume';
 export type { BackupDescription, DatabaseServerDescription, EnvironmentDescription, MonitoringDescription, NetworkDescription, ServerBackend, StatefulSetBackend, ZalandoBackend } from './environment/environment-description';
 export { EnvironmentChart } from './environment/environment-chart';
+export { MajorUpgradeJob, type MajorUpgradeJobProps } from './jobs/major-upgrade-job';
 export { ManagerRoleSql } from './sql/manager-role-sql';
 export { toYaml, writeChart, writeCharts } from './environment/manifest-writer';
 export type { AlertThresholds, MonitoredServer } from './monitoring/alert-rules';

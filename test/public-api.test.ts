@@ -8,7 +8,7 @@ import { REPO_ROOT } from './support/manifests';
 // the public API; anything else in lib/ stays internal.
 const VALUES = [
   'BackupCronJob', 'BackupStorage', 'ConnectionConfigMap', 'DEFAULT_MAJOR_VERSION', 'EfsVolume', 'EnvironmentChart',
-  'ExternalEgressPolicy', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet', 'RequiredCertificates',
+  'ExternalEgressPolicy', 'MajorUpgradeJob', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet', 'RequiredCertificates',
   'RequiredSecrets', 'RestoreJob', 'SchemaInitJob', 'SUPPORTED_MAJOR_VERSIONS', 'ValidationError',
   'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
 ];
@@ -17,7 +17,7 @@ const TYPES = [
   'CertManagerIssuer', 'ClientTls', 'ConnectionConfigMapProps', 'ContainerResources', 'DatabaseDefinition',
   'DatabaseServerDescription', 'DatabaseUser', 'EfsDynamicVolumeProps', 'EfsStaticVolumeProps',
   'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress', 'ExternalEgressPolicyProps', 'HistoryTracking',
-  'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MonitorableServer', 'MonitoredServer',
+  'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MajorUpgradeJobProps', 'MonitorableServer', 'MonitoredServer',
   'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue',
   'PostgresMonitoringProps', 'PostgresServerConnection', 'PostgresServerProps', 'PostgresStatefulSetProps',
   'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret', 'RestoreJobProps',
@@ -32,6 +32,7 @@ const CONSTRUCT_PROPS: Record<string, string> = {
   BackupCronJob: 'BackupCronJobProps',
   ConnectionConfigMap: 'ConnectionConfigMapProps',
   ExternalEgressPolicy: 'ExternalEgressPolicyProps',
+  MajorUpgradeJob: 'MajorUpgradeJobProps',
   PostgresMonitoring: 'PostgresMonitoringProps',
   PostgresStatefulSet: 'PostgresStatefulSetProps',
   RestoreJob: 'RestoreJobProps',

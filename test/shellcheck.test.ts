@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
 import { RESTORE_SCRIPT } from '../lib/jobs/backup/scripts';
+import { MAJOR_UPGRADE_SCRIPT } from '../lib/jobs/major-upgrade/script';
 import { loadDist } from './support/manifests';
 
 /**
  * Every shell script the library emits, checked by shellcheck: the container commands and exec
- * hooks and probes of every pod in dist/, and RestoreJob's script (not part of any environment).
+ * hooks and probes of every pod in dist/, and RestoreJob's and MajorUpgradeJob's scripts (not part of any environment).
  */
 const scripts = new Map<string, { shell: 'bash' | 'sh'; script: string }>();
 const collect = (where: string, command: unknown) => {
@@ -25,10 +26,11 @@ for (const [env, objects] of Object.entries(loadDist())) {
   }
 }
 scripts.set('RestoreJob', { shell: 'bash', script: RESTORE_SCRIPT });
+scripts.set('MajorUpgradeJob', { shell: 'bash', script: MAJOR_UPGRADE_SCRIPT });
 
-test('there are scripts of every kind to check: schema Job, backup, major guard, restore, probes and hooks', () => {
+test('there are scripts of every kind to check: schema Job, backup, major guard, restore, major upgrade, probes and hooks', () => {
   const names = [...scripts.keys()].join('\n');
-  for (const part of ['schema-init command', 'backup command', 'major-guard command', 'RestoreJob', 'Probe', 'preStop']) expect(names).toContain(part);
+  for (const part of ['schema-init command', 'backup command', 'major-guard command', 'RestoreJob', 'MajorUpgradeJob', 'Probe', 'preStop']) expect(names).toContain(part);
 });
 
 test.each([...scripts.entries()])('shellcheck finds nothing in %s', (_where, { shell, script }) => {
