@@ -42,14 +42,22 @@ export const SUPERUSER_DESCRIPTION_SHAPE = object<SuperuserDescription>({
 /** Backups of a server, as plain data. */
 export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | 'storage' | 'login'> {
   /** The claim backups go to: a new one (size, class, name) or an existing one by name. */
-  readonly storage: NewBackupClaimOptions | { readonly existingClaim: string };
+  readonly storage: NewBackupClaimOptions | {
+    /** Name of a claim that already exists. */
+    readonly existingClaim: string;
+  };
   /**
    * A least-privilege login the dumps run as (kind `backup`: pg_read_all_data, BYPASSRLS,
    * CONNECT on what it dumps), created by the schema Job, and where its password lives. StatefulSet
    * backend only (the operator owns the Zalando cluster's logins).
    * @default - the superuser
    */
-  readonly login?: { readonly name: string; readonly password: SecretKeyReference };
+  readonly login?: {
+    /** The login's name. */
+    readonly name: string;
+    /** Where its password lives. */
+    readonly password: SecretKeyReference;
+  };
 }
 
 /** Runtime description of {@link BackupDescription}. */
@@ -62,10 +70,15 @@ export const BACKUP_DESCRIPTION_SHAPE = object<BackupDescription>({
 /** Metrics, alerts and a dashboard for a server, as plain data. */
 export interface MonitoringDescription {
   /** The exporter's least-privilege login (member of pg_monitor) and where its password lives. */
-  readonly login: { readonly name: string; readonly password: SecretKeyReference };
+  readonly login: {
+    /** The login's name. */
+    readonly name: string;
+    /** Where its password lives. */
+    readonly password: SecretKeyReference;
+  };
   /**
    * Alert thresholds.
-   * @default - seed 004 §8.1
+   * @default - CPU 80% / 5 min, memory 85% / 3 min, 80 connections, storage 80%, queries over 5 s
    */
   readonly thresholds?: AlertThresholds;
   /**
@@ -113,7 +126,14 @@ export interface DatabaseServerDescription {
    * Names and extra labels of the schema Job and its ConfigMap.
    * @default - `<statefulset>-schema-init` and `<statefulset>-schema`, no extra labels
    */
-  readonly schemaInit?: { readonly jobName?: string; readonly configMapName?: string; readonly labels?: Record<string, string> };
+  readonly schemaInit?: {
+    /** The Job's name. */
+    readonly jobName?: string;
+    /** The SQL ConfigMap's name. */
+    readonly configMapName?: string;
+    /** Labels added to both. */
+    readonly labels?: Record<string, string>;
+  };
   /**
    * Keep the data on Amazon EFS (a static volume on a file system and access point) instead of
    * a claim template.
@@ -207,14 +227,20 @@ export interface EnvironmentDescription {
    * @default - no cert-manager: each server's TLS Secret is created by hand (`npm run secrets`
    * prints a self-signed pair for development)
    */
-  readonly certManager?: { readonly issuer: CertManagerIssuer };
+  readonly certManager?: {
+    /** The issuer of every server's certificate. */
+    readonly issuer: CertManagerIssuer;
+  };
   /** The servers. */
   readonly servers: DatabaseServerDescription[];
   /**
    * VolumeSnapshotClasses the environment's storage needs.
    * @default - none
    */
-  readonly volumeSnapshotClasses?: (VolumeSnapshotClassProps & { readonly id: string })[];
+  readonly volumeSnapshotClasses?: (VolumeSnapshotClassProps & {
+    /** Construct id, unique within the environment. */
+    readonly id: string;
+  })[];
   /**
    * Network defaults of the namespaces the environment creates.
    * @default - a default deny in each, with DNS allowed

@@ -16,7 +16,7 @@ export interface SecretCredentialsOptions {
   readonly username?: string;
   /**
    * Key of the Secret that also holds the login name, for deployments whose applications read
-   * both from one Secret (seed 004). The secrets command writes `username` under this key.
+   * both from one Secret (e.g. keys `username` and `password`). The secrets command writes `username` under this key.
    * @default - the login name is written into manifests as a plain value
    */
   readonly usernameKey?: string;
@@ -90,7 +90,13 @@ export class Credentials {
 }
 
 /** What a Secret key must hold: a generated password or a known, non-secret value. */
-export type SecretKeyContent = { readonly generate: 'password' } | { readonly value: string };
+export type SecretKeyContent = {
+  /** A password the secrets command generates. */
+  readonly generate: 'password';
+} | {
+  /** A known, non-secret value, written as is. */
+  readonly value: string;
+};
 
 /** Runtime description of a {@link Credentials} value: made by `Credentials.fromSecret`, never a plain object. */
 export const CREDENTIALS_SHAPE = instance<Credentials>("Credentials (Credentials.fromSecret('<secret>', { username }))", (v) => v instanceof Credentials);

@@ -289,7 +289,7 @@ export const POSTGRES_STATEFUL_SET_PROPS_SHAPE = object<PostgresStatefulSetProps
 }, { name: 'PostgresStatefulSetProps' });
 
 const PORT = 5432;
-/** What the exporter needs from the server: statement statistics, and slow statements in the log (seed 004: 1 s). */
+/** What the exporter needs from the server: statement statistics, and statements slower than 1 s in the log. */
 const MONITORING_PARAMETERS: Record<string, ParameterValue> = {
   shared_preload_libraries: 'pg_stat_statements',
   'pg_stat_statements.track': 'top',
@@ -328,7 +328,12 @@ export class PostgresStatefulSet extends Construct {
   /** Effective postgresql.conf settings. */
   public readonly settings: Readonly<Record<string, ParameterValue>>;
   /** Label a client pod needs to pass the NetworkPolicy. */
-  public readonly clientLabel: { readonly key: string; readonly value: string };
+  public readonly clientLabel: {
+    /** Label key. */
+    readonly key: string;
+    /** Label value. */
+    readonly value: string;
+  };
   /** `kubectl port-forward` command that exposes the server on localhost. */
   public readonly portForwardCommand: string;
   /** Labels that select the server pod. */

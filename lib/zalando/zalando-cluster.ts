@@ -157,7 +157,12 @@ export interface ZalandoClusterProps {
    */
   readonly numberOfInstances?: number;
   /** Volume of each pod. */
-  readonly volume: { readonly size: string; readonly storageClass?: string };
+  readonly volume: {
+    /** Size of the volume, a Kubernetes quantity such as `50Gi`. */
+    readonly size: string;
+    /** StorageClass of the volume; the cluster's default when unset. */
+    readonly storageClass?: string;
+  };
   /**
    * CPU and memory of the PostgreSQL container.
    * @default - requests 250m / 512Mi, memory limit 1Gi
