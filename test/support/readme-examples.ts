@@ -64,6 +64,15 @@ export const EXAMPLE_OUTPUTS: Record<string, (read: (file: string) => string, pr
     expect(synthesized.terraform.required_version).toBe('>= 1.11');
     expect(synthesized.terraform.backend.s3).toMatchObject({ bucket: 'orders-state', key: 'cdk8s-postgres/orders-data.tfstate', encrypt: true });
   },
+  'cdktf.out/stacks/orders-workload/cdk.tf.json': (read) => {
+    const synthesized = JSON.parse(read('cdktf.out/stacks/orders-workload/cdk.tf.json'));
+    const manifests = Object.values<any>(synthesized.resource.kubernetes_manifest).map((m) => `${m.manifest.kind}/${m.manifest.metadata.name}`);
+    expect(manifests).toEqual(expect.arrayContaining(['StatefulSet/orders-db', 'Service/orders-db', 'ConfigMap/orders-db-config']));
+    expect(Object.values<any>(synthesized.resource.kubernetes_secret_v1).map((x) => x.metadata)).toEqual([expect.objectContaining({ name: 'orders-db-superuser', namespace: 'shop' })]);
+    expect(synthesized.variable.orders_db_superuser__password.sensitive).toBe(true);
+    expect(synthesized.terraform.required_version).toBe('>= 1.11');
+    expect(synthesized.terraform.backend.azurerm).toMatchObject({ storage_account_name: 'ordersstate' });
+  },
   'dist/orders-schema.k8s.yaml': (read) => {
     const objects = parseManifest(read('dist/orders-schema.k8s.yaml')) as KubeObject[];
     expect(Object.values(object(objects, 'ConfigMap', 'orders-db-schema').data).join('\n')).toContain('CREATE TABLE orders');
