@@ -81,7 +81,13 @@ describe("seed 004 §8.1's alerts in aks-phonebill-dev", () => {
       const anchor = rule.annotations.runbook_url.split('#')[1];
       expect(runbooks).toContain(`## ${anchor}\n`);
     }
-    expect(existsSync(join(REPO_ROOT, rules[0].annotations.runbook_url.split('#')[0]))).toBe(true);
+    // absolute: the package does not ship docs/, so the link must not depend on where it is read
+    const repository = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
+    for (const rule of rules) {
+      const [base] = rule.annotations.runbook_url.split('#');
+      expect(base).toBe(`${repository}/blob/main/docs/runbooks.md`);
+      expect(existsSync(join(REPO_ROOT, base.slice(`${repository}/blob/main/`.length)))).toBe(true);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseManifest, REPO_ROOT } from './support/manifests';
+import { EXAMPLE_OUTPUTS, expectDocumentedOutput, readmeExamples } from './support/readme-examples';
 
 const TSC = join(REPO_ROOT, 'node_modules', '.bin', 'tsc');
 const ENTRY_POINTS = ['aws', 'azure', 'kubernetes'];
@@ -14,6 +15,18 @@ function nodeIn(project: string, script: string): { ok: boolean; out: string } {
   } catch (e) {
     return { ok: false, out: String((e as { stderr?: string }).stderr) };
   }
+}
+
+/**
+ * What a declaration file cites that a reader of the package cannot open: the repository's seeds
+ * (not shipped) in doc comments, and documents (`.md`, `.html`) named by a relative path, in
+ * comments or string values (a runbook URL) alike.
+ */
+function unshippedCitations(declarations: string): string[] {
+  const comments = declarations.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
+  const seeds = comments.flatMap((c) => c.match(/\bseeds?\b(\s+\d+)?/gi) ?? []);
+  const documents = [...declarations.matchAll(/[\w./:#-]*\.(?:md|html)\b(?:#[\w-]*)?/g)].map((m) => m[0]).filter((d) => !d.startsWith('https://'));
+  return [...seeds, ...documents];
 }
 
 /**
@@ -76,6 +89,17 @@ describe('the packed library', () => {
     }
   });
 
+  test('shipped doc comments cite nothing the package does not ship', () => {
+    const lib = join(project, 'node_modules', 'cdk8s-postgres', 'lib');
+    const declarations = (readdirSync(lib, { recursive: true }) as string[]).filter((f) => f.endsWith('.d.ts'));
+    expect(declarations).toContain('index.d.ts');
+    const findings = declarations.flatMap((f) => unshippedCitations(readFileSync(join(lib, f), 'utf8')).map((x) => `${f}: ${x}`));
+    expect(findings).toEqual([]);
+    // what the check finds: the forms these files used before
+    expect(unshippedCitations('/** Thresholds of the default alerts (seed 004 §8.1). */\nexport declare const DEFAULT_RUNBOOK_BASE = "docs/runbooks.md";\n/** See [the runbook](./runbooks.md#x). */'))
+      .toEqual(['seed 004', 'docs/runbooks.md', './runbooks.md#x']);
+  });
+
   test('without cdktf, the main entry loads, a Terraform entry names what is missing, deep paths are refused', () => {
     expect(existsSync(join(project, 'node_modules', 'cdktf'))).toBe(false);
     const main = nodeIn(project, "const lib = require('cdk8s-postgres'); console.log(typeof lib.PostgresStatefulSet, Object.keys(require.cache).filter((f) => /node_modules[\\/](cdktf|@cdktf)[\\/]/.test(f)).length)");
@@ -91,6 +115,37 @@ describe('the packed library', () => {
   });
 
   describe('with cdktf and the AWS provider only', () => {
+    const examples = readmeExamples();
+    const written = new Set<string>();
+    const needsKubernetesProvider = (example: string) => /from '(@cdktf\/provider-kubernetes\/[^']*|cdk8s-postgres\/terraform\/kubernetes)'/.test(example);
+
+    /** node10 (typesVersions) emits; node16 and bundler follow `exports`. */
+    const RESOLUTIONS = [['--module', 'node16', '--moduleResolution', 'node16', '--noEmit'], ['--module', 'preserve', '--moduleResolution', 'bundler', '--noEmit'], ['--module', 'commonjs', '--moduleResolution', 'node10']];
+
+    /** Writes README blocks `indices` into the project, compiles them together (once per module resolution), runs each and checks what it made. */
+    function runExamples(indices: number[], resolutions = RESOLUTIONS): void {
+      const dirs = indices.map((i) => {
+        const dir = join(project, 'readme', String(i + 1));
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'example.ts'), examples[i]);
+        return dir;
+      });
+      const files = dirs.map((dir) => join(dir, 'example.ts'));
+      for (const resolution of resolutions) {
+        execFileSync(TSC, ['--strict', '--skipLibCheck', '--target', 'ES2022', ...resolution, ...files], { cwd: project, encoding: 'utf8' });
+      }
+      indices.forEach((i, n) => {
+        const printed = execFileSync('node', ['example.js'], { cwd: dirs[n], encoding: 'utf8' });
+        expectDocumentedOutput(examples[i], printed);
+        const outputs = Object.keys(EXAMPLE_OUTPUTS).filter((file) => existsSync(join(dirs[n], file)));
+        expect({ example: i + 1, outputs: outputs.length > 0 }).toEqual({ example: i + 1, outputs: true });
+        for (const file of outputs) {
+          EXAMPLE_OUTPUTS[file]((f) => readFileSync(join(dirs[n], f), 'utf8'), printed);
+          written.add(file);
+        }
+      });
+    }
+
     beforeAll(() => {
       // one copy of each construct library, shared with the providers linked beside them
       for (const name of ['cdk8s', 'cdk8s-plus-27', 'constructs', 'cdktf', '@cdktf/provider-aws']) {
@@ -103,22 +158,14 @@ describe('the packed library', () => {
       expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-kubernetes'))).toBe(false);
     });
 
-    test("the AWS entry loads and the README's EFS stack synthesizes", () => {
-      // the README's example, as written there
-      const example = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').split(/^```ts\n/m).slice(1).map((b) => b.split(/^```$/m)[0])
-        .filter((b) => b.includes("from 'cdk8s-postgres/terraform/aws'"));
-      expect(example).toHaveLength(1);
-      writeFileSync(join(project, 'efs.ts'), example[0]);
-      for (const resolution of [['--module', 'commonjs', '--moduleResolution', 'node10'], ['--module', 'node16', '--moduleResolution', 'node16'], ['--module', 'preserve', '--moduleResolution', 'bundler', '--noEmit']]) {
-        execFileSync(TSC, ['--strict', '--skipLibCheck', '--target', 'ES2022', ...resolution, 'efs.ts'], { cwd: project, encoding: 'utf8' });
-      }
-      execFileSync('node', ['efs.js'], { cwd: project, encoding: 'utf8' });
-      const synthesized = JSON.parse(readFileSync(join(project, 'cdktf.out', 'stacks', 'orders-data', 'cdk.tf.json'), 'utf8'));
-      expect(Object.keys(synthesized.resource.aws_efs_file_system)).toHaveLength(1);
-      expect(Object.keys(synthesized.resource.aws_efs_access_point)).toHaveLength(1);
-      expect(synthesized.terraform.required_version).toBe('>= 1.11');
-      expect(synthesized.terraform.backend.s3).toMatchObject({ bucket: 'orders-state', key: 'cdk8s-postgres/orders-data.tfstate', encrypt: true });
-    });
+    test('the TypeScript blocks of the README that need no other provider compile against the package, run, and make what they say', () => {
+      // whole examples that import the library by name, as a new user copies them
+      expect(examples.length).toBeGreaterThanOrEqual(9);
+      for (const example of examples) expect(example).toMatch(/from 'cdk8s-postgres(\/terraform\/(aws|azure|kubernetes))?';/);
+      const now = examples.map((_, i) => i).filter((i) => !needsKubernetesProvider(examples[i]));
+      expect(now.length).toBeGreaterThanOrEqual(8);
+      runExamples(now);
+    }, 120000);
 
     test('the Azure and Kubernetes entries fail naming their own provider', () => {
       const azure = nodeIn(project, "require('cdk8s-postgres/terraform/azure')");
@@ -138,6 +185,23 @@ describe('the packed library', () => {
         printed = String((e as { stdout?: string }).stdout);
       }
       expect(printed).toContain("error TS2307: Cannot find module 'cdk8s-postgres/lib/validation'");
+    });
+
+    describe('and then the Kubernetes provider', () => {
+      beforeAll(() => {
+        mkdirSync(join(project, 'node_modules', '@cdktf'), { recursive: true });
+        symlinkSync(join(REPO_ROOT, 'node_modules', '@cdktf', 'provider-kubernetes'), join(project, 'node_modules', '@cdktf', 'provider-kubernetes'), 'dir');
+      });
+
+      test("the README's blocks that deploy through the kubernetes provider compile, run and make what they say; every expected output was made", () => {
+        const later = examples.map((_, i) => i).filter((i) => needsKubernetesProvider(examples[i]));
+        expect(later.length).toBeGreaterThanOrEqual(1);
+        // one compiler run (the provider's types are large): the three resolutions are shown above
+        runExamples(later, [['--module', 'node16', '--moduleResolution', 'node16']]);
+        expect([...written].sort()).toEqual(Object.keys(EXAMPLE_OUTPUTS).sort());
+        // the output check can fail: a comment that is not what the line prints
+        expect(() => expectDocumentedOutput("console.log(db.host); // orders-db.shop.svc.cluster.local\n", 'orders-db.db.svc.cluster.local\n')).toThrow('the README says an example prints');
+      }, 60000);
     });
   });
 });

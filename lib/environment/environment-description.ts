@@ -15,7 +15,10 @@ import { ZALANDO_CLUSTER_PROPS_SHAPE, ZalandoClusterProps } from '../zalando/zal
 /** Backups of a server, as plain data. */
 export interface BackupDescription extends Omit<BackupCronJobProps, 'server' | 'storage' | 'login'> {
   /** The claim backups go to: a new one (size, class, name) or an existing one by name. */
-  readonly storage: NewBackupClaimOptions | { readonly existingClaim: string };
+  readonly storage: NewBackupClaimOptions | {
+    /** Name of a claim that already exists. */
+    readonly existingClaim: string;
+  };
   /**
    * A least-privilege login the dumps run as (kind `backup`: pg_read_all_data, BYPASSRLS,
    * CONNECT on what it dumps), created by the schema Job, and where its password lives. StatefulSet
@@ -118,7 +121,14 @@ export interface DatabaseServerDescription extends Omit<PostgresServerProps, 'na
    * Names and extra labels of the schema Job and its ConfigMap.
    * @default - `<server>-schema-init` and `<server>-schema`, no extra labels
    */
-  readonly schemaInit?: { readonly jobName?: string; readonly configMapName?: string; readonly labels?: Record<string, string> };
+  readonly schemaInit?: {
+    /** The Job's name. */
+    readonly jobName?: string;
+    /** The SQL ConfigMap's name. */
+    readonly configMapName?: string;
+    /** Labels added to both. */
+    readonly labels?: Record<string, string>;
+  };
   /**
    * A ConfigMap with the connection settings the applications read.
    * @default - none
@@ -194,14 +204,20 @@ export interface EnvironmentDescription {
    * @default - no cert-manager: each server's TLS Secret is created by hand (`npm run secrets`
    * prints a self-signed pair for development)
    */
-  readonly certManager?: { readonly issuer: CertManagerIssuer };
+  readonly certManager?: {
+    /** The issuer of every server's certificate. */
+    readonly issuer: CertManagerIssuer;
+  };
   /** The servers. */
   readonly servers: DatabaseServerDescription[];
   /**
    * VolumeSnapshotClasses the environment's storage needs.
    * @default - none
    */
-  readonly volumeSnapshotClasses?: (VolumeSnapshotClassProps & { readonly id: string })[];
+  readonly volumeSnapshotClasses?: (VolumeSnapshotClassProps & {
+    /** Construct id, unique within the environment. */
+    readonly id: string;
+  })[];
   /**
    * Network defaults of the namespaces the environment creates.
    * @default - a default deny in each, with DNS allowed

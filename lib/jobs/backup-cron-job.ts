@@ -57,7 +57,7 @@ export interface BackupCronJobProps {
   readonly timeZone?: string;
   /**
    * `database`: one `pg_dump --format=custom` file per database; `cluster`: one `pg_dumpall`
-   * file with roles and every database (seed 001).
+   * file with roles and every database.
    * @default 'database'
    */
   readonly mode?: 'database' | 'cluster';
@@ -78,7 +78,7 @@ export interface BackupCronJobProps {
    */
   readonly rolePasswords?: boolean;
   /**
-   * Also copy each verified dump to Azure Blob Storage with workload identity (seed 004 §7.1).
+   * Also copy each verified dump to Azure Blob Storage with workload identity, an off-cluster copy.
    * Retention there is the storage account's lifecycle policy; `retention` only prunes the claim.
    * @default - the dumps stay on the claim only
    */
@@ -144,7 +144,7 @@ export const BACKUP_CRON_JOB_PROPS_SHAPE = object<BackupCronJobProps>({
 export const BACKUP_DIR = '/backup';
 
 /**
- * Seed 004's backup CronJob, hardened: dumps written atomically and verified, UTC time stamps,
+ * A backup CronJob: dumps written atomically and verified, UTC time stamps,
  * retention that never deletes the newest backup, one run at a time, and the security baseline.
  */
 export class BackupCronJob extends Construct {

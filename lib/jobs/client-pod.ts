@@ -32,7 +32,12 @@ export interface PostgresServerConnection {
    */
   readonly monitoringLogin?: Login;
   /** Label the Job's pod needs to pass the server's NetworkPolicy. */
-  readonly clientLabel: { readonly key: string; readonly value: string };
+  readonly clientLabel: {
+    /** Label key. */
+    readonly key: string;
+    /** Label value. */
+    readonly value: string;
+  };
   /**
    * The CA that signed the server's certificate: clients connect with sslmode verify-full to
    * `serviceName`, a name in that certificate.

@@ -117,7 +117,7 @@ export const SCHEMA_INIT_JOB_PROPS_SHAPE = object<SchemaInitJobProps>({
 const SQL_DIR = '/sql';
 
 /**
- * Seed 004's schema Job, hardened: a ConfigMap with the SQL and a Job that waits for the server
+ * A schema Job: a ConfigMap with the SQL and a Job that waits for the server
  * (bounded), then creates logins and databases, sets up schemas and privileges, applies each
  * schema file once (recorded in a ledger table) and installs change history. Every step is
  * idempotent, so the Job can run again at any time.

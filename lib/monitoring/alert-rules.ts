@@ -4,6 +4,7 @@ import { boolean, defined, number, object, optional, record, string } from '../c
 export interface MonitoredServer {
   /** Name used in alert text and as the job label. */
   readonly name: string;
+  /** Namespace of the server's pods. */
   readonly namespace: string;
   /** Regular expression matching the server's pod names, e.g. `postgres-[0-9]+`. */
   readonly podPattern: string;
@@ -28,7 +29,7 @@ export const MONITORED_SERVER_SHAPE = object<MonitoredServer>({
   metricsServiceLabels: record(string()),
 }, { name: 'MonitoredServer' });
 
-/** Thresholds of the default alerts (seed 004 §8.1). */
+/** Thresholds of the default alerts; a threshold left unset keeps its default. */
 export interface AlertThresholds {
   /**
    * CPU use against the limit (or the request), percent, sustained 5 minutes.
@@ -75,11 +76,11 @@ export interface AlertRule {
   readonly annotations: Record<string, string>;
 }
 
-/** The runbooks in this repository; each alert links its own section. Point it at your hosted copy. */
-export const DEFAULT_RUNBOOK_BASE = 'docs/runbooks.md';
+/** The runbooks in the library's repository; each alert links its own section. Point it at your own copy to change them. */
+export const DEFAULT_RUNBOOK_BASE = 'https://github.com/cdk8s-postgres/cdk8s-postgres/blob/main/docs/runbooks.md';
 
 /**
- * Seed 004 §8.1 as alerts: CPU over 80% for 5 minutes, memory over 85% for 3 minutes, more than
+ * The default alerts: CPU over 80% for 5 minutes, memory over 85% for 3 minutes, more than
  * 80 connections, storage over 80%, a query active for more than 5 seconds, plus the exporter
  * losing the server. Each names its metrics' sources in the catalog.
  */

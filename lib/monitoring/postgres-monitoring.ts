@@ -24,12 +24,12 @@ export interface PostgresMonitoringProps {
   readonly server: MonitorableServer;
   /**
    * Alert thresholds.
-   * @default - seed 004 §8.1: CPU 80% / 5 min, memory 85% / 3 min, 80 connections, storage 80%, queries over 5 s
+   * @default - CPU 80% / 5 min, memory 85% / 3 min, 80 connections, storage 80%, queries over 5 s
    */
   readonly thresholds?: AlertThresholds;
   /**
    * Base URL of the runbooks; each alert links `<base>#<alert>`.
-   * @default 'docs/runbooks.md'
+   * @default - the runbooks in the repository: https://github.com/cdk8s-postgres/cdk8s-postgres/blob/main/docs/runbooks.md
    */
   readonly runbookBaseUrl?: string;
   /**
@@ -54,8 +54,8 @@ export const POSTGRES_MONITORING_PROPS_SHAPE = object<PostgresMonitoringProps>({
 }, { name: 'PostgresMonitoringProps' });
 
 /**
- * Monitoring for one server: a ServiceMonitor for its exporter, a PrometheusRule with seed 004's
- * alerts, and a Grafana dashboard in a ConfigMap labelled `grafana_dashboard: "1"`, which the
+ * Monitoring for one server: a ServiceMonitor for its exporter, a PrometheusRule with the default
+ * alerts ({@link AlertThresholds}), and a Grafana dashboard in a ConfigMap labelled `grafana_dashboard: "1"`, which the
  * Grafana sidecar of kube-prometheus-stack loads.
  */
 export class PostgresMonitoring extends Construct {

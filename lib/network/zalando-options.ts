@@ -5,7 +5,8 @@ import { EXTERNAL_EGRESS_SHAPE, ExternalEgress } from './peers';
  * Where a Zalando cluster's pods may connect and who may connect to them, beside the labelled
  * clients. Facts from the operator's documentation and source (github.com/zalando/postgres-operator):
  * its pods carry `application: spilo` and `cluster-name: <cluster>` (operator parameters
- * `cluster_labels` and `cluster_name_label`, docs/reference/operator_parameters.md), PgBouncer
+ * `cluster_labels` and `cluster_name_label`,
+ * https://github.com/zalando/postgres-operator/blob/master/docs/reference/operator_parameters.md), PgBouncer
  * pods `application: db-connection-pooler` (pkg/cluster/connection_pooler.go), logical backup
  * pods `application: spilo-logical-backup` (pkg/cluster/k8sres.go); the operator calls Patroni's
  * REST API on 8008 (pkg/util/patroni) and PostgreSQL on 5432; Patroni keeps its leader lock in the
@@ -15,7 +16,8 @@ import { EXTERNAL_EGRESS_SHAPE, ExternalEgress } from './peers';
 export interface ZalandoNetworkOptions {
   /**
    * Namespace the operator runs in. The operator's own manifests (`kubectl apply -k
-   * github.com/zalando/postgres-operator/manifests`, docs/quickstart.md) install it in `default`;
+   * github.com/zalando/postgres-operator/manifests`,
+   * https://github.com/zalando/postgres-operator/blob/master/docs/quickstart.md) install it in `default`;
    * with Helm it is the release's namespace.
    * @default 'default'
    */

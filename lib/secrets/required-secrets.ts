@@ -5,7 +5,13 @@ import { Login } from './login';
 const REQUIRED_SECRET = 'cdk8s-postgres:required-secret';
 
 /** What a Secret key must hold: a generated password or a known, non-secret value. */
-export type SecretKeyContent = { readonly generate: 'password' } | { readonly value: string };
+export type SecretKeyContent = {
+  /** A password the secrets command generates. */
+  readonly generate: 'password';
+} | {
+  /** A known, non-secret value, written as is. */
+  readonly value: string;
+};
 
 /** A Secret that manifests reference but never contain. */
 export interface RequiredSecret {

@@ -68,8 +68,8 @@ export const CONNECTION_CONFIG_MAP_PROPS_SHAPE = object<ConnectionConfigMapProps
 }, { name: 'ConnectionConfigMapProps' });
 
 /**
- * The non-secret connection settings applications read as environment variables (seed 002:
- * POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB), derived from the server so they cannot drift.
+ * The non-secret connection settings applications read as environment variables
+ * (POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB), derived from the server so they cannot drift.
  * With TLS also the sslmode (verify-full: the host is a name in the server's certificate) and
  * where the CA certificate is (Secret name and key). Login name and password stay in a Secret.
  */

@@ -190,7 +190,12 @@ export class PostgresStatefulSet extends Construct {
   /** Effective postgresql.conf settings. */
   public readonly settings: Readonly<Record<string, ParameterValue>>;
   /** Label a client pod needs to pass the NetworkPolicy. */
-  public readonly clientLabel: { readonly key: string; readonly value: string };
+  public readonly clientLabel: {
+    /** Label key. */
+    readonly key: string;
+    /** Label value. */
+    readonly value: string;
+  };
   /** `kubectl port-forward` command that exposes the server on localhost. */
   public readonly portForwardCommand: string;
   /** Labels that select the server pod. */

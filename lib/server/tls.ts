@@ -146,6 +146,7 @@ const REQUIRED_CERTIFICATE = 'cdk8s-postgres:required-certificate';
 
 /** A TLS Secret that manifests reference and someone creates by hand. */
 export interface RequiredCertificate {
+  /** Namespace of the Secret. */
   readonly namespace: string;
   /** Name of the kubernetes.io/tls Secret. */
   readonly name: string;

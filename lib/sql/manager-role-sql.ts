@@ -2,13 +2,13 @@ import { checkProps } from '../checks/props-shape';
 import { DatabaseUser, HISTORY_TRACKING_SHAPE, HistoryTracking } from './model';
 import { QualifiedName, qualify, quoteIdent, quoteLiteral, quoteQualified } from './quote';
 
-/** Name of the trigger function, as in seed 003. */
+/** Name of the trigger function that records the history. */
 export const HISTORY_FUNCTION = 'log_user_changes';
-/** Name of the trigger on every tracked table, as in seed 003. */
+/** Name of the trigger on every tracked table. */
 export const HISTORY_TRIGGER = 'user_changes_trigger';
 
 /**
- * Seed 003's manager role and change history, as SQL for one database:
+ * A manager role and change history for a database's tables, as SQL for one database:
  *
  * - the NOLOGIN manager role owns the tracked tables, so only its members may ALTER or DROP
  *   them (everyone else gets "must be owner");

@@ -57,7 +57,7 @@ export interface SchemaFile {
 /** Runtime description of {@link SchemaFile}. */
 export const SCHEMA_FILE_SHAPE = object<SchemaFile>({ name: string(), sql: string() }, { name: 'SchemaFile' });
 
-/** Change history and the manager role of seed 003 for a database's tables. */
+/** Change history of a database's tables, and the manager role that owns them (see {@link ManagerRoleSql}). */
 export interface HistoryTracking {
   /** Tables whose INSERT, UPDATE and DELETE are recorded ('table' or 'schema.table'). */
   readonly tables: (string | QualifiedName)[];
@@ -72,8 +72,8 @@ export interface HistoryTracking {
    */
   readonly historyTable?: string | QualifiedName;
   /**
-   * Fail closed: a write whose history cannot be recorded fails. The default (seed 003) lets
-   * the write through and raises a NOTICE.
+   * Fail closed: a write whose history cannot be recorded fails. The default (fail open) lets
+   * the write through and raises a NOTICE, so a broken history never stops the application.
    * @default false
    */
   readonly strict?: boolean;

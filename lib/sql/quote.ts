@@ -22,7 +22,9 @@ export function quoteQualified(name: QualifiedName): string {
 
 /** A schema-qualified object name. */
 export interface QualifiedName {
+  /** The schema. */
   readonly schema: string;
+  /** The object's name in that schema. */
   readonly name: string;
 }
 

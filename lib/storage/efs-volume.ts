@@ -138,7 +138,7 @@ function isUnresolved(value: string): boolean {
 }
 
 /**
- * PostgreSQL data on Amazon EFS (seed 003): a StorageClass for the EFS CSI driver, and either a
+ * PostgreSQL data on Amazon EFS, which survives the loss of an availability zone: a StorageClass for the EFS CSI driver, and either a
  * PersistentVolume on a given file system and access point with a claim bound to it (static),
  * or a claim the driver provisions with an access point of its own (dynamic). Everything keeps
  * its data: reclaim policy Retain.

@@ -22,8 +22,11 @@ export const KUBELOGIN_LOGIN_MODES = ['azurecli', 'azd', 'devicecode', 'interact
 
 /** Properties of {@link AksCluster}. */
 export interface AksClusterProps {
+  /** Name of the cluster, also its DNS prefix and the prefix of its Log Analytics workspace (`<name>-logs`). */
   readonly name: string;
+  /** Resource group the resources are created in. */
   readonly resourceGroupName: string;
+  /** Azure region, e.g. `koreacentral`. */
   readonly location: string;
   /** VM size of the system node pool. */
   readonly vmSize: string;

@@ -7,9 +7,13 @@ import { Construct } from 'constructs';
 
 /** Properties of {@link AksMonitoring}. */
 export interface AksMonitoringProps {
+  /** The cluster whose containers and audit log are collected. */
   readonly cluster: KubernetesCluster;
+  /** Prefix of the data collection rule's name (`<name>-container-insights`). */
   readonly name: string;
+  /** Resource group the resources are created in. */
   readonly resourceGroupName: string;
+  /** Azure region, e.g. `koreacentral`. */
   readonly location: string;
   /** The Log Analytics workspace's ID (an expression). */
   readonly workspaceId: string;

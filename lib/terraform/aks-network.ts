@@ -4,8 +4,11 @@ import { Construct } from 'constructs';
 
 /** Properties of {@link AksNetwork}. */
 export interface AksNetworkProps {
+  /** Prefix of the virtual network's name (`<name>-vnet`). */
   readonly name: string;
+  /** Resource group the resources are created in. */
   readonly resourceGroupName: string;
+  /** Azure region, e.g. `koreacentral`. */
   readonly location: string;
   /**
    * Address space of the virtual network; must not overlap AKS's service range (10.0.0.0/16 by default).
@@ -25,7 +28,9 @@ export interface AksNetworkProps {
  * (address rules do not apply to clients in the account's own region).
  */
 export class AksNetwork extends Construct {
+  /** The virtual network. */
   public readonly network: VirtualNetwork;
+  /** Subnet `nodes`, where Azure CNI gives nodes and pods their addresses; pass its ID to AksCluster. */
   public readonly nodeSubnet: Subnet;
 
   constructor(scope: Construct, id: string, props: AksNetworkProps) {

@@ -2,8 +2,11 @@ import { parseQuantity } from '../private/quantity';
 
 /** A VM size and what it offers. */
 export interface VmSize {
+  /** Azure's name of the size, e.g. `Standard_D2s_v5`. */
   readonly name: string;
+  /** Virtual CPUs. */
   readonly vcpus: number;
+  /** Memory in GiB. */
   readonly memoryGiB: number;
 }
 
@@ -15,8 +18,16 @@ export const AKS_VM_SIZES: readonly VmSize[] = [
   { name: 'Standard_D8s_v5', vcpus: 8, memoryGiB: 32 },
 ];
 
+/** CPU and memory of a node, or asked of one. */
+export interface NodeCapacity {
+  /** CPU in cores. */
+  readonly cpu: number;
+  /** Memory in GiB. */
+  readonly memoryGiB: number;
+}
+
 /** What AKS's own add-ons (CoreDNS, metrics-server, CNI, CSI drivers, konnectivity) request on a one-node system pool. */
-export const AKS_ADDON_REQUESTS = { cpu: 0.6, memoryGiB: 1.2 };
+export const AKS_ADDON_REQUESTS: NodeCapacity = { cpu: 0.6, memoryGiB: 1.2 };
 const MAX_PODS = 30;
 
 /**
@@ -24,7 +35,7 @@ const MAX_PODS = 30;
  * the second, 20m each for the third and fourth, 10m per core after), memory minus
  * kube-reserved (20MB per pod plus 50MB) and the 100Mi eviction threshold.
  */
-export function allocatable(size: VmSize): { cpu: number; memoryGiB: number } {
+export function allocatable(size: VmSize): NodeCapacity {
   const steps = [0.06, 0.04, 0.02, 0.02];
   const reservedCpu = Array.from({ length: size.vcpus }, (_, i) => steps[i] ?? 0.01).reduce((a, b) => a + b, 0);
   const reservedMemoryGiB = (20 * MAX_PODS + 50) / 1024 + 100 / 1024;

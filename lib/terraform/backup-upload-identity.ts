@@ -7,7 +7,9 @@ import { Construct } from 'constructs';
 export interface BackupUploadIdentityProps {
   /** Name of the managed identity. */
   readonly name: string;
+  /** Resource group the resources are created in. */
   readonly resourceGroupName: string;
+  /** Azure region, e.g. `koreacentral`. */
   readonly location: string;
   /** The cluster's OIDC issuer URL (AKS `oidc_issuer_url`, with the OIDC issuer enabled). */
   readonly oidcIssuerUrl: string;
@@ -31,8 +33,11 @@ export const WORKLOAD_IDENTITY_AUDIENCE = 'api://AzureADTokenExchange';
  * only ("Storage Blob Data Contributor" scoped to that container, not the account).
  */
 export class BackupUploadIdentity extends Construct {
+  /** The user-assigned managed identity. */
   public readonly identity: UserAssignedIdentity;
+  /** The federated identity credential that trusts the ServiceAccount's tokens. */
   public readonly credential: FederatedIdentityCredential;
+  /** "Storage Blob Data Contributor" on the backup container. */
   public readonly roleAssignment: RoleAssignment;
   /** The client ID the ServiceAccount's `azure.workload.identity/client-id` annotation names. */
   public readonly clientId: string;

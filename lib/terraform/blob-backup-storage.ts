@@ -13,7 +13,9 @@ export const REDUNDANT_REPLICATION = ['ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'] a
 export interface BlobBackupStorageProps {
   /** Storage account name: 3 to 24 lower-case letters and digits, unique in Azure. */
   readonly accountName: string;
+  /** Resource group the resources are created in. */
   readonly resourceGroupName: string;
+  /** Azure region, e.g. `koreacentral`. */
   readonly location: string;
   /**
    * Private container for the dumps.
@@ -63,18 +65,22 @@ export interface BlobBackupStorageProps {
 }
 
 /**
- * Azure Blob storage for database dumps (seed 004 §7.1): a StorageV2 account reachable only over
+ * Azure Blob storage for database dumps, a copy outside the cluster: a StorageV2 account reachable only over
  * HTTPS with TLS 1.2, Entra ID only (shared keys and SAS off), a firewall that denies by default
  * and admits the given subnets and ranges, infrastructure (double) encryption, zone- or
  * geo-redundant replication, soft delete and versioning, a private container whose dumps are
  * immutable for a while, and a lifecycle rule that deletes them after the retention period.
  */
 export class BlobBackupStorage extends Construct {
+  /** The storage account. */
   public readonly account: StorageAccount;
+  /** The private container the dumps go to. */
   public readonly container: StorageContainer;
   /** Resource manager ID of the container: the scope for a data role assignment (Storage Blob Data Contributor). */
   public readonly containerResourceManagerId: string;
+  /** The container's time-based retention policy (unlocked), which keeps each dump unchanged for a while. */
   public readonly immutabilityPolicy: StorageContainerImmutabilityPolicy;
+  /** The rule that deletes dumps and their old versions after the retention period. */
   public readonly lifecyclePolicy: StorageManagementPolicy;
 
   constructor(scope: Construct, id: string, props: BlobBackupStorageProps) {

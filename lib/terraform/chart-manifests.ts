@@ -7,9 +7,17 @@ import { RequiredSecrets } from '../secrets/required-secrets';
 
 /** A Kubernetes object as the chart renders it. */
 export interface KubeObjectJson {
+  /** API group and version, e.g. `apps/v1`. */
   readonly apiVersion: string;
+  /** Kind, e.g. `StatefulSet`. */
   readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string };
+  /** Where the object lives. */
+  readonly metadata: {
+    /** The object's name. */
+    readonly name: string;
+    /** Its namespace; none for cluster-scoped objects. */
+    readonly namespace?: string;
+  };
 }
 
 /** Properties of {@link ChartManifests}. */

@@ -112,7 +112,7 @@ export function fileSystemPolicyStatements(fileSystemArn: string, accessPointArn
 }
 
 /**
- * An EFS file system for one PostgreSQL data directory (seed 003): encrypted at rest, backed up
+ * An EFS file system for one PostgreSQL data directory, so the data survives the loss of an availability zone: encrypted at rest, backed up
  * by AWS Backup, moved to Infrequent Access when cold, protected from `terraform destroy`,
  * mounted in every given subnet, reachable on NFS only from the cluster, mountable only by the
  * CSI driver's IAM role through the access point over TLS and never as root, and exposed through

@@ -3,7 +3,7 @@ import { checkVersionedImage } from '../../private/image-reference';
 import { fail } from '../../private/validation';
 
 /**
- * A copy of every verified dump in Azure Blob Storage (seed 004 §7.1), uploaded with Microsoft
+ * A copy of every verified dump in Azure Blob Storage, uploaded with Microsoft
  * Entra Workload ID: no key or connection string in the cluster. The backup pod runs under its
  * own ServiceAccount, labelled `azure.workload.identity/use: "true"`; AKS's workload identity
  * webhook then projects a service account token and sets AZURE_CLIENT_ID (from the

@@ -1,0 +1,111 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parseManifest, REPO_ROOT } from './manifests';
+
+/** The TypeScript blocks (```ts) of README.md, in order. */
+export function readmeExamples(readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')): string[] {
+  return [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+}
+
+/**
+ * What an example says it prints: the comment after each top-level `console.log(…);` line, in
+ * order. The printed line must start with that comment (the comment may go on to explain it).
+ */
+export function documentedOutput(example: string): string[] {
+  return [...example.matchAll(/^console\.log\(.*\); \/\/ (.*)$/gm)].map((m) => m[1]);
+}
+
+/** The lines an example printed that match its documented output, in order; throws naming the first that is missing. */
+export function expectDocumentedOutput(example: string, printed: string): void {
+  const lines = printed.split('\n');
+  let at = 0;
+  for (const comment of documentedOutput(example)) {
+    const found = lines.findIndex((line, i) => i >= at && line !== '' && comment.startsWith(line));
+    if (found < 0) throw new Error(`the README says an example prints "${comment}"; it printed:\n${printed}`);
+    at = found + 1;
+  }
+}
+
+type KubeObject = { kind: string; metadata: { name: string; namespace?: string }; [key: string]: any };
+
+function object(objects: KubeObject[], kind: string, name: string): KubeObject {
+  const found = objects.filter((o) => o.kind === kind && o.metadata.name === name);
+  if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
+  return found[0];
+}
+
+/**
+ * What each README example must synthesize, by the file it writes (relative to the directory it
+ * runs in). Every example must write at least one of these files and every file must be written
+ * by some example, so a new example needs an entry here and a removed one fails.
+ */
+export const EXAMPLE_OUTPUTS: Record<string, (read: (file: string) => string, printed: string) => void> = {
+  'dist/orders.k8s.yaml': (read, printed) => {
+    const objects = parseManifest(read('dist/orders.k8s.yaml')) as KubeObject[];
+    const server = object(objects, 'StatefulSet', 'orders-db');
+    expect(server.metadata.namespace).toBe('shop');
+    expect(server.spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'gp3', resources: { requests: { storage: '20Gi' } } });
+    expect(object(objects, 'Certificate', 'orders-db-tls').spec.issuerRef.name).toBe('internal-ca');
+    expect(object(objects, 'VolumeSnapshotClass', 'snapshots')).toMatchObject({ driver: 'ebs.csi.aws.com', deletionPolicy: 'Retain' });
+    expect(printed).toContain('orders-db.shop.svc.cluster.local\n');
+  },
+  'dist/orders-efs.k8s.yaml': (read) => {
+    const objects = parseManifest(read('dist/orders-efs.k8s.yaml')) as KubeObject[];
+    expect(object(objects, 'PersistentVolume', 'data-pv').spec.csi.volumeHandle).toBe('fs-0123456789abcdef0::fsap-0123456789abcdef0');
+    const claim = object(objects, 'PersistentVolumeClaim', 'data-pvc');
+    expect(claim.spec.volumeName).toBe('data-pv');
+    const pod = object(objects, 'StatefulSet', 'postgres').spec.template.spec;
+    expect(pod.volumes.map((v: any) => v.persistentVolumeClaim?.claimName)).toContain('data-pvc');
+  },
+  'cdktf.out/stacks/orders-data/cdk.tf.json': (read) => {
+    const synthesized = JSON.parse(read('cdktf.out/stacks/orders-data/cdk.tf.json'));
+    expect(Object.keys(synthesized.resource.aws_efs_file_system)).toHaveLength(1);
+    expect(Object.keys(synthesized.resource.aws_efs_access_point)).toHaveLength(1);
+    expect(synthesized.terraform.required_version).toBe('>= 1.11');
+    expect(synthesized.terraform.backend.s3).toMatchObject({ bucket: 'orders-state', key: 'cdk8s-postgres/orders-data.tfstate', encrypt: true });
+  },
+  'cdktf.out/stacks/orders-workload/cdk.tf.json': (read) => {
+    const synthesized = JSON.parse(read('cdktf.out/stacks/orders-workload/cdk.tf.json'));
+    const manifests = Object.values<any>(synthesized.resource.kubernetes_manifest).map((m) => `${m.manifest.kind}/${m.manifest.metadata.name}`);
+    expect(manifests).toEqual(expect.arrayContaining(['StatefulSet/orders-db', 'Service/orders-db', 'ConfigMap/orders-db-config']));
+    expect(Object.values<any>(synthesized.resource.kubernetes_secret_v1).map((x) => x.metadata)).toEqual([expect.objectContaining({ name: 'orders-db-superuser', namespace: 'shop' })]);
+    expect(synthesized.variable.orders_db_superuser__password.sensitive).toBe(true);
+    expect(synthesized.terraform.required_version).toBe('>= 1.11');
+    expect(synthesized.terraform.backend.azurerm).toMatchObject({ storage_account_name: 'ordersstate' });
+  },
+  'dist/orders-schema.k8s.yaml': (read) => {
+    const objects = parseManifest(read('dist/orders-schema.k8s.yaml')) as KubeObject[];
+    expect(Object.values(object(objects, 'ConfigMap', 'orders-db-schema').data).join('\n')).toContain('CREATE TABLE orders');
+    const job = object(objects, 'Job', 'orders-db-schema-init').spec.template.spec;
+    const secretKeys = [...job.initContainers ?? [], ...job.containers].flatMap((c: any) => c.env ?? []).map((e: any) => e.valueFrom?.secretKeyRef?.key).filter(Boolean);
+    expect(secretKeys).toEqual(expect.arrayContaining(['admin', 'app', 'analyst', 'dba']));
+  },
+  'dist/orders-backup.k8s.yaml': (read) => {
+    const objects = parseManifest(read('dist/orders-backup.k8s.yaml')) as KubeObject[];
+    expect(object(objects, 'CronJob', 'orders-db-backup').spec).toMatchObject({ schedule: '0 2 * * *', timeZone: 'Asia/Seoul' });
+    expect(object(objects, 'PersistentVolumeClaim', 'orders-db-backup').spec.resources.requests.storage).toBe('10Gi');
+  },
+  'dist/orders-restore.k8s.yaml': (read) => {
+    const objects = parseManifest(read('dist/orders-restore.k8s.yaml')) as KubeObject[];
+    const pod = object(objects, 'Job', 'orders-db-restore').spec.template.spec;
+    expect(pod.volumes.map((v: any) => v.persistentVolumeClaim?.claimName)).toContain('orders-db-backup');
+  },
+  'dist/orders-operator.k8s.yaml': (read) => {
+    const objects = parseManifest(read('dist/orders-operator.k8s.yaml')) as KubeObject[];
+    expect(object(objects, 'postgresql', 'acid-orders').spec).toMatchObject({ teamId: 'acid', numberOfInstances: 3, volume: { size: '50Gi' } });
+    object(objects, 'Job', 'acid-orders-schema-init');
+  },
+  'dist/orders-monitoring.k8s.yaml': (read) => {
+    const objects = parseManifest(read('dist/orders-monitoring.k8s.yaml')) as KubeObject[];
+    object(objects, 'ServiceMonitor', 'orders-db-postgres');
+    const rules = object(objects, 'PrometheusRule', 'orders-db-postgres').spec.groups.flatMap((g: any) => g.rules);
+    expect(rules.find((r: any) => r.alert === 'PostgresTooManyConnections').expr).toMatch(/> 150\b/);
+    expect(rules.find((r: any) => r.alert === 'PostgresCpuHigh').expr).toMatch(/ > 80$/);
+  },
+  'dist/orders-staging.k8s.yaml': (read, printed) => {
+    const objects = parseManifest(read('dist/orders-staging.k8s.yaml')) as KubeObject[];
+    object(objects, 'Namespace', 'orders-staging');
+    object(objects, 'CronJob', 'orders-db-backup');
+    expect(printed).toContain('orders-staging/orders-logins: app-password\n');
+  },
+};
