@@ -101,6 +101,10 @@ export const EXAMPLE_OUTPUTS: Record<string, (read: (file: string) => string, pr
     const rules = object(objects, 'PrometheusRule', 'orders-db-postgres').spec.groups.flatMap((g: any) => g.rules);
     expect(rules.find((r: any) => r.alert === 'PostgresTooManyConnections').expr).toMatch(/> 150\b/);
     expect(rules.find((r: any) => r.alert === 'PostgresCpuHigh').expr).toMatch(/ > 80$/);
+    // The schema Job alone, with no user listed, creates what the exporter reads.
+    const sql = Object.values(object(objects, 'ConfigMap', 'orders-db-schema').data).join('\n');
+    expect(sql).toContain('GRANT pg_monitor TO "orders_exporter";');
+    expect(sql).toContain('CREATE EXTENSION IF NOT EXISTS "pg_stat_statements";');
   },
   'dist/orders-staging.k8s.yaml': (read, printed) => {
     const objects = parseManifest(read('dist/orders-staging.k8s.yaml')) as KubeObject[];
