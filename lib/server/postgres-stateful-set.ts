@@ -94,7 +94,12 @@ export interface PostgresStatefulSetProps extends PostgresServerProps {
    * new server the old one's, so the applications' pods keep reaching whichever server serves.
    * @default - `access.cdk8s-postgres.io/<name>: 'true'`
    */
-  readonly clientLabel?: { readonly key: string; readonly value: string };
+  readonly clientLabel?: {
+    /** The label's key. */
+    readonly key: string;
+    /** The label's value. */
+    readonly value: string;
+  };
   /**
    * Startup probe timings.
    * @default - every 10 s, 5 s timeout, 60 failures allowed
