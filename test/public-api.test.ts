@@ -143,3 +143,21 @@ describe('the public API of the main entry', () => {
     expect([...unexported]).toEqual([]);
   });
 });
+
+describe('the Terraform entry points', () => {
+  // Each entry's promise, like the main entry's: its constructs, their props, the state backend.
+  const STATE = ['AzureStateProps', 'S3StateProps', 'StateBackend', 'requireTerraformVersion'];
+  const ENTRIES: Record<string, string[]> = {
+    aws: ['EfsFileSystem', 'EfsFileSystemProps', ...STATE],
+    azure: ['AksCluster', 'AksClusterProps', 'AksMonitoring', 'AksMonitoringProps', 'AksNetwork', 'AksNetworkProps', 'BackupUploadIdentity',
+      'BackupUploadIdentityProps', 'BlobBackupStorage', 'BlobBackupStorageProps', 'NodeCapacity', 'NodeDemand', 'VmSize', 'chooseNodeSize', 'demandOf', ...STATE],
+    kubernetes: ['ChartManifests', 'ChartManifestsProps', 'KubeObjectJson', ...STATE],
+  };
+  test.each(Object.keys(ENTRIES))('cdk8s-postgres/terraform/%s exports exactly its list', (entry) => {
+    const file = join(REPO_ROOT, 'lib', 'terraform', `${entry}.ts`);
+    const program = ts.createProgram([file], { strict: true, skipLibCheck: true, noEmit: true });
+    const checker = program.getTypeChecker();
+    const names = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!).map((s) => s.name);
+    expect(sorted(names)).toEqual(sorted(ENTRIES[entry]));
+  });
+});
