@@ -73,7 +73,7 @@ const inputs: [string, () => unknown, string][] = [
   ['a misspelt namespace', () => new PostgresStatefulSet(testChart(), 'orders', { namespce: 'shop' } as Any),
     `PostgresStatefulSet 'test/orders': namespce "shop" is not a property; did you mean namespace?`],
   ['a property of another construct', () => new PostgresStatefulSet(testChart(), 'orders', { teamId: 'acid' } as Any),
-    `PostgresStatefulSet 'test/orders': teamId "acid" is not a property (known: namespace, name, majorVersion, instances, storage, resources, parameters, disposable, tls, monitoring, labels, serviceName, headlessServiceName, configMapName, image, database, superuser, dataVolume, clientCidrs, clientNamespaces, startupProbe, livenessProbe, readinessProbe, allowVoluntaryEviction, portForwardLocalPort)`],
+    `PostgresStatefulSet 'test/orders': teamId "acid" is not a property (known: namespace, name, majorVersion, instances, storage, resources, parameters, disposable, tls, monitoring, labels, serviceName, headlessServiceName, configMapName, image, database, superuser, dataVolume, clientCidrs, clientNamespaces, clientLabel, startupProbe, livenessProbe, readinessProbe, allowVoluntaryEviction, portForwardLocalPort)`],
   ['props as a string', () => new PostgresStatefulSet(testChart(), 'orders', 'orders' as Any),
     `PostgresStatefulSet 'test/orders': props "orders" must be an object (PostgresStatefulSetProps), not a string`],
   ['props null', () => new PostgresStatefulSet(testChart(), 'orders', null as Any),
