@@ -153,11 +153,11 @@ describe('the Terraform entry points', () => {
       'BackupUploadIdentityProps', 'BlobBackupStorage', 'BlobBackupStorageProps', 'NodeCapacity', 'NodeDemand', 'VmSize', 'chooseNodeSize', 'demandOf', ...STATE],
     kubernetes: ['ChartManifests', 'ChartManifestsProps', 'KubeObjectJson', ...STATE],
   };
+  const fileOf = (entry: string) => join(REPO_ROOT, 'lib', 'terraform', `${entry}.ts`);
+  const program = ts.createProgram(Object.keys(ENTRIES).map(fileOf), { strict: true, skipLibCheck: true, noEmit: true });
+  const checker = program.getTypeChecker();
   test.each(Object.keys(ENTRIES))('cdk8s-postgres/terraform/%s exports exactly its list', (entry) => {
-    const file = join(REPO_ROOT, 'lib', 'terraform', `${entry}.ts`);
-    const program = ts.createProgram([file], { strict: true, skipLibCheck: true, noEmit: true });
-    const checker = program.getTypeChecker();
-    const names = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!).map((s) => s.name);
+    const names = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(fileOf(entry))!)!).map((s) => s.name);
     expect(sorted(names)).toEqual(sorted(ENTRIES[entry]));
   });
 });
