@@ -190,7 +190,7 @@ describe('PostgresStatefulSet options', () => {
     expect(checksum({})).toBe(checksum({}));
     expect(checksum({ parameters: { max_connections: 50 } })).not.toBe(checksum({}));
     // work_mem (user) and pg_hba.conf are read on a reload: the pod keeps running.
-    expect(checksum({ parameters: { work_mem: '8MB' } })).toBe(checksum({}));
+    expect(checksum({ parameters: { work_mem: '2MB' } })).toBe(checksum({}));
     expect(checksum({ clientCidrs: ['10.0.0.0/8'] })).toBe(checksum({}));
   });
 
