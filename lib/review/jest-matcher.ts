@@ -3,7 +3,9 @@ import { reviewObjects } from './review-objects';
 
 /** What a Jest matcher returns. */
 export interface ReviewMatcherResult {
+  /** Whether every finding is at most the given risk. */
   readonly pass: boolean;
+  /** What Jest prints when the expectation fails. */
   readonly message: () => string;
 }
 
@@ -22,6 +24,7 @@ export interface ReviewMatcherResult {
  * is `risk` or lower (see RISKS), and otherwise fails listing the findings above it.
  */
 export const reviewMatchers = {
+  /** Passes when every finding of `reviewObjects(before, received)` is `risk` or lower. */
   toChangeAtMostAs(received: unknown, before: unknown, risk: Risk): ReviewMatcherResult {
     if (!RISKS.includes(risk)) throw new Error(`toChangeAtMostAs: risk must be one of ${RISKS.join(', ')}, got ${JSON.stringify(risk)}`);
     if (!Array.isArray(received) || !Array.isArray(before)) throw new Error('toChangeAtMostAs: expected two lists of Kubernetes objects (e.g. Testing.synth(chart)), received and before');

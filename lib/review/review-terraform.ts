@@ -4,8 +4,11 @@ import { reviewObjects, sortFindings } from './review-objects';
 
 /** One synthesized Terraform stack: its name, its environment and the contents of `cdktf.out/stacks/<stack>/cdk.tf.json`. */
 export interface TerraformStack {
+  /** The stack's name (`cdktf.out/stacks/<name>`). */
   readonly name: string;
+  /** The environment the stack deploys, written into each finding. */
   readonly environment: string;
+  /** The parsed `cdk.tf.json`. */
   readonly json: object;
 }
 
@@ -72,6 +75,7 @@ export function reviewTerraform(before: readonly TerraformStack[], after: readon
       else if (!b && a) addedResource(emit, address, type, a);
       else if (b && a) changedResource(emit, name, address, type, b, a, environment);
     }
+    variableDefaults(pair.before?.json, pair.after?.json, (variable, risk, path, message) => findings.push({ environment, target: `terraform:${name}/var.${variable}`, path, risk, message, steps: ['check that the wider access is meant'] }));
   }
   return sortFindings(findings);
 }
@@ -185,13 +189,35 @@ function widened(type: string, old: Resource, now: Resource, changes: Change[]):
   }
   for (const [path, before, after] of listsNamed(old, now, /(cidr|ip_range|ip_rules|authorized_ip|allowed_ips|source_ranges|cidr_blocks)/)) {
     const added = after.filter((x) => !before.includes(x));
-    if (added.length) found.push([path, `admits more addresses: ${added.join(', ')}`]);
-    else if (before.length && after.length === 0) found.push([path, 'no address restriction any more']);
+    if (added.length && !(openWhenEmpty(path) && before.length === 0)) found.push([path, `admits more addresses: ${added.join(', ')}`]);
+    else if (before.length && after.length === 0 && openWhenEmpty(path)) found.push([path, 'no address restriction any more']);
   }
   if (type === 'aws_efs_file_system_policy' || type === 'aws_iam_policy' || type === 'aws_iam_role_policy') {
     if (changes.some((c) => under(c.path, 'policy'))) found.push(['policy', 'the access policy changes; check what it allows']);
   }
   return found;
+}
+
+/** Lists where empty means no restriction at all (AKS authorized_ip_ranges). */
+function openWhenEmpty(name: string): boolean {
+  return /authorized_ip/.test(name);
+}
+
+/** Variables whose name speaks of address ranges and whose default admits more addresses. */
+function variableDefaults(before: object | undefined, after: object | undefined, emit: (variable: string, risk: Risk, path: string, message: string) => void): void {
+  const variables = (json: object | undefined) => (json as { variable?: Record<string, { default?: unknown }> } | undefined)?.variable ?? {};
+  const old = variables(before);
+  const now = variables(after);
+  for (const name of Object.keys(now).sort()) {
+    if (!/(cidr|ip_range|ip_rules|authorized_ip|allowed_ip|source_range)/.test(name) || !old[name]) continue;
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)]);
+    const b = list(old[name].default);
+    const a = list(now[name].default);
+    const added = a.filter((x) => !b.includes(x));
+    // An empty list of authorized ranges (AKS API server) means every address: a first range narrows.
+    if (added.length && !(openWhenEmpty(name) && b.length === 0)) emit(name, 'security', 'default', `the default of ${name} admits more addresses: ${added.join(', ')}`);
+    else if (b.length && a.length === 0 && openWhenEmpty(name)) emit(name, 'security', 'default', `the default of ${name} no longer restricts addresses`);
+  }
 }
 
 /** Address lists (or single addresses) whose attribute name matches, with both values as lists. */
