@@ -24,7 +24,7 @@ const risks = (findings: Finding[]) => findings.map((f) => `${f.risk} ${f.target
 const APPLY = 'kubectl apply -f <the manifests> (or npx cdktf deploy <stack>)';
 
 describe('no-op', () => {
-  test.each(['minikube-dev', 'aks-phonebill-dev', 'prod-operator'])('%s synthesized twice reviews as nothing', (name) => {
+  test.each(ENVIRONMENTS.map((e) => e.name))('%s synthesized twice reviews as nothing', (name) => {
     expect(reviewObjects(base(name), render(environment(name)), { environment: name })).toEqual([]);
   });
 });
@@ -91,6 +91,21 @@ describe('data-loss', () => {
     expect(findings.find((f) => f.target === 'StatefulSet/microservices/orders')).toMatchObject({ risk: 'safe', message: 'StatefulSet orders is added: a new server starts with empty storage' });
   });
 
+  test('minikube-dev: majorVersion 17 -> 18 without a declared upgrade', () => {
+    const findings = review('minikube-dev', 'microservices', () => ({ majorVersion: 18 }));
+    expect(risks(findings)).toEqual([
+      'refused Job/microservices/postgresql-schema-init spec.template.spec.containers[0].image',
+      'data-loss StatefulSet/microservices/postgresql spec.template.spec.containers[0].image',
+      'downtime StatefulSet/microservices/postgresql spec.template.spec',
+      'safe CronJob/microservices/postgresql-backup spec.jobTemplate.spec.template.spec.containers[0].image',
+    ]);
+    expect(findings[1].message).toBe("PostgreSQL 17 -> 18 in place: the new server cannot use the old major's data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)");
+    expect(findings[1].steps).toEqual([
+      'keep majorVersion 17 on this server',
+      'follow README "Upgrading PostgreSQL": declare the upgrade (upgrade: { fromMajorVersion: <old major> }), which copies the data into a new server of the new major and keeps the old one',
+    ]);
+  });
+
   test('aks-phonebill-dev: backup retention 7 -> 3 days deletes older backups', () => {
     expect(review('aks-phonebill-dev', 'product-change', (s) => ({ backup: { ...s.backup!, retention: { days: 3 } } }))).toEqual([{
       environment: 'aks-phonebill-dev',
@@ -155,6 +170,14 @@ describe('downtime', () => {
     expect(risks(findings)).toContain('refused Job/microservices/postgres-cluster-schema-init spec.template.spec.containers[0].image');
   });
 
+  test('prod-operator: max_connections restarts each pod through Patroni; work_mem is reloaded', () => {
+    const findings = review('prod-operator', 'microservices', (s) => ({ parameters: { ...s.parameters, max_connections: 200, work_mem: '8MB' } }));
+    expect(findings.map((f) => [f.risk, f.path, f.message])).toEqual([
+      ['downtime', 'spec.postgresql.parameters.max_connections', 'max_connections 100 -> 200: PostgreSQL reads it only at server start (pg_settings.context postmaster); Patroni restarts each pod to apply it (replicas first, then the primary after a switchover)'],
+      ['safe', 'spec.postgresql.parameters.work_mem', 'work_mem 7864kB -> 8MB: PostgreSQL applies it on a reload (pg_settings.context user); the server keeps running'],
+    ]);
+  });
+
   test('prod-operator: more memory rolls the pods', () => {
     const findings = review('prod-operator', 'microservices', (s) => ({ resources: { ...s.resources!, memoryRequest: '3Gi' } }));
     expect(risks(findings)).toEqual(['downtime postgresql/microservices/postgres-cluster spec.resources.requests.memory']);
@@ -170,6 +193,17 @@ describe('security', () => {
     expect(hba.message).toBe('pg_hba.conf admits "hostssl all all 192.168.0.0/16 scram-sha-256": more clients may log in (applied on a reload)');
     expect(hba.steps[1]).toBe('kubectl exec postgres-0 -n default -c postgres -- sh -c \'pg_ctl reload --pgdata="$PGDATA"\'   (after the kubelet has updated the mounted file, within about a minute; for each pod; or SELECT pg_reload_conf() as a superuser)');
     expect(findings.some((f) => f.risk === 'downtime' || f.risk === 'refused' || f.risk === 'data-loss')).toBe(false);
+  });
+
+  test('aks-phonebill-dev: a new schema file that grants more', () => {
+    const findings = review('aks-phonebill-dev', 'product-change', (s) => ({
+      databases: s.databases!.map((db) => ({ ...db, schemaFiles: [...db.schemaFiles ?? [], { name: 'reporting.sql', sql: 'GRANT SELECT ON ALL TABLES IN SCHEMA product_change TO PUBLIC;\n' }] })),
+    }));
+    expect(risks(findings)).toEqual([
+      'refused Job/phonebill-dev/postgresql-product-change-schema-init spec.template.metadata.annotations["cdk8s-postgres.io/sql-checksum"]',
+      'security ConfigMap/phonebill-dev/postgresql-product-change-schema data',
+    ]);
+    expect(findings[1].message).toBe('the schema Job grants more: GRANT SELECT ON ALL TABLES IN SCHEMA product_change TO PUBLIC');
   });
 
   test('hand-made: loosened container security, a lower Pod Security level, a wider NetworkPolicy, another Secret', () => {
