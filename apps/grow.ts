@@ -320,18 +320,21 @@ function zalandoPlan(request: GrowRequest, located: Located, size: string, clust
   return { script: lines.join('\n'), warnings };
 }
 
-if (require.main === module) {
+/** The command: what it prints on stdout and stderr, and its exit status. */
+export function runGrow(args: readonly string[]): { stdout: string; stderr: string; status: number } {
   try {
-    const request = parseGrowArgs(process.argv.slice(2));
-    if (request.checkDeclared) {
-      process.stderr.write(`${checkDeclared(request)}\n`);
-    } else {
-      const plan = planGrowth(request);
-      for (const warning of plan.warnings) process.stderr.write(`WARNING: ${warning}\n`);
-      process.stdout.write(plan.script);
-    }
+    const request = parseGrowArgs(args);
+    if (request.checkDeclared) return { stdout: '', stderr: `${checkDeclared(request)}\n`, status: 0 };
+    const plan = planGrowth(request);
+    return { stdout: plan.script, stderr: plan.warnings.map((w) => `WARNING: ${w}\n`).join(''), status: 0 };
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(error instanceof GrowRefusal && error.usage ? 2 : 1);
+    return { stdout: '', stderr: `${(error as Error).message}\n`, status: error instanceof GrowRefusal && error.usage ? 2 : 1 };
   }
+}
+
+if (require.main === module) {
+  const result = runGrow(process.argv.slice(2));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.status;
 }

@@ -1,19 +1,27 @@
+import { join } from 'path';
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
-import { EnvironmentChart, Warnings, writeCharts } from '../lib';
+import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings, writeCharts } from '../lib';
+import { undeclaredMajorChanges } from './undeclared-major-changes';
 
 /** Builds every environment's chart. */
-export function buildK8sApp(outdir?: string): App {
+export function buildK8sApp(outdir?: string, environments: readonly EnvironmentDescription[] = ENVIRONMENTS): App {
   const app = new App({ outdir });
-  for (const environment of ENVIRONMENTS) new EnvironmentChart(app, environment.name, environment);
+  for (const environment of environments) new EnvironmentChart(app, environment.name, environment);
   return app;
 }
 
-/** Writes `<outdir>/<environment>.k8s.yaml` for every environment and returns the warnings. */
-export function synthesizeEnvironments(outdir: string): string[] {
-  const app = buildK8sApp(outdir);
+/**
+ * Writes `<outdir>/<environment>.k8s.yaml` for every environment and returns the warnings. A
+ * StatefulSet whose major differs from the one in the file it replaces stops everything first.
+ */
+export function synthesizeEnvironments(outdir: string, environments: readonly EnvironmentDescription[] = ENVIRONMENTS): string[] {
+  const app = buildK8sApp(outdir, environments);
+  const charts = app.node.children as EnvironmentChart[];
+  const majorChanges = charts.flatMap((chart) => undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), chart.toJson()));
+  if (majorChanges.length) throw new ValidationError(majorChanges.join('\n'));
   // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
-  writeCharts(app.node.children as EnvironmentChart[], outdir);
+  writeCharts(charts, outdir);
   return Warnings.collect(app);
 }
 

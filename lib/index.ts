@@ -16,6 +16,7 @@ export type { AlertThresholds, MonitoredServer } from './monitoring/alert-rules'
 export { type MonitorableServer, PostgresMonitoring, type PostgresMonitoringProps } from './monitoring/postgres-monitoring';
 export { type ExternalEgress, ExternalEgressPolicy, type ExternalEgressPolicyProps, type ZalandoNetworkOptions } from './network';
 export type { ParameterValue } from './config/postgres-config';
+export { type MajorUpgradeDeclaration, PostgresMajorUpgrade, type PostgresMajorUpgradeProps } from './server/postgres-major-upgrade';
 export { PostgresStatefulSet, type PostgresStatefulSetProps } from './server/postgres-stateful-set';
 export type { ContainerResources, PostgresServerProps, ServerMonitoringProps, ServerStorageProps } from './server/server-props';
 export { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from './server/postgres-version';

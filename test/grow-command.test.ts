@@ -2,13 +2,17 @@ import { execFileSync, spawnSync } from 'child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { canonicalSize, parseGrowArgs, TERRAFORM_STACKS } from '../apps/grow';
+import { canonicalSize, GROW_USAGE, parseGrowArgs, runGrow, TERRAFORM_STACKS } from '../apps/grow';
 import { KubeObject, loadDist, REPO_ROOT } from './support/manifests';
 
 const dist = loadDist();
 
 /** The command as a user runs it. */
+/** The command in this process; `npmRunGrow` runs it as a user does, for the wiring of its output and exit status. */
 function grow(...args: string[]) {
+  return runGrow(args);
+}
+function npmRunGrow(...args: string[]) {
   return spawnSync('npm', ['run', '--silent', 'grow', '--', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
 }
 
@@ -249,6 +253,13 @@ describe('npm run grow: refusals', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(`${message}\n`);
     expect(result.status).toBe(status);
+  });
+
+  test('as a user runs it: the script on stdout with status 0, a refusal on stderr with status 1, usage with 2', () => {
+    const planned = npmRunGrow('minikube-dev', 'microservices', '10Gi');
+    expect([planned.status, planned.stdout]).toEqual([0, grow('minikube-dev', 'microservices', '10Gi').stdout]);
+    expect(npmRunGrow('minikube-dev', 'microservices', '4Gi')).toMatchObject({ status: 1, stdout: '', stderr: grow('minikube-dev', 'microservices', '4Gi').stderr });
+    expect(npmRunGrow('minikube-dev')).toMatchObject({ status: 2, stdout: '', stderr: `${GROW_USAGE}\n` });
   });
 
   test('a size the operator\'s CRD refuses', () => {

@@ -8,7 +8,7 @@ import { REPO_ROOT } from './support/manifests';
 // the public API; anything else in lib/ stays internal.
 const VALUES = [
   'BackupCronJob', 'BackupStorage', 'ConnectionConfigMap', 'DEFAULT_MAJOR_VERSION', 'EfsVolume', 'EnvironmentChart',
-  'ExternalEgressPolicy', 'MajorUpgradeJob', 'ManagerRoleSql', 'PostgresMonitoring', 'PostgresStatefulSet', 'RequiredCertificates',
+  'ExternalEgressPolicy', 'MajorUpgradeJob', 'ManagerRoleSql', 'PostgresMajorUpgrade', 'PostgresMonitoring', 'PostgresStatefulSet', 'RequiredCertificates',
   'RequiredSecrets', 'RestoreJob', 'SchemaInitJob', 'SUPPORTED_MAJOR_VERSIONS', 'ValidationError',
   'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
 ];
@@ -17,9 +17,9 @@ const TYPES = [
   'CertManagerIssuer', 'ClientTls', 'ConnectionConfigMapProps', 'ContainerResources', 'DatabaseDefinition',
   'DatabaseServerDescription', 'DatabaseUser', 'EfsDynamicVolumeProps', 'EfsStaticVolumeProps',
   'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress', 'ExternalEgressPolicyProps', 'HistoryTracking',
-  'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MajorUpgradeJobProps', 'MonitorableServer', 'MonitoredServer',
+  'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MajorUpgradeDeclaration', 'MajorUpgradeJobProps', 'MonitorableServer', 'MonitoredServer',
   'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue',
-  'PostgresMonitoringProps', 'PostgresServerConnection', 'PostgresServerProps', 'PostgresStatefulSetProps',
+  'PostgresMajorUpgradeProps', 'PostgresMonitoringProps', 'PostgresServerConnection', 'PostgresServerProps', 'PostgresStatefulSetProps',
   'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret', 'RestoreJobProps',
   'SchemaFile', 'SchemaInitJobProps', 'SecretKeyContent', 'SecretKeyReference', 'ServerBackend',
   'ServerMonitoringProps', 'ServerStorageProps', 'StatefulSetBackend', 'TablePrivilege', 'UserKind',
@@ -33,6 +33,7 @@ const CONSTRUCT_PROPS: Record<string, string> = {
   ConnectionConfigMap: 'ConnectionConfigMapProps',
   ExternalEgressPolicy: 'ExternalEgressPolicyProps',
   MajorUpgradeJob: 'MajorUpgradeJobProps',
+  PostgresMajorUpgrade: 'PostgresMajorUpgradeProps',
   PostgresMonitoring: 'PostgresMonitoringProps',
   PostgresStatefulSet: 'PostgresStatefulSetProps',
   RestoreJob: 'RestoreJobProps',
@@ -140,5 +141,23 @@ describe('the public API of the main entry', () => {
       }
     }
     expect([...unexported]).toEqual([]);
+  });
+});
+
+describe('the Terraform entry points', () => {
+  // Each entry's promise, like the main entry's: its constructs, their props, the state backend.
+  const STATE = ['AzureStateProps', 'S3StateProps', 'StateBackend', 'requireTerraformVersion'];
+  const ENTRIES: Record<string, string[]> = {
+    aws: ['EfsFileSystem', 'EfsFileSystemProps', ...STATE],
+    azure: ['AksCluster', 'AksClusterProps', 'AksMonitoring', 'AksMonitoringProps', 'AksNetwork', 'AksNetworkProps', 'BackupUploadIdentity',
+      'BackupUploadIdentityProps', 'BlobBackupStorage', 'BlobBackupStorageProps', 'NodeCapacity', 'NodeDemand', 'VmSize', 'chooseNodeSize', 'demandOf', ...STATE],
+    kubernetes: ['ChartManifests', 'ChartManifestsProps', 'KubeObjectJson', ...STATE],
+  };
+  test.each(Object.keys(ENTRIES))('cdk8s-postgres/terraform/%s exports exactly its list', (entry) => {
+    const file = join(REPO_ROOT, 'lib', 'terraform', `${entry}.ts`);
+    const program = ts.createProgram([file], { strict: true, skipLibCheck: true, noEmit: true });
+    const checker = program.getTypeChecker();
+    const names = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(file)!)!).map((s) => s.name);
+    expect(sorted(names)).toEqual(sorted(ENTRIES[entry]));
   });
 });

@@ -3,7 +3,8 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
 import { refused } from './support/errors';
 import { planVariables } from './support/terraform';
-import { AKS_ENTRA_SERVER_APP_ID, AksCluster, AksClusterProps, BlobBackupStorage, BlobBackupStorageProps } from '../lib/terraform/azure';
+import { AksCluster, AksClusterProps, BlobBackupStorage, BlobBackupStorageProps } from '../lib/terraform/azure';
+import { AKS_ENTRA_SERVER_APP_ID } from '../lib/terraform/aks-cluster';
 
 /** Facts from the synthesized JSON of stack aks-phonebill-dev (azurerm and kubernetes providers are not available offline). */
 const stack = new AksPhonebillDevStack(Testing.app(), 'aks-phonebill-dev');

@@ -2,7 +2,7 @@ import { Testing } from 'cdktf';
 import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
 import { OPERATOR_INSTALL, ProdOperatorStack } from '../apps/stacks/prod-operator';
 import { SolidCloudStack } from '../apps/stacks/solid-cloud';
-import { allocatable, AKS_VM_SIZES, chooseNodeSize, demandOf } from '../lib/terraform/azure';
+import { allocatable, AKS_VM_SIZES, chooseNodeSize, demandOf } from '../lib/terraform/aks-node-size';
 import { loadDist, only } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';
 

@@ -5,7 +5,7 @@ import { join } from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { stateBackendFor } from '../apps/state-backends';
 import { buildTerraformApp } from '../apps/terraform';
-import { TERRAFORM_REQUIRED_VERSION } from '../lib/terraform/aws';
+import { TERRAFORM_REQUIRED_VERSION } from '../lib/terraform/state-backend';
 import { terraformTools } from './support/terraform';
 
 const AZURE = { TFSTATE_AZURE_ACCOUNT: 'cdk8spgstate', TFSTATE_AZURE_RESOURCE_GROUP: 'tfstate-rg' };

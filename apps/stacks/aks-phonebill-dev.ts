@@ -7,7 +7,9 @@ import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { aksPhonebillDev } from '../../environments/aks-phonebill-dev';
 import { BlobUploadOptions, EnvironmentChart, EnvironmentDescription } from '../../lib';
-import { AksCluster, AksNetwork, BackupUploadIdentity, BlobBackupStorage, chooseNodeSize, demandOf, KUBELOGIN_LOGIN_MODES, REDUNDANT_REPLICATION, requireTerraformVersion, VmSize } from '../../lib/terraform/azure';
+import { AksCluster, AksNetwork, BackupUploadIdentity, BlobBackupStorage, chooseNodeSize, demandOf, requireTerraformVersion, VmSize } from '../../lib/terraform/azure';
+import { KUBELOGIN_LOGIN_MODES } from '../../lib/terraform/aks-cluster';
+import { REDUNDANT_REPLICATION } from '../../lib/terraform/blob-backup-storage';
 import { ChartManifests } from '../../lib/terraform/kubernetes';
 
 /** Days a copied dump cannot be changed or deleted (no longer than the days it is kept). */

@@ -11,7 +11,8 @@ import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDe
 import { PostgresMonitoring } from '../monitoring/postgres-monitoring';
 import { NamespaceNetworkDefaults, ServerEndpoint } from '../network/namespace-defaults';
 import { poolerPods, spiloPods } from '../network/zalando-policies';
-import { PostgresStatefulSet } from '../server/postgres-stateful-set';
+import { PostgresStatefulSet, PostgresStatefulSetProps } from '../server/postgres-stateful-set';
+import { PostgresMajorUpgrade } from '../server/postgres-major-upgrade';
 import { DatabaseUser } from '../sql/model';
 import { SchemaInitJob } from '../jobs/schema-init-job';
 import { PostgresTlsProps } from '../server/tls';
@@ -40,6 +41,8 @@ const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node
 export class EnvironmentChart extends Chart {
   /** The StatefulSet servers, by description id. */
   public readonly servers: Record<string, PostgresStatefulSet> = {};
+  /** The major upgrades in progress, by description id (their serving server is in `servers`). */
+  public readonly upgrades: Record<string, PostgresMajorUpgrade> = {};
   /** The operator clusters, by description id. */
   public readonly clusters: Record<string, ZalandoCluster> = {};
   /** How Jobs reach each server, whatever its backend, by description id. */
@@ -130,10 +133,16 @@ export class EnvironmentChart extends Chart {
             clientLabel: cluster.connection.clientLabel,
             targets: [{ podLabels: spiloPods(cluster.name), port: cluster.connection.port }, ...(cluster.poolerService ? [{ podLabels: poolerPods(cluster.name), port: cluster.connection.port }] : [])],
           }
-          : { name: server.name, namespace: server.namespace, clientLabel: server.clientLabel, targets: [{ podLabels: server.selectorLabels, port: server.port }] };
+          : { name: this.upgrades[s.id]?.name ?? server.name, namespace: server.namespace, clientLabel: server.clientLabel, targets: this.statefulSetsOf(s.id).map((pods) => ({ podLabels: pods.selectorLabels, port: pods.port })) };
       });
       new NamespaceNetworkDefaults(this, `Network-${namespace}`, { namespace, servers });
     }
+  }
+
+  /** The StatefulSets of a server: one, or both servers of a major upgrade (its clients reach whichever serves). */
+  private statefulSetsOf(id: string): PostgresStatefulSet[] {
+    const upgrade = this.upgrades[id];
+    return upgrade ? [...upgrade.previous ? [upgrade.previous] : [], upgrade.upgraded] : [this.servers[id]];
   }
 
   private namespaces(environment: EnvironmentDescription): void {
@@ -154,10 +163,10 @@ export class EnvironmentChart extends Chart {
   }
 
   private statefulSet(server: DatabaseServerDescription, backend: StatefulSetBackend, environment: EnvironmentDescription): PostgresStatefulSet {
-    const { kind, efs, ...own } = backend;
+    const { kind, efs, upgrade, ...own } = backend;
     const { id, namespace, databases, users, schemaInit, connectionConfigMap, monitoring, backup, backend: omitted, ...shared } = server;
     const dataVolume = efs ? EfsVolume.fromFileSystemId(this, `${id}-efs`, { ...efs, namespace }) : undefined;
-    this.servers[id] = new PostgresStatefulSet(this, id, {
+    const props: PostgresStatefulSetProps = {
       ...shared,
       ...own,
       namespace,
@@ -165,7 +174,13 @@ export class EnvironmentChart extends Chart {
       dataVolume,
       monitoring: monitoring && { login: monitoring.login, image: monitoring.image, scrapeNamespaces: monitoring.scrapeNamespaces },
       disposable: environment.disposable,
-    });
+    };
+    if (upgrade) {
+      this.upgrades[id] = new PostgresMajorUpgrade(this, id, { ...upgrade, server: props });
+      this.servers[id] = this.upgrades[id].serving;
+    } else {
+      this.servers[id] = new PostgresStatefulSet(this, id, props);
+    }
     return this.servers[id];
   }
 

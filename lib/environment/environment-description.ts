@@ -5,6 +5,7 @@ import { CONNECTION_CONFIG_MAP_PROPS_SHAPE, ConnectionConfigMapProps } from '../
 import { ALERT_THRESHOLDS_SHAPE, AlertThresholds } from '../monitoring/alert-rules';
 import { EFS_STATIC_VOLUME_PROPS_SHAPE, EfsStaticVolumeProps } from '../storage/efs-volume';
 import { POSTGRES_STATEFUL_SET_PROPS_SHAPE, PostgresStatefulSetProps } from '../server/postgres-stateful-set';
+import { MAJOR_UPGRADE_DECLARATION_SHAPE, MajorUpgradeDeclaration } from '../server/postgres-major-upgrade';
 import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, SERVER_MONITORING_PROPS_SHAPE, ServerMonitoringProps } from '../server/server-props';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { Login, LOGIN_SHAPE } from '../secrets/login';
@@ -68,6 +69,14 @@ export interface StatefulSetBackend extends Omit<PostgresStatefulSetProps, keyof
    * @default - a claim template from the server's `storage`
    */
   readonly efs?: Omit<EfsStaticVolumeProps, 'namespace'>;
+  /**
+   * A major upgrade in progress: `majorVersion` names the new major and this the one the data
+   * is on now. The previous server keeps running unchanged while a new server
+   * `<name>-pg<major>` is filled by a verified copy; `serve` switches the client Service (README
+   * "Upgrading PostgreSQL"). Changing `majorVersion` without it is refused by the server's pod.
+   * @default - no upgrade
+   */
+  readonly upgrade?: MajorUpgradeDeclaration;
 }
 
 /** Run the server as a {@link ZalandoCluster}: the operator's primary and streaming replicas. */
@@ -89,6 +98,7 @@ export const SERVER_BACKEND_SHAPE = tagged<ServerBackend, 'kind'>('kind', {
     kind: oneOf('statefulSet'),
     superuser: LOGIN_SHAPE,
     efs: optional(object<Omit<EfsStaticVolumeProps, 'namespace'>>(omit(EFS_STATIC_VOLUME_PROPS_SHAPE.fields, 'namespace'))),
+    upgrade: optional(MAJOR_UPGRADE_DECLARATION_SHAPE),
   }, { name: 'StatefulSetBackend' }),
   zalando: object<ZalandoBackend>({
     ...omit(ZALANDO_CLUSTER_PROPS_SHAPE.fields, ...SHARED_SERVER_FIELDS, 'databases', 'users'),

@@ -91,6 +91,17 @@ export interface PostgresStatefulSetProps extends PostgresServerProps {
    */
   readonly clientNamespaces?: string[];
   /**
+   * The label a client pod carries to pass the server's NetworkPolicy. A major upgrade gives the
+   * new server the old one's, so the applications' pods keep reaching whichever server serves.
+   * @default - `access.cdk8s-postgres.io/<name>: 'true'`
+   */
+  readonly clientLabel?: {
+    /** The label's key. */
+    readonly key: string;
+    /** The label's value. */
+    readonly value: string;
+  };
+  /**
    * Startup probe timings.
    * @default - every 10 s, 5 s timeout, 60 failures allowed
    */
@@ -130,6 +141,7 @@ export const POSTGRES_STATEFUL_SET_PROPS_SHAPE = object<PostgresStatefulSetProps
   dataVolume: optional(DATA_VOLUME_SHAPE),
   clientCidrs: optional(array(string())),
   clientNamespaces: optional(array(string())),
+  clientLabel: optional(object<{ readonly key: string; readonly value: string }>({ key: string(), value: string() })),
   startupProbe: optional(PROBE_TIMING_SHAPE),
   livenessProbe: optional(PROBE_TIMING_SHAPE),
   readinessProbe: optional(PROBE_TIMING_SHAPE),
@@ -257,7 +269,7 @@ export class PostgresStatefulSet extends Construct {
         },
       });
       this.selectorLabels = selectorLabels(this.name);
-      this.clientLabel = clientLabel(this.name);
+      this.clientLabel = props.clientLabel ?? clientLabel(this.name);
       this.host = `${this.serviceName}.${this.namespace}.svc.cluster.local`;
       this.portForwardCommand = `kubectl port-forward --namespace ${this.namespace} svc/${this.serviceName} ${resolved.localPort}:${PORT}`;
 
@@ -320,6 +332,7 @@ export class PostgresStatefulSet extends Construct {
     const clientCidrs = props.clientCidrs ?? ['0.0.0.0/0', '::/0'];
     checkClientCidrs(owner, 'clientCidrs', clientCidrs);
     for (const ns of props.clientNamespaces ?? []) checkDnsLabel(owner, 'clientNamespaces', ns);
+    if (props.clientLabel) checkLabels(owner, 'clientLabel', { [props.clientLabel.key]: props.clientLabel.value });
     const localPort = props.portForwardLocalPort ?? PORT;
     checkInteger(owner, 'portForwardLocalPort', localPort, 1, 65535);
     this.checkImage(owner, props);

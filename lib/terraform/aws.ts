@@ -1,3 +1,3 @@
-// Entry point `cdk8s-postgres/terraform/aws`: loads cdktf and @cdktf/provider-aws only.
-export * from './efs-file-system';
-export * from './state-backend';
+// The AWS entry point (`cdk8s-postgres/terraform/aws`): needs cdktf and @cdktf/provider-aws only.
+export { EfsFileSystem, type EfsFileSystemProps } from './efs-file-system';
+export { type AzureStateProps, requireTerraformVersion, type S3StateProps, StateBackend } from './state-backend';

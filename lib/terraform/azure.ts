@@ -1,9 +1,8 @@
-// Entry point `cdk8s-postgres/terraform/azure`: loads cdktf and @cdktf/provider-azurerm only
-// (AksCluster names the kubernetes provider's config type, but does not load it).
-export * from './aks-cluster';
-export * from './aks-monitoring';
-export * from './aks-network';
-export * from './aks-node-size';
-export * from './backup-upload-identity';
-export * from './blob-backup-storage';
-export * from './state-backend';
+// The Azure entry point (`cdk8s-postgres/terraform/azure`): needs cdktf and @cdktf/provider-azurerm only.
+export { AksCluster, type AksClusterProps } from './aks-cluster';
+export { AksMonitoring, type AksMonitoringProps } from './aks-monitoring';
+export { AksNetwork, type AksNetworkProps } from './aks-network';
+export { chooseNodeSize, demandOf, type NodeCapacity, type NodeDemand, type VmSize } from './aks-node-size';
+export { BackupUploadIdentity, type BackupUploadIdentityProps } from './backup-upload-identity';
+export { BlobBackupStorage, type BlobBackupStorageProps } from './blob-backup-storage';
+export { type AzureStateProps, requireTerraformVersion, type S3StateProps, StateBackend } from './state-backend';

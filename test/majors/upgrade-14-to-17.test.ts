@@ -1,7 +1,8 @@
-import { MajorUpgradeJob, PostgresStatefulSet } from '../../lib';
+import { aksPhonebillDev } from '../../environments/aks-phonebill-dev';
+import { EnvironmentChart, MajorUpgradeJob, PostgresStatefulSet } from '../../lib';
 import { catalogState } from '../support/catalog';
 import { makeCertificates, secretVolumeDir, serverGroupId } from '../support/certificates';
-import { KubeObject, loadDist, synth, testChart } from '../support/manifests';
+import { KubeObject, loadDist, synth, testApp, testChart } from '../support/manifests';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -42,7 +43,21 @@ const secretsFor = (superuserPassword: string): TestSecrets => ({
   },
 });
 
-/** The upgrade Job of two servers as PostgresStatefulSet describes them: the 14 one of aks-phonebill-dev and its 17 successor. */
+/**
+ * The upgrade as an environment declares it: aks-phonebill-dev with majorVersion 17 and
+ * `upgrade: { fromMajorVersion: 14 }` on its StatefulSet backend, rendered by EnvironmentChart.
+ */
+function declaredUpgrade(): { objects: KubeObject[]; job: string } {
+  const [server] = aksPhonebillDev.servers;
+  if (server.backend.kind !== 'statefulSet') throw new Error('aks-phonebill-dev runs a StatefulSet');
+  const upgraded = { ...server, majorVersion: 17, backend: { ...server.backend, upgrade: { fromMajorVersion: 14 } } };
+  const chart = new EnvironmentChart(testApp(), aksPhonebillDev.name, { ...aksPhonebillDev, servers: [upgraded] });
+  const job = chart.upgrades[server.id].job;
+  if (!job) throw new Error('a declared upgrade renders its Job');
+  return { objects: synth(chart), job: job.name };
+}
+
+/** The upgrade Job of two servers as PostgresStatefulSet describes them (17 to 18, which no environment declares). */
 function upgradeObjects(from: number, to: number, name: string, targetName: string): { objects: KubeObject[]; job: string } {
   const chart = testChart();
   const server = (id: string, serverName: string, major: number) => new PostgresStatefulSet(chart, id, {
@@ -123,7 +138,7 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
   let fresh: TestServer;
   let next: TestServer;
   const dist = loadDist()['aks-phonebill-dev'];
-  const upgrade = upgradeObjects(14, 17, OLD, NEW);
+  const upgrade = declaredUpgrade();
   let run: ReturnType<typeof runJobScript>;
   const before: Record<string, string> = {};
 

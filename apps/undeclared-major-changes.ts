@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'fs';
+import { parseAllDocuments } from 'yaml';
+import { postgresMajorOfImage } from '../lib/private/image-reference';
+
+interface ManifestObject {
+  readonly kind?: string;
+  readonly metadata?: { readonly name?: string; readonly namespace?: string };
+  readonly spec?: { readonly template?: { readonly spec?: { readonly containers?: { readonly name?: string; readonly image?: string }[] } } };
+}
+
+/** The PostgreSQL major of each StatefulSet's `postgres` container, by `namespace/name`. */
+function majorsOf(objects: readonly ManifestObject[]): Map<string, number> {
+  const majors = new Map<string, number>();
+  for (const o of objects) {
+    if (o.kind !== 'StatefulSet') continue;
+    const image = o.spec?.template?.spec?.containers?.find((c) => c.name === 'postgres')?.image;
+    const major = image === undefined ? undefined : postgresMajorOfImage(image);
+    if (major !== undefined) majors.set(`${o.metadata?.namespace ?? 'default'}/${o.metadata?.name}`, major);
+  }
+  return majors;
+}
+
+/**
+ * StatefulSets whose PostgreSQL major differs from the one in the committed manifest: the new
+ * major would start on the old one's data directory, which its pod's guard refuses in the
+ * cluster. A declared upgrade renders a new StatefulSet (`<name>-pg<major>`) beside the old one
+ * instead, so it is not among them. Returns one message per StatefulSet.
+ */
+export function undeclaredMajorChanges(environment: string, committedFile: string, objects: readonly ManifestObject[]): string[] {
+  if (!existsSync(committedFile)) return [];
+  const committed = majorsOf(parseAllDocuments(readFileSync(committedFile, 'utf8')).map((d) => d.toJSON() as ManifestObject).filter((o) => o !== null));
+  return [...majorsOf(objects)].flatMap(([statefulSet, major]) => {
+    const before = committed.get(statefulSet);
+    if (before === undefined || before === major) return [];
+    return [`environment '${environment}': StatefulSet ${statefulSet} runs PostgreSQL ${before} in ${committedFile} and would run ${major} on the same claim, ` +
+      `whose data PostgreSQL ${major} cannot use (its pod's guard refuses to start). Declare the upgrade on the server's backend ` +
+      `(upgrade: { fromMajorVersion: ${before} }, README "Upgrading PostgreSQL"), or set majorVersion back to ${before}.`];
+  });
+}
