@@ -220,6 +220,10 @@ describe('security', () => {
     expect(reviewObjects([np([clients])], [np([clients, { ipBlock: { cidr: '0.0.0.0/0' } }])]).map((f) => `${f.risk} ${f.message}`))
       .toEqual(['security NetworkPolicy db allows ingress {"ipBlock":{"cidr":"0.0.0.0/0"}} {"port":5432}']);
     expect(reviewObjects([np([clients, { ipBlock: { cidr: '0.0.0.0/0' } }])], [np([clients])]).map((f) => f.risk)).toEqual(['safe']);
+    // a removed policy isolated its pods unless a default deny of the same direction stays
+    const deny = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'n' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } };
+    expect(reviewObjects([np([clients])], []).map((f) => `${f.risk} ${f.message}`)).toEqual(['security NetworkPolicy db is removed: the traffic it restricted is no longer restricted by it (kubectl apply without --prune leaves it in the cluster)']);
+    expect(reviewObjects([np([clients]), deny], [deny]).map((f) => f.risk)).toEqual(['safe']);
   });
 });
 
@@ -248,6 +252,37 @@ describe('safe', () => {
     expect(review('minikube-dev', 'microservices', (s) => ({ backup: { ...s.backup!, schedule: '0 3 * * *' } })).map((f) => `${f.risk} ${f.target} ${f.path}: ${f.message}`)).toEqual([
       'safe CronJob/microservices/postgresql-backup spec.schedule: spec.schedule: 30 2 * * * -> 0 3 * * *: applied in place, nothing restarts or is refused',
     ]);
+  });
+});
+
+describe('a declared major upgrade, step by step (minikube-dev microservices 17 -> 18)', () => {
+  const declare = (upgrade: object) => render(editServer(environment('minikube-dev'), 'microservices', (s) => ({ majorVersion: 18, backend: { ...s.backend, upgrade } as DatabaseServerDescription['backend'] })));
+  const declared = declare({ fromMajorVersion: 17 });
+  const switched = declare({ fromMajorVersion: 17, serve: 'upgraded' });
+  const retired = declare({ fromMajorVersion: 17, serve: 'upgraded', retirePrevious: true });
+  const aboveSafe = (findings: Finding[]) => risks(findings.filter((f) => f.risk !== 'safe'));
+
+  test('declaring it adds the new server and its Job; only the clients\' wider egress is above safe', () => {
+    const findings = reviewObjects(base('minikube-dev'), declared);
+    expect(aboveSafe(findings)).toEqual(['security NetworkPolicy/microservices/postgresql-clients spec']);
+    expect(findings.find((f) => f.target === 'StatefulSet/microservices/postgresql-pg18')!.message).toBe('StatefulSet postgresql-pg18 is added: a new server starts with empty storage');
+  });
+
+  test('switching changes the finished upgrade Job and moves the backups to a new claim', () => {
+    expect(aboveSafe(reviewObjects(declared, switched))).toEqual([
+      'refused Job/microservices/postgresql-pg18-major-upgrade spec.template.spec.containers[0].env',
+      'data-loss PersistentVolumeClaim/microservices/postgresql-backup ',
+    ]);
+  });
+
+  test('retiring the previous server keeps its claim: nothing above safe', () => {
+    const findings = reviewObjects(switched, retired);
+    expect(aboveSafe(findings)).toEqual([]);
+    expect(findings.find((f) => f.target === 'StatefulSet/microservices/postgresql')).toMatchObject({
+      risk: 'safe',
+      message: 'StatefulSet postgresql is retired after the declared upgrade to postgresql-pg18: its claims stay (retention Retain) until deleted by hand',
+      steps: ['once the upgraded server is verified and backed up: kubectl delete pvc data-postgresql-0 -n microservices'],
+    });
   });
 });
 

@@ -98,6 +98,14 @@ const DATA_KINDS: Record<string, string> = {
 
 function removed(emit: Emit, o: KubeObject, ctx: Context): void {
   const what = DATA_KINDS[o.kind ?? ''];
+  const upgraded = o.kind === 'StatefulSet' ? ctx.after.find((n) => n.kind === 'StatefulSet' && n.metadata?.namespace === o.metadata?.namespace && new RegExp(`^${escape(o.metadata?.name ?? '')}-pg\\d+$`).test(n.metadata?.name ?? '')) : undefined;
+  if (upgraded) {
+    // A declared major upgrade retires the previous server once its copy serves: the claims stay.
+    const claims = ((o.spec?.volumeClaimTemplates as any[]) ?? []).map((t) => `${t?.metadata?.name}-${o.metadata?.name}-0`);
+    emit('safe', '', `StatefulSet ${o.metadata?.name} is retired after the declared upgrade to ${upgraded.metadata?.name}: its claims stay (retention Retain) until deleted by hand`,
+      claims.length ? [`once the upgraded server is verified and backed up: kubectl delete pvc ${claims.join(' ')}${where(o)}`] : []);
+    return;
+  }
   if (what && (o.kind !== 'postgresql' || groupOf(o) === 'acid.zalan.do')) {
     const successor = ctx.after.find((n) => n.kind === o.kind && n.metadata?.namespace === o.metadata?.namespace && !ctx.before.some((b) => b.kind === n.kind && b.metadata?.namespace === n.metadata?.namespace && b.metadata?.name === n.metadata?.name));
     const renamed = successor ? ` (renamed to ${successor.metadata?.name}? the new one starts empty)` : '';
@@ -107,6 +115,16 @@ function removed(emit: Emit, o: KubeObject, ctx: Context): void {
     ]);
     return;
   }
+  if (o.kind === 'NetworkPolicy' && selectsOnlyRemovedPods(o, ctx)) {
+    emit('safe', '', `NetworkPolicy ${o.metadata?.name} is removed with the pods it selects (kubectl apply without --prune leaves it in the cluster)`,
+      [`kubectl delete networkpolicy ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
+  if (o.kind === 'NetworkPolicy' && isolatedByDefaultDeny(o, ctx)) {
+    emit('safe', '', `NetworkPolicy ${o.metadata?.name} is removed: it only allowed traffic, and the namespace's default deny still isolates its pods (kubectl apply without --prune leaves it in the cluster)`,
+      [`kubectl delete networkpolicy ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
   if (o.kind === 'NetworkPolicy') {
     emit('security', '', `NetworkPolicy ${o.metadata?.name} is removed: the traffic it restricted is no longer restricted by it (kubectl apply without --prune leaves it in the cluster)`,
       [`delete it on purpose once nothing relies on it: kubectl delete networkpolicy ${o.metadata?.name}${where(o)}`]);
@@ -114,6 +132,35 @@ function removed(emit: Emit, o: KubeObject, ctx: Context): void {
   }
   emit('safe', '', `${o.kind} ${o.metadata?.name} is removed (kubectl apply without --prune leaves it in the cluster)`,
     [`kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`]);
+}
+
+/** Whether a NetworkPolicy selects pods of workloads that are removed too, and no others the lists hold. */
+function selectsOnlyRemovedPods(policy: KubeObject, ctx: Context): boolean {
+  const selector: Record<string, string> | undefined = policy.spec?.podSelector?.matchLabels;
+  if (!selector || Object.keys(selector).length === 0 || policy.spec?.podSelector?.matchExpressions?.length) return false;
+  const podLabels = (o: KubeObject): Record<string, string> | undefined => (valueAt(o, `${templatePath(o.kind)}.metadata.labels`) as Record<string, string> | undefined);
+  const selects = (o: KubeObject) => o.metadata?.namespace === policy.metadata?.namespace && templatePath(o.kind) !== undefined
+    && Object.entries(selector).every(([k, v]) => podLabels(o)?.[k] === v);
+  const key = (o: KubeObject) => `${o.kind}/${o.metadata?.namespace}/${o.metadata?.name}`;
+  const remaining = new Set(ctx.after.map(key));
+  const selectedBefore = ctx.before.filter(selects);
+  return selectedBefore.length > 0 && selectedBefore.every((o) => !remaining.has(key(o))) && !ctx.after.some(selects);
+}
+
+/**
+ * Policies only add allowed traffic; a pod is isolated for a direction as soon as one policy of
+ * that type selects it. With a policy selecting every pod of the namespace for the same types (a
+ * default deny) left in place, removing another policy can only allow less.
+ */
+function isolatedByDefaultDeny(policy: KubeObject, ctx: Context): boolean {
+  const types: string[] = policy.spec?.policyTypes ?? ['Ingress'];
+  return ctx.after.some((o) => o.kind === 'NetworkPolicy' && o.metadata?.namespace === policy.metadata?.namespace && o.metadata?.name !== policy.metadata?.name
+    && Object.keys(o.spec?.podSelector?.matchLabels ?? {}).length === 0 && !(o.spec?.podSelector?.matchExpressions?.length)
+    && types.every((t) => ((o.spec?.policyTypes as string[]) ?? ['Ingress']).includes(t)));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function added(emit: Emit, o: KubeObject): void {
