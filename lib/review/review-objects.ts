@@ -370,8 +370,10 @@ function job(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[])
   if (immutable.length) {
     podTemplate(emit, old, now);
     const name = now.metadata?.name;
-    emit('refused', commonPath(immutable.map((c) => c.path)), `a Job's pod template cannot change: the API server refuses the update (${describe(immutable)})`, [
-      `kubectl delete job ${name}${where(now)}`,
+    const ttl = old.spec?.ttlSecondsAfterFinished;
+    const gone = typeof ttl === 'number' ? `; a finished Job is deleted ${ttl} s after it finishes, and then applying simply creates it` : '';
+    emit('refused', commonPath(immutable.map((c) => c.path)), `a Job's pod template cannot change: the API server refuses the update (${describe(immutable)})${gone}`, [
+      `kubectl delete job ${name}${where(now)} --ignore-not-found`,
       `${APPLY}   (the Job runs again with the new template)`,
     ]);
   }
@@ -728,7 +730,7 @@ function zalando(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Chang
       emit('downtime', version.path, `PostgreSQL ${show(version.before)} -> ${show(version.after)}: the operator upgrades the cluster in place (pods rolled, then pg_upgrade in the primary); the database is unavailable during the upgrade, and once pg_upgrade has run there is no way back but a restore`, [
         'take a logical backup first, and try the new major on a clone of the cluster',
         'check the operator\'s major_version_upgrade_mode (manual, the default since 1.13, or full; off upgrades nothing)',
-        `kubectl delete job ${name}-schema-init${where(now)}   (its image follows the major; a Job's template cannot change)`,
+        `kubectl delete job ${name}-schema-init${where(now)} --ignore-not-found   (its image follows the major; a Job's template cannot change)`,
         APPLY,
         `kubectl get postgresql ${name}${where(now)} -o jsonpath='{.metadata.annotations}'   (last-major-upgrade-success or -failure)`,
       ]);
