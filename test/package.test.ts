@@ -59,10 +59,13 @@ describe('the packed library', () => {
     writeFileSync(join(project, 'main.ts'), [
       "import { App, Chart } from 'cdk8s';",
       "import { PostgresStatefulSet } from 'cdk8s-postgres';",
+      "import { Finding, reviewObjects } from 'cdk8s-postgres/review';",
       'const app = new App({ outdir: "out" });',
       "const chart = new Chart(app, 'orders');",
       "const db = new PostgresStatefulSet(chart, 'orders-db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'orders-db-superuser', key: 'password' } } });",
       'const host: string = db.host;',
+      'const findings: Finding[] = reviewObjects([], []);',
+      "if (findings.length !== 0) throw new Error('a review of nothing found something');",
       'console.log(host);',
       'app.synth();',
     ].join('\n'));
@@ -83,6 +86,7 @@ describe('the packed library', () => {
     const orphans = packed.filter((f) => /^package\/lib\/.*\.js$/.test(f))
       .filter((f) => !existsSync(join(REPO_ROOT, f.replace(/^package\//, '').replace(/\.js$/, '.ts'))));
     expect(orphans).toEqual([]);
+    expect(packed).toEqual(expect.arrayContaining(['package/lib/review/index.js', 'package/lib/review/index.d.ts', 'package/lib/review/pg-settings-context.json']));
     for (const entry of ENTRY_POINTS) {
       expect(packed).toContain(`package/lib/terraform/${entry}.js`);
       expect(packed).toContain(`package/lib/terraform/${entry}.d.ts`);
@@ -112,6 +116,9 @@ describe('the packed library', () => {
     expect(deep.out).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
     expect(deep.out).toContain("Package subpath './lib/validation' is not defined by \"exports\"");
     expect(nodeIn(project, "console.log(require('cdk8s-postgres/package.json').license)")).toEqual({ ok: true, out: 'Apache-2.0\n' });
+    // The review entry loads without cdktf and reads its shipped record of pg_settings contexts.
+    const conf = (n: number) => `[{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'n' }, data: { 'postgresql.conf': 'max_connections = ${n}\\n' } }]`;
+    expect(nodeIn(project, `const { reviewObjects } = require('cdk8s-postgres/review'); console.log(reviewObjects(${conf(100)}, ${conf(200)}).map((f) => f.risk).join())`)).toEqual({ ok: true, out: 'downtime\n' });
   });
 
   describe('with cdktf and the AWS provider only', () => {

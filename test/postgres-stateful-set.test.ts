@@ -185,10 +185,16 @@ describe('PostgresStatefulSet options', () => {
     });
   });
 
-  test('a changed configuration changes the pod template, so the pod restarts', () => {
+  test('a changed setting read only at start changes the pod template, so the pod restarts; a reloadable one does not', () => {
     const checksum = (p: PostgresStatefulSetProps) => only(render(p).objects, 'StatefulSet').spec.template.metadata.annotations['cdk8s-postgres.io/config-checksum'];
     expect(checksum({})).toBe(checksum({}));
     expect(checksum({ parameters: { max_connections: 50 } })).not.toBe(checksum({}));
+    // work_mem (user) and pg_hba.conf are read on a reload: the ConfigMap changes, the pod keeps running.
+    const config = (p: PostgresStatefulSetProps) => only(render(p).objects, 'ConfigMap').data;
+    expect(config({ parameters: { work_mem: '2MB' } })['postgresql.conf']).not.toBe(config({})['postgresql.conf']);
+    expect(checksum({ parameters: { work_mem: '2MB' } })).toBe(checksum({}));
+    expect(config({ clientCidrs: ['10.0.0.0/8'] })['pg_hba.conf']).not.toBe(config({})['pg_hba.conf']);
+    expect(checksum({ clientCidrs: ['10.0.0.0/8'] })).toBe(checksum({}));
   });
 
   test('durability switches are allowed in a disposable environment', () => {

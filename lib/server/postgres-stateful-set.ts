@@ -24,6 +24,7 @@ import { jobsPolicy, statefulSetServerPolicy } from '../network';
 import { checkClientCidrs, renderPgHba } from '../config/pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { majorGuardContainer } from './major-guard';
+import { needsRestart } from '../review/pg-settings';
 import { ParameterValue, renderPostgresqlConf, serverSettings } from '../config/postgres-config';
 import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS, dataPaths, defaultImage, endOfLifeWarning } from './postgres-version';
 import { checkPostgresImage, checkVersionedImage } from '../private/image-reference';
@@ -278,7 +279,7 @@ export class PostgresStatefulSet extends Construct {
         'pg_hba.conf': renderPgHba(resolved.clientCidrs, serverTls !== undefined),
       };
       this.addConfigAndServices(labels, configData);
-      this.statefulSet = this.addStatefulSet(resolved, labels, configData, serverTls && serverTlsVolume(serverTls));
+      this.statefulSet = this.addStatefulSet(resolved, labels, serverTls && serverTlsVolume(serverTls));
       this.addDisruptionBudgetAndPolicies(resolved, labels);
       this.monitoredServer = props.monitoring && this.addMetricsService(resolved);
 
@@ -391,7 +392,7 @@ export class PostgresStatefulSet extends Construct {
     });
   }
 
-  private addStatefulSet(r: Resolved, labels: Record<string, string>, configData: Record<string, string>, tlsVolume: { mount: VolumeMount; volume: Volume } | undefined): KubeStatefulSet {
+  private addStatefulSet(r: Resolved, labels: Record<string, string>, tlsVolume: { mount: VolumeMount; volume: Volume } | undefined): KubeStatefulSet {
     const { props, resources } = r;
     const paths = dataPaths(this.majorVersion);
     const scratch = scratchVolumes([
@@ -412,8 +413,10 @@ export class PostgresStatefulSet extends Construct {
         template: {
           metadata: {
             labels: { ...labels, ...this.selectorLabels },
-            // A changed configuration restarts the pod, so the server always runs what the ConfigMap says.
-            annotations: { 'cdk8s-postgres.io/config-checksum': sha256(JSON.stringify(configData)) },
+            // A changed setting that PostgreSQL reads only at start restarts the pod. The others, and
+            // pg_hba.conf, take a reload (SELECT pg_reload_conf()) once the kubelet has updated the
+            // mounted ConfigMap: changing them does not restart the database.
+            annotations: { 'cdk8s-postgres.io/config-checksum': sha256(JSON.stringify(restartSettings(this.majorVersion, this.settings))) },
           },
           spec: {
             automountServiceAccountToken: false,
@@ -516,6 +519,11 @@ export class PostgresStatefulSet extends Construct {
       metricsServiceLabels,
     };
   }
+}
+
+/** The settings whose change takes a restart (pg_settings.context `postmaster`, `internal` or unknown), sorted by name. */
+function restartSettings(major: number, settings: Readonly<Record<string, ParameterValue>>): Array<[string, ParameterValue]> {
+  return Object.entries(settings).filter(([name]) => needsRestart(major, name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function sha256(text: string): string {

@@ -40,6 +40,16 @@ function object(objects: KubeObject[], kind: string, name: string): KubeObject {
  * by some example, so a new example needs an entry here and a removed one fails.
  */
 export const EXAMPLE_OUTPUTS: Record<string, (read: (file: string) => string, printed: string) => void> = {
+  'dist/orders-review.k8s.yaml': (read, printed) => {
+    const objects = parseManifest(read('dist/orders-review.k8s.yaml')) as KubeObject[];
+    expect(object(objects, 'ConfigMap', 'orders-db-config').data['postgresql.conf']).toContain('max_connections = 150');
+    // the review's findings, highest risk first: the restart, and the reload-only work_mem as safe
+    expect(printed.split('\n').slice(0, 3)).toEqual([
+      'downtime ConfigMap/shop/orders-db-config data["postgresql.conf"].max_connections',
+      'downtime StatefulSet/shop/orders-db spec.template.metadata.annotations["cdk8s-postgres.io/config-checksum"]',
+      'safe ConfigMap/shop/orders-db-config data["postgresql.conf"].work_mem',
+    ]);
+  },
   'dist/orders.k8s.yaml': (read, printed) => {
     const objects = parseManifest(read('dist/orders.k8s.yaml')) as KubeObject[];
     const server = object(objects, 'StatefulSet', 'orders-db');

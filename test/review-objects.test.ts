@@ -1,0 +1,307 @@
+import { EnvironmentChart, EnvironmentDescription, DatabaseServerDescription } from '../lib';
+import { ENVIRONMENTS } from '../environments';
+import config from '../environments/aws-efs.config.json';
+import { awsEfs } from '../environments/aws-efs';
+import { Finding, reviewMatchers, reviewObjects } from '../lib/review';
+import { KubeObject, synth, testApp } from './support/manifests';
+
+// Real edits of the environments: each description is changed the way a pull request would change
+// it, both versions are synthesized, and the two object lists are reviewed.
+
+const render = (d: EnvironmentDescription): KubeObject[] => synth(new EnvironmentChart(testApp(), d.name, d));
+const environment = (name: string) => ENVIRONMENTS.find((e) => e.name === name)!;
+/** The environment with server `id` changed by `edit`. */
+const editServer = (d: EnvironmentDescription, id: string, edit: (s: DatabaseServerDescription) => Partial<DatabaseServerDescription>): EnvironmentDescription =>
+  ({ ...d, servers: d.servers.map((s) => (s.id === id ? { ...s, ...edit(s) } as DatabaseServerDescription : s)) });
+
+const cache = new Map<string, KubeObject[]>();
+const base = (name: string) => cache.get(name) ?? cache.set(name, render(environment(name))).get(name)!;
+/** Review of `name` as committed against `name` with server `id` edited. */
+const review = (name: string, id: string, edit: (s: DatabaseServerDescription) => Partial<DatabaseServerDescription>): Finding[] =>
+  reviewObjects(base(name), render(editServer(environment(name), id, edit)), { environment: name });
+const risks = (findings: Finding[]) => findings.map((f) => `${f.risk} ${f.target} ${f.path}`);
+
+const APPLY = 'kubectl apply -f <the manifests> (or npx cdktf deploy <stack>)';
+
+describe('no-op', () => {
+  test.each(ENVIRONMENTS.map((e) => e.name))('%s synthesized twice reviews as nothing', (name) => {
+    expect(reviewObjects(base(name), render(environment(name)), { environment: name })).toEqual([]);
+  });
+});
+
+describe('refused', () => {
+  test('minikube-dev: the microservices storage 5Gi -> 10Gi is refused, with the grow steps', () => {
+    expect(review('minikube-dev', 'microservices', (s) => ({ storage: { ...s.storage, size: '10Gi' } }))).toEqual([{
+      environment: 'minikube-dev',
+      target: 'StatefulSet/microservices/postgresql',
+      path: 'spec.volumeClaimTemplates[0].spec.resources.requests.storage',
+      risk: 'refused',
+      message: "the API server refuses to change a StatefulSet's volumeClaimTemplates: storage 5Gi -> 10Gi cannot be applied as written",
+      steps: [
+        "npm run --silent grow -- minikube-dev <server> 10Gi   (in cdk8s-postgres's repository: prints and checks these steps; <server> is the id of the server of StatefulSet postgresql)",
+        'kubectl patch pvc data-postgresql-0 -n microservices -p \'{"spec":{"resources":{"requests":{"storage":"10Gi"}}}}\'',
+        'kubectl delete statefulset postgresql -n microservices --cascade=orphan   (the pods and their data keep running)',
+        `${APPLY}   (creates the StatefulSet again with the new size)`,
+      ],
+    }]);
+  });
+
+  test('aks-phonebill-dev: an edited schema file is refused by the ledger, and the Job must be recreated', () => {
+    const findings = review('aks-phonebill-dev', 'product-change', (s) => ({
+      databases: s.databases!.map((db) => ({ ...db, schemaFiles: db.schemaFiles?.map((f) => ({ ...f, sql: `${f.sql}\nALTER TABLE product_change.product_change_history ADD COLUMN note text;\n` })) })),
+    }));
+    expect(risks(findings)).toEqual([
+      'refused ConfigMap/phonebill-dev/postgresql-product-change-schema data["001-1-product-change.sql"]',
+      'refused Job/phonebill-dev/postgresql-product-change-schema-init spec.template.metadata.annotations["cdk8s-postgres.io/sql-checksum"]',
+    ]);
+    expect(findings[0].message).toBe('schema file product-change.sql changed after it was applied: the schema Job stops with "Schema file product-change.sql changed after it was applied to product_change_db (applied sha256 …, now …): add a new schema file instead of editing an applied one"');
+    expect(findings[0].steps).toEqual(['restore product-change.sql as it was applied', 'put the change in a new schema file, listed after it (applied once, in order)']);
+    expect(findings[1].message).toMatch(/^a Job's pod template cannot change: the API server refuses the update \(spec\.template\.metadata\.annotations\["cdk8s-postgres\.io\/sql-checksum"\]: [0-9a-f]{57}\.\.\. -> [0-9a-f]{57}\.\.\.\); a finished Job is deleted 3600 s after it finishes, and then applying simply creates it$/);
+    expect(findings[1].steps).toEqual(['kubectl delete job postgresql-product-change-schema-init -n phonebill-dev --ignore-not-found', `${APPLY}   (the Job runs again with the new template)`]);
+  });
+
+  test('aws-efs: another file system id is refused on the PersistentVolume', () => {
+    const findings = reviewObjects(render(awsEfs()), render(awsEfs({ ...config, fileSystemId: 'fs-0123456789abcdef0' })), { environment: 'aws-efs' });
+    expect(findings.filter((f) => f.risk === 'refused').map((f) => `${f.target} ${f.path}: ${f.message}`)).toEqual([
+      `PersistentVolume/postgres-pv spec.csi.volumeHandle: the source of a PersistentVolume cannot change after creation: spec.csi.volumeHandle: ${config.fileSystemId}::${config.accessPointId} -> fs-0123456789abcdef0::${config.accessPointId}`,
+    ]);
+  });
+
+  test('hand-made: a Service clusterIP, an immutable ConfigMap, a claim that shrinks, StorageClass parameters', () => {
+    const sc = (type: string) => ({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, provisioner: 'disk.csi.azure.com', parameters: { skuName: type } });
+    expect(reviewObjects([sc('StandardSSD_LRS')], [sc('Premium_LRS')]).map((f) => `${f.risk} ${f.target} ${f.message}`)).toEqual([
+      "refused StorageClass/fast a StorageClass's parameters cannot change after creation: parameters.skuName: StandardSSD_LRS -> Premium_LRS",
+    ]);
+    const svc = (ip: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'n' }, spec: { clusterIP: ip } });
+    expect(reviewObjects([svc('None')], [svc('')]).map((f) => `${f.risk} ${f.message}`)).toEqual(["refused a Service's clusterIP cannot change: spec.clusterIP: None -> "]);
+    const cm = (v: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'n' }, immutable: true, data: { k: v } });
+    expect(reviewObjects([cm('a')], [cm('b')]).map((f) => `${f.risk} ${f.message}`)).toEqual(['refused ConfigMap c is immutable: its data cannot change (data.k: a -> b)']);
+    const pvc = (size: string) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'p', namespace: 'n' }, spec: { resources: { requests: { storage: size } } } });
+    expect(reviewObjects([pvc('10Gi')], [pvc('5Gi')]).map((f) => `${f.risk} ${f.message}`)).toEqual(['refused a claim cannot shrink: storage 10Gi -> 5Gi is refused by the API server']);
+  });
+});
+
+describe('data-loss', () => {
+  test('minikube-dev: a renamed server abandons the old data and starts empty', () => {
+    const findings = review('minikube-dev', 'microservices', () => ({ name: 'orders' }));
+    expect(findings.filter((f) => f.risk === 'data-loss').map((f) => `${f.target}: ${f.message}`)).toEqual([
+      'PersistentVolumeClaim/microservices/postgresql-backup: PersistentVolumeClaim postgresql-backup is removed (renamed to orders-backup? the new one starts empty): deleting the claim releases its volume, which a Delete reclaim policy erases',
+      'StatefulSet/microservices/postgresql: StatefulSet postgresql is removed (renamed to orders? the new one starts empty): no server runs on its claims any more (they are kept, retention Retain, but nothing uses them); a server under another name starts empty',
+    ]);
+    expect(findings.find((f) => f.target === 'StatefulSet/microservices/orders')).toMatchObject({ risk: 'safe', message: 'StatefulSet orders is added: a new server starts with empty storage' });
+  });
+
+  test('minikube-dev: majorVersion 17 -> 18 without a declared upgrade', () => {
+    const findings = review('minikube-dev', 'microservices', () => ({ majorVersion: 18 }));
+    expect(risks(findings)).toEqual([
+      'refused Job/microservices/postgresql-schema-init spec.template.spec.containers[0].image',
+      'data-loss StatefulSet/microservices/postgresql spec.template.spec.containers[0].image',
+      'downtime StatefulSet/microservices/postgresql spec.template.spec',
+      'safe CronJob/microservices/postgresql-backup spec.jobTemplate.spec.template.spec.containers[0].image',
+    ]);
+    expect(findings[1].message).toBe("PostgreSQL 17 -> 18 in place: the new server cannot use the old major's data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)");
+    expect(findings[1].steps).toEqual([
+      'keep majorVersion 17 on this server',
+      'follow README "Upgrading PostgreSQL": declare the upgrade (upgrade: { fromMajorVersion: <old major> }), which copies the data into a new server of the new major and keeps the old one',
+    ]);
+  });
+
+  test('aks-phonebill-dev: backup retention 7 -> 3 days deletes older backups', () => {
+    expect(review('aks-phonebill-dev', 'product-change', (s) => ({ backup: { ...s.backup!, retention: { days: 3 } } }))).toEqual([{
+      environment: 'aks-phonebill-dev',
+      target: 'CronJob/phonebill-dev/postgresql-product-change-backup',
+      path: 'spec.jobTemplate.spec.template.spec.initContainers[0].env[13].value',
+      risk: 'data-loss',
+      message: "backup retention 7 -> 3 days: the next run (schedule '0 2 * * *') deletes the older backups",
+      steps: ["copy the backups you need to keep off the backup claim before the next run (kubectl cp from a pod that mounts it, or the restore command's listing)"],
+    }]);
+  });
+
+  test('prod-operator: logical backup retention 7 -> 3 days', () => {
+    const findings = review('prod-operator', 'microservices', (s) => ({ backend: { ...s.backend, logicalBackup: { schedule: '0 2 * * *', retentionDays: 3 } } as DatabaseServerDescription['backend'] }));
+    expect(risks(findings)).toEqual(['data-loss postgresql/microservices/postgres-cluster spec.logicalBackupRetention']);
+    expect(findings[0].message).toBe('logical backup retention 7 days -> 3 days: the next backup run deletes the older backups');
+  });
+
+  test('hand-made: a major change of an existing StatefulSet, reclaim and retention policies set to Delete', () => {
+    const sts = (image: string, whenDeleted = 'Retain') => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'n' },
+      spec: { replicas: 1, persistentVolumeClaimRetentionPolicy: { whenDeleted, whenScaled: 'Retain' }, template: { spec: { containers: [{ name: 'postgres', image }] } } } });
+    const major = reviewObjects([sts('postgres:17.6-bookworm')], [sts('postgres:18.1-trixie')]);
+    expect(major.map((f) => `${f.risk} ${f.path}: ${f.message}`)).toEqual([
+      'data-loss spec.template.spec.containers[0].image: PostgreSQL 17 -> 18 in place: the new server cannot use the old major\'s data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)',
+      'downtime spec.template.spec.containers[0].image: the pod template changes (spec.template.spec.containers[0].image: postgres:17.6-bookworm -> postgres:18.1-trixie): the single pod restarts and the database is unavailable until it is ready again',
+    ]);
+    expect(major[0].steps[1]).toMatch(/^follow README "Upgrading PostgreSQL": declare the upgrade \(upgrade: \{ fromMajorVersion: <old major> \}\)/);
+    expect(reviewObjects([sts('postgres:17.6')], [sts('postgres:17.6', 'Delete')]).map((f) => `${f.risk} ${f.path}`)).toEqual(['data-loss spec.persistentVolumeClaimRetentionPolicy.whenDeleted']);
+    const pv = (policy: string) => ({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { persistentVolumeReclaimPolicy: policy } });
+    expect(reviewObjects([pv('Retain')], [pv('Delete')]).map((f) => `${f.risk} ${f.target}: ${f.message}`)).toEqual(['data-loss PersistentVolume/pv: reclaim policy Retain -> Delete: the stored data is erased when the claim of PersistentVolume pv is deleted']);
+  });
+});
+
+describe('downtime', () => {
+  test('aks-phonebill-dev: max_connections 100 -> 200 restarts the server (pg_settings.context postmaster)', () => {
+    const findings = review('aks-phonebill-dev', 'product-change', (s) => ({ parameters: { ...s.parameters, max_connections: 200 } }));
+    expect(findings.map((f) => [f.risk, f.target, f.path, f.message])).toEqual([
+      ['downtime', 'ConfigMap/phonebill-dev/postgresql-product-change-config', 'data["postgresql.conf"].max_connections',
+        'max_connections 100 -> 200: PostgreSQL reads it only at server start (pg_settings.context postmaster); the server restarts to apply it'],
+      ['downtime', 'StatefulSet/phonebill-dev/postgresql-product-change', 'spec.template.metadata.annotations["cdk8s-postgres.io/config-checksum"]',
+        'the pod template changes (a setting PostgreSQL reads only at start changed, so the config checksum annotation did): the single pod restarts and the database is unavailable until it is ready again'],
+    ]);
+  });
+
+  test('prod-operator: PostgreSQL 17 -> 18 is an in-place, irreversible upgrade by the operator', () => {
+    const findings = review('prod-operator', 'microservices', () => ({ majorVersion: 18 }));
+    const upgrade = findings.find((f) => f.path === 'spec.postgresql.version')!;
+    expect(upgrade).toEqual({
+      environment: 'prod-operator',
+      target: 'postgresql/microservices/postgres-cluster',
+      path: 'spec.postgresql.version',
+      risk: 'downtime',
+      message: 'PostgreSQL 17 -> 18: the operator upgrades the cluster in place (pods rolled, then pg_upgrade in the primary); the database is unavailable during the upgrade, and once pg_upgrade has run there is no way back but a restore',
+      steps: [
+        'take a logical backup first, and try the new major on a clone of the cluster',
+        "check the operator's major_version_upgrade_mode (manual, the default since 1.13, or full; off upgrades nothing)",
+        "kubectl delete job postgres-cluster-schema-init -n microservices --ignore-not-found   (its image follows the major; a Job's template cannot change)",
+        APPLY,
+        "kubectl get postgresql postgres-cluster -n microservices -o jsonpath='{.metadata.annotations}'   (last-major-upgrade-success or -failure)",
+      ],
+    });
+    // The schema Job's image follows the major: refused as written, which the steps above handle.
+    expect(risks(findings)).toContain('refused Job/microservices/postgres-cluster-schema-init spec.template.spec.containers[0].image');
+  });
+
+  test('prod-operator: max_connections restarts each pod through Patroni; work_mem is reloaded', () => {
+    const findings = review('prod-operator', 'microservices', (s) => ({ parameters: { ...s.parameters, max_connections: 200, work_mem: '8MB' } }));
+    expect(findings.map((f) => [f.risk, f.path, f.message])).toEqual([
+      ['downtime', 'spec.postgresql.parameters.max_connections', 'max_connections 100 -> 200: PostgreSQL reads it only at server start (pg_settings.context postmaster); Patroni restarts each pod to apply it (replicas first, then the primary after a switchover)'],
+      ['safe', 'spec.postgresql.parameters.work_mem', 'work_mem 7864kB -> 8MB: PostgreSQL applies it on a reload (pg_settings.context user); the server keeps running'],
+    ]);
+  });
+
+  test('prod-operator: more memory rolls the pods', () => {
+    const findings = review('prod-operator', 'microservices', (s) => ({ resources: { ...s.resources!, memoryRequest: '3Gi' } }));
+    expect(risks(findings)).toEqual(['downtime postgresql/microservices/postgres-cluster spec.resources.requests.memory']);
+    expect(findings[0].message).toBe('the operator rolls the pods (spec.resources.requests.memory: 2Gi -> 3Gi): each pod restarts, the primary last after a switchover; clients of the primary are cut off for a moment');
+  });
+});
+
+describe('security', () => {
+  test('aws-efs: a wider clientCidrs lets more of the network log in', () => {
+    const findings = reviewObjects(render(awsEfs()), render(awsEfs({ ...config, clientCidrs: [...config.clientCidrs, '192.168.0.0/16'] })), { environment: 'aws-efs' });
+    const hba = findings.find((f) => f.path === 'data["pg_hba.conf"]')!;
+    expect(hba.risk).toBe('security');
+    expect(hba.message).toBe('pg_hba.conf admits "hostssl all all 192.168.0.0/16 scram-sha-256": more clients may log in (applied on a reload)');
+    expect(hba.steps[1]).toBe('kubectl exec postgres-0 -n default -c postgres -- sh -c \'pg_ctl reload --pgdata="$PGDATA"\'   (after the kubelet has updated the mounted file, within about a minute; for each pod; or SELECT pg_reload_conf() as a superuser)');
+    expect(findings.some((f) => f.risk === 'downtime' || f.risk === 'refused' || f.risk === 'data-loss')).toBe(false);
+  });
+
+  test('aks-phonebill-dev: a new schema file that grants more', () => {
+    const findings = review('aks-phonebill-dev', 'product-change', (s) => ({
+      databases: s.databases!.map((db) => ({ ...db, schemaFiles: [...db.schemaFiles ?? [], { name: 'reporting.sql', sql: 'GRANT SELECT ON ALL TABLES IN SCHEMA product_change TO PUBLIC;\n' }] })),
+    }));
+    expect(risks(findings)).toEqual([
+      'refused Job/phonebill-dev/postgresql-product-change-schema-init spec.template.metadata.annotations["cdk8s-postgres.io/sql-checksum"]',
+      'security ConfigMap/phonebill-dev/postgresql-product-change-schema data',
+    ]);
+    expect(findings[1].message).toBe('the schema Job grants more: GRANT SELECT ON ALL TABLES IN SCHEMA product_change TO PUBLIC');
+  });
+
+  test('hand-made: loosened container security, a lower Pod Security level, a wider NetworkPolicy, another Secret', () => {
+    const job = (sc: object, secret = 's') => ({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'b', namespace: 'n' },
+      spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', securityContext: sc, env: [{ name: 'P', valueFrom: { secretKeyRef: { name: secret, key: 'k' } } }] }] } } } } } });
+    const strict = { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } };
+    expect(reviewObjects([job(strict)], [job({ ...strict, allowPrivilegeEscalation: true })]).map((f) => `${f.risk} ${f.message}`))
+      .toEqual(['security container security loosened: allowPrivilegeEscalation false -> true (a process may gain more privileges than its parent)']);
+    expect(reviewObjects([job(strict)], [job(strict, 'other')]).map((f) => `${f.risk} ${f.message}`)).toEqual(['security the pods read another Secret: other']);
+    const ns = (level: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n', labels: { 'pod-security.kubernetes.io/enforce': level } } });
+    expect(reviewObjects([ns('restricted')], [ns('baseline')]).map((f) => `${f.risk} ${f.message}`)).toEqual(['security Pod Security enforce level restricted -> baseline: pods with looser security settings are admitted']);
+    const np = (from: object[]) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'db', namespace: 'n' }, spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ from, ports: [{ port: 5432 }] }] } });
+    const clients = { podSelector: { matchLabels: { client: 'true' } } };
+    expect(reviewObjects([np([clients])], [np([clients, { ipBlock: { cidr: '0.0.0.0/0' } }])]).map((f) => `${f.risk} ${f.message}`))
+      .toEqual(['security NetworkPolicy db allows ingress {"ipBlock":{"cidr":"0.0.0.0/0"}} {"port":5432}']);
+    expect(reviewObjects([np([clients, { ipBlock: { cidr: '0.0.0.0/0' } }])], [np([clients])]).map((f) => f.risk)).toEqual(['safe']);
+    // a removed policy isolated its pods unless a default deny of the same direction stays
+    const deny = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'n' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] } };
+    expect(reviewObjects([np([clients])], []).map((f) => `${f.risk} ${f.message}`)).toEqual(['security NetworkPolicy db is removed: the traffic it restricted is no longer restricted by it (kubectl apply without --prune leaves it in the cluster)']);
+    expect(reviewObjects([np([clients]), deny], [deny]).map((f) => f.risk)).toEqual(['safe']);
+  });
+});
+
+describe('safe', () => {
+  test('aks-phonebill-dev: work_mem 4MB -> 8MB is applied by a reload; the pod does not restart', () => {
+    expect(review('aks-phonebill-dev', 'product-change', (s) => ({ parameters: { ...s.parameters, work_mem: '8MB' } }))).toEqual([{
+      environment: 'aks-phonebill-dev',
+      target: 'ConfigMap/phonebill-dev/postgresql-product-change-config',
+      path: 'data["postgresql.conf"].work_mem',
+      risk: 'safe',
+      message: "work_mem '4MB' -> '8MB': PostgreSQL applies it on a reload (pg_settings.context user); the server keeps running",
+      steps: [
+        APPLY,
+        'kubectl exec postgresql-product-change-0 -n phonebill-dev -c postgres -- sh -c \'pg_ctl reload --pgdata="$PGDATA"\'   (after the kubelet has updated the mounted file, within about a minute; for each pod; or SELECT pg_reload_conf() as a superuser)',
+      ],
+    }]);
+  });
+
+  test('prod-operator: a larger volume is grown by the operator', () => {
+    expect(review('prod-operator', 'microservices', () => ({ storage: { size: '100Gi' } })).map((f) => `${f.risk} ${f.path}: ${f.message}`)).toEqual([
+      "safe spec.volume.size: volume.size 50Gi -> 100Gi: the operator grows each pod's claim in place (storage_resize_mode pvc, the default; the StorageClass must allow expansion)",
+    ]);
+  });
+
+  test('minikube-dev: another backup schedule', () => {
+    expect(review('minikube-dev', 'microservices', (s) => ({ backup: { ...s.backup!, schedule: '0 3 * * *' } })).map((f) => `${f.risk} ${f.target} ${f.path}: ${f.message}`)).toEqual([
+      'safe CronJob/microservices/postgresql-backup spec.schedule: spec.schedule: 30 2 * * * -> 0 3 * * *: applied in place, nothing restarts or is refused',
+    ]);
+  });
+});
+
+describe('a declared major upgrade, step by step (minikube-dev microservices 17 -> 18)', () => {
+  const declare = (upgrade: object) => render(editServer(environment('minikube-dev'), 'microservices', (s) => ({ majorVersion: 18, backend: { ...s.backend, upgrade } as DatabaseServerDescription['backend'] })));
+  const declared = declare({ fromMajorVersion: 17 });
+  const switched = declare({ fromMajorVersion: 17, serve: 'upgraded' });
+  const retired = declare({ fromMajorVersion: 17, serve: 'upgraded', retirePrevious: true });
+  const aboveSafe = (findings: Finding[]) => risks(findings.filter((f) => f.risk !== 'safe'));
+
+  test('declaring it adds the new server and its Job; only the clients\' wider egress is above safe', () => {
+    const findings = reviewObjects(base('minikube-dev'), declared);
+    expect(aboveSafe(findings)).toEqual(['security NetworkPolicy/microservices/postgresql-clients spec']);
+    expect(findings.find((f) => f.target === 'StatefulSet/microservices/postgresql-pg18')!.message).toBe('StatefulSet postgresql-pg18 is added: a new server starts with empty storage');
+  });
+
+  test('switching changes the finished upgrade Job and moves the backups to a new claim', () => {
+    expect(aboveSafe(reviewObjects(declared, switched))).toEqual([
+      'refused Job/microservices/postgresql-pg18-major-upgrade spec.template.spec.containers[0].env',
+      'data-loss PersistentVolumeClaim/microservices/postgresql-backup ',
+    ]);
+  });
+
+  test('retiring the previous server keeps its claim: nothing above safe', () => {
+    const findings = reviewObjects(switched, retired);
+    expect(aboveSafe(findings)).toEqual([]);
+    expect(findings.find((f) => f.target === 'StatefulSet/microservices/postgresql')).toMatchObject({
+      risk: 'safe',
+      message: 'StatefulSet postgresql is retired after the declared upgrade to postgresql-pg18: its claims stay (retention Retain) until deleted by hand',
+      steps: ['once the upgraded server is verified and backed up: kubectl delete pvc data-postgresql-0 -n microservices'],
+    });
+  });
+});
+
+describe('the Jest matcher', () => {
+  expect.extend(reviewMatchers);
+
+  test('passes a reload-only change as safe and fails a restart, listing what is above', () => {
+    const workMem = render(editServer(environment('aks-phonebill-dev'), 'product-change', (s) => ({ parameters: { ...s.parameters, work_mem: '8MB' } })));
+    expect(workMem).toChangeAtMostAs(base('aks-phonebill-dev'), 'safe');
+    const restart = render(editServer(environment('aks-phonebill-dev'), 'product-change', (s) => ({ parameters: { ...s.parameters, max_connections: 200 } })));
+    expect(restart).not.toChangeAtMostAs(base('aks-phonebill-dev'), 'safe');
+    expect(restart).toChangeAtMostAs(base('aks-phonebill-dev'), 'downtime');
+    const result = reviewMatchers.toChangeAtMostAs(restart, base('aks-phonebill-dev'), 'security');
+    expect(result.pass).toBe(false);
+    expect(result.message().split('\n').slice(0, 3)).toEqual([
+      "expected the change to be at most 'security', but:",
+      '  downtime  ConfigMap/phonebill-dev/postgresql-product-change-config data["postgresql.conf"].max_connections: max_connections 100 -> 200: PostgreSQL reads it only at server start (pg_settings.context postmaster); the server restarts to apply it',
+      '      - apply in a maintenance window: the database is unavailable while it restarts',
+    ]);
+    expect(() => reviewMatchers.toChangeAtMostAs(restart, base('aks-phonebill-dev'), 'harmless' as never)).toThrow("toChangeAtMostAs: risk must be one of refused, data-loss, downtime, security, safe, got \"harmless\"");
+  });
+});

@@ -1,0 +1,31 @@
+import { readFileSync } from 'fs';
+import { RECORD_FILE, settingContexts } from '../scripts/record-pg-settings';
+import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../lib/server/postgres-version';
+import { needsRestart, settingContext } from '../lib/review/pg-settings';
+
+// The record the review reads (lib/review/pg-settings-context.json) against a real server of the
+// deployed default major; scripts/record-pg-settings.ts writes it from a server of every major.
+describe('the recorded pg_settings contexts', () => {
+  const record = JSON.parse(readFileSync(RECORD_FILE, 'utf8'));
+
+  test('hold every supported major', () => {
+    expect(Object.keys(record).map(Number)).toEqual([...SUPPORTED_MAJOR_VERSIONS]);
+  });
+
+  test(`match a running PostgreSQL ${DEFAULT_MAJOR_VERSION} exactly`, async () => {
+    expect(await settingContexts(DEFAULT_MAJOR_VERSION)).toEqual(record[String(DEFAULT_MAJOR_VERSION)]);
+  }, 60000);
+
+  test('tell a restart from a reload', () => {
+    expect(settingContext(17, 'max_connections')).toBe('postmaster');
+    expect(settingContext(14, 'shared_buffers')).toBe('postmaster');
+    expect(settingContext(17, 'work_mem')).toBe('user');
+    expect(settingContext(17, 'log_connections')).toBe('superuser-backend');
+    expect(settingContext(17, 'pg_stat_statements.max')).toBe('postmaster');
+    expect(needsRestart(17, 'max_connections')).toBe(true);
+    expect(needsRestart(17, 'work_mem')).toBe(false);
+    expect(needsRestart(17, 'checkpoint_completion_target')).toBe(false);
+    // unknown to PostgreSQL: only a restart is sure to read it
+    expect(needsRestart(17, 'no_such_setting')).toBe(true);
+  });
+});
