@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Finding } from '../../lib/review/finding';
+import { reviewObjects } from '../../lib/review/review-objects';
+import { reviewTerraform } from '../../lib/review/review-terraform';
+import { addBaseTree, removeBaseTree, resolveCommit } from './base-tree';
+import { Rendered, synthesizeTree } from './synthesize';
+
+/** Every finding of the change from `before` to `after`: per environment, then per Terraform stack. */
+export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
+  const environments = [...new Set([...after.manifests.keys(), ...before.manifests.keys()])];
+  return [
+    ...environments.flatMap((environment) => reviewObjects(before.manifests.get(environment) ?? [], after.manifests.get(environment) ?? [], { environment })),
+    ...reviewTerraform(before.stacks, after.stacks),
+  ];
+}
+
+/** Work to undo on the way out, also when the process is interrupted. */
+const cleanups: Array<() => void> = [];
+
+/** Runs the pending cleanups (last first); safe to call more than once. */
+export function cleanUp(): void {
+  while (cleanups.length) cleanups.pop()!();
+}
+
+/**
+ * Renders the working tree at `root` and the commit `base` names (checked out into a temporary
+ * worktree), all four apps at once, and classifies the differences.
+ */
+export async function reviewChange(root: string, base: string): Promise<Finding[]> {
+  const commit = resolveCommit(root, base);
+  const scratch = mkdtempSync(join(tmpdir(), 'review-'));
+  cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+  const started: Array<Promise<Rendered>> = [];
+  try {
+    started.push(synthesizeTree(root, join(scratch, 'after'), 'the working tree'));
+    const baseTree = join(scratch, 'base');
+    cleanups.push(() => removeBaseTree(root, baseTree));
+    addBaseTree(root, commit, baseTree);
+    started.push(synthesizeTree(baseTree, join(scratch, 'before'), `the base ${base} (${commit.slice(0, 12)})`));
+    const [after, before] = await Promise.all(started);
+    return findingsBetween(before, after);
+  } finally {
+    // Nothing is removed while an app still writes into it.
+    await Promise.allSettled(started);
+    cleanUp();
+  }
+}
