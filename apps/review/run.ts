@@ -5,7 +5,7 @@ import { Finding } from '../../lib/review/finding';
 import { reviewObjects } from '../../lib/review/review-objects';
 import { reviewTerraform } from '../../lib/review/review-terraform';
 import { addBaseTree, removeBaseTree, resolveCommit } from './base-tree';
-import { Rendered, synthesizeTree } from './synthesize';
+import { AppProcesses, Rendered, synthesizeTree } from './synthesize';
 
 /** Every finding of the change from `before` to `after`: per environment, then per Terraform stack. */
 export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
@@ -32,18 +32,29 @@ export async function reviewChange(root: string, base: string): Promise<Finding[
   const commit = resolveCommit(root, base);
   const scratch = mkdtempSync(join(tmpdir(), 'review-'));
   cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+  const apps = new AppProcesses();
+  cleanups.push(() => apps.stop());
   const started: Array<Promise<Rendered>> = [];
+  const start = (rendering: Promise<Rendered>) => {
+    // Marked as handled at once: when the base cannot be checked out, nothing awaits this one.
+    rendering.catch(() => undefined);
+    started.push(rendering);
+  };
   try {
-    started.push(synthesizeTree(root, join(scratch, 'after'), 'the working tree'));
+    start(synthesizeTree(root, join(scratch, 'after'), 'the working tree', apps));
     const baseTree = join(scratch, 'base');
     cleanups.push(() => removeBaseTree(root, baseTree));
     addBaseTree(root, commit, baseTree);
-    started.push(synthesizeTree(baseTree, join(scratch, 'before'), `the base ${base} (${commit.slice(0, 12)})`));
+    start(synthesizeTree(baseTree, join(scratch, 'before'), `the base ${base} (${commit.slice(0, 12)})`, apps));
     const [after, before] = await Promise.all(started);
     return findingsBetween(before, after);
+  } catch (error) {
+    // The first failure is the one reported; the other apps' work is moot.
+    apps.stop();
+    throw error;
   } finally {
     // Nothing is removed while an app still writes into it.
-    await Promise.allSettled(started);
+    await apps.settled();
     cleanUp();
   }
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
@@ -26,14 +26,37 @@ interface Run {
   readonly stderr: string;
 }
 
-function runApp(root: string, script: string, env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ['-r', LOADER, script], { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', (error) => done({ status: null, stderr: error.message }));
-    child.on('close', (status) => done({ status, stderr }));
-  });
+/** The app processes of one review: all run at once; when one fails, the others are stopped. */
+export class AppProcesses {
+  private readonly running = new Set<ChildProcess>();
+  private readonly closed: Array<Promise<Run>> = [];
+
+  /** Runs `script` of the tree at `root` with this checkout's loader; resolves when it exits. */
+  run(root: string, script: string, env: NodeJS.ProcessEnv): Promise<Run> {
+    const closed = new Promise<Run>((done) => {
+      const child = spawn(process.execPath, ['-r', LOADER, script], { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      this.running.add(child);
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', (error) => stderr += error.message);
+      child.on('close', (status) => {
+        this.running.delete(child);
+        done({ status, stderr });
+      });
+    });
+    this.closed.push(closed);
+    return closed;
+  }
+
+  /** Stops every app still running. */
+  stop(): void {
+    for (const child of this.running) child.kill();
+  }
+
+  /** Resolves when every app started has exited. */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.closed);
+  }
 }
 
 /** The thrown error's own lines from a failed node process's stderr (not its stack), else its last lines. */
@@ -78,9 +101,9 @@ function readStacks(outdir: string, environments: readonly string[], what: strin
 /**
  * Renders the tree at `root` as `npx cdk8s synth` and `npx cdktf synth` would, but without their
  * CLIs (whose start costs more than the apps): each app command of `cdk8s.yaml` and `cdktf.json`
- * runs as its own process, both at once, writing into `scratch`. `what` names the tree in errors.
+ * runs as its own process of `apps`, both at once, writing into `scratch`. `what` names the tree in errors.
  */
-export async function synthesizeTree(root: string, scratch: string, what: string): Promise<Rendered> {
+export async function synthesizeTree(root: string, scratch: string, what: string, apps: AppProcesses): Promise<Rendered> {
   const cdk8sConfig = join(root, 'cdk8s.yaml');
   const k8sCommand = existsSync(cdk8sConfig) ? /^app:\s*(.+)$/m.exec(readFileSync(cdk8sConfig, 'utf8'))?.[1] : undefined;
   const k8sScript = k8sCommand && appScript(k8sCommand);
@@ -92,12 +115,14 @@ export async function synthesizeTree(root: string, scratch: string, what: string
   const k8sOut = join(scratch, 'k8s');
   const tfOut = join(scratch, 'terraform');
   for (const dir of [k8sOut, tfOut]) mkdirSync(dir, { recursive: true });
-  const [k8s, terraform] = await Promise.all([
-    runApp(root, k8sScript, { CDK8S_OUTDIR: k8sOut }),
-    tfScript ? runApp(root, tfScript, { CDKTF_OUTDIR: tfOut, ...(tf?.context ? { CDKTF_CONTEXT_JSON: JSON.stringify(tf.context) } : {}) }) : undefined,
+  // Each app's failure is reported as soon as it exits, so the caller can stop the others.
+  const succeeded = (script: string, run: Promise<Run>) => run.then(({ status, stderr }) => {
+    if (status !== 0) throw new ReviewError(`synthesis of ${what} failed (${script}): ${errorOf(stderr)}`);
+  });
+  await Promise.all([
+    succeeded(k8sScript, apps.run(root, k8sScript, { CDK8S_OUTDIR: k8sOut })),
+    tfScript ? succeeded(tfScript, apps.run(root, tfScript, { CDKTF_OUTDIR: tfOut, ...(tf?.context ? { CDKTF_CONTEXT_JSON: JSON.stringify(tf.context) } : {}) })) : undefined,
   ]);
-  if (k8s.status !== 0) throw new ReviewError(`synthesis of ${what} failed (${k8sScript}): ${errorOf(k8s.stderr)}`);
-  if (terraform && terraform.status !== 0) throw new ReviewError(`synthesis of ${what} failed (${tfScript}): ${errorOf(terraform.stderr)}`);
   const manifests = readManifests(k8sOut, what);
-  return { manifests, stacks: terraform ? readStacks(tfOut, [...manifests.keys()], what) : [] };
+  return { manifests, stacks: tfScript ? readStacks(tfOut, [...manifests.keys()], what) : [] };
 }
