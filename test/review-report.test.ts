@@ -9,7 +9,7 @@ const finding = (risk: Finding['risk'], target: string, extra: Partial<Finding> 
 const FINDINGS: Finding[] = [
   finding('safe', 'ConfigMap/ns/a'),
   finding('downtime', 'StatefulSet/ns/db', { steps: ['announce a window', 'apply'] }),
-  finding('refused', 'StatefulSet/ns/db', { path: 'spec.volumeClaimTemplates[0].spec.resources.requests.storage', steps: ['npm run grow -- minikube-dev db 10Gi'] }),
+  finding('refused', 'StatefulSet/ns/db', { path: 'spec.volumeClaimTemplates[0].spec.resources.requests.storage', steps: ['npm run grow -- minikube-dev db 10Gi   (prints the steps)'] }),
   finding('safe', 'terraform:aws-efs/aws_efs_file_system.data', { environment: 'aws-efs', path: '' }),
 ];
 
@@ -37,7 +37,7 @@ describe('Markdown', () => {
       '- **Field:** `spec.volumeClaimTemplates[0].spec.resources.requests.storage`',
       '- **What happens:** refused happens',
       '- **Steps:**',
-      '  1. npm run grow -- minikube-dev db 10Gi',
+      '  1. `npm run grow -- minikube-dev db 10Gi` (prints the steps)',
       '',
       '### downtime (1)',
       '',
@@ -71,6 +71,10 @@ describe('Markdown', () => {
     const section = renderMarkdown([{ ...odd, risk: 'security' }]);
     expect(section).toContain('#### ``ConfigMap/ns/a`b`` in minikube-dev');
     expect(section).toContain('- **What happens:** x &lt;img src=y&gt; | z next');
+    // Emphasis, links and code spans only where the report puts them.
+    const punctuation = renderMarkdown([finding('downtime', 'CronJob/ns/b', { message: "schedule '0 2 * * *', _x_ [a](b) `c` ~d~ \\", steps: ['keep *this*', 'kubectl delete job j -n ns   (the *Job* goes)'] })]);
+    expect(punctuation).toContain("- **What happens:** schedule '0 2 \\* \\* \\*', \\_x\\_ \\[a\\](b) \\`c\\` \\~d\\~ \\\\\n");
+    expect(punctuation).toContain('  1. keep \\*this\\*\n  2. `kubectl delete job j -n ns` (the \\*Job\\* goes)\n');
   });
 });
 

@@ -42,9 +42,19 @@ function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/** Text safe in Markdown prose: one line, no HTML. */
+/** Text safe in Markdown prose: one line, no HTML, no emphasis, links or code from its punctuation. */
 function prose(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A step that starts with a command (`kubectl patch …   (why)`): the command as code, the rest as prose. */
+const COMMAND_STEP = /^((?:kubectl|npm|npx|git|psql|pg_dump|pg_dumpall|terraform|gh) .*?)(\s{2,}\(.*)?$/s;
+
+function step(text: string): string {
+  const command = COMMAND_STEP.exec(text);
+  return command ? `${code(command[1])}${command[2] ? ` ${prose(command[2].trim())}` : ''}` : prose(text);
 }
 
 /** A table cell: as prose, with pipes escaped (GitHub reads `\|` as a pipe even inside code). */
@@ -72,7 +82,7 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
       if (f.steps.length === 0) lines.push('- **Steps:** apply it as it is');
       else {
         lines.push('- **Steps:**');
-        f.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${prose(step)}`));
+        f.steps.forEach((text, i) => lines.push(`  ${i + 1}. ${step(text)}`));
       }
       lines.push('');
     }
