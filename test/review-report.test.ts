@@ -7,17 +7,17 @@ const finding = (risk: Finding['risk'], target: string, extra: Partial<Finding> 
   ({ environment: 'minikube-dev', target, path: 'spec.x', risk, message: `${risk} happens`, steps: [], ...extra });
 
 const FINDINGS: Finding[] = [
-  finding('safe', 'ConfigMap/ns/a'),
+  finding('safe', 'ConfigMap/ns/a', { steps: ['kubectl exec p -- pg_ctl reload   (after the kubelet | updated it)'] }),
   finding('downtime', 'StatefulSet/ns/db', { steps: ['announce a window', 'apply'] }),
   finding('refused', 'StatefulSet/ns/db', { path: 'spec.volumeClaimTemplates[0].spec.resources.requests.storage', steps: ['npm run grow -- minikube-dev db 10Gi   (prints the steps)'] }),
-  finding('safe', 'terraform:aws-efs/aws_efs_file_system.data', { environment: 'aws-efs', path: '' }),
+  finding('safe', 'terraform:aws-efs/aws_efs_file_system.data', { environment: 'aws-efs', path: '', steps: ['apply', 'reload the server: SELECT pg_reload_conf()'] }),
 ];
 
 describe('JSON', () => {
   test('exactly {"findings":[…]}, keys in the documented order, highest risk first, one line', () => {
     // Keys given in another order come out in the documented one.
     const shuffled = { steps: ['a'], message: 'm', risk: 'security', path: 'p', target: 't', environment: 'e' } as unknown as Finding;
-    expect(renderJson([FINDINGS[0], shuffled])).toBe(
+    expect(renderJson([finding('safe', 'ConfigMap/ns/a'), shuffled])).toBe(
       '{"findings":[{"environment":"e","target":"t","path":"p","risk":"security","message":"m","steps":["a"]},'
       + '{"environment":"minikube-dev","target":"ConfigMap/ns/a","path":"spec.x","risk":"safe","message":"safe happens","steps":[]}]}\n');
     expect(JSON.parse(renderJson(FINDINGS)).findings.map((f: Finding) => f.risk)).toEqual(['refused', 'downtime', 'safe', 'safe']);
@@ -51,10 +51,10 @@ describe('Markdown', () => {
       '',
       '### safe (2)',
       '',
-      '| environment | target | field | what happens |',
-      '|---|---|---|---|',
-      '| minikube-dev | `ConfigMap/ns/a` | `spec.x` | safe happens |',
-      '| aws-efs | `terraform:aws-efs/aws_efs_file_system.data` | the whole object | safe happens |',
+      '| environment | target | field | what happens | steps |',
+      '|---|---|---|---|---|',
+      '| minikube-dev | `ConfigMap/ns/a` | `spec.x` | safe happens | `kubectl exec p -- pg_ctl reload` (after the kubelet \\| updated it) |',
+      '| aws-efs | `terraform:aws-efs/aws_efs_file_system.data` | the whole object | safe happens | 1. apply<br>2. reload the server: SELECT pg\\_reload\\_conf() |',
       '',
     ].join('\n'));
   });
@@ -67,7 +67,7 @@ describe('Markdown', () => {
   test('text from the objects cannot break the comment: backticks, pipes, HTML, newlines', () => {
     const odd = finding('safe', 'ConfigMap/ns/a`b', { path: 'data.a|b', message: 'x <img src=y> | z\nnext' });
     const row = renderMarkdown([odd]).split('\n').find((l) => l.startsWith('| minikube-dev'));
-    expect(row).toBe('| minikube-dev | ``ConfigMap/ns/a`b`` | `data.a\\|b` | x &lt;img src=y&gt; \\| z next |');
+    expect(row).toBe('| minikube-dev | ``ConfigMap/ns/a`b`` | `data.a\\|b` | x &lt;img src=y&gt; \\| z next |  |');
     const section = renderMarkdown([{ ...odd, risk: 'security' }]);
     expect(section).toContain('#### ``ConfigMap/ns/a`b`` in minikube-dev');
     expect(section).toContain('- **What happens:** x &lt;img src=y&gt; | z next');

@@ -65,7 +65,7 @@ const where = (f: Finding) => (f.path === '' ? 'the whole object' : code(f.path)
 /**
  * The findings as a pull-request comment: a title with the count of each risk, then every finding
  * above `safe`, highest risk first, with what will happen and the steps to carry it out safely,
- * then the `safe` changes in one table.
+ * then the `safe` changes in one table, steps included (a reload, say).
  */
 export function renderMarkdown(findings: readonly Finding[], options: MarkdownOptions = {}): string {
   const count = (risk: Risk) => findings.filter((f) => f.risk === risk).length;
@@ -89,8 +89,10 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
   }
   const safe = findings.filter((f) => f.risk === 'safe');
   if (safe.length > 0) {
-    lines.push(`### safe (${safe.length})`, '', '| environment | target | field | what happens |', '|---|---|---|---|');
-    for (const f of safe) lines.push(`| ${[prose(f.environment), code(f.target), where(f), prose(f.message)].map(cell).join(' | ')} |`);
+    lines.push(`### safe (${safe.length})`, '', '| environment | target | field | what happens | steps |', '|---|---|---|---|---|');
+    // A safe change may still need a step (a reload): numbered, one per line of the cell.
+    const steps = (f: Finding) => f.steps.map((text, i) => `${f.steps.length > 1 ? `${i + 1}. ` : ''}${step(text)}`).join('<br>');
+    for (const f of safe) lines.push(`| ${[prose(f.environment), code(f.target), where(f), prose(f.message), steps(f)].map(cell).join(' | ')} |`);
     lines.push('');
   }
   return lines.join('\n');
