@@ -1,0 +1,144 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import { REPO_ROOT } from './support/manifests';
+
+// `npm run review` as a user runs it, in a scratch repository holding this checkout's files (with
+// its uncommitted changes): a first commit without the review command (a base older than the
+// command), a second with it. Every review renders both trees (four apps); the file runs four
+// reviews and one that stops at the first failed app.
+const repo = mkdtempSync(join(tmpdir(), 'review-command-'));
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+
+beforeAll(() => {
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' })
+    .split('\0').filter((f) => f && f !== 'node_modules' && existsSync(join(REPO_ROOT, f)));
+  for (const file of files) {
+    mkdirSync(dirname(join(repo, file)), { recursive: true });
+    copyFileSync(join(REPO_ROOT, file), join(repo, file));
+  }
+  symlinkSync(realpathSync(join(REPO_ROOT, 'node_modules')), join(repo, 'node_modules'), 'dir');
+  git('init', '-q');
+  writeFileSync(join(repo, '.git', 'info', 'exclude'), 'node_modules\n');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', '-A');
+  git('rm', '-r', '-q', '--cached', 'apps/review.ts', 'apps/review');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'before the review command');
+  git('add', '-A');
+  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'the review command');
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+function review(...args: string[]) {
+  return spawnSync('npm', ['run', '--silent', 'review', '--', ...args], { cwd: repo, encoding: 'utf8' });
+}
+
+const MINIKUBE = join(repo, 'environments', 'minikube-dev.ts');
+
+/** Replaces `from` (which must be there once) in environments/minikube-dev.ts. */
+function editMinikube(from: string, to: string): void {
+  const text = readFileSync(MINIKUBE, 'utf8');
+  expect(text.split(from)).toHaveLength(2);
+  writeFileSync(MINIKUBE, text.replace(from, to));
+}
+
+/** The scratch repository's worktrees: the review leaves none of its own behind. */
+const worktrees = () => git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree ')).map((l) => realpathSync(l.slice('worktree '.length)));
+
+type Finding = { environment: string; target: string; path: string; risk: string; message: string; steps: string[] };
+
+/** The JSON output, checked to be exactly `{"findings":[…]}` with each finding's keys in order. */
+function parseFindings(stdout: string): Finding[] {
+  expect(stdout.endsWith('}\n')).toBe(true);
+  const parsed = JSON.parse(stdout);
+  expect(Object.keys(parsed)).toEqual(['findings']);
+  for (const f of parsed.findings) {
+    expect(Object.keys(f)).toEqual(['environment', 'target', 'path', 'risk', 'message', 'steps']);
+    expect(['refused', 'data-loss', 'downtime', 'security', 'safe']).toContain(f.risk);
+    for (const field of ['environment', 'target', 'path', 'message']) expect(typeof f[field]).toBe('string');
+    expect(f.steps.every((s: unknown) => typeof s === 'string')).toBe(true);
+  }
+  // Highest risk first.
+  const ranks = parsed.findings.map((f: Finding) => ['refused', 'data-loss', 'downtime', 'security', 'safe'].indexOf(f.risk));
+  expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  return parsed.findings;
+}
+
+
+test('no change against a base older than the command: exit 0, nothing above safe, no worktree left', () => {
+  const result = review('--base', 'HEAD~1');
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toBe('## Review against `HEAD~1`: 0 refused, 0 data-loss, 0 downtime, 0 security, 0 safe\n\nNo change above safe.\n');
+  expect(worktrees()).toEqual([realpathSync(repo)]);
+});
+
+test('an unknown ref: exit 2, said on stderr, before anything is rendered', () => {
+  const result = review('--base', 'no-such-ref', '--format', 'json');
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toBe("review could not run: unknown git ref 'no-such-ref'\n");
+  expect(result.status).toBe(2);
+});
+
+test('a command line without --base: exit 2 with the usage', () => {
+  const result = review('--format', 'json');
+  expect(result.stderr).toBe('review could not run: --base is required; usage: npm run --silent review -- --base <git-ref> [--format markdown|json]\n');
+  expect(result.status).toBe(2);
+});
+
+describe('uncommitted edits of environments/minikube-dev.ts against HEAD', () => {
+  const original = () => readFileSync(join(REPO_ROOT, 'environments', 'minikube-dev.ts'), 'utf8');
+  afterEach(() => writeFileSync(MINIKUBE, original()));
+
+  test('a working tree that does not synthesize: exit 2 with the validation error, no worktree left', () => {
+    editMinikube("storage: { size: '5Gi' },\n      resources", "storage: { size: '5 GB' },\n      resources");
+    const result = review('--base', 'HEAD');
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`review could not run: synthesis of the working tree failed (apps/k8s.ts): ValidationError: PostgresStatefulSet 'minikube-dev/microservices': storage.size "5 GB" is not a Kubernetes quantity (e.g. '5Gi')\n`);
+    expect(result.status).toBe(2);
+    expect(worktrees()).toEqual([realpathSync(repo)]);
+  });
+
+  test('a removed server: exit 1, data-loss in JSON', () => {
+    const text = readFileSync(MINIKUBE, 'utf8');
+    const start = text.indexOf("    {\n      id: 'dbaas-metadata',");
+    const end = text.indexOf('    {\n      // The same server prod-operator runs');
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    writeFileSync(MINIKUBE, text.slice(0, start) + text.slice(end));
+
+    const result = review('--base', 'HEAD', '--format', 'json');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(1);
+    const findings = parseFindings(result.stdout);
+    expect(findings).toContainEqual(expect.objectContaining({ environment: 'minikube-dev', target: 'StatefulSet/dbaas-dbaas-metadata/dbaas-metadata-postgresql-local', path: '', risk: 'data-loss' }));
+    // Only minikube-dev changed.
+    expect(new Set(findings.map((f) => f.environment))).toEqual(new Set(['minikube-dev']));
+  });
+});
+
+test('a committed edit against the commit before it, in Markdown: the base is rendered from the base commit', () => {
+  const before = readFileSync(MINIKUBE, 'utf8');
+  try {
+    editMinikube("storage: { size: '5Gi' },\n      resources", "storage: { size: '10Gi' },\n      resources");
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-a', '-m', 'a larger claim');
+    const result = review('--base', 'HEAD~1');
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.split('\n');
+    const title = /^## Review against `HEAD~1`: (\d+) refused, (\d+) data-loss, (\d+) downtime, (\d+) security, (\d+) safe$/.exec(lines[0]);
+    expect(title).not.toBeNull();
+    const counts = Object.fromEntries(['refused', 'data-loss', 'downtime', 'security', 'safe'].map((risk, i) => [risk, Number(title![i + 1])]));
+    expect(result.status).toBe(counts.refused + counts['data-loss'] > 0 ? 1 : 0);
+    // A section per risk present, highest first; the StatefulSet is in one of them.
+    const headings = lines.filter((l) => l.startsWith('### '));
+    expect(headings).toEqual(Object.entries(counts).filter(([, n]) => n > 0).map(([risk, n]) => `### ${risk} (${n})`));
+    expect(lines.includes('No change above safe.')).toBe(counts.safe === Object.values(counts).reduce((a, b) => a + b));
+    expect(lines.some((l) => l === '#### `StatefulSet/microservices/postgresql` in minikube-dev' || l.startsWith('| minikube-dev | `StatefulSet/microservices/postgresql` |'))).toBe(true);
+    // Nothing of the other environments.
+    for (const environment of ['solid-cloud', 'aks-phonebill-dev', 'aws-efs', 'prod-operator']) expect(result.stdout).not.toContain(environment);
+    expect(worktrees()).toEqual([realpathSync(repo)]);
+  } finally {
+    git('reset', '-q', '--hard', 'HEAD~1');
+    expect(readFileSync(MINIKUBE, 'utf8')).toBe(before);
+  }
+});
