@@ -144,7 +144,7 @@ describe('the public API of the main entry', () => {
   });
 });
 
-describe('the Terraform entry points', () => {
+describe('the Terraform and review entry points', () => {
   // Each entry's promise, like the main entry's: its constructs, their props, the state backend.
   const STATE = ['AzureStateProps', 'S3StateProps', 'StateBackend', 'requireTerraformVersion'];
   const ENTRIES: Record<string, string[]> = {
@@ -152,11 +152,12 @@ describe('the Terraform entry points', () => {
     azure: ['AksCluster', 'AksClusterProps', 'AksMonitoring', 'AksMonitoringProps', 'AksNetwork', 'AksNetworkProps', 'BackupUploadIdentity',
       'BackupUploadIdentityProps', 'BlobBackupStorage', 'BlobBackupStorageProps', 'NodeCapacity', 'NodeDemand', 'VmSize', 'chooseNodeSize', 'demandOf', ...STATE],
     kubernetes: ['ChartManifests', 'ChartManifestsProps', 'KubeObjectJson', ...STATE],
+    review: ['Finding', 'Risk', 'RISKS', 'reviewObjects', 'ReviewObjectsOptions', 'reviewTerraform', 'TerraformStack', 'reviewMatchers', 'ReviewMatcherResult'],
   };
-  const fileOf = (entry: string) => join(REPO_ROOT, 'lib', 'terraform', `${entry}.ts`);
+  const fileOf = (entry: string) => (entry === 'review' ? join(REPO_ROOT, 'lib', 'review', 'index.ts') : join(REPO_ROOT, 'lib', 'terraform', `${entry}.ts`));
   const program = ts.createProgram(Object.keys(ENTRIES).map(fileOf), { strict: true, skipLibCheck: true, noEmit: true });
   const checker = program.getTypeChecker();
-  test.each(Object.keys(ENTRIES))('cdk8s-postgres/terraform/%s exports exactly its list', (entry) => {
+  test.each(Object.keys(ENTRIES))('%s entry exports exactly its list', (entry) => {
     const names = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(fileOf(entry))!)!).map((s) => s.name);
     expect(sorted(names)).toEqual(sorted(ENTRIES[entry]));
   });
