@@ -61,8 +61,8 @@ describe('step 1, declared: the previous server as it ran, a new one beside it, 
     const container = only(declared, 'Job', 'postgresql-pg18-major-upgrade').spec.template.spec.containers[0];
     expect(container.image).toBe('postgres:18.4');
     expect(container.env).toEqual(expect.arrayContaining([
-      { name: 'PGHOST', value: 'postgresql-pg18' },
-      { name: 'SOURCE_PGHOST', value: 'postgresql' },
+      { name: 'PGHOST', value: 'postgresql-pg18-headless' },
+      { name: 'SOURCE_PGHOST', value: 'postgresql-headless' },
     ]));
   });
 });
@@ -74,10 +74,17 @@ describe('step 2, switched: the client Service selects the upgraded server', () 
     expect(only(switched, 'StatefulSet', 'postgresql')).toEqual(only(before, 'StatefulSet', 'postgresql'));
   });
 
-  test("the schema Job and the backups follow the server clients reach, by the same Service name", () => {
+  test('the schema Job and the backups follow the server clients reach, under their names and with their claim', () => {
     const env = (o: KubeObject) => o.kind === 'Job' ? o.spec.template.spec.containers[0].env : o.spec.jobTemplate.spec.template.spec.containers[0].env;
-    expect(env(only(switched, 'Job', 'postgresql-pg18-schema-init'))).toContainEqual({ name: 'PGHOST', value: 'postgresql' });
-    expect(switched.filter((o) => o.kind === 'CronJob').map((o) => o.metadata.name)).toEqual(['dbaas-metadata-postgresql-local-backup', 'postgresql-pg18-backup']);
+    expect(env(only(switched, 'Job', 'postgresql-schema-init'))).toContainEqual({ name: 'PGHOST', value: 'postgresql' });
+    const backup = only(switched, 'CronJob', 'postgresql-backup');
+    expect(backup.spec.jobTemplate.spec.template.metadata.labels['app.kubernetes.io/instance']).toBe('postgresql-pg18');
+    expect(backup.spec.jobTemplate.spec.template.spec.volumes).toContainEqual({ name: 'backup', persistentVolumeClaim: { claimName: 'postgresql-backup' } });
+    expect(only(switched, 'PersistentVolumeClaim', 'postgresql-backup').spec).toEqual(only(before, 'PersistentVolumeClaim', 'postgresql-backup').spec);
+  });
+
+  test('the finished upgrade Job is the same object before and after the switch (a Job cannot change)', () => {
+    expect(only(switched, 'Job', 'postgresql-pg18-major-upgrade')).toEqual(only(declared, 'Job', 'postgresql-pg18-major-upgrade'));
   });
 
   test("an application pod labelled for the server reaches whichever server serves, before and after the switch", () => {

@@ -268,10 +268,11 @@ describe('a declared major upgrade, step by step (minikube-dev microservices 17 
     expect(findings.find((f) => f.target === 'StatefulSet/microservices/postgresql-pg18')!.message).toBe('StatefulSet postgresql-pg18 is added: a new server starts with empty storage');
   });
 
-  test('switching changes the finished upgrade Job and moves the backups to a new claim', () => {
+  test('switching: the schema Job is created again for the upgraded server (its CA Secret too); the backups keep their claim, the finished upgrade Job is untouched', () => {
     expect(aboveSafe(reviewObjects(declared, switched))).toEqual([
-      'refused Job/microservices/postgresql-pg18-major-upgrade spec.template.spec.containers[0].env',
-      'data-loss PersistentVolumeClaim/microservices/postgresql-backup ',
+      'refused Job/microservices/postgresql-schema-init spec.template',
+      'security CronJob/microservices/postgresql-backup spec.jobTemplate.spec.template.spec',
+      'security Job/microservices/postgresql-schema-init spec.template.spec',
     ]);
   });
 

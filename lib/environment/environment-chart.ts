@@ -76,6 +76,8 @@ export class EnvironmentChart extends Chart {
       const watched = backend.kind === 'zalando' ? this.cluster(server, backend, users, environment) : this.statefulSet(server, backend, environment);
       const connection = watched instanceof ZalandoCluster ? watched.connection : watched;
       this.connections[server.id] = connection;
+      // During a major upgrade the Jobs and claims keep the names of the server as declared, whichever server serves.
+      const base = this.upgrades[server.id]?.name;
       if (server.databases?.length || users.length) {
         this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
           server: connection,
@@ -83,8 +85,8 @@ export class EnvironmentChart extends Chart {
           users,
           // The operator owns logins, passwords and databases; the Job adds what it cannot do.
           logins: backend.kind === 'zalando' ? 'existing' : 'create',
-          name: server.schemaInit?.jobName,
-          configMapName: server.schemaInit?.configMapName,
+          name: server.schemaInit?.jobName ?? (base && `${base}-schema-init`),
+          configMapName: server.schemaInit?.configMapName ?? (base && `${base}-schema`),
           labels: server.schemaInit?.labels,
         });
       }
@@ -102,8 +104,9 @@ export class EnvironmentChart extends Chart {
         const { storage, ...backup } = server.backup;
         this.backups[server.id] = new BackupCronJob(this, `${server.id}-backup`, {
           ...backup,
+          name: backup.name ?? (base && `${base}-backup`),
           server: connection,
-          storage: 'existingClaim' in storage ? BackupStorage.existingClaim(storage.existingClaim) : BackupStorage.newClaim(storage),
+          storage: 'existingClaim' in storage ? BackupStorage.existingClaim(storage.existingClaim) : BackupStorage.newClaim({ ...storage, name: storage.name ?? (base && `${base}-backup`) }),
         });
       }
     }

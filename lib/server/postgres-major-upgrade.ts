@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { boolean, checkProps, number, object, oneOf, optional, string } from '../checks/props-shape';
+import { PostgresServerConnection } from '../jobs/client-pod';
 import { MajorUpgradeJob } from '../jobs/major-upgrade-job';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { clientLabel } from '../private/labels';
@@ -117,7 +118,8 @@ export class PostgresMajorUpgrade extends Construct {
       this.previous = previous;
       this.serving = previous && serve === 'previous' ? previous : this.upgraded;
       if (previous) {
-        this.job = new MajorUpgradeJob(this, 'Job', { source: previous, target: this.upgraded });
+        // Through the headless Services, whose names do not move at the switch: the finished Job's template stays as it is.
+        this.job = new MajorUpgradeJob(this, 'Job', { source: viaHeadlessService(previous), target: viaHeadlessService(this.upgraded) });
         // The Job copies every login, the exporter's included, into the upgraded server.
         markSchemaJob(this.job, previous.namespace, previous.name);
         markSchemaJob(this.job, this.upgraded.namespace, this.upgraded.name);
@@ -127,4 +129,20 @@ export class PostgresMajorUpgrade extends Construct {
       throw error;
     }
   }
+}
+
+/** A server's connection through its headless Service (a name in its certificate too). */
+function viaHeadlessService(server: PostgresStatefulSet): PostgresServerConnection {
+  return {
+    name: server.name,
+    namespace: server.namespace,
+    serviceName: server.headlessServiceName,
+    port: server.port,
+    databaseName: server.databaseName,
+    superuser: server.superuser,
+    image: server.image,
+    clientLabel: server.clientLabel,
+    ...(server.tls ? { tls: server.tls } : {}),
+    ...(server.monitoringLogin ? { monitoringLogin: server.monitoringLogin } : {}),
+  };
 }

@@ -77,8 +77,9 @@ const KEEP_EVERYTHING = [
  * TLS as the servers run it: each with a certificate for its Service's name, signed by a CA of
  * its own, so a Job that mixed up the two CA mounts would fail verify-full.
  */
-const SOURCE_TLS = makeCertificates([OLD], 'source CA');
-const TARGET_TLS = makeCertificates([NEW], 'target CA');
+// The declared upgrade's Job reaches each server through its headless Service, whose name is in the server's certificate beside the client Service's.
+const SOURCE_TLS = makeCertificates([OLD, `${OLD}-headless`], 'source CA');
+const TARGET_TLS = makeCertificates([NEW, `${NEW}-headless`], 'target CA');
 const tlsDirs: string[] = [];
 function tlsArgs(certificates: typeof SOURCE_TLS, settings: string[] = []): () => string[] {
   const dir = secretVolumeDir({ 'tls.crt': certificates.certificate, 'tls.key': certificates.key }, 0o640, serverGroupId());
@@ -168,7 +169,7 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     console.log(`MajorUpgradeJob output (14 → 17):\n${run.stdout}${run.stderr}`);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain(`Copying PostgreSQL 14 at ${OLD}:${source.port} into PostgreSQL 17 at ${NEW}:${target.port} with pg_dump ${CLIENT_MAJOR}\n`);
+    expect(run.stdout).toContain(`Copying PostgreSQL 14 at ${OLD}-headless:${source.port} into PostgreSQL 17 at ${NEW}-headless:${target.port} with pg_dump ${CLIENT_MAJOR}\n`);
     expect(run.stdout).toContain(`Roles (postgres, the bootstrap superuser, is the target's own):
   postgres_exporter login password
   product_change_admin login password
@@ -307,7 +308,7 @@ Database product_change_db:
         const catalog = catalogState(target, databases);
         const refusedRun = runJobScript(upgrade.objects, upgrade.job, target, jobSecrets(target.superuserPassword, { source: [`${OLD}-tls`, SOURCE_TLS.ca], target: [`${NEW}-tls`, TARGET_TLS.ca] }), { env: sourceAddress(source) });
         expect(refusedRun.status).toBe(1);
-        expect(refusedRun.stderr).toContain(`Refusing to copy into the target at ${NEW}:${target.port}: it already holds data, and a copy goes into an empty server only, so that data never mixes. Found:\n`);
+        expect(refusedRun.stderr).toContain(`Refusing to copy into the target at ${NEW}-headless:${target.port}: it already holds data, and a copy goes into an empty server only, so that data never mixes. Found:\n`);
         expect(refusedRun.stderr).toContain('  roles postgres_exporter, product_change_admin, product_change_app, product_change_backup, product_change_readonly\n');
         expect(refusedRun.stderr).toMatch(/\n {2}database product_change_db: function .*; relation .*; schema cdk8s_postgres, product_change\n/);
         expect(refusedRun.stderr).toContain('If an earlier run stopped midway, delete the target\'s StatefulSet and its claim, let it start empty, and run the Job again. Nothing was changed.');
@@ -333,7 +334,7 @@ psql -X -q -d ${DATABASE} -c 'DELETE FROM product_change.kos_integration_log WHE
         expect(lossy.stderr).toBe(`Difference in the tables and row counts of database product_change_db (< source, > target):
 < product_change.kos_integration_log 40
 > product_change.kos_integration_log 39
-Verification failed: 1 difference(s) between the source at ${OLD}:${source.port} and the target at 127.0.0.1:${fresh.port}. No copy was recorded; clients still belong on the source. Delete the target's StatefulSet and claim before running the Job again.
+Verification failed: 1 difference(s) between the source at ${OLD}-headless:${source.port} and the target at 127.0.0.1:${fresh.port}. No copy was recorded; clients still belong on the source. Delete the target's StatefulSet and claim before running the Job again.
 `);
         expect(fresh.query("SELECT to_regclass('cdk8s_postgres.major_upgrades') IS NULL", { database: DATABASE })).toBe('t');
       } finally {
