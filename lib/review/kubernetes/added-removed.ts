@@ -1,0 +1,65 @@
+/** Findings for objects that only one side holds: removed objects (data kept or lost, traffic opened) and added ones. */
+import { grantsOf, isolatedByDefaultDeny, selectsOnlyRemovedPods } from './network-policies';
+import { Context, Emit, KubeObject, groupOf, where } from './objects';
+
+/** Kinds whose removal deletes or abandons stored data. */
+const DATA_KINDS: Record<string, string> = {
+  StatefulSet: "no server runs on its claims any more (they are kept, retention Retain, but nothing uses them); a server under another name starts empty",
+  PersistentVolumeClaim: 'deleting the claim releases its volume, which a Delete reclaim policy erases',
+  PersistentVolume: 'deleting the volume object drops the only reference to the stored data (erased with reclaim policy Delete)',
+  Namespace: 'deleting a namespace deletes everything in it, the claims of its databases included',
+  postgresql: 'the operator deletes the cluster, its pods and their volumes',
+};
+
+export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
+  const what = DATA_KINDS[o.kind ?? ''];
+  const upgraded = o.kind === 'StatefulSet' ? ctx.after.find((n) => n.kind === 'StatefulSet' && n.metadata?.namespace === o.metadata?.namespace && new RegExp(`^${escape(o.metadata?.name ?? '')}-pg\\d+$`).test(n.metadata?.name ?? '')) : undefined;
+  if (upgraded) {
+    // A declared major upgrade retires the previous server once its copy serves: the claims stay.
+    const claims = ((o.spec?.volumeClaimTemplates as any[]) ?? []).map((t) => `${t?.metadata?.name}-${o.metadata?.name}-0`);
+    emit('safe', '', `StatefulSet ${o.metadata?.name} is retired after the declared upgrade to ${upgraded.metadata?.name}: its claims stay (retention Retain) until deleted by hand`,
+      claims.length ? [`once the upgraded server is verified and backed up: kubectl delete pvc ${claims.join(' ')}${where(o)}`] : []);
+    return;
+  }
+  if (what && (o.kind !== 'postgresql' || groupOf(o) === 'acid.zalan.do')) {
+    const successor = ctx.after.find((n) => n.kind === o.kind && n.metadata?.namespace === o.metadata?.namespace && !ctx.before.some((b) => b.kind === n.kind && b.metadata?.namespace === n.metadata?.namespace && b.metadata?.name === n.metadata?.name));
+    const renamed = successor ? ` (renamed to ${successor.metadata?.name}? the new one starts empty)` : '';
+    emit('data-loss', '', `${o.kind} ${o.metadata?.name} is removed${renamed}: ${what}`, [
+      'keep the object (restore its name in the description) unless its data is no longer needed',
+      `to move the data, copy it first (a backup restored into the new server, or README "Upgrading PostgreSQL"), then delete the old object on purpose: kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`,
+    ]);
+    return;
+  }
+  if (o.kind === 'NetworkPolicy' && selectsOnlyRemovedPods(o, ctx)) {
+    emit('safe', '', `NetworkPolicy ${o.metadata?.name} is removed with the pods it selects (kubectl apply without --prune leaves it in the cluster)`,
+      [`kubectl delete networkpolicy ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
+  if (o.kind === 'NetworkPolicy' && isolatedByDefaultDeny(o, ctx)) {
+    emit('safe', '', `NetworkPolicy ${o.metadata?.name} is removed: it only allowed traffic, and the namespace's default deny still isolates its pods (kubectl apply without --prune leaves it in the cluster)`,
+      [`kubectl delete networkpolicy ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
+  if (o.kind === 'NetworkPolicy') {
+    emit('security', '', `NetworkPolicy ${o.metadata?.name} is removed: the traffic it restricted is no longer restricted by it (kubectl apply without --prune leaves it in the cluster)`,
+      [`delete it on purpose once nothing relies on it: kubectl delete networkpolicy ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
+  emit('safe', '', `${o.kind} ${o.metadata?.name} is removed (kubectl apply without --prune leaves it in the cluster)`,
+    [`kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`]);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function added(emit: Emit, o: KubeObject): void {
+  if (o.kind === 'NetworkPolicy') {
+    const open = grantsOf(o).filter((g) => g.includes('"ipBlock"') || g.includes(' any-peer '));
+    if (open.length) {
+      emit('security', '', `NetworkPolicy ${o.metadata?.name} is added and allows ${open.join('; ')}`);
+      return;
+    }
+  }
+  emit('safe', '', o.kind === 'StatefulSet' ? `StatefulSet ${o.metadata?.name} is added: a new server starts with empty storage` : `${o.kind} ${o.metadata?.name} is added`);
+}

@@ -1,0 +1,72 @@
+/** Pod templates of workloads: where they sit, the PostgreSQL major they run, and what a change of them loosens. */
+import { joinPath, valueAt } from '../diff';
+import { Emit, KubeObject, show } from './objects';
+
+/** Path of the pod template inside a workload. */
+export function templatePath(kind: string | undefined): string | undefined {
+  switch (kind) {
+    case 'StatefulSet': case 'Deployment': case 'DaemonSet': case 'ReplicaSet': case 'Job': return 'spec.template';
+    case 'CronJob': return 'spec.jobTemplate.spec.template';
+    default: return undefined;
+  }
+}
+
+/** The major of the container named `postgres` (the tag's leading number), if any. */
+export function postgresMajorOf(o: KubeObject): number | undefined {
+  const containers: any[] = valueAt(o, `${templatePath(o.kind)}.spec.containers`) as any[] ?? [];
+  const image: string | undefined = containers.find((c) => c?.name === 'postgres')?.image;
+  const tag = image?.split('@')[0].split('/').pop()?.split(':')[1];
+  const major = tag ? /^(\d+)/.exec(tag)?.[1] : undefined;
+  return major ? Number(major) : undefined;
+}
+
+/** Findings common to every pod template: security settings loosened, other Secrets read. */
+export function podTemplate(emit: Emit, old: KubeObject, now: KubeObject): void {
+  const base = templatePath(now.kind)!;
+  const oldSpec: any = valueAt(old, `${base}.spec`) ?? {};
+  const newSpec: any = valueAt(now, `${base}.spec`) ?? {};
+  const loosened = [
+    ...securityLoosened(`${base}.spec.securityContext`, oldSpec.securityContext, newSpec.securityContext),
+    ...[...(newSpec.initContainers ?? []).map((c: any, i: number) => [c, 'initContainers', i] as const), ...(newSpec.containers ?? []).map((c: any, i: number) => [c, 'containers', i] as const)]
+      .flatMap(([c, list, i]) => {
+        const previous = (oldSpec[list] ?? []).find((p: any) => p?.name === c?.name);
+        return previous ? securityLoosened(`${base}.spec.${list}[${i}].securityContext`, previous.securityContext, c.securityContext) : [];
+      }),
+  ];
+  for (const [path, what] of loosened) emit('security', path, `container security loosened: ${what}`, ['keep the restricted settings (Pod Security "restricted", read-only root filesystem) unless the workload truly needs more']);
+  const oldSecrets = secretsOf(oldSpec);
+  const newSecrets = [...secretsOf(newSpec)].filter((s) => !oldSecrets.has(s));
+  if (newSecrets.length) emit('security', `${base}.spec`, `the pods read ${newSecrets.length === 1 ? 'another Secret' : 'other Secrets'}: ${newSecrets.join(', ')}`, ['check that these Secrets are the ones meant, and that they exist before applying']);
+}
+
+/** What got looser in a securityContext, as [path, description]. */
+function securityLoosened(path: string, before: any = {}, after: any = {}): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  const flag = (field: string, safe: boolean, what: string) => {
+    if (before?.[field] === safe && after?.[field] !== safe) found.push([joinPath(path, field), `${field} ${show(before?.[field])} -> ${show(after?.[field])} (${what})`]);
+  };
+  flag('runAsNonRoot', true, 'the container may run as root');
+  flag('allowPrivilegeEscalation', false, 'a process may gain more privileges than its parent');
+  flag('readOnlyRootFilesystem', true, 'the container may write to its image');
+  if (before?.privileged !== true && after?.privileged === true) found.push([joinPath(path, 'privileged'), 'privileged true (the container has every capability of the host)']);
+  const addedCaps = (after?.capabilities?.add ?? []).filter((c: string) => !(before?.capabilities?.add ?? []).includes(c));
+  if (addedCaps.length) found.push([joinPath(path, 'capabilities.add'), `capabilities added: ${addedCaps.join(', ')}`]);
+  const lostDrops = (before?.capabilities?.drop ?? []).filter((c: string) => !(after?.capabilities?.drop ?? []).includes(c));
+  if (lostDrops.length) found.push([joinPath(path, 'capabilities.drop'), `capabilities no longer dropped: ${lostDrops.join(', ')}`]);
+  if (before?.runAsUser !== undefined && before.runAsUser !== 0 && after?.runAsUser === 0) found.push([joinPath(path, 'runAsUser'), 'runAsUser 0 (root)']);
+  return found;
+}
+
+/** Secrets a pod spec reads: env, envFrom, volumes. */
+function secretsOf(spec: any): Set<string> {
+  const names = new Set<string>();
+  for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
+    for (const e of c?.env ?? []) if (e?.valueFrom?.secretKeyRef?.name) names.add(e.valueFrom.secretKeyRef.name);
+    for (const e of c?.envFrom ?? []) if (e?.secretRef?.name) names.add(e.secretRef.name);
+  }
+  for (const v of spec?.volumes ?? []) {
+    if (v?.secret?.secretName) names.add(v.secret.secretName);
+    for (const s of v?.projected?.sources ?? []) if (s?.secret?.name) names.add(s.secret.name);
+  }
+  return names;
+}

@@ -1,0 +1,119 @@
+/** Rules for the PostgreSQL configuration in ConfigMaps: the schema files' ledger, postgresql.conf parameters and pg_hba.conf rules. */
+import { Change, joinPath, valueAt } from '../diff';
+import { needsRestart, settingContext } from '../pg-settings';
+import { readPgHba, readPostgresqlConf } from '../postgres-files';
+import { immutableData } from './access';
+import { APPLY, Context, DEFAULT_MAJOR, Emit, KubeObject, counted, where } from './objects';
+import { postgresMajorOf } from './pod-templates';
+
+export function configMap(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
+  const emit = counted(rawEmit);
+  const explained = immutableData(emit, old, now, changes);
+  if (explained.length) return explained;
+  if (now.metadata?.labels?.['app.kubernetes.io/component'] === 'schema-init') return schemaFiles(emit, old, now, changes);
+  if (typeof now.data?.['postgresql.conf'] === 'string' || typeof now.data?.['pg_hba.conf'] === 'string') return serverConfig(emit, old, now, changes, ctx);
+  return [];
+}
+
+/**
+ * The schema Job's ConfigMap. Its script (lib/sql/job-script.ts) records each schema file in a
+ * ledger with its SHA-256 and refuses a file whose content differs from what was applied.
+ */
+function schemaFiles(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  const once = new Set(planOf(old).filter((p) => p.mode === 'once').map((p) => p.file));
+  const ledger = new Map(planOf(now).filter((p) => p.mode === 'once').map((p) => [p.file, p]));
+  const explained: string[] = [];
+  for (const file of Object.keys(now.data ?? {}).sort()) {
+    const before = old.data?.[file];
+    if (!once.has(file) || !ledger.has(file) || before === undefined || !changes.some((c) => c.path === joinPath('data', file))) continue;
+    const entry = ledger.get(file)!;
+    const path = joinPath('data', file);
+    explained.push(path);
+    emit('refused', path, `schema file ${entry.name} changed after it was applied: the schema Job stops with "Schema file ${entry.name} changed after it was applied to ${entry.database} (applied sha256 …, now …): add a new schema file instead of editing an applied one"`, [
+      `restore ${entry.name} as it was applied`,
+      'put the change in a new schema file, listed after it (applied once, in order)',
+    ]);
+  }
+  const grants = (o: KubeObject) => new Set(Object.values<string>(o.data ?? {}).flatMap((sql) => sql.split(/;\s*/).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => /^GRANT\b/i.test(s))));
+  const oldGrants = grants(old);
+  const newGrants = [...grants(now)].filter((g) => !oldGrants.has(g));
+  if (newGrants.length) {
+    emit('security', 'data', `the schema Job grants more: ${newGrants.slice(0, 3).join('; ')}${newGrants.length > 3 ? `; and ${newGrants.length - 3} more` : ''}`, ['check that each new grant is meant; the schema Job applies it on its next run']);
+  }
+  return explained;
+}
+
+interface PlanEntry { mode: string; database: string; file: string; name: string }
+
+/** plan.tsv of a schema ConfigMap (tab-separated: mode, database, file, ledger name, role). */
+function planOf(o: KubeObject): PlanEntry[] {
+  const text: string = o.data?.['plan.tsv'] ?? '';
+  return text.split('\n').filter((l) => l !== '').map((l) => {
+    const [mode, database, file, name] = l.split('\t');
+    return { mode, database, file, name: name ?? file };
+  });
+}
+
+/** The server ConfigMap: postgresql.conf parameter by parameter, pg_hba.conf rule by rule. */
+function serverConfig(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
+  const major = majorMounting(now, ctx) ?? DEFAULT_MAJOR;
+  const server = serverMounting(now, ctx);
+  const reload = server
+    ? `kubectl exec ${server.metadata?.name}-0${where(server)} -c postgres -- sh -c 'pg_ctl reload --pgdata="$PGDATA"'   (after the kubelet has updated the mounted file, within about a minute; for each pod; or SELECT pg_reload_conf() as a superuser)`
+    : 'reload the server: SELECT pg_reload_conf() as a superuser (the server does not watch its configuration file)';
+  const steps = [APPLY, reload];
+  const explained: string[] = [];
+  if (changes.some((c) => c.path === 'data["postgresql.conf"]')) {
+    explained.push('data["postgresql.conf"]');
+    parameterChanges(emit, major, readPostgresqlConf(old.data?.['postgresql.conf'] ?? ''), readPostgresqlConf(now.data?.['postgresql.conf'] ?? ''), 'data["postgresql.conf"]', steps);
+  }
+  if (changes.some((c) => c.path === 'data["pg_hba.conf"]')) {
+    explained.push('data["pg_hba.conf"]');
+    const before = readPgHba(old.data?.['pg_hba.conf'] ?? '');
+    const after = readPgHba(now.data?.['pg_hba.conf'] ?? '');
+    const has = (rules: typeof before, text: string) => rules.some((r) => r.text === text);
+    const admits = after.filter((r) => !r.reject && !has(before, r.text)).map((r) => `admits "${r.text}"`);
+    const unrefused = before.filter((r) => r.reject && !has(after, r.text)).map((r) => `no longer refuses "${r.text}"`);
+    const path = 'data["pg_hba.conf"]';
+    if (admits.length || unrefused.length) {
+      emit('security', path, `pg_hba.conf ${[...admits, ...unrefused].join(', ')}: more clients may log in (applied on a reload)`, steps);
+    } else {
+      emit('safe', path, 'pg_hba.conf admits fewer connections; PostgreSQL reads it on a reload, without a restart', steps);
+    }
+  }
+  return explained;
+}
+
+/**
+ * postgresql.conf (or a Zalando cluster's parameters), one finding per changed parameter:
+ * `downtime` when PostgreSQL reads it only at start, `safe` when a reload applies it.
+ */
+export function parameterChanges(emit: Emit, major: number, before: Map<string, string>, after: Map<string, string>, base: string, reloadSteps: string[], restartWhat = 'the server restarts to apply it', restartSteps: string[] = ['apply in a maintenance window: the database is unavailable while it restarts']): void {
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  for (const name of names) {
+    const b = before.get(name);
+    const a = after.get(name);
+    if (b === a) continue;
+    const change = `${name} ${b ?? '(default)'} -> ${a ?? '(default)'}`;
+    const context = settingContext(major, name);
+    const path = joinPath(base, name);
+    if (needsRestart(major, name)) {
+      const why = context === undefined ? `PostgreSQL ${major} does not know it (pg_settings has no such setting), so only a restart is sure to read it` : `PostgreSQL reads it only at server start (pg_settings.context ${context})`;
+      emit('downtime', path, `${change}: ${why}; ${restartWhat}`, restartSteps);
+    } else {
+      const sessions = context === 'backend' || context === 'superuser-backend' ? ', for sessions that start afterwards' : '';
+      emit('safe', path, `${change}: PostgreSQL applies it on a reload (pg_settings.context ${context})${sessions}; the server keeps running`, reloadSteps);
+    }
+  }
+}
+
+/** The StatefulSet that mounts this ConfigMap. */
+function serverMounting(cm: KubeObject, ctx: Context): KubeObject | undefined {
+  return [...ctx.after, ...ctx.before].find((o) => o.kind === 'StatefulSet' && o.metadata?.namespace === cm.metadata?.namespace
+    && ((valueAt(o, 'spec.template.spec.volumes') as any[]) ?? []).some((v) => v?.configMap?.name === cm.metadata?.name));
+}
+
+function majorMounting(cm: KubeObject, ctx: Context): number | undefined {
+  const server = serverMounting(cm, ctx);
+  return server ? postgresMajorOf(server) : undefined;
+}

@@ -1,0 +1,123 @@
+/** Rules for workloads: StatefulSets (claims, major, pod template), Jobs, and CronJobs with their backup retention. */
+import { Change, commonPath, under, valueAt } from '../diff';
+import { APPLY, Context, Emit, KubeObject, counted, describe, show, where } from './objects';
+import { podTemplate, postgresMajorOf } from './pod-templates';
+import { compareQuantity } from './quantities';
+
+/** Where PostgreSQL's README section on major upgrades is, for steps that point there. */
+const UPGRADE_STEPS = 'follow README "Upgrading PostgreSQL": declare the upgrade (upgrade: { fromMajorVersion: <old major> }), which copies the data into a new server of the new major and keeps the old one';
+
+/**
+ * StatefulSet. Kubernetes API reference, StatefulSetSpec
+ * (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/stateful-set-v1/) and the
+ * API server's validation ("updates to statefulset spec for fields other than 'replicas',
+ * 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and
+ * 'minReadySeconds' are forbidden"): volumeClaimTemplates, selector, serviceName and
+ * podManagementPolicy cannot change.
+ */
+export function statefulSet(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
+  const emit = counted(rawEmit);
+  const MUTABLE = ['spec.replicas', 'spec.ordinals', 'spec.template', 'spec.updateStrategy', 'spec.persistentVolumeClaimRetentionPolicy', 'spec.minReadySeconds'];
+  const name = now.metadata?.name;
+  const replicas: number = now.spec?.replicas ?? 1;
+  for (const c of changes.filter((ch) => under(ch.path, 'spec') && !MUTABLE.some((m) => under(ch.path, m)))) {
+    const storage = /^spec\.volumeClaimTemplates\[(\d+)\]\.spec\.resources\.requests\.storage$/.exec(c.path);
+    if (storage) {
+      const template = now.spec.volumeClaimTemplates[Number(storage[1])]?.metadata?.name ?? 'data';
+      const claims = Array.from({ length: replicas }, (_, i) => `${template}-${name}-${i}`);
+      const grows = compareQuantity(String(c.after), String(c.before)) > 0;
+      emit('refused', c.path, `the API server refuses to change a StatefulSet's volumeClaimTemplates: storage ${show(c.before)} -> ${show(c.after)} cannot be applied as written${grows ? '' : ' (and a claim cannot shrink either)'}`, grows ? [
+        `npm run --silent grow -- ${ctx.environment || '<environment>'} <server> ${show(c.after)}   (in cdk8s-postgres's repository: prints and checks these steps; <server> is the id of the server of StatefulSet ${name})`,
+        ...claims.map((claimName) => `kubectl patch pvc ${claimName}${where(now)} -p '{"spec":{"resources":{"requests":{"storage":"${show(c.after)}"}}}}'`),
+        `kubectl delete statefulset ${name}${where(now)} --cascade=orphan   (the pods and their data keep running)`,
+        `${APPLY}   (creates the StatefulSet again with the new size)`,
+      ] : [`keep ${show(c.before)}: a claim cannot shrink; to use less space, copy the data into a new, smaller server (backup and restore)`]);
+      continue;
+    }
+    emit('refused', c.path, `the API server refuses to change ${c.path} of a StatefulSet (only replicas, ordinals, template, updateStrategy, persistentVolumeClaimRetentionPolicy and minReadySeconds may change)`, [
+      `kubectl delete statefulset ${name}${where(now)} --cascade=orphan   (the pods and their claims stay)`,
+      `${APPLY}   (creates it again; the pods are adopted if the selector still matches them)`,
+    ]);
+  }
+  for (const field of ['whenDeleted', 'whenScaled']) {
+    const path = `spec.persistentVolumeClaimRetentionPolicy.${field}`;
+    if (valueAt(now, path) === 'Delete' && valueAt(old, path) !== 'Delete') {
+      emit('data-loss', path, `persistentVolumeClaimRetentionPolicy.${field} becomes Delete: the claims, and their data, are deleted when the StatefulSet is ${field === 'whenDeleted' ? 'deleted' : 'scaled down'}`, ['keep Retain; delete claims on purpose, one by one, when their data is no longer needed']);
+    }
+  }
+  const oldMajor = postgresMajorOf(old);
+  const newMajor = postgresMajorOf(now);
+  if (oldMajor !== undefined && newMajor !== undefined && oldMajor !== newMajor) {
+    const container = (valueAt(now, 'spec.template.spec.containers') as any[]).findIndex((c) => c?.name === 'postgres');
+    emit('data-loss', `spec.template.spec.containers[${container}].image`, `PostgreSQL ${oldMajor} -> ${newMajor} in place: the new server cannot use the old major's data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)`, [
+      `keep majorVersion ${oldMajor} on this server`,
+      UPGRADE_STEPS,
+    ]);
+  }
+  const templateChanges = changes.filter((c) => under(c.path, 'spec.template'));
+  if (templateChanges.length) {
+    podTemplate(emit, old, now);
+    const checksumOnly = templateChanges.every((c) => c.path.endsWith('["cdk8s-postgres.io/config-checksum"]'));
+    const why = checksumOnly ? 'a setting PostgreSQL reads only at start changed, so the config checksum annotation did' : describe(templateChanges);
+    if (replicas === 1) {
+      emit('downtime', commonPath(templateChanges.map((c) => c.path)), `the pod template changes (${why}): the single pod restarts and the database is unavailable until it is ready again`, [
+        'apply in a maintenance window; clients reconnect once the pod is ready',
+      ]);
+    } else {
+      emit('safe', commonPath(templateChanges.map((c) => c.path)), `the pod template changes (${why}): the ${replicas} pods restart one at a time`);
+    }
+  }
+  return changes.filter((c) => under(c.path, 'spec') || under(c.path, 'metadata')).map((c) => c.path);
+}
+
+/**
+ * Job. Kubernetes API reference, JobSpec
+ * (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/): `template` is
+ * immutable except for a suspended Job's scheduling directives, and `selector` cannot change.
+ */
+export function job(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  const emit = counted(rawEmit);
+  const immutable = changes.filter((c) => under(c.path, 'spec.template') || under(c.path, 'spec.selector'));
+  if (immutable.length) {
+    podTemplate(emit, old, now);
+    const name = now.metadata?.name;
+    const ttl = old.spec?.ttlSecondsAfterFinished;
+    const gone = typeof ttl === 'number' ? `; a finished Job is deleted ${ttl} s after it finishes, and then applying simply creates it` : '';
+    emit('refused', commonPath(immutable.map((c) => c.path)), `a Job's pod template cannot change: the API server refuses the update (${describe(immutable)})${gone}`, [
+      `kubectl delete job ${name}${where(now)} --ignore-not-found`,
+      `${APPLY}   (the Job runs again with the new template)`,
+    ]);
+  }
+  return immutable.map((c) => c.path);
+}
+
+/** CronJob: every field can change (Kubernetes API reference, CronJobSpec); the next run uses it. Backup retention is checked here. */
+export function cronJob(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  const emit = counted(rawEmit);
+  if (changes.some((c) => under(c.path, 'spec.jobTemplate.spec.template'))) podTemplate(emit, old, now);
+  const oldRetention = retentionOf(old);
+  const newRetention = retentionOf(now);
+  for (const key of ['RETENTION_DAYS', 'RETENTION_COUNT'] as const) {
+    const before = oldRetention[key];
+    const after = newRetention[key];
+    if (!after || !after.value) continue;
+    if (before?.value && Number(after.value) >= Number(before.value)) continue;
+    const unit = key === 'RETENTION_DAYS' ? 'days' : 'backups';
+    emit('data-loss', after.path, `backup retention ${before?.value ? `${before.value} -> ${after.value}` : `unlimited -> ${after.value}`} ${unit}: the next run (schedule '${now.spec?.schedule}') deletes the older backups`, [
+      `copy the backups you need to keep off the backup claim before the next run (kubectl cp from a pod that mounts it, or the restore command's listing)`,
+    ]);
+  }
+  return [];
+}
+
+/** RETENTION_DAYS / RETENTION_COUNT of the backup container, with their paths. */
+function retentionOf(o: KubeObject): Partial<Record<'RETENTION_DAYS' | 'RETENTION_COUNT', { value: string; path: string }>> {
+  const base = 'spec.jobTemplate.spec.template.spec';
+  const found: Partial<Record<'RETENTION_DAYS' | 'RETENTION_COUNT', { value: string; path: string }>> = {};
+  for (const list of ['initContainers', 'containers']) {
+    ((valueAt(o, `${base}.${list}`) as any[]) ?? []).forEach((c, i) => (c?.env ?? []).forEach((e: any, j: number) => {
+      if (e?.name === 'RETENTION_DAYS' || e?.name === 'RETENTION_COUNT') found[e.name as 'RETENTION_DAYS'] = { value: String(e.value ?? ''), path: `${base}.${list}[${i}].env[${j}].value` };
+    }));
+  }
+  return found;
+}
