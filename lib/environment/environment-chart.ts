@@ -13,6 +13,7 @@ import { NamespaceNetworkDefaults, ServerEndpoint } from '../network/namespace-d
 import { poolerPods, spiloPods } from '../network/zalando-policies';
 import { PostgresStatefulSet, PostgresStatefulSetProps } from '../server/postgres-stateful-set';
 import { PostgresMajorUpgrade } from '../server/postgres-major-upgrade';
+import { PostgresServerProps } from '../server/server-props';
 import { DatabaseUser } from '../sql/model';
 import { SchemaInitJob } from '../jobs/schema-init-job';
 import { PostgresTlsProps } from '../server/tls';
@@ -167,41 +168,34 @@ export class EnvironmentChart extends Chart {
 
   private statefulSet(server: DatabaseServerDescription, backend: StatefulSetBackend, environment: EnvironmentDescription): PostgresStatefulSet {
     const { kind, efs, upgrade, ...own } = backend;
-    const { id, namespace, databases, users, schemaInit, connectionConfigMap, monitoring, backup, backend: omitted, ...shared } = server;
-    const dataVolume = efs ? EfsVolume.fromFileSystemId(this, `${id}-efs`, { ...efs, namespace }) : undefined;
-    const props: PostgresStatefulSetProps = {
-      ...shared,
-      ...own,
-      namespace,
-      tls: withIssuer(server.tls, environment),
-      dataVolume,
-      monitoring: monitoring && { login: monitoring.login, image: monitoring.image, scrapeNamespaces: monitoring.scrapeNamespaces },
-      disposable: environment.disposable,
-    };
+    const dataVolume = efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...efs, namespace: server.namespace }) : undefined;
+    const props: PostgresStatefulSetProps = { ...serverProps(server, environment), ...own, dataVolume };
     if (upgrade) {
-      this.upgrades[id] = new PostgresMajorUpgrade(this, id, { ...upgrade, server: props });
-      this.servers[id] = this.upgrades[id].serving;
+      this.upgrades[server.id] = new PostgresMajorUpgrade(this, server.id, { ...upgrade, server: props });
+      this.servers[server.id] = this.upgrades[server.id].serving;
     } else {
-      this.servers[id] = new PostgresStatefulSet(this, id, props);
+      this.servers[server.id] = new PostgresStatefulSet(this, server.id, props);
     }
-    return this.servers[id];
+    return this.servers[server.id];
   }
 
   private cluster(server: DatabaseServerDescription, backend: ZalandoBackend, users: DatabaseUser[], environment: EnvironmentDescription): ZalandoCluster {
     const { kind, ...own } = backend;
-    const { id, namespace, databases, users: omittedUsers, schemaInit, connectionConfigMap, monitoring, backup, backend: omitted, ...shared } = server;
-    this.clusters[id] = new ZalandoCluster(this, id, {
-      ...shared,
-      ...own,
-      namespace,
-      tls: withIssuer(server.tls, environment),
-      monitoring: monitoring && { login: monitoring.login, image: monitoring.image, scrapeNamespaces: monitoring.scrapeNamespaces },
-      databases,
-      users,
-      disposable: environment.disposable,
-    });
-    return this.clusters[id];
+    this.clusters[server.id] = new ZalandoCluster(this, server.id, { ...serverProps(server, environment), ...own, databases: server.databases, users });
+    return this.clusters[server.id];
   }
+}
+
+/** What every backend takes from a server's description: the shared fields, the namespace, TLS with the environment's issuer, monitoring, disposability. */
+function serverProps(server: DatabaseServerDescription, environment: EnvironmentDescription): PostgresServerProps {
+  const { id, namespace, databases, users, schemaInit, connectionConfigMap, monitoring, backup, backend, ...shared } = server;
+  return {
+    ...shared,
+    namespace,
+    tls: withIssuer(server.tls, environment),
+    monitoring: monitoring && { login: monitoring.login, image: monitoring.image, scrapeNamespaces: monitoring.scrapeNamespaces },
+    disposable: environment.disposable,
+  };
 }
 
 /** The namespaces the chart creates: those of its servers, except the ones every cluster has, which are used, never redefined. */
