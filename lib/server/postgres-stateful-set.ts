@@ -35,7 +35,7 @@ import { databaseNameProblem } from '../sql/reserved-names';
 import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from '../private/validation';
 import { todayOf } from '../private/today';
 import { ClientTls, declareServerCertificate, resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, TLS_KEYS } from './tls';
-import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps } from './server-props';
+import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from './server-props';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
 
@@ -319,12 +319,7 @@ export class PostgresStatefulSet extends Construct {
         fail(owner, 'dataVolume', props.dataVolume.claimName, `is a claim in namespace '${props.dataVolume.namespace}', not '${this.namespace}'`);
       }
     }
-    const resources = {
-      cpuRequest: props.resources?.cpuRequest ?? '250m',
-      memoryRequest: props.resources?.memoryRequest ?? '512Mi',
-      memoryLimit: props.resources?.memoryLimit ?? '1Gi',
-      cpuLimit: props.resources?.cpuLimit,
-    };
+    const resources = serverResources(props.resources);
     const memoryLimitBytes = checkRequestsAndLimits(owner, resources);
     checkProbeTiming(owner, 'startupProbe', props.startupProbe);
     checkProbeTiming(owner, 'livenessProbe', props.livenessProbe);

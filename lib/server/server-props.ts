@@ -1,4 +1,4 @@
-import { array, boolean, number, object, oneOf, optional, record, string, union } from '../checks/props-shape';
+import { array, boolean, defined, number, object, oneOf, optional, record, string, union } from '../checks/props-shape';
 import { ParameterValue } from '../config/postgres-config';
 import { Login, LOGIN_SHAPE } from '../secrets/login';
 import { POSTGRES_TLS_PROPS_SHAPE, PostgresTlsProps } from './tls';
@@ -52,6 +52,11 @@ export interface ContainerResources {
    * @default '1Gi'
    */
   readonly memoryLimit?: string;
+}
+
+/** A server container's resources with the defaults both backends document applied. */
+export function serverResources(resources: ContainerResources | undefined): { cpuRequest: string; memoryRequest: string; memoryLimit: string; cpuLimit?: string } {
+  return { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...defined(resources) };
 }
 
 /** Runtime description of {@link ContainerResources}. */

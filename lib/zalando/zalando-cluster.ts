@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { array, boolean, checkProps, defined, enumOf, number, object, oneOf, optional, record, string } from '../checks/props-shape';
+import { array, boolean, checkProps, enumOf, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { PostgresServerConnection } from '../jobs/client-pod';
 import { checkCron } from '../jobs/cron';
 import {
@@ -23,7 +23,7 @@ import { MonitoredServer } from '../monitoring/alert-rules';
 import { requireSchemaJob } from '../monitoring/schema-job-requirement';
 import { Login } from '../secrets/login';
 import { checkLogin } from '../secrets/login-checks';
-import { CONTAINER_RESOURCES_SHAPE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, ServerStorageProps } from '../server/server-props';
+import { CONTAINER_RESOURCES_SHAPE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources, ServerStorageProps } from '../server/server-props';
 import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
 import { zalandoPolicies } from '../network/zalando-policies';
 import { EXPORTER_IMAGE } from '../monitoring/postgres-exporter';
@@ -276,7 +276,7 @@ export class ZalandoCluster extends Construct {
       const major = props.majorVersion ?? 17;
       const instances = props.instances ?? 2;
       const storage = { size: props.storage?.size ?? '8Gi', storageClassName: props.storage?.storageClassName };
-      const resources = { cpuRequest: '250m', memoryRequest: '512Mi', memoryLimit: '1Gi', ...defined(props.resources) };
+      const resources = serverResources(props.resources);
       const databases = props.databases ?? [];
       const users = props.users ?? [];
       checkDnsLabel(owner, 'namespace', this.namespace);
