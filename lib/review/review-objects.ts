@@ -3,7 +3,7 @@ import { Finding, Risk, RISKS } from './finding';
 import { added, removed } from './kubernetes/added-removed';
 import { namespace, secret, service } from './kubernetes/access';
 import { networkPolicy } from './kubernetes/network-policies';
-import { Context, Emit, KubeObject, countOf, describe, groupOf, targetOf } from './kubernetes/objects';
+import { Context, Emit, KubeObject, describe, groupOf, targetOf } from './kubernetes/objects';
 import { configMap } from './kubernetes/postgres-configuration';
 import { claim, storageClass, volume } from './kubernetes/storage';
 import { cronJob, job, statefulSet } from './kubernetes/workloads';
@@ -35,7 +35,7 @@ export function reviewObjects(before: readonly object[], after: readonly object[
     const emit = emitter(findings, environment, o);
     const next = now.get(key);
     if (!next) removed(emit, o, context);
-    else changed(emit, o, next, context);
+    else changed(emit, () => findings.length, o, next, context);
   }
   for (const [key, o] of now) if (!old.has(key)) added(emitter(findings, environment, o), o);
   return sortFindings(findings);
@@ -61,12 +61,12 @@ function index(objects: KubeObject[]): Map<string, KubeObject> {
 }
 
 /** Findings for an object both lists hold: the rules of its kind (./kubernetes/), then a `safe` finding for what no rule spoke of. */
-function changed(emit: Emit, old: KubeObject, now: KubeObject, ctx: Context): void {
+function changed(emit: Emit, emitted: () => number, old: KubeObject, now: KubeObject, ctx: Context): void {
   const changes = diff(old, now);
   if (changes.length === 0) return;
   const explained = new Set<string>();
   const mark = (paths: Iterable<string>) => { for (const p of paths) explained.add(p); };
-  const startRisk = countOf(emit);
+  const before = emitted();
   switch (now.kind) {
     case 'StatefulSet': mark(statefulSet(emit, old, now, changes, ctx)); break;
     case 'Job': mark(job(emit, old, now, changes)); break;
@@ -83,7 +83,7 @@ function changed(emit: Emit, old: KubeObject, now: KubeObject, ctx: Context): vo
     default: break;
   }
   const rest = changes.filter((c) => !explained.has(c.path));
-  if (rest.length && countOf(emit) === startRisk) {
+  if (rest.length && emitted() === before) {
     const paths = rest.map((c) => c.path);
     emit('safe', commonPath(paths), `${describe(rest)}: applied in place, nothing restarts or is refused`);
   }

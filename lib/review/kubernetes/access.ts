@@ -1,6 +1,6 @@
 /** Rules for who may reach what: Services, Secrets, immutable ConfigMaps and Secrets, and Namespaces' Pod Security levels. */
 import { Change, commonPath, joinPath, under } from '../diff';
-import { APPLY, Emit, KubeObject, counted, describe, show, where } from './objects';
+import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
 
 /** Pod Security levels, loosest first. */
 const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'];
@@ -11,8 +11,7 @@ const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'];
  * and clusterIPs "may not be changed through updates" unless the type changes to or from
  * ExternalName. A type NodePort or LoadBalancer exposes the port outside the cluster.
  */
-export function service(rawEmit: Emit, now: KubeObject, changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function service(emit: Emit, now: KubeObject, changes: Change[]): string[] {
   const typeChange = changes.find((c) => c.path === 'spec.type');
   const toOrFromExternalName = typeChange && (typeChange.before === 'ExternalName' || typeChange.after === 'ExternalName');
   const ips = changes.filter((c) => under(c.path, 'spec.clusterIP') || under(c.path, 'spec.clusterIPs') || under(c.path, 'spec.clusterIp') || under(c.path, 'spec.clusterIps'));
@@ -29,8 +28,8 @@ export function service(rawEmit: Emit, now: KubeObject, changes: Change[]): stri
 }
 
 /** Secret: `immutable: true` makes its data unchangeable (Kubernetes API reference, Secret: https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/secret-v1/). */
-export function secret(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
-  return immutableData(counted(rawEmit), old, now, changes);
+export function secret(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  return immutableData(emit, old, now, changes);
 }
 
 /**
@@ -51,8 +50,7 @@ export function immutableData(emit: Emit, old: KubeObject, now: KubeObject, chan
 }
 
 /** Pod Security admission labels (https://kubernetes.io/docs/concepts/security/pod-security-admission/): a lower enforce level admits less restricted pods. */
-export function namespace(rawEmit: Emit, old: KubeObject, now: KubeObject, _changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function namespace(emit: Emit, old: KubeObject, now: KubeObject, _changes: Change[]): string[] {
   const explained: string[] = [];
   for (const mode of ['enforce', 'audit', 'warn']) {
     const label = `pod-security.kubernetes.io/${mode}`;

@@ -1,6 +1,6 @@
 /** Rules for NetworkPolicies: the traffic a policy allows, as grants, and when removing one restricts nothing. */
 import { Change, under, valueAt } from '../diff';
-import { Context, Emit, KubeObject, counted } from './objects';
+import { Context, Emit, KubeObject } from './objects';
 import { templatePath } from './pod-templates';
 
 /** Whether a NetworkPolicy selects pods of workloads that are removed too, and no others the lists hold. */
@@ -46,8 +46,7 @@ export function grantsOf(o: KubeObject): string[] {
  * so a new peer or port, a rule that allows any peer, a dropped policy type or another pod
  * selector widens access.
  */
-export function networkPolicy(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function networkPolicy(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
   const before = new Set(grantsOf(old));
   const wider = grantsOf(now).filter((g) => !before.has(g));
   const lostTypes = ((old.spec?.policyTypes as string[]) ?? []).filter((t) => !((now.spec?.policyTypes as string[]) ?? []).includes(t));

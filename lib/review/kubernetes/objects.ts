@@ -8,8 +8,6 @@ import { Risk } from '../finding';
 /** An object of a synthesized manifest, as plain JSON. */
 export type KubeObject = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: any };
 
-/** The PostgreSQL major the library deploys when an object does not say. */
-export const DEFAULT_MAJOR = 17;
 
 /** The environment and both lists of objects under review. */
 export interface Context {
@@ -37,15 +35,6 @@ export function groupOf(o: KubeObject): string {
 export const where = (o: KubeObject) => (o.metadata?.namespace ? ` -n ${o.metadata.namespace}` : '');
 /** The step that applies the rendered objects. */
 export const APPLY = 'kubectl apply -f <the manifests> (or npx cdktf deploy <stack>)';
-
-/** How many findings an emitter has pushed (a counter on the closure, for "did a rule say anything"). */
-const counts = new WeakMap<Emit, number>();
-export function countOf(emit: Emit): number {
-  return counts.get(emit) ?? 0;
-}
-export function counted(emit: Emit): Emit {
-  return (...args) => { counts.set(emit, countOf(emit) + 1); emit(...args); };
-}
 
 /** `a: x -> y` for up to three changes, then how many more. */
 export function describe(changes: readonly Change[]): string {

@@ -1,13 +1,13 @@
 /** Rules for the PostgreSQL configuration in ConfigMaps: the schema files' ledger, postgresql.conf parameters and pg_hba.conf rules. */
+import { DEFAULT_MAJOR_VERSION } from '../../server/postgres-version';
 import { Change, joinPath, valueAt } from '../diff';
 import { needsRestart, settingContext } from '../pg-settings';
 import { readPgHba, readPostgresqlConf } from '../postgres-files';
 import { immutableData } from './access';
-import { APPLY, Context, DEFAULT_MAJOR, Emit, KubeObject, counted, where } from './objects';
+import { APPLY, Context, Emit, KubeObject, where } from './objects';
 import { postgresMajorOf } from './pod-templates';
 
-export function configMap(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
-  const emit = counted(rawEmit);
+export function configMap(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
   const explained = immutableData(emit, old, now, changes);
   if (explained.length) return explained;
   if (now.metadata?.labels?.['app.kubernetes.io/component'] === 'schema-init') return schemaFiles(emit, old, now, changes);
@@ -56,7 +56,7 @@ function planOf(o: KubeObject): PlanEntry[] {
 
 /** The server ConfigMap: postgresql.conf parameter by parameter, pg_hba.conf rule by rule. */
 function serverConfig(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
-  const major = majorMounting(now, ctx) ?? DEFAULT_MAJOR;
+  const major = majorMounting(now, ctx) ?? DEFAULT_MAJOR_VERSION;
   const server = serverMounting(now, ctx);
   const reload = server
     ? `kubectl exec ${server.metadata?.name}-0${where(server)} -c postgres -- sh -c 'pg_ctl reload --pgdata="$PGDATA"'   (after the kubelet has updated the mounted file, within about a minute; for each pod; or SELECT pg_reload_conf() as a superuser)`

@@ -1,6 +1,6 @@
 /** Rules for storage: PersistentVolumeClaims, PersistentVolumes and StorageClasses. */
 import { Change, under } from '../diff';
-import { APPLY, Context, Emit, KubeObject, counted, describe, show } from './objects';
+import { APPLY, Context, Emit, KubeObject, describe, show } from './objects';
 import { compareQuantity } from './quantities';
 
 /**
@@ -11,8 +11,7 @@ import { compareQuantity } from './quantities';
  * the spec is immutable after creation except `resources.requests` (an increase, when the
  * StorageClass sets allowVolumeExpansion) and `volumeAttributesClassName`; a claim cannot shrink.
  */
-export function claim(rawEmit: Emit, _old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
-  const emit = counted(rawEmit);
+export function claim(emit: Emit, _old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
   const spec = changes.filter((c) => under(c.path, 'spec'));
   for (const c of spec) {
     if (c.path === 'spec.resources.requests.storage') {
@@ -46,8 +45,7 @@ const VOLUME_SOURCES = ['awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephf
  * https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/persistent-volume-v1/);
  * reclaim policy Delete erases the stored data when the claim goes.
  */
-export function volume(rawEmit: Emit, now: KubeObject, changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function volume(emit: Emit, now: KubeObject, changes: Change[]): string[] {
   for (const c of changes.filter((ch) => VOLUME_SOURCES.some((s) => under(ch.path, `spec.${s}`)))) {
     emit('refused', c.path, `the source of a PersistentVolume cannot change after creation: ${describe([c])}`, [
       `create a new PersistentVolume (and claim) for the new source; delete the old one on purpose once its data is copied`,
@@ -66,8 +64,7 @@ export function volume(rawEmit: Emit, now: KubeObject, changes: Change[]): strin
  * when the class is created and "cannot be updated"; the API server refuses changes of
  * parameters, provisioner, reclaimPolicy and volumeBindingMode (allowVolumeExpansion may change).
  */
-export function storageClass(rawEmit: Emit, now: KubeObject, changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function storageClass(emit: Emit, now: KubeObject, changes: Change[]): string[] {
   const fixed = changes.filter((c) => ['parameters', 'provisioner', 'reclaimPolicy', 'volumeBindingMode'].some((f) => under(c.path, f)));
   for (const c of fixed) {
     emit('refused', c.path, `a StorageClass's ${c.path.split(/[.[]/)[0]} cannot change after creation: ${describe([c])}`, [

@@ -1,6 +1,6 @@
 /** Rules for workloads: StatefulSets (claims, major, pod template), Jobs, and CronJobs with their backup retention. */
 import { Change, commonPath, under, valueAt } from '../diff';
-import { APPLY, Context, Emit, KubeObject, counted, describe, show, where } from './objects';
+import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objects';
 import { podTemplate, postgresMajorOf } from './pod-templates';
 import { compareQuantity } from './quantities';
 
@@ -15,8 +15,7 @@ const UPGRADE_STEPS = 'follow README "Upgrading PostgreSQL": declare the upgrade
  * 'minReadySeconds' are forbidden"): volumeClaimTemplates, selector, serviceName and
  * podManagementPolicy cannot change.
  */
-export function statefulSet(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
-  const emit = counted(rawEmit);
+export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
   const MUTABLE = ['spec.replicas', 'spec.ordinals', 'spec.template', 'spec.updateStrategy', 'spec.persistentVolumeClaimRetentionPolicy', 'spec.minReadySeconds'];
   const name = now.metadata?.name;
   const replicas: number = now.spec?.replicas ?? 1;
@@ -75,8 +74,7 @@ export function statefulSet(rawEmit: Emit, old: KubeObject, now: KubeObject, cha
  * (https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/job-v1/): `template` is
  * immutable except for a suspended Job's scheduling directives, and `selector` cannot change.
  */
-export function job(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function job(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
   const immutable = changes.filter((c) => under(c.path, 'spec.template') || under(c.path, 'spec.selector'));
   if (immutable.length) {
     podTemplate(emit, old, now);
@@ -92,8 +90,7 @@ export function job(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Ch
 }
 
 /** CronJob: every field can change (Kubernetes API reference, CronJobSpec); the next run uses it. Backup retention is checked here. */
-export function cronJob(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function cronJob(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
   if (changes.some((c) => under(c.path, 'spec.jobTemplate.spec.template'))) podTemplate(emit, old, now);
   const oldRetention = retentionOf(old);
   const newRetention = retentionOf(now);

@@ -1,6 +1,7 @@
 /** Rules for the Zalando operator's `postgresql` resource. */
+import { DEFAULT_MAJOR_VERSION } from '../../server/postgres-version';
 import { Change, commonPath, under } from '../diff';
-import { APPLY, DEFAULT_MAJOR, Emit, KubeObject, counted, describe, show, where } from './objects';
+import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
 import { parameterChanges } from './postgres-configuration';
 import { compareQuantity } from './quantities';
 
@@ -12,8 +13,7 @@ import { compareQuantity } from './quantities';
  * a smaller size is ignored; changes of resources, sidecars, TLS, the image or parameters read
  * at start roll the pods; other parameters are applied by Patroni with a reload.
  */
-export function zalando(rawEmit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
-  const emit = counted(rawEmit);
+export function zalando(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
   const explained: string[] = [];
   const name = now.metadata?.name;
   const size = changes.find((c) => c.path === 'spec.volume.size');
@@ -43,7 +43,7 @@ export function zalando(rawEmit: Emit, old: KubeObject, now: KubeObject, changes
   const params = changes.filter((c) => under(c.path, 'spec.postgresql.parameters'));
   if (params.length) {
     explained.push(...params.map((c) => c.path));
-    const major = Number(now.spec?.postgresql?.version) || DEFAULT_MAJOR;
+    const major = Number(now.spec?.postgresql?.version) || DEFAULT_MAJOR_VERSION;
     const asMap = (o: KubeObject) => new Map(Object.entries<unknown>(o.spec?.postgresql?.parameters ?? {}).map(([k, v]) => [k, String(v)]));
     parameterChanges(emit, major, asMap(old), asMap(now), 'spec.postgresql.parameters', ['apply: Patroni reloads the configuration on every pod'],
       'Patroni restarts each pod to apply it (replicas first, then the primary after a switchover)',
