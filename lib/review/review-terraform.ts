@@ -1,6 +1,7 @@
 import { Change, commonPath, diff, under } from './diff';
 import { Finding, Risk } from './finding';
 import { reviewObjects, sortFindings } from './review-objects';
+import { describe, Emit, show } from './kubernetes/objects';
 
 /** One synthesized Terraform stack: its name, its environment and the contents of `cdktf.out/stacks/<stack>/cdk.tf.json`. */
 export interface TerraformStack {
@@ -80,8 +81,6 @@ export function reviewTerraform(before: readonly TerraformStack[], after: readon
   return sortFindings(findings);
 }
 
-type Emit = (risk: Risk, path: string, message: string, steps?: string[]) => void;
-
 function resourcesOf(json: object | undefined): Map<string, Resource> {
   const found = new Map<string, Resource>();
   const resource = (json as { resource?: Record<string, Record<string, Resource>> } | undefined)?.resource ?? {};
@@ -146,7 +145,7 @@ function changedResource(emit: Emit, stack: string, address: string, type: strin
   const wider = widened(type, old, now, changes);
   for (const [path, what] of wider) emit('security', path, `${address}: ${what}`, ['check that the wider access is meant']);
   if (!replacing.length && !wider.length) {
-    emit('safe', commonPath(changes.map((c) => c.path)), `${changes.slice(0, 3).map((c) => `${c.path}: ${show(c.before)} -> ${show(c.after)}`).join(', ')}${changes.length > 3 ? ` and ${changes.length - 3} more` : ''}: updated in place (stack ${stack})`);
+    emit('safe', commonPath(changes.map((c) => c.path)), `${describe(changes)}: updated in place (stack ${stack})`);
   }
 }
 
@@ -238,10 +237,4 @@ function listsNamed(old: Resource, now: Resource, name: RegExp, path = ''): Arra
     }
   }
   return found;
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return '(none)';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
