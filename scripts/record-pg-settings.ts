@@ -1,12 +1,12 @@
 // Records, for every supported PostgreSQL major, which context each setting has in pg_settings
-// (postmaster: read at start only; sighup: read on reload; …) into lib/review/pg-settings-context.json,
+// (postmaster: read at start only; sighup: read on reload; …) into lib/config/pg-settings-context.json,
 // from a real server of that major. The review reads the record to tell a restart from a reload.
 // Usage: node -r ./scripts/register-ts.js scripts/record-pg-settings.ts
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { SERVER_MAJORS, startPostgres } from '../test/support/postgres-server';
 
-export const RECORD_FILE = join(__dirname, '..', 'lib', 'review', 'pg-settings-context.json');
+export const RECORD_FILE = join(__dirname, '..', 'lib', 'config', 'pg-settings-context.json');
 
 /** pg_stat_statements is preloaded so that its settings (pg_stat_statements.max: postmaster) are recorded too. */
 const SERVER_ARGS = ['-c', 'shared_preload_libraries=pg_stat_statements'];

@@ -1,9 +1,9 @@
 import { readFileSync } from 'fs';
 import { RECORD_FILE, settingContexts } from '../scripts/record-pg-settings';
 import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../lib/server/postgres-version';
-import { needsRestart, settingContext } from '../lib/review/pg-settings';
+import { needsRestart, settingContext } from '../lib/config/pg-settings';
 
-// The record the review reads (lib/review/pg-settings-context.json) against a real server of the
+// The record the server's checksum and the review read (lib/config/pg-settings-context.json) against a real server of the
 // deployed default major; scripts/record-pg-settings.ts writes it from a server of every major.
 describe('the recorded pg_settings contexts', () => {
   const record = JSON.parse(readFileSync(RECORD_FILE, 'utf8'));

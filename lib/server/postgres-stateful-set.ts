@@ -24,7 +24,7 @@ import { jobsPolicy, statefulSetServerPolicy } from '../network';
 import { checkClientCidrs, renderPgHba } from '../config/pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { majorGuardContainer } from './major-guard';
-import { needsRestart } from '../review/pg-settings';
+import { needsRestart } from '../config/pg-settings';
 import { ParameterValue, renderPostgresqlConf, serverSettings } from '../config/postgres-config';
 import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS, dataPaths, defaultImage, endOfLifeWarning } from './postgres-version';
 import { checkPostgresImage, checkVersionedImage } from '../private/image-reference';

@@ -1,7 +1,7 @@
 /** Rules for the PostgreSQL configuration in ConfigMaps: the schema files' ledger, postgresql.conf parameters and pg_hba.conf rules. */
 import { DEFAULT_MAJOR_VERSION } from '../../server/postgres-version';
 import { Change, joinPath, valueAt } from '../diff';
-import { needsRestart, settingContext } from '../pg-settings';
+import { needsRestart, settingContext } from '../../config/pg-settings';
 import { readPgHba, readPostgresqlConf } from '../postgres-files';
 import { immutableData } from './access';
 import { APPLY, Context, Emit, KubeObject, where } from './objects';
