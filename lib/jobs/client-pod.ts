@@ -106,12 +106,15 @@ export const JOB_RESOURCES_SHAPE = object<JobResources>({
   memoryLimit: optional(string()),
 }, { name: 'JobResources' });
 
+/** What a Job's container gets unless told otherwise. */
+const JOB_RESOURCE_DEFAULTS: Required<JobResources> = { cpuRequest: '50m', memoryRequest: '64Mi', memoryLimit: '256Mi' };
+
 /** Resources with defaults applied and quantities checked. */
-export function jobResources(owner: string, resources: JobResources | undefined): Required<JobResources> {
+export function jobResources(owner: string, resources: JobResources | undefined, defaults: Required<JobResources> = JOB_RESOURCE_DEFAULTS): Required<JobResources> {
   const r = {
-    cpuRequest: resources?.cpuRequest ?? '50m',
-    memoryRequest: resources?.memoryRequest ?? '64Mi',
-    memoryLimit: resources?.memoryLimit ?? '256Mi',
+    cpuRequest: resources?.cpuRequest ?? defaults.cpuRequest,
+    memoryRequest: resources?.memoryRequest ?? defaults.memoryRequest,
+    memoryLimit: resources?.memoryLimit ?? defaults.memoryLimit,
   };
   checkRequestsAndLimits(owner, r);
   return r;

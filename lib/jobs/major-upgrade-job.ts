@@ -7,10 +7,11 @@ import { MAJOR_UPGRADE_SCRIPT } from './major-upgrade/script';
 import { commonLabels, selectorLabels } from '../private/labels';
 import { checkDerivedLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
+import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { checkJobImage, checkPostgresImage } from '../private/image-reference';
 import { SUPPORTED_MAJOR_VERSIONS } from '../server/postgres-version';
 import { DNS_EGRESS, podsPeer, tcp } from '../network/peers';
-import { TLS_KEYS } from '../server/tls';
+import { clientCaVolume } from '../server/tls';
 
 /** Properties of {@link MajorUpgradeJob}. */
 export interface MajorUpgradeJobProps {
@@ -134,24 +135,20 @@ export class MajorUpgradeJob extends Construct {
       checkInteger(owner, 'waitSeconds', waitSeconds, 1);
       checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
       if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
-      checkInteger(owner, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 86400, 0);
+      const ttlSecondsAfterFinished = props.ttlSecondsAfterFinished ?? 86400;
+      checkInteger(owner, 'ttlSecondsAfterFinished', ttlSecondsAfterFinished, 0);
       checkLabels(owner, 'labels', props.labels ?? {});
-      const resources = jobResources(owner, { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '512Mi', ...props.resources });
+      const resources = jobResources(owner, props.resources, { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '512Mi' });
 
       const labels = { ...commonLabels(target.name, 'major-upgrade'), ...props.labels };
-      const sourceCa = source.tls
-        ? {
-          volume: { name: 'source-tls-ca', secret: { secretName: source.tls.caSecretName, items: [{ key: source.tls.caKey, path: TLS_KEYS.ca }], defaultMode: 0o444 } },
-          mount: { name: 'source-tls-ca', mountPath: SOURCE_CA_DIR, readOnly: true },
-        }
-        : undefined;
+      const sourceCa = source.tls && clientCaVolume(source.tls, 'source-tls-ca', SOURCE_CA_DIR);
       const sourceEnv: EnvVar[] = [
         { name: 'SOURCE_PGHOST', value: source.serviceName },
         { name: 'SOURCE_PGPORT', value: String(source.port) },
         { name: 'SOURCE_PGDATABASE', value: source.databaseName },
         usernameEnv(source.superuser, 'SOURCE_PGUSER'),
         passwordEnv(source.superuser, 'SOURCE_PGPASSWORD'),
-        ...(sourceCa ? [{ name: 'SOURCE_PGSSLMODE', value: 'verify-full' }, { name: 'SOURCE_PGSSLROOTCERT', value: `${SOURCE_CA_DIR}/${TLS_KEYS.ca}` }] : []),
+        ...(sourceCa ? [{ name: 'SOURCE_PGSSLMODE', value: 'verify-full' }, { name: 'SOURCE_PGSSLROOTCERT', value: sourceCa.file }] : []),
       ];
       this.job = new KubeJob(this, 'Resource', {
         metadata: { name: this.name, namespace: target.namespace, labels },
@@ -159,7 +156,7 @@ export class MajorUpgradeJob extends Construct {
           // A failed run leaves the target partly filled, which the next run refuses: no retries.
           backoffLimit: 0,
           activeDeadlineSeconds,
-          ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 86400,
+          ttlSecondsAfterFinished,
           template: clientPodTemplate({
             server: target,
             containerName: 'major-upgrade',
@@ -185,6 +182,8 @@ export class MajorUpgradeJob extends Construct {
           ],
         },
       });
+      // It creates every login of the target, the exporter's included, by copying the source's.
+      markSchemaJob(this, target.namespace, target.name);
       addChartChecks(this);
     } catch (error) {
       scope.node.tryRemoveChild(id);

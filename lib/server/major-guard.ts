@@ -92,8 +92,6 @@ export interface MajorGuardOptions {
   readonly image: string;
   /** The major the server runs. */
   readonly majorVersion: number;
-  /** Name of the pod's data volume. */
-  readonly volumeName?: string;
 }
 
 /**
@@ -120,6 +118,6 @@ export function majorGuardContainer(options: MajorGuardOptions): Container {
     },
     securityContext: restrictedContainerSecurityContext(),
     terminationMessagePolicy: 'FallbackToLogsOnError',
-    volumeMounts: [{ name: options.volumeName ?? 'data', mountPath: GUARD_VOLUME_PATH, readOnly: true }],
+    volumeMounts: [{ name: 'data', mountPath: GUARD_VOLUME_PATH, readOnly: true }],
   };
 }

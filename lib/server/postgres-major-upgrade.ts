@@ -120,9 +120,8 @@ export class PostgresMajorUpgrade extends Construct {
       if (previous) {
         // Through the headless Services, whose names do not move at the switch: the finished Job's template stays as it is.
         this.job = new MajorUpgradeJob(this, 'Job', { source: viaHeadlessService(previous), target: viaHeadlessService(this.upgraded) });
-        // The Job copies every login, the exporter's included, into the upgraded server.
+        // The previous server's logins were created by the schema Job that served it before; the Job now stands for it.
         markSchemaJob(this.job, previous.namespace, previous.name);
-        markSchemaJob(this.job, this.upgraded.namespace, this.upgraded.name);
       }
     } catch (error) {
       scope.node.tryRemoveChild(id);

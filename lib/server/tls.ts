@@ -216,10 +216,10 @@ export function serverTlsVolume(tls: ServerTls): { volume: Volume; mount: Volume
 }
 
 /** The CA certificate alone, for clients: never the server's key. */
-export function clientCaVolume(tls: ClientTls): { volume: Volume; mount: VolumeMount; file: string } {
+export function clientCaVolume(tls: ClientTls, name = 'tls-ca', directory = CLIENT_CA_DIR): { volume: Volume; mount: VolumeMount; file: string } {
   return {
-    volume: { name: 'tls-ca', secret: { secretName: tls.caSecretName, items: [{ key: tls.caKey, path: TLS_KEYS.ca }], defaultMode: 0o444 } },
-    mount: { name: 'tls-ca', mountPath: CLIENT_CA_DIR, readOnly: true },
-    file: `${CLIENT_CA_DIR}/${TLS_KEYS.ca}`,
+    volume: { name, secret: { secretName: tls.caSecretName, items: [{ key: tls.caKey, path: TLS_KEYS.ca }], defaultMode: 0o444 } },
+    mount: { name, mountPath: directory, readOnly: true },
+    file: `${directory}/${TLS_KEYS.ca}`,
   };
 }
