@@ -198,12 +198,30 @@ export class BackupCronJob extends Construct {
         "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
       if (props.login !== undefined) checkLogin(owner, 'login', props.login);
       if (props.rolePasswords && mode !== 'cluster') fail(owner, 'rolePasswords', props.rolePasswords, "applies to 'cluster' mode only (pg_dump never dumps roles)");
-      const uploadContainer = props.upload === undefined ? undefined : checkBlobUpload(owner, props.upload);
+      const upload = props.upload && { options: props.upload, containerName: checkBlobUpload(owner, props.upload), serviceAccount: props.upload.serviceAccountName ?? this.name };
       const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
       props.storage.bind(this, owner, server.name, server.namespace, labels);
       this.claimName = props.storage.claimName(server.name);
       if (props.login) RequiredSecrets.declareLogin(this, server.namespace, props.login);
 
+      const dumpPod = clientPodTemplate({
+        server: props.login ? { ...server, superuser: props.login } : server,
+        containerName: 'backup',
+        image: props.image ?? server.image,
+        script: BACKUP_SCRIPT,
+        labels,
+        env: [
+          { name: 'BACKUP_DIR', value: BACKUP_DIR },
+          { name: 'BACKUP_MODE', value: mode },
+          { name: 'BACKUP_DATABASES', value: databases.join('\n') },
+          { name: 'RETENTION_DAYS', value: this.retention.days === undefined ? '' : String(this.retention.days) },
+          { name: 'RETENTION_COUNT', value: this.retention.count === undefined ? '' : String(this.retention.count) },
+          ...(mode === 'cluster' ? [{ name: 'KEEP_ROLE_VERIFIERS', value: String(props.rolePasswords ?? false) }] : []),
+        ],
+        volumes: [{ name: 'backup', persistentVolumeClaim: { claimName: this.claimName } }],
+        volumeMounts: [{ name: 'backup', mountPath: BACKUP_DIR }],
+        resources,
+      });
       this.cronJob = new KubeCronJob(this, 'Resource', {
         metadata: { name: this.name, namespace: server.namespace, labels },
         spec: {
@@ -218,35 +236,18 @@ export class BackupCronJob extends Construct {
             spec: {
               backoffLimit: 2,
               activeDeadlineSeconds,
-              template: this.withUpload(clientPodTemplate({
-                server: props.login ? { ...server, superuser: props.login } : server,
-                containerName: 'backup',
-                image: props.image ?? server.image,
-                script: BACKUP_SCRIPT,
-                labels,
-                env: [
-                  { name: 'BACKUP_DIR', value: BACKUP_DIR },
-                  { name: 'BACKUP_MODE', value: mode },
-                  { name: 'BACKUP_DATABASES', value: databases.join('\n') },
-                  { name: 'RETENTION_DAYS', value: this.retention.days === undefined ? '' : String(this.retention.days) },
-                  { name: 'RETENTION_COUNT', value: this.retention.count === undefined ? '' : String(this.retention.count) },
-                  ...(mode === 'cluster' ? [{ name: 'KEEP_ROLE_VERIFIERS', value: String(props.rolePasswords ?? false) }] : []),
-                ],
-                volumes: [{ name: 'backup', persistentVolumeClaim: { claimName: this.claimName } }],
-                volumeMounts: [{ name: 'backup', mountPath: BACKUP_DIR }],
-                resources,
-              }), props.upload, uploadContainer, resources, `${server.namespace}/${server.name}`),
+              template: upload ? this.withUpload(dumpPod, upload, `${server.namespace}/${server.name}`) : dumpPod,
             },
           },
         },
       });
-      if (props.upload) {
+      if (upload) {
         this.serviceAccount = new KubeServiceAccount(this, 'ServiceAccount', {
           metadata: {
-            name: props.upload.serviceAccountName ?? this.name,
+            name: upload.serviceAccount,
             namespace: server.namespace,
             labels,
-            ...(props.upload.clientId ? { annotations: { [CLIENT_ID_ANNOTATION]: props.upload.clientId } } : {}),
+            ...(upload.options.clientId ? { annotations: { [CLIENT_ID_ANNOTATION]: upload.options.clientId } } : {}),
           },
           automountServiceAccountToken: false,
         });
@@ -274,13 +275,11 @@ export class BackupCronJob extends Construct {
    * sees the federated token. A failed dump fails the pod before any upload; a failed upload
    * fails it after.
    */
-  private withUpload(template: PodTemplateSpec, upload: BlobUploadOptions | undefined, containerName: string | undefined, resources: Required<JobResources>, prefix: string): PodTemplateSpec {
-    if (!upload) return template;
+  private withUpload(template: PodTemplateSpec, upload: { options: BlobUploadOptions; containerName: string; serviceAccount: string }, prefix: string): PodTemplateSpec {
     const spec = template.spec!;
     const [dump] = spec.containers;
     const list = { name: 'upload-list', mountPath: UPLOAD_LIST_DIR };
     const uploadList = `${UPLOAD_LIST_DIR}/files`;
-    const serviceAccount = upload.serviceAccountName ?? this.name;
     return {
       metadata: {
         ...template.metadata,
@@ -289,7 +288,7 @@ export class BackupCronJob extends Construct {
       },
       spec: {
         ...spec,
-        serviceAccountName: serviceAccount,
+        serviceAccountName: upload.serviceAccount,
         initContainers: [{
           ...dump,
           env: [...dump.env ?? [], { name: 'UPLOAD_LIST', value: uploadList }],
@@ -297,21 +296,19 @@ export class BackupCronJob extends Construct {
         }],
         containers: [{
           name: 'upload',
-          image: upload.image ?? CURL_IMAGE,
+          image: upload.options.image ?? CURL_IMAGE,
           imagePullPolicy: 'IfNotPresent',
           command: ['/bin/sh', '-c', UPLOAD_SCRIPT],
           env: [
             { name: 'BACKUP_DIR', value: BACKUP_DIR },
             { name: 'UPLOAD_LIST', value: uploadList },
-            { name: 'BLOB_ENDPOINT', value: `https://${upload.accountName}.blob.core.windows.net` },
-            { name: 'BLOB_CONTAINER', value: containerName! },
+            { name: 'BLOB_ENDPOINT', value: `https://${upload.options.accountName}.blob.core.windows.net` },
+            { name: 'BLOB_CONTAINER', value: upload.containerName },
             { name: 'BLOB_PREFIX', value: prefix },
-            { name: 'SERVICE_ACCOUNT', value: serviceAccount },
+            { name: 'SERVICE_ACCOUNT', value: upload.serviceAccount },
           ],
-          resources: {
-            requests: { cpu: Quantity.fromString(resources.cpuRequest), memory: Quantity.fromString(resources.memoryRequest) },
-            limits: { memory: Quantity.fromString(resources.memoryLimit) },
-          },
+          // The same requests and limits as the dump's.
+          resources: dump.resources,
           securityContext: restrictedContainerSecurityContext(),
           volumeMounts: [
             { name: 'backup', mountPath: BACKUP_DIR, readOnly: true },

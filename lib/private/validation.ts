@@ -97,3 +97,8 @@ export function checkLabels(owner: string, field: string, labels: Record<string,
 export function ownerOf(construct: IConstruct, kind: string): string {
   return `${kind} '${construct.node.path}'`;
 }
+
+/** A value known only at deploy time (a Terraform reference, `${…}`), which synthesis cannot check. */
+export function isDeployTimeReference(value: string): boolean {
+  return value.includes('${');
+}

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { boolean, checkProps, number, object, oneOf, optional, PropsShape, string } from '../checks/props-shape';
 import { POSTGRES_UID } from '../server/pod-security';
 import { requireQuantity } from '../private/quantity';
-import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, ownerOf } from '../private/validation';
+import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, isDeployTimeReference, ownerOf } from '../private/validation';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
 
@@ -132,10 +132,6 @@ const FILE_SYSTEM_ID = /^fs-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const ACCESS_POINT_ID = /^fsap-[0-9a-f]{17}$/;
 const DRIVER = 'efs.csi.aws.com';
 
-/** A value that Terraform fills in later (a cdktf token); checked by Terraform, not here. */
-function isUnresolved(value: string): boolean {
-  return value.includes('${');
-}
 
 /**
  * PostgreSQL data on Amazon EFS, which survives the loss of an availability zone: a StorageClass for the EFS CSI driver, and either a
@@ -178,7 +174,7 @@ export class EfsVolume extends Construct implements IDataVolume {
       checkDnsSubdomain(owner, 'claimName', this.claimName);
       checkDnsSubdomain(owner, 'storageClassName', this.storageClassName);
       requireQuantity(owner, 'capacity', capacity, 'storage');
-      if (!isUnresolved(props.fileSystemId) && !FILE_SYSTEM_ID.test(props.fileSystemId)) {
+      if (!isDeployTimeReference(props.fileSystemId) && !FILE_SYSTEM_ID.test(props.fileSystemId)) {
         fail(owner, 'fileSystemId', props.fileSystemId, "is not an EFS file system id ('fs-' and 8 or 17 hexadecimal digits, e.g. 'fs-0123456789abcdef0')");
       }
       const iam = props.iamAuthorization ?? true;
@@ -192,7 +188,7 @@ export class EfsVolume extends Construct implements IDataVolume {
 
       if (spec.kind === 'static') {
         const { accessPointId } = spec.props;
-        if (accessPointId !== undefined && !isUnresolved(accessPointId) && !ACCESS_POINT_ID.test(accessPointId)) {
+        if (accessPointId !== undefined && !isDeployTimeReference(accessPointId) && !ACCESS_POINT_ID.test(accessPointId)) {
           fail(owner, 'accessPointId', accessPointId, "is not an EFS access point id ('fsap-' and 17 hexadecimal digits, e.g. 'fsap-0123456789abcdef0')");
         }
         if (accessPointId === undefined) {

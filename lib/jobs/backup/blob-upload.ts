@@ -1,6 +1,6 @@
 import { object, optional, string } from '../../checks/props-shape';
 import { checkVersionedImage } from '../../private/image-reference';
-import { fail } from '../../private/validation';
+import { fail, isDeployTimeReference } from '../../private/validation';
 
 /**
  * A copy of every verified dump in Azure Blob Storage, uploaded with Microsoft
@@ -57,22 +57,16 @@ export const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
 /** Where the dump step lists the files it verified, for the upload step. */
 export const UPLOAD_LIST_DIR = '/var/run/backup-upload';
 
-/** A value known only at deploy time (a Terraform reference), which synth cannot check. */
-function deployTimeReference(value: string): boolean {
-  return value.includes('${');
-}
-
-/** Checks the options; returns the container name in effect. */
+/** Checks the options (after BackupCronJob's props check); returns the container name in effect. */
 export function checkBlobUpload(owner: string, upload: BlobUploadOptions): string {
-  BLOB_UPLOAD_OPTIONS_SHAPE.check(owner, 'upload', upload);
-  if (!deployTimeReference(upload.accountName) && !/^[a-z0-9]{3,24}$/.test(upload.accountName)) {
+  if (!isDeployTimeReference(upload.accountName) && !/^[a-z0-9]{3,24}$/.test(upload.accountName)) {
     fail(owner, 'upload.accountName', upload.accountName, 'is not a storage account name (3 to 24 lower-case letters and digits)');
   }
   const containerName = upload.containerName ?? 'postgresql-backups';
-  if (!deployTimeReference(containerName) && (!/^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(containerName) || containerName.length < 3 || containerName.length > 63)) {
+  if (!isDeployTimeReference(containerName) && (!/^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(containerName) || containerName.length < 3 || containerName.length > 63)) {
     fail(owner, 'upload.containerName', containerName, 'is not a blob container name (3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit)');
   }
-  if (upload.clientId !== undefined && !deployTimeReference(upload.clientId) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(upload.clientId)) {
+  if (upload.clientId !== undefined && !isDeployTimeReference(upload.clientId) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(upload.clientId)) {
     fail(owner, 'upload.clientId', upload.clientId, 'is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)');
   }
   checkVersionedImage(owner, 'upload.image', upload.image ?? CURL_IMAGE, CURL_IMAGE);
