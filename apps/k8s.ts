@@ -1,7 +1,8 @@
 import { join } from 'path';
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
-import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings, writeCharts } from '../lib';
+import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings } from '../lib';
+import { renderCharts, writeRendered } from '../lib/environment/manifest-writer';
 import { undeclaredMajorChanges } from './undeclared-major-changes';
 
 /** Builds every environment's chart. */
@@ -18,10 +19,11 @@ export function buildK8sApp(outdir?: string, environments: readonly EnvironmentD
 export function synthesizeEnvironments(outdir: string, environments: readonly EnvironmentDescription[] = ENVIRONMENTS): string[] {
   const app = buildK8sApp(outdir, environments);
   const charts = app.node.children as EnvironmentChart[];
-  const majorChanges = charts.flatMap((chart) => undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), chart.toJson()));
-  if (majorChanges.length) throw new ValidationError(majorChanges.join('\n'));
   // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
-  writeCharts(charts, outdir);
+  const rendered = renderCharts(charts);
+  const majorChanges = charts.flatMap((chart, i) => undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), rendered[i] as object[]));
+  if (majorChanges.length) throw new ValidationError(majorChanges.join('\n'));
+  writeRendered(charts, rendered, outdir);
   return Warnings.collect(app);
 }
 

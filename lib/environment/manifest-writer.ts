@@ -32,11 +32,20 @@ export function writeChart(chart: Chart, outdir: string): string {
  * paths. Nothing is written unless every chart passes.
  */
 export function writeCharts(charts: readonly Chart[], outdir: string): string[] {
+  return writeRendered(charts, renderCharts(charts), outdir);
+}
+
+/** Validates every chart and renders each chart's objects, each object once. */
+export function renderCharts(charts: readonly Chart[]): unknown[][] {
   const apps = [...new Set(charts.map((chart) => App.of(chart)))];
-  const rendered = renderingOnce(apps, () => {
+  return renderingOnce(apps, () => {
     charts.forEach(validateChart);
     return charts.map((chart) => chart.toJson());
   });
+}
+
+/** Writes charts rendered by {@link renderCharts} to `<outdir>/<chart id>.k8s.yaml`; returns the paths. */
+export function writeRendered(charts: readonly Chart[], rendered: readonly unknown[][], outdir: string): string[] {
   mkdirSync(outdir, { recursive: true });
   return charts.map((chart, i) => {
     const file = join(outdir, `${chart.node.id}.k8s.yaml`);
