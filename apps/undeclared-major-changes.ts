@@ -1,20 +1,14 @@
 import { existsSync, readFileSync } from 'fs';
 import { parseAllDocuments } from 'yaml';
-import { postgresMajorOfImage } from '../lib/private/image-reference';
+import { postgresMajorOf } from '../lib/review/kubernetes/pod-templates';
 
-interface ManifestObject {
-  readonly kind?: string;
-  readonly metadata?: { readonly name?: string; readonly namespace?: string };
-  readonly spec?: { readonly template?: { readonly spec?: { readonly containers?: { readonly name?: string; readonly image?: string }[] } } };
-}
+type ManifestObject = Parameters<typeof postgresMajorOf>[0];
 
 /** The PostgreSQL major of each StatefulSet's `postgres` container, by `namespace/name`. */
 function majorsOf(objects: readonly ManifestObject[]): Map<string, number> {
   const majors = new Map<string, number>();
   for (const o of objects) {
-    if (o.kind !== 'StatefulSet') continue;
-    const image = o.spec?.template?.spec?.containers?.find((c) => c.name === 'postgres')?.image;
-    const major = image === undefined ? undefined : postgresMajorOfImage(image);
+    const major = o.kind === 'StatefulSet' ? postgresMajorOf(o) : undefined;
     if (major !== undefined) majors.set(`${o.metadata?.namespace ?? 'default'}/${o.metadata?.name}`, major);
   }
   return majors;

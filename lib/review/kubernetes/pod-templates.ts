@@ -1,4 +1,5 @@
 /** Pod templates of workloads: where they sit, the PostgreSQL major they run, and what a change of them loosens. */
+import { parseImageReference } from '../../private/image-reference';
 import { joinPath, valueAt } from '../diff';
 import { Emit, KubeObject, show } from './objects';
 
@@ -15,7 +16,8 @@ export function templatePath(kind: string | undefined): string | undefined {
 export function postgresMajorOf(o: KubeObject): number | undefined {
   const containers: any[] = valueAt(o, `${templatePath(o.kind)}.spec.containers`) as any[] ?? [];
   const image: string | undefined = containers.find((c) => c?.name === 'postgres')?.image;
-  const tag = image?.split('@')[0].split('/').pop()?.split(':')[1];
+  const reference = image === undefined ? undefined : parseImageReference(image);
+  const tag = typeof reference === 'object' ? reference.tag : undefined;
   const major = tag ? /^(\d+)/.exec(tag)?.[1] : undefined;
   return major ? Number(major) : undefined;
 }
