@@ -248,7 +248,6 @@ export class PostgresStatefulSet extends Construct {
         owner,
         tls: props.tls,
         name: this.name,
-        namespace: this.namespace,
         // Clients may name either Service, or the pod through the headless one (`<name>-0.<headless>…`).
         dnsNames: serviceDnsNames(this.namespace, [this.serviceName, this.headlessServiceName, `${this.name}-0.${this.headlessServiceName}`]),
         disposable: props.disposable ?? false,

@@ -3,7 +3,7 @@ import { Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { collectDeclarations } from '../environment/declared-metadata';
 import { array, boolean, object, oneOf, optional, string } from '../checks/props-shape';
-import { checkDnsLabel, checkDnsSubdomain, fail } from '../private/validation';
+import { checkDnsSubdomain, fail } from '../private/validation';
 
 /** A cert-manager issuer, installed in the cluster by whoever runs cert-manager there. */
 export interface CertManagerIssuer {
@@ -107,7 +107,6 @@ export interface ServerTlsInput {
   readonly tls: PostgresTlsProps | undefined;
   /** Base name of the server, for the default Secret name. */
   readonly name: string;
-  readonly namespace: string;
   /** Names the certificate carries for the server's own Services (and loopback, where used). */
   readonly dnsNames: readonly string[];
   readonly disposable: boolean;
@@ -137,7 +136,6 @@ export function resolveServerTls(input: ServerTlsInput): ServerTls | undefined {
       fail(owner, `tls.extraDnsNames[${i}]`, dnsName, "is not a DNS name (lower-case labels of letters, digits and '-', separated by dots, e.g. 'db.example.com')");
     }
   });
-  checkDnsLabel(owner, 'namespace', input.namespace);
   const dnsNames = [...new Set([...input.dnsNames, ...tls?.extraDnsNames ?? []])];
   return { secretName, caSecretName: secretName, caKey: TLS_KEYS.ca, dnsNames, ...(issuer ? { issuer } : {}) };
 }

@@ -94,7 +94,7 @@ export function renderClusterSql(databases: readonly DatabaseDefinition[], users
       `REVOKE ALL ON DATABASE ${quoteIdent(db.name)} FROM PUBLIC;`,
       ...members.map((u) => [
         // What an earlier version granted beyond the kind is taken back.
-        ...(u.kind === 'readonly' || u.kind === 'monitoring' || u.kind === 'backup' ? [`REVOKE TEMPORARY ON DATABASE ${quoteIdent(db.name)} FROM ${quoteIdent(u.name)};`] : []),
+        ...(DATABASE_PRIVILEGES[u.kind] === 'CONNECT' ? [`REVOKE TEMPORARY ON DATABASE ${quoteIdent(db.name)} FROM ${quoteIdent(u.name)};`] : []),
         `GRANT ${DATABASE_PRIVILEGES[u.kind]} ON DATABASE ${quoteIdent(db.name)} TO ${quoteIdent(u.name)};`,
         ...(u.kind === 'admin' && u.name !== db.owner ? [`GRANT ${quoteIdent(db.owner)} TO ${quoteIdent(u.name)};`] : []),
       ].join('\n')),

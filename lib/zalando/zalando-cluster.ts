@@ -322,7 +322,6 @@ export class ZalandoCluster extends Construct {
         owner,
         tls: props.tls,
         name: this.name,
-        namespace: this.namespace,
         // The pooler serves the same certificate; the exporter sidecar connects to localhost.
         dnsNames: [...serviceDnsNames(this.namespace, [this.primaryService, this.replicaService, ...(this.poolerService ? [this.poolerService] : [])]), 'localhost'],
         disposable: props.disposable ?? false,
