@@ -147,6 +147,10 @@ describe('MajorUpgradeJob refusals', () => {
       const { source, target } = servers(chart);
       return { source, target: { ...connection(target), serviceName: source.serviceName } };
     }, `MajorUpgradeJob 'test/upgrade': target.serviceName "orders" is the source's too: the copy goes into a new server of its own (its own StatefulSet and claim), never into the server it reads`],
+    ['a target whose client label has the source\'s key and another value', (chart: Chart) => {
+      const { source, target } = servers(chart);
+      return { source, target: { ...connection(target), clientLabel: { key: source.clientLabel.key, value: 'other' } } };
+    }, `MajorUpgradeJob 'test/upgrade': target.clientLabel {"key":"access.cdk8s-postgres.io/orders","value":"other"} has the source's key with another value ('true'): the Job's pod carries one value, and one of the two servers would refuse it`],
     ['a target major older than the source\'s', (chart: Chart) => {
       const { source, target } = servers(chart, 17, 14);
       return { source, target };

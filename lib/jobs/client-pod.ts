@@ -106,6 +106,29 @@ export const JOB_RESOURCES_SHAPE = object<JobResources>({
   memoryLimit: optional(string()),
 }, { name: 'JobResources' });
 
+/** How long a Job waits for its server, may run in all, and is kept once finished. */
+export interface JobTiming {
+  readonly waitSeconds: number;
+  readonly activeDeadlineSeconds: number;
+  readonly ttlSecondsAfterFinished: number;
+}
+
+/** The timing a Job was given, with its defaults (a 300 s wait) applied and checked. */
+export function jobTiming(owner: string, given: Partial<JobTiming>, defaults: Omit<JobTiming, 'waitSeconds'>): JobTiming {
+  const timing = {
+    waitSeconds: given.waitSeconds ?? 300,
+    activeDeadlineSeconds: given.activeDeadlineSeconds ?? defaults.activeDeadlineSeconds,
+    ttlSecondsAfterFinished: given.ttlSecondsAfterFinished ?? defaults.ttlSecondsAfterFinished,
+  };
+  checkInteger(owner, 'waitSeconds', timing.waitSeconds, 1);
+  checkInteger(owner, 'activeDeadlineSeconds', timing.activeDeadlineSeconds, 1);
+  if (timing.activeDeadlineSeconds <= timing.waitSeconds) {
+    fail(owner, 'activeDeadlineSeconds', timing.activeDeadlineSeconds, `must exceed waitSeconds (${timing.waitSeconds}), or the Job is killed before it gives up waiting`);
+  }
+  checkInteger(owner, 'ttlSecondsAfterFinished', timing.ttlSecondsAfterFinished, 0);
+  return timing;
+}
+
 /** What a Job's container gets unless told otherwise. */
 const JOB_RESOURCE_DEFAULTS: Required<JobResources> = { cpuRequest: '50m', memoryRequest: '64Mi', memoryLimit: '256Mi' };
 

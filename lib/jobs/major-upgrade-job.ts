@@ -1,11 +1,11 @@
 import { EnvVar, KubeJob, KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
-import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, jobTiming, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { passwordEnv, usernameEnv } from '../secrets/login-env';
 import { MAJOR_UPGRADE_SCRIPT } from './major-upgrade/script';
 import { commonLabels, selectorLabels } from '../private/labels';
-import { checkDerivedLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { checkDerivedLabel, checkLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { checkJobImage, checkPostgresImage } from '../private/image-reference';
@@ -113,30 +113,30 @@ export class MajorUpgradeJob extends Construct {
       checkServerConnection(owner, 'source', props.source);
       checkServerConnection(owner, 'target', props.target);
       const { source, target } = props;
-      if (source.namespace === target.namespace && (source.serviceName === target.serviceName || source.name === target.name)) {
+      if (source.namespace !== target.namespace) {
+        fail(owner, 'target.namespace', target.namespace, `differs from the source's ('${source.namespace}'): the Job runs beside both servers, in one namespace, and mounts the CA Secrets of both`);
+      }
+      if (source.serviceName === target.serviceName || source.name === target.name) {
         const field = source.name === target.name ? 'name' : 'serviceName';
         fail(owner, `target.${field}`, target[field], "is the source's too: the copy goes into a new server of its own (its own StatefulSet and claim), never into the server it reads");
       }
-      if (source.namespace !== target.namespace) {
-        fail(owner, 'target.namespace', target.namespace, `differs from the source's ('${source.namespace}'): the Job runs beside both servers, in one namespace, and mounts the CA Secrets of both`);
+      if (source.clientLabel.key === target.clientLabel.key && source.clientLabel.value !== target.clientLabel.value) {
+        fail(owner, 'target.clientLabel', target.clientLabel, `has the source's key with another value ('${source.clientLabel.value}'): the Job's pod carries one value, and one of the two servers would refuse it`);
       }
       this.sourceMajorVersion = this.checkMajor(owner, 'source.image', source.image);
       this.targetMajorVersion = this.checkMajor(owner, 'target.image', target.image);
       if (this.targetMajorVersion <= this.sourceMajorVersion) {
         fail(owner, 'target.image', target.image, `is PostgreSQL ${this.targetMajorVersion}, not newer than the source's ${this.sourceMajorVersion} ('${source.image}'); an upgrade copies into a newer major`);
       }
+      // The target's own image was checked above; an image given for the Job must be of the target's major.
       const image = props.image ?? target.image;
-      checkJobImage(owner, props.image === undefined ? 'target.image' : 'image', image, target.image,
-        "pg_dump must be the target's major: it refuses to dump a server newer than itself, and PostgreSQL advises the newer major's programs");
+      if (props.image !== undefined) {
+        checkJobImage(owner, 'image', props.image, target.image,
+          "pg_dump must be the target's major: it refuses to dump a server newer than itself, and PostgreSQL advises the newer major's programs");
+      }
       this.name = props.name ?? `${target.name}-major-upgrade`;
       checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<target>-major-upgrade'");
-      const waitSeconds = props.waitSeconds ?? 300;
-      const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 21600;
-      checkInteger(owner, 'waitSeconds', waitSeconds, 1);
-      checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
-      if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
-      const ttlSecondsAfterFinished = props.ttlSecondsAfterFinished ?? 86400;
-      checkInteger(owner, 'ttlSecondsAfterFinished', ttlSecondsAfterFinished, 0);
+      const { waitSeconds, activeDeadlineSeconds, ttlSecondsAfterFinished } = jobTiming(owner, props, { activeDeadlineSeconds: 21600, ttlSecondsAfterFinished: 86400 });
       checkLabels(owner, 'labels', props.labels ?? {});
       const resources = jobResources(owner, props.resources, { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '512Mi' });
 

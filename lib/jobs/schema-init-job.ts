@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { array, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
-import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, jobTiming, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { commonLabels } from '../private/labels';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { Login } from '../secrets/login';
@@ -155,16 +155,11 @@ export class SchemaInitJob extends Construct {
         : props.extensions ?? [];
       this.name = props.name ?? `${server.name}-schema-init`;
       this.configMapName = props.configMapName ?? `${server.name}-schema`;
-      const waitSeconds = props.waitSeconds ?? 300;
-      const activeDeadlineSeconds = props.activeDeadlineSeconds ?? 900;
       // The Job's pods carry its name as the label job-name: at most 63 characters.
       checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-schema-init'");
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
-      checkInteger(owner, 'waitSeconds', waitSeconds, 1);
+      const { waitSeconds, activeDeadlineSeconds, ttlSecondsAfterFinished } = jobTiming(owner, props, { activeDeadlineSeconds: 900, ttlSecondsAfterFinished: 3600 });
       checkInteger(owner, 'backoffLimit', props.backoffLimit ?? 3, 0);
-      checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
-      if (activeDeadlineSeconds <= waitSeconds) fail(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, `must exceed waitSeconds (${waitSeconds}), or the Job is killed before it gives up waiting`);
-      checkInteger(owner, 'ttlSecondsAfterFinished', props.ttlSecondsAfterFinished ?? 3600, 0);
       const resources = jobResources(owner, props.resources);
       checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
         "the Job's psql and pg_isready should be the server's own; use the server's major");
@@ -191,7 +186,7 @@ export class SchemaInitJob extends Construct {
         spec: {
           backoffLimit: props.backoffLimit ?? 3,
           activeDeadlineSeconds,
-          ttlSecondsAfterFinished: props.ttlSecondsAfterFinished ?? 3600,
+          ttlSecondsAfterFinished,
           template: clientPodTemplate({
             server,
             containerName: 'schema-init',
