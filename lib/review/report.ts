@@ -71,7 +71,7 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
   const count = (risk: Risk) => findings.filter((f) => f.risk === risk).length;
   const against = options.base === undefined ? '' : ` against ${code(options.base)}`;
   const lines = [`## Review${against}: ${RISKS.map((r) => `${count(r)} ${r}`).join(', ')}`, ''];
-  const risky = byRisk(findings).filter((f) => f.risk !== 'safe');
+  const risky = findings.filter((f) => f.risk !== 'safe');
   if (risky.length === 0) lines.push('No change above safe.', '');
   for (const risk of RISKS.filter((r) => r !== 'safe' && count(r) > 0)) {
     lines.push(`### ${risk} (${count(risk)})`, '');

@@ -56,8 +56,8 @@ function planOf(o: KubeObject): PlanEntry[] {
 
 /** The server ConfigMap: postgresql.conf parameter by parameter, pg_hba.conf rule by rule. */
 function serverConfig(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
-  const major = majorMounting(now, ctx) ?? DEFAULT_MAJOR_VERSION;
   const server = serverMounting(now, ctx);
+  const major = (server && postgresMajorOf(server)) ?? DEFAULT_MAJOR_VERSION;
   const reload = server
     ? `kubectl exec ${server.metadata?.name}-0${where(server)} -c postgres -- sh -c 'pg_ctl reload --pgdata="$PGDATA"'   (after the kubelet has updated the mounted file, within about a minute; for each pod; or SELECT pg_reload_conf() as a superuser)`
     : 'reload the server: SELECT pg_reload_conf() as a superuser (the server does not watch its configuration file)';
@@ -111,9 +111,4 @@ export function parameterChanges(emit: Emit, major: number, before: Map<string, 
 function serverMounting(cm: KubeObject, ctx: Context): KubeObject | undefined {
   return [...ctx.after, ...ctx.before].find((o) => o.kind === 'StatefulSet' && o.metadata?.namespace === cm.metadata?.namespace
     && ((valueAt(o, 'spec.template.spec.volumes') as any[]) ?? []).some((v) => v?.configMap?.name === cm.metadata?.name));
-}
-
-function majorMounting(cm: KubeObject, ctx: Context): number | undefined {
-  const server = serverMounting(cm, ctx);
-  return server ? postgresMajorOf(server) : undefined;
 }
