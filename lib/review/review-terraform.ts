@@ -187,14 +187,23 @@ function widened(type: string, old: Resource, now: Resource, changes: Change[]):
     turnedOff('local_account_disabled', 'local accounts (static cluster-admin credentials) allowed again');
   }
   for (const [path, before, after] of listsNamed(old, now, /(cidr|ip_range|ip_rules|authorized_ip|allowed_ips|source_ranges|cidr_blocks)/)) {
-    const added = after.filter((x) => !before.includes(x));
-    if (added.length && !(openWhenEmpty(path) && before.length === 0)) found.push([path, `admits more addresses: ${added.join(', ')}`]);
-    else if (before.length && after.length === 0 && openWhenEmpty(path)) found.push([path, 'no address restriction any more']);
+    const wider = addressesWidened(path, before, after);
+    if (wider === 'every address') found.push([path, 'no address restriction any more']);
+    else if (wider) found.push([path, `admits more addresses: ${wider.join(', ')}`]);
   }
   if (type === 'aws_efs_file_system_policy' || type === 'aws_iam_policy' || type === 'aws_iam_role_policy') {
     if (changes.some((c) => under(c.path, 'policy'))) found.push(['policy', 'the access policy changes; check what it allows']);
   }
   return found;
+}
+
+/** How a list of address ranges widens: the ranges it admits besides, or every address; undefined when it does not widen. */
+function addressesWidened(name: string, before: readonly string[], after: readonly string[]): string[] | 'every address' | undefined {
+  const added = after.filter((x) => !before.includes(x));
+  // An empty list of authorized ranges (AKS API server) means every address: a first range narrows.
+  if (added.length && !(openWhenEmpty(name) && before.length === 0)) return added;
+  if (before.length && after.length === 0 && openWhenEmpty(name)) return 'every address';
+  return undefined;
 }
 
 /** Lists where empty means no restriction at all (AKS authorized_ip_ranges). */
@@ -212,10 +221,9 @@ function variableDefaults(before: object | undefined, after: object | undefined,
     const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)]);
     const b = list(old[name].default);
     const a = list(now[name].default);
-    const added = a.filter((x) => !b.includes(x));
-    // An empty list of authorized ranges (AKS API server) means every address: a first range narrows.
-    if (added.length && !(openWhenEmpty(name) && b.length === 0)) emit(name, 'security', 'default', `the default of ${name} admits more addresses: ${added.join(', ')}`);
-    else if (b.length && a.length === 0 && openWhenEmpty(name)) emit(name, 'security', 'default', `the default of ${name} no longer restricts addresses`);
+    const wider = addressesWidened(name, b, a);
+    if (wider === 'every address') emit(name, 'security', 'default', `the default of ${name} no longer restricts addresses`);
+    else if (wider) emit(name, 'security', 'default', `the default of ${name} admits more addresses: ${wider.join(', ')}`);
   }
 }
 
