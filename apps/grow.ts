@@ -1,7 +1,7 @@
 import { App } from 'cdk8s';
 import { environmentNamed } from '../environments';
 import { EnvironmentChart } from '../lib';
-import { compareQuantities, parseExactQuantity } from '../lib/private/quantity';
+import { compareQuantities, integerPart, parseExactQuantity } from '../lib/private/quantity';
 import { EFS_PROVISIONER, volumeExpansionFact } from '../lib/storage/volume-expansion';
 import { checkCrdVolumeSize } from '../lib/zalando/zalando-resources';
 
@@ -215,9 +215,7 @@ function commentLines(text: string, prefix = '# '): string[] {
 }
 
 function roundingWarning(size: string): string[] {
-  const bytes = parseExactQuantity(size)!;
-  const whole = bytes.exponent >= 0 ? bytes.mantissa * 10n ** BigInt(bytes.exponent) : 0n;
-  return whole % GIB === 0n ? [] : [`${size} is not a whole number of GiB: cloud disks (Azure Disk, EBS) round up to whole GiB, so status.capacity.storage may then differ from ${size} and the wait would time out; prefer a size in Gi`];
+  return integerPart(parseExactQuantity(size)!) % GIB === 0n ? [] : [`${size} is not a whole number of GiB: cloud disks (Azure Disk, EBS) round up to whole GiB, so status.capacity.storage may then differ from ${size} and the wait would time out; prefer a size in Gi`];
 }
 
 /** Shell lines that stop the script unless the live StorageClass of each claim allows expansion. */
@@ -270,18 +268,11 @@ function statefulSetPlan(request: GrowRequest, located: Located, size: string, s
     'fi',
     '',
     '# 5. Create the StatefulSet again with the new volumeClaimTemplates; the orphaned pods are adopted, not restarted.',
+    'npx cdk8s synth --no-check-upgrade',
+    `kubectl delete statefulset ${name} -n ${namespace} --cascade=orphan --ignore-not-found`,
     ...(stack
-      ? [
-        'npx cdk8s synth --no-check-upgrade',
-        `kubectl delete statefulset ${name} -n ${namespace} --cascade=orphan --ignore-not-found`,
-        `# Terraform creates it again (stack ${stack}); give the --var options and TF_VAR_ variables you deploy with.`,
-        `npx cdktf deploy ${stack}`,
-      ]
-      : [
-        'npx cdk8s synth --no-check-upgrade',
-        `kubectl delete statefulset ${name} -n ${namespace} --cascade=orphan --ignore-not-found`,
-        `kubectl apply -f ${file}`,
-      ]),
+      ? [`# Terraform creates it again (stack ${stack}); give the --var options and TF_VAR_ variables you deploy with.`, `npx cdktf deploy ${stack}`]
+      : [`kubectl apply -f ${file}`]),
     `kubectl rollout status statefulset/${name} -n ${namespace} --timeout=10m`,
     ...(!stack && TERRAFORM_STACKS[request.environment]
       ? ['', `# Deployed with Terraform (stack ${TERRAFORM_STACKS[request.environment]})? Print the script with --terraform instead.`]

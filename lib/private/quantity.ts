@@ -48,7 +48,7 @@ function isWhole(q: ExactQuantity, scale = 0): boolean {
 }
 
 /** The value scaled by 10^scale and rounded down, as a bigint (bytes, or millicores with scale 3). */
-function integerPart(q: ExactQuantity, scale = 0): bigint {
+export function integerPart(q: ExactQuantity, scale = 0): bigint {
   const exponent = q.exponent + scale;
   return exponent >= 0 ? q.mantissa * 10n ** BigInt(exponent) : q.mantissa / 10n ** BigInt(-exponent);
 }
