@@ -25,6 +25,7 @@ export function selfSignedCertificates(certificates: readonly RequiredCertificat
     openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.crt'),
       '-days', String(days), '-subj', '/CN=cdk8s-postgres development CA',
       '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+    const ca = readFileSync(file('ca.crt'), 'utf8');
     return certificates.map((certificate, i) => {
       const key = file(`server-${i}.key`);
       const csr = file(`server-${i}.csr`);
@@ -39,7 +40,7 @@ export function selfSignedCertificates(certificates: readonly RequiredCertificat
       ].join('\n'));
       openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', csr, '-subj', `/CN=${certificate.dnsNames[0]}`]);
       openssl(['x509', '-req', '-in', csr, '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', String(days), '-extfile', extensions, '-out', crt]);
-      return { 'tls.crt': readFileSync(crt, 'utf8'), 'tls.key': readFileSync(key, 'utf8'), 'ca.crt': readFileSync(file('ca.crt'), 'utf8') };
+      return { 'tls.crt': readFileSync(crt, 'utf8'), 'tls.key': readFileSync(key, 'utf8'), 'ca.crt': ca };
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 import { DatabaseDefinition, DatabaseUser } from './model';
-import { SecretKeyReference } from '../secrets/login';
 import { quoteIdent, quoteLiteral } from './quote';
 
 /**
@@ -7,24 +6,6 @@ import { quoteIdent, quoteLiteral } from './quote';
  * leaves them to someone else, such as the Zalando operator, and only adds grants.
  */
 export type LoginOwnership = 'create' | 'existing';
-
-/**
- * A login's password on its way from a Secret to the server: the Job container's environment
- * variable holds the password, the Job turns it into a SCRAM-SHA-256 verifier in a second
- * variable, and a psql variable carries the verifier into the password statement.
- */
-export interface PasswordVariable {
-  /** The login. */
-  readonly user: string;
-  /** psql variable name, e.g. `verifier_1`. */
-  readonly psqlVariable: string;
-  /** Environment variable of the Job container that holds the password. */
-  readonly envVariable: string;
-  /** Environment variable the Job script fills with the password's verifier. */
-  readonly verifierVariable: string;
-  /** The Secret key the variable is filled from. */
-  readonly secret: SecretKeyReference;
-}
 
 /** The database monitoring logins connect to (postgres-exporter's), where pg_stat_statements is created. */
 export const MONITORING_DATABASE = 'postgres';

@@ -1,5 +1,23 @@
-import { PasswordVariable } from './cluster-sql';
+import { SecretKeyReference } from '../secrets/login';
 import { quoteIdent } from './quote';
+
+/**
+ * A login's password on its way from a Secret to the server: the Job container's environment
+ * variable holds the password, the Job turns it into a SCRAM-SHA-256 verifier in a second
+ * variable, and a psql variable carries the verifier into the password statement.
+ */
+export interface PasswordVariable {
+  /** The login. */
+  readonly user: string;
+  /** psql variable name, e.g. `verifier_1`. */
+  readonly psqlVariable: string;
+  /** Environment variable of the Job container that holds the password. */
+  readonly envVariable: string;
+  /** Environment variable the Job script fills with the password's verifier. */
+  readonly verifierVariable: string;
+  /** The Secret key the variable is filled from. */
+  readonly secret: SecretKeyReference;
+}
 
 /**
  * Settings for the transaction that sets passwords, so that no view, statistic or log keeps its

@@ -1,5 +1,6 @@
 import { ManagerRoleSql } from './manager-role-sql';
-import { LoginOwnership, MONITORING_DATABASE, PasswordVariable, renderClusterSql } from './cluster-sql';
+import { LoginOwnership, MONITORING_DATABASE, renderClusterSql } from './cluster-sql';
+import { PasswordVariable } from './password-sql';
 import { renderPasswordSql } from './password-sql';
 import { quoteIdent } from './quote';
 import { grantees as withTablePrivileges, LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, renderPublicSchema, usersOf } from './database-sql';
