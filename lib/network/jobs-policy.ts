@@ -4,7 +4,7 @@ import { selectorLabels } from '../private/labels';
 import { DNS_EGRESS, PodLabels, podsPeer, tcp } from './peers';
 
 /** The `app.kubernetes.io/component` of every Job the library runs against a server (schema, backup, restore). */
-export const JOB_COMPONENTS = ['schema-init', 'backup', 'restore'];
+const JOB_COMPONENTS = ['schema-init', 'backup', 'restore'];
 
 /** Properties of {@link jobsPolicy}. */
 export interface JobsPolicyOptions {

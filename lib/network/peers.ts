@@ -7,7 +7,7 @@ import { fail } from '../private/validation';
 export type PodLabels = Record<string, string>;
 
 /** The label every namespace carries with its own name (Kubernetes sets it since 1.22). */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Pods with `labels` in the policy's own namespace. */
 export function podsPeer(labels: PodLabels): NetworkPolicyPeer {
@@ -23,7 +23,7 @@ export function namespacePeer(namespace: string, labels?: PodLabels): NetworkPol
 }
 
 /** Addresses outside the cluster. */
-export function cidrPeer(cidr: string): NetworkPolicyPeer {
+function cidrPeer(cidr: string): NetworkPolicyPeer {
   return { ipBlock: { cidr } };
 }
 

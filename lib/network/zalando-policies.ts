@@ -17,7 +17,7 @@ export function poolerPods(cluster: string): PodLabels {
   return { application: 'db-connection-pooler', 'cluster-name': cluster };
 }
 /** The pods of the cluster's logical backup CronJob. */
-export function logicalBackupPods(cluster: string): PodLabels {
+function logicalBackupPods(cluster: string): PodLabels {
   return { application: 'spilo-logical-backup', 'cluster-name': cluster };
 }
 

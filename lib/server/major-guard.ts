@@ -3,7 +3,7 @@ import { restrictedContainerSecurityContext } from './pod-security';
 import { dataPaths } from './postgres-version';
 
 /** Where the guard sees the data volume: read-only, at the same place whatever the major. */
-export const GUARD_VOLUME_PATH = '/mnt/data-volume';
+const GUARD_VOLUME_PATH = '/mnt/data-volume';
 
 /**
  * The guard's script, run by the image's `/bin/sh` (dash in the Debian images, busybox in the
@@ -27,7 +27,7 @@ export const GUARD_VOLUME_PATH = '/mnt/data-volume';
  * directory and no data directory of another major. Refuses
  * everything else, naming what it found and where; it never writes.
  */
-export const MAJOR_GUARD_SCRIPT = `set -eu
+const MAJOR_GUARD_SCRIPT = `set -eu
 volume="$DATA_VOLUME"
 major="$POSTGRES_MAJOR"
 expected="$PGDATA_ON_VOLUME"

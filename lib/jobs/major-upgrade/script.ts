@@ -2,10 +2,10 @@ import { SECRECY_SETTINGS } from '../../sql/password-sql';
 import { LEDGER_SCHEMA } from '../../sql/database-sql';
 
 /** Table in the target's `postgres` database recording each finished, verified copy. */
-export const UPGRADE_RECORD_TABLE = `${LEDGER_SCHEMA}.major_upgrades`;
+const UPGRADE_RECORD_TABLE = `${LEDGER_SCHEMA}.major_upgrades`;
 
 /** The first line of the refusal when the Job's pg_dump is older than the source server. */
-export const CLIENT_TOO_OLD = 'is older than the source server';
+const CLIENT_TOO_OLD = 'is older than the source server';
 
 /**
  * The major upgrade Job's bash script: a copy of one server (the source, an older major) into a
