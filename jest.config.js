@@ -7,4 +7,11 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   maxWorkers: 2,
   testTimeout: 60000,
+  // A passing run prints the summary only; a failing one adds each failure in full.
+  reporters: [['summary', { summaryThreshold: 0 }]],
+  // Everything the run writes goes to one folder, removed with its servers however the run ends.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Programs start from a small helper process, not from the large worker (see the file).
+  setupFiles: ['<rootDir>/test/support/spawn-through-helper.js'],
 };

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, serverBinDir, SERVER_MAJORS, startPostgres, TestServer } from './support/postgres-server';
 
 /** The test helper that starts servers of every major from npm packages. */
@@ -43,18 +43,10 @@ test(isRoot
   }
 });
 
-/** Hard-links a file or tree (the test's stand-in for a checkout under a private directory). */
+/** Copies a file or tree, modes and symlinks kept (the test's stand-in for a checkout under a private directory). */
 function mirror(from: string, to: string): void {
-  if (!from.endsWith('package.json')) {
-    mkdirSync(to, { recursive: true });
-    for (const entry of readdirSync(from, { withFileTypes: true })) {
-      if (entry.isSymbolicLink()) symlinkSync(readlinkSync(join(from, entry.name)), join(to, entry.name));
-      else if (entry.isDirectory()) mirror(join(from, entry.name), join(to, entry.name));
-      else linkSync(join(from, entry.name), join(to, entry.name));
-    }
-  } else {
-    linkSync(from, to);
-  }
+  mkdirSync(dirname(to), { recursive: true });
+  execFileSync('cp', ['-a', from, to]);
 }
 
 describe("the in-process test client answers as psql does (psql is the oracle)", () => {

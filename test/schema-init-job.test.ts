@@ -119,9 +119,9 @@ describe('SchemaInitJob rejects bad input', () => {
 describe('SchemaInitJob script failures are clear', () => {
   test('a server that never comes gives up after WAIT_SECONDS with a message', () => {
     // A script that ignored WAIT_SECONDS would run into Jest's test timeout instead of this message.
-    const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, { port: 1 }, { 'db-superuser': { password: 'x' }, 'shop-logins': { shop: 'a', reporting: 'b' } }, { env: { WAIT_SECONDS: '3' } });
+    const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, { port: 1 }, { 'db-superuser': { password: 'x' }, 'shop-logins': { shop: 'a', reporting: 'b' } }, { env: { WAIT_SECONDS: '1' } });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('Gave up: PostgreSQL at 127.0.0.1:1 did not accept connections within 3s');
+    expect(result.stderr).toContain('Gave up: PostgreSQL at 127.0.0.1:1 did not accept connections within 1s');
   });
 
   describe(`against a real server (PostgreSQL ${DEFAULT_MAJOR_VERSION}, the default major)`, () => {
@@ -131,9 +131,9 @@ describe('SchemaInitJob script failures are clear', () => {
     afterAll(() => server?.stop());
 
     test('a wrong superuser password gives up with the server\'s reason', () => {
-      const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, { ...secrets(), 'db-superuser': { password: 'wrong' } }, { env: { WAIT_SECONDS: '3' } });
+      const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, { ...secrets(), 'db-superuser': { password: 'wrong' } }, { env: { WAIT_SECONDS: '1' } });
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('accepts connections, but queries failed for 3s');
+      expect(result.stderr).toContain('accepts connections, but queries failed for 1s');
       expect(result.stderr).toContain('password authentication failed for user "postgres"');
     });
 

@@ -1,7 +1,9 @@
 import { execFileSync } from 'child_process';
-import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { RUN_ROOT_ENV } from './run-root-env';
 
 /** PEM texts of a CA and a server certificate it signed. */
 export interface TestCertificates {
@@ -10,21 +12,42 @@ export interface TestCertificates {
   readonly key: string;
 }
 
+const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+
 /**
- * A CA and a server certificate for `dnsNames` (subjectAltName, serverAuth), made by the openssl
- * CLI in a temporary directory that is removed before returning. Independent of the library's
- * own generator (apps/dev-certificates.ts), so the tests do not trust what they test.
+ * The file of an RSA 2048 private key, made once per test run and name (each CA's name, and
+ * `server` for the servers') and kept in the run's folder: generating one costs about 0.1 s of
+ * CPU, and the suites make some forty pairs. Every certificate is still made afresh; only keys
+ * repeat, as with a renewal that keeps the key, and CAs of different names never share one.
+ */
+function runKey(name: string): string {
+  const dir = join(process.env[RUN_ROOT_ENV] ?? tmpdir(), 'test-keys');
+  const path = join(dir, `${createHash('sha256').update(name).digest('hex').slice(0, 16)}.key`);
+  if (!existsSync(path)) {
+    mkdirSync(dir, { recursive: true });
+    openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', `${path}.${process.pid}`]);
+    // whole or not at all: another worker may make and read the same key
+    renameSync(`${path}.${process.pid}`, path);
+  }
+  return path;
+}
+
+/**
+ * A CA and a server certificate for `dnsNames` (subjectAltName, serverAuth) with RSA keys, as
+ * cert-manager issues them by default, made by the openssl CLI in a temporary directory that is
+ * removed before returning. Independent of the library's own generator (apps/dev-certificates.ts,
+ * ECDSA), so the tests do not trust what they test.
  */
 export function makeCertificates(dnsNames: readonly string[], caName = 'test CA'): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'test-tls-'));
   const file = (name: string) => join(dir, name);
-  const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   try {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('ca.key'), '-out', file('ca.crt'), '-days', '2', '-subj', `/CN=${caName}`,
+    openssl(['req', '-x509', '-new', '-key', runKey(`CA ${caName}`), '-out', file('ca.crt'), '-days', '2', '-subj', `/CN=${caName}`,
       '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']);
     writeFileSync(file('ext'), `subjectAltName=${dnsNames.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`);
-    openssl(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', file('tls.key'), '-out', file('tls.csr'), '-subj', `/CN=${dnsNames[0]}`]);
-    openssl(['x509', '-req', '-in', file('tls.csr'), '-CA', file('ca.crt'), '-CAkey', file('ca.key'), '-CAcreateserial', '-days', '2', '-extfile', file('ext'), '-out', file('tls.crt')]);
+    copyFileSync(runKey('server'), file('tls.key'));
+    openssl(['req', '-new', '-key', file('tls.key'), '-out', file('tls.csr'), '-subj', `/CN=${dnsNames[0]}`]);
+    openssl(['x509', '-req', '-in', file('tls.csr'), '-CA', file('ca.crt'), '-CAkey', runKey(`CA ${caName}`), '-CAcreateserial', '-CAserial', file('ca.srl'), '-days', '2', '-extfile', file('ext'), '-out', file('tls.crt')]);
     return { ca: readFileSync(file('ca.crt'), 'utf8'), certificate: readFileSync(file('tls.crt'), 'utf8'), key: readFileSync(file('tls.key'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });

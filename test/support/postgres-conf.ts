@@ -1,43 +1,31 @@
-import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
+import { spawnSync, SpawnSyncReturns } from 'child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { REPO_ROOT } from './manifests';
+import { runAsServerUser, serverBinDir, SERVER_USER } from './postgres-server';
 
 /**
  * The real PostgreSQL server binaries of each major (devDependencies pg14 … pg18) as oracles for
  * how the server reads postgresql.conf and pg_hba.conf.
  */
 
-const isRoot = process.getuid?.() === 0;
-const serverUser = isRoot
-  ? { uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })), gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' })) }
-  : {};
-
-/** Directory of `postgres`, `initdb` and `pg_ctl` of a major. */
-export function serverBinDir(major: number): string {
-  const dir = join(REPO_ROOT, 'node_modules', `pg${major}`, 'native', 'bin');
-  if (!existsSync(join(dir, 'postgres'))) throw new Error(`PostgreSQL ${major} server binaries not found in ${dir}: run npm ci`);
-  return dir;
-}
-
-/** Runs a server binary as the `postgres` OS user when the tests run as root (the server refuses root). */
+/** Runs a server binary of a major as the OS user the servers run as. */
 export function runServerBinary(major: number, program: string, args: string[], input?: string): SpawnSyncReturns<string> {
-  return spawnSync(join(serverBinDir(major), program), args, { encoding: 'utf8', input, ...serverUser });
+  return runAsServerUser(join(serverBinDir(major), program), args, input);
 }
 
 /** A scratch directory the server's OS user owns; remove it with rmSync when done. */
 export function serverScratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o700);
-  if (isRoot) chownSync(dir, serverUser.uid!, serverUser.gid!);
+  if (SERVER_USER) chownSync(dir, SERVER_USER.uid, SERVER_USER.gid);
   return dir;
 }
 
 /** Writes a file the server's OS user can read. */
 export function writeServerFile(path: string, content: string): void {
   writeFileSync(path, content);
-  if (isRoot) chownSync(path, serverUser.uid!, serverUser.gid!);
+  if (SERVER_USER) chownSync(path, SERVER_USER.uid, SERVER_USER.gid);
 }
 
 /** What `postgres -C <name>` says about a setting in a config file. */
@@ -62,7 +50,7 @@ export class ConfigReader {
     this.dir = serverScratchDir(`pg${major}-conf-`);
     const dataDir = join(this.dir, 'data');
     mkdirSync(dataDir, { mode: 0o700 });
-    if (isRoot) chownSync(dataDir, serverUser.uid!, serverUser.gid!);
+    if (SERVER_USER) chownSync(dataDir, SERVER_USER.uid, SERVER_USER.gid);
     writeServerFile(join(dataDir, 'postgresql.auto.conf'), '');
   }
 
@@ -129,7 +117,7 @@ export class HbaServer {
     writeServerFile(this.hbaFile, hba);
     const sql = "SELECT line_number, coalesce(address, ''), coalesce(netmask, ''), coalesce(error, '') FROM pg_hba_file_rules ORDER BY line_number";
     const result = spawnSync('psql', ['-X', '-At', '-F', '\t', '-h', this.dir, '-p', String(this.port), '-U', 'postgres', '-d', 'postgres', '-c', sql],
-      { encoding: 'utf8', ...serverUser, env: { ...process.env, PGPASSWORD: '' } });
+      { encoding: 'utf8', ...SERVER_USER, env: { ...process.env, PGPASSWORD: '' } });
     check(result);
     writeServerFile(this.hbaFile, 'local all postgres peer\n');
     return result.stdout.split('\n').filter((l) => l).map((l) => l.split('\t'));

@@ -95,6 +95,21 @@ export interface StartOptions {
 
 const SUPERUSER_PASSWORD = 'test-superuser-password';
 const isRoot = process.getuid?.() === 0;
+
+/**
+ * The OS user the servers run as when the tests run as root (initdb and postgres refuse root):
+ * `postgres`, passed to spawn as uid and gid (no runuser, no PAM session per call).
+ */
+export const SERVER_USER: { uid: number; gid: number } | undefined = (() => {
+  if (!isRoot) return undefined;
+  const ids = spawnSync('id', ['postgres'], { encoding: 'utf8' });
+  const uid = /uid=(\d+)/.exec(ids.stdout)?.[1];
+  const gid = /gid=(\d+)/.exec(ids.stdout)?.[1];
+  if (ids.status !== 0 || uid === undefined || gid === undefined) {
+    throw new Error("Tests run as root start PostgreSQL as the OS user 'postgres' (initdb refuses root): create it (useradd --system --user-group postgres)");
+  }
+  return { uid: Number(uid), gid: Number(gid) };
+})();
 const NODE_MODULES = join(__dirname, '..', '..', 'node_modules');
 
 /** Every major the library supports: the real-server suites run on each of them. */
@@ -138,18 +153,13 @@ export function serverBinDir(major: number, nodeModules = NODE_MODULES): string 
     throw new Error(`PostgreSQL ${major} server binaries not found in ${native}: run npm ci (devDependency pg${major})`);
   }
   let dir = join(native, 'bin');
-  if (isRoot) {
-    if (spawnSync('id', ['-u', 'postgres']).status !== 0) {
-      throw new Error("Tests run as root start PostgreSQL as the OS user 'postgres' (initdb refuses root): create it (useradd --system --user-group postgres)");
-    }
-    if (!serverUserCanRun(native)) dir = join(readableCopy(native, major), 'bin');
-  }
+  if (SERVER_USER && !serverUserCanRun(native)) dir = join(readableCopy(native, major), 'bin');
   binDirs.set(key, dir);
   return dir;
 }
 
 function serverUserCanRun(native: string): boolean {
-  return spawnSync('runuser', ['-u', 'postgres', '--', 'sh', '-c', 'test -x "$1/bin/postgres" && test -r "$1/share/postgresql/postgres.bki"', 'sh', native]).status === 0;
+  return spawnSync('sh', ['-c', 'test -x "$1/bin/postgres" && test -r "$1/share/postgresql/postgres.bki"', 'sh', native], { ...SERVER_USER }).status === 0;
 }
 
 function readableCopy(native: string, major: number): string {
@@ -190,9 +200,13 @@ function linkTree(from: string, to: string): void {
 }
 
 /** Runs a server binary, as the `postgres` OS user when the tests run as root (initdb refuses root). */
-function runAsServerUser(bin: string, args: string[]): void {
-  const [command, fullArgs] = isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
-  execFileSync(command, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+export function runAsServerUser(bin: string, args: string[], input?: string): SpawnSyncReturns<string> {
+  return spawnSync(bin, args, { encoding: 'utf8', input, ...SERVER_USER });
+}
+
+function checked(result: SpawnSyncReturns<string>, what: string): SpawnSyncReturns<string> {
+  if (result.status !== 0) throw new Error(`${what} failed (${result.status ?? result.signal}): ${result.error?.message ?? ''}${result.stderr}`);
+  return result;
 }
 
 const INITDB_ARGS = ['-U', 'postgres', '--auth-local=scram-sha-256', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'];
@@ -202,7 +216,7 @@ const INITDB_ARGS = ['-U', 'postgres', '--auth-local=scram-sha-256', '--auth-hos
  * directory: a copy costs a tenth of initdb's CPU time (about 0.2 s against 1.8 s here), and the
  * suites start some fifty servers.
  */
-function initializedDataDir(bin: string, serverIds: number[] | undefined): string {
+function initializedDataDir(bin: string): string {
   const key = createHash('sha256').update(JSON.stringify([resolvedPath(bin), statSync(join(bin, 'postgres')).mtimeMs, INITDB_ARGS, SUPERUSER_PASSWORD])).digest('hex').slice(0, 16);
   const target = join(tmpdir(), `cdk8s-postgres-test-initdb-${key}`);
   if (existsSync(join(target, 'PG_VERSION'))) return target;
@@ -211,8 +225,8 @@ function initializedDataDir(bin: string, serverIds: number[] | undefined): strin
     chmodSync(staging, 0o755);
     const pwfile = join(staging, 'pwfile');
     writeFileSync(pwfile, `${SUPERUSER_PASSWORD}\n`);
-    if (serverIds) for (const path of [staging, pwfile]) chownSync(path, serverIds[0], serverIds[1]);
-    runAsServerUser(join(bin, 'initdb'), ['-D', join(staging, 'data'), '--pwfile', pwfile, ...INITDB_ARGS]);
+    if (SERVER_USER) for (const path of [staging, pwfile]) chownSync(path, SERVER_USER.uid, SERVER_USER.gid);
+    checked(runAsServerUser(join(bin, 'initdb'), ['-D', join(staging, 'data'), '--pwfile', pwfile, ...INITDB_ARGS]), 'initdb');
     try {
       renameSync(join(staging, 'data'), target);
     } catch (error) {
@@ -244,30 +258,69 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a fresh server (a copy of an initdb'd data directory, start ≈ 0.2 s) listening on 127.0.0.1 and a private socket. */
+/** Sleeps the thread (the servers' start and stop are waited for synchronously, as pg_ctl -w did). */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The postmaster's pid once postmaster.pid says it is ready for connections (its eighth line,
+ * which pg_ctl -w reads too), polled every 5 ms instead of pg_ctl's 100 ms.
+ */
+function waitUntilReady(dataDir: string, logFile: string, exited: () => boolean): number {
+  for (let waited = 0; waited < 30000; waited += 5) {
+    const lines = existsSync(join(dataDir, 'postmaster.pid')) ? readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n') : [];
+    if (lines[7]?.trim() === 'ready') return Number(lines[0]);
+    if (exited()) break;
+    sleep(5);
+  }
+  throw new Error(`the test server did not start: ${existsSync(logFile) ? readFileSync(logFile, 'utf8') : 'no log'}`);
+}
+
+/**
+ * Stops a server: SIGINT, a fast shutdown (it removes its shared memory segments from /dev/shm),
+ * then waits until postmaster.pid is gone, which the postmaster removes last.
+ */
+function stopServer(pid: number, dataDir: string): void {
+  try {
+    process.kill(pid, 'SIGINT');
+  } catch {
+    return;
+  }
+  for (let waited = 0; waited < 30000 && existsSync(join(dataDir, 'postmaster.pid')); waited += 5) sleep(5);
+}
+
+/** Starts a fresh server (a copy of an initdb'd data directory) listening on 127.0.0.1 and a private socket. */
 export async function startPostgres(options: StartOptions = {}): Promise<TestServer> {
   const major = options.major ?? DEFAULT_MAJOR_VERSION;
   const bin = serverBinDir(major);
   const workDir = mkdtempSync(join(tmpdir(), 'pg-test-'));
   const dataDir = join(workDir, 'data');
   const socketDir = join(workDir, 'socket');
+  const logFile = join(workDir, 'server.log');
   mkdirSync(socketDir);
   chmodSync(workDir, 0o755);
-  const serverIds = isRoot ? ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }))) : undefined;
   const writeFiles = (files: Record<string, string>) => {
     for (const [name, content] of Object.entries(files)) {
       writeFileSync(join(workDir, name), content);
-      if (serverIds) chownSync(join(workDir, name), serverIds[0], serverIds[1]);
+      if (SERVER_USER) chownSync(join(workDir, name), SERVER_USER.uid, SERVER_USER.gid);
     }
   };
-  if (serverIds) for (const path of [workDir, socketDir]) chownSync(path, serverIds[0], serverIds[1]);
+  if (SERVER_USER) for (const path of [workDir, socketDir]) chownSync(path, SERVER_USER.uid, SERVER_USER.gid);
   writeFiles(options.files ?? {});
   // A copy (ownership and modes kept) of a data directory initdb made once per major.
-  execFileSync('cp', ['-a', initializedDataDir(bin, serverIds), dataDir]);
+  execFileSync('cp', ['-a', initializedDataDir(bin), dataDir]);
   const port = await freePort();
+  let pid = 0;
   const start = (extraArgs: string[]) => {
-    const serverArgs = ['-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.fsync ? [] : ['-c', 'fsync=off']), ...extraArgs];
-    runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(workDir, 'server.log'), '-w', '-t', '30', '-o', serverArgs.map(shellQuote).join(' '), 'start']);
+    const serverArgs = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.fsync ? [] : ['-c', 'fsync=off']), ...extraArgs];
+    // In the background and a session of its own, as pg_ctl starts it: Ctrl-C on the run does not
+    // reach it; the run's reaper stops it. The shell prints its pid.
+    const started = spawnSync('sh', ['-c', 'setsid "$0" "$@" >> "$SERVER_LOG" 2>&1 < /dev/null & echo $!', join(bin, 'postgres'), ...serverArgs],
+      { encoding: 'utf8', env: { ...process.env, SERVER_LOG: logFile }, ...SERVER_USER });
+    const launched = Number(started.stdout.trim());
+    if (started.status !== 0 || !Number.isInteger(launched)) throw new Error(`the test server could not be started: ${started.stderr}`);
+    pid = waitUntilReady(dataDir, logFile, () => !isRunning(launched));
   };
   start(options.serverArgs?.(workDir) ?? []);
 
@@ -279,11 +332,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
     }
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
       '-U', o.user ?? 'postgres', '-d', conninfoDbname(o.database ?? 'postgres'), ...(o.args ?? []), '-c', sql];
-    const psqlBin = join(CLIENT_BIN_DIR, 'psql');
-    const [command, fullArgs] = o.socket && isRoot ? ['runuser', ['-u', 'postgres', '--', psqlBin, ...args]] : [psqlBin, args];
-    return spawnSync(command, fullArgs, {
+    return spawnSync(join(CLIENT_BIN_DIR, 'psql'), args, {
       encoding: 'utf8',
       env: { ...process.env, PGPASSWORD: o.socket ? '' : o.password ?? SUPERUSER_PASSWORD, PGCONNECT_TIMEOUT: '5' },
+      // peer authentication on the socket: as the OS user postgres
+      ...(o.socket ? SERVER_USER : undefined),
     });
   };
   return {
@@ -299,14 +352,14 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
       return result.stdout.trim();
     },
     restart(restartOptions) {
-      runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+      stopServer(pid, dataDir);
       writeFiles(restartOptions.files ?? {});
       start(restartOptions.serverArgs?.(workDir) ?? []);
     },
     stop() {
       wire?.close();
       try {
-        runAsServerUser(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+        stopServer(pid, dataDir);
       } finally {
         rmSync(workDir, { recursive: true, force: true });
       }
@@ -314,11 +367,18 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   };
 }
 
+function isRunning(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    // a zombie (exited, not yet reaped by the event loop) still answers signal 0: read its state
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
 /** A conninfo string naming the database literally: psql -d reads a name holding '=' as a connection string. */
 function conninfoDbname(database: string): string {
   return `dbname='${database.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
-function shellQuote(arg: string): string {
-  return `'${arg.replace(/'/g, `'\\''`)}'`;
-}

@@ -46,7 +46,8 @@ export interface RunOptions {
 export function runJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions = {}): SpawnSyncReturns<string> {
   const { shell, args, env, dir } = prepareJobScript(objects, jobName, server, secrets, options);
   try {
-    return spawnSync(shell, args, { env, encoding: 'utf8', timeout: 120000 });
+    // No stdin, as in a pod: bash given a socket as stdin reads ~/.bashrc as if started by sshd.
+    return spawnSync(shell, args, { env, encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

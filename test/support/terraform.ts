@@ -3,23 +3,27 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-/** The Terraform CLI and the machine's provider mirror, or why they are not usable here. */
+/** The Terraform CLI and the machine's provider mirror. */
 export interface TerraformTools {
-  readonly available: boolean;
-  readonly reason?: string;
   /** Environment with TF_CLI_CONFIG_FILE pointing at a config that installs providers from the mirror only. */
   readonly env: NodeJS.ProcessEnv;
 }
 
+let tools: TerraformTools | undefined;
+
 /**
  * Locates `terraform` and the provider mirror (a folder named tf-plugins near the root, or
- * $TF_PLUGIN_MIRROR) at run time, and writes a CLI config that uses the mirror and nothing else.
+ * $TF_PLUGIN_MIRROR) once per process, and writes a CLI config that uses the mirror and nothing
+ * else. Fails naming what is missing: the Terraform checks never pass by being skipped.
  */
 export function terraformTools(): TerraformTools {
+  if (tools) return tools;
   const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-  if (spawnSync('terraform', ['version'], { env }).status !== 0) return { available: false, reason: 'terraform is not on PATH', env };
+  if (spawnSync('terraform', ['version'], { env }).status !== 0) throw new Error('terraform (1.11 or newer) is needed on PATH for the Terraform checks');
   const mirror = process.env.TF_PLUGIN_MIRROR ?? spawnSync('find', ['/', '-maxdepth', '3', '-type', 'd', '-name', 'tf-plugins', '-not', '-path', '/proc/*'], { encoding: 'utf8' }).stdout.split('\n')[0];
-  if (!mirror || !existsSync(join(mirror, 'registry.terraform.io', 'hashicorp', 'aws'))) return { available: false, reason: 'no provider mirror (tf-plugins) with hashicorp/aws was found', env };
+  if (!mirror || !existsSync(join(mirror, 'registry.terraform.io', 'hashicorp', 'aws'))) {
+    throw new Error('no provider mirror with hashicorp/aws was found: a folder tf-plugins within three levels of /, or $TF_PLUGIN_MIRROR');
+  }
   const config = join(mkdtempSync(join(tmpdir(), 'tfrc-')), 'terraform.rc');
   writeFileSync(config, `provider_installation {
   filesystem_mirror {
@@ -31,7 +35,8 @@ export function terraformTools(): TerraformTools {
   }
 }
 `);
-  return { available: true, env: { ...env, TF_CLI_CONFIG_FILE: config } };
+  tools = { env: { ...env, TF_CLI_CONFIG_FILE: config } };
+  return tools;
 }
 
 /** `terraform init` (no backend) and `terraform validate -json` in `dir`. */
@@ -53,11 +58,9 @@ export function cdktfSynth(repo: string, outdir: string): string {
  * Runs `terraform plan` on a configuration that holds only the given `variable` blocks (as the
  * stack's JSON has them) and the given values: no provider, no backend, no network. Terraform
  * evaluates each variable's validation rules, so a rule that lets a bad value through fails here.
- * Returns undefined when terraform is not on PATH.
  */
-export function planVariables(variables: Record<string, unknown>, values: Record<string, unknown>): { ok: boolean; output: string } | undefined {
-  const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
-  if (spawnSync('terraform', ['version'], { env }).status !== 0) return undefined;
+export function planVariables(variables: Record<string, unknown>, values: Record<string, unknown>): { ok: boolean; output: string } {
+  const { env } = terraformTools();
   const dir = mkdtempSync(join(tmpdir(), 'tf-vars-'));
   try {
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ variable: variables }));

@@ -166,7 +166,7 @@ export function backupSuite(major: number): void {
         // Prune with the script's own function on a directory where every file is expired.
         const script = only(dist, 'CronJob', PER_DATABASE).spec.jobTemplate.spec.template.spec.containers[0].command[2] as string;
         const prune = script.slice(script.indexOf('prune() {'), script.indexOf('\n}\n', script.indexOf('prune() {')) + 3);
-        execFileSync('bash', ['-c', `${prune}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')], { env: { PATH: clientPath(), RETENTION_DAYS: '7', RETENTION_COUNT: '' } });
+        execFileSync('bash', ['-c', `${prune}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')], { env: { PATH: clientPath(), RETENTION_DAYS: '7', RETENTION_COUNT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
         expect(backupFiles('titanium')).toEqual([files[2]]);
       });
 
