@@ -1,9 +1,12 @@
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import semver from 'semver';
 import { parseManifest, REPO_ROOT } from './support/manifests';
 import { EXAMPLE_OUTPUTS, expectDocumentedOutput, readmeExamples } from './support/readme-examples';
+import { RUN_ROOT_ENV } from './support/run-root-env';
+import { typeCheck } from './support/type-check';
 
 const TSC = join(REPO_ROOT, 'node_modules', '.bin', 'tsc');
 const ENTRY_POINTS = ['aws', 'azure', 'kubernetes'];
@@ -29,54 +32,75 @@ function unshippedCitations(declarations: string): string[] {
   return [...seeds, ...documents];
 }
 
+/** Runs tsc in the project; its diagnostics, one per line (empty when it compiled cleanly). */
+function tscIn(project: string, args: string[]): string {
+  try {
+    execFileSync(TSC, ['--strict', '--skipLibCheck', '--target', 'ES2022', '--pretty', 'false', ...args], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return '';
+  } catch (e) {
+    return String((e as { stdout?: string }).stdout).trim();
+  }
+}
+
 /**
- * The library as another repository gets it: `npm pack`, install the tarball with its peers
- * into an empty project, then type-check and synthesize a chart that imports it by name.
- * The tests run in order on one project: first with the cdk8s peers only, then with cdktf and
- * the AWS provider added (linked from this repository's node_modules, no download).
+ * The folder `npm pack` packs: what `npm run build` (prepack) leaves in the checkout, the sources
+ * and the compiled lib/ side by side, with the compiled files from the run's one type check
+ * (support/type-check.ts) instead of a second compilation. The package's `files` decide what of
+ * it ships.
+ */
+async function packageTree(work: string): Promise<string> {
+  const { status, output, outDir } = await typeCheck(process.env[RUN_ROOT_ENV]!);
+  if (status !== 0) throw new Error(`the repository does not compile, so there is nothing to pack:\n${output}`);
+  const tree = join(work, 'package');
+  for (const file of ['package.json', 'README.md', 'LICENSE']) cpSync(join(REPO_ROOT, file), join(tree, file));
+  // the sources, not what an earlier `npm run build` may have left beside them (prebuild deletes it)
+  cpSync(join(REPO_ROOT, 'lib'), join(tree, 'lib'), { recursive: true, filter: (f) => !/\.(js|d\.ts)$/.test(f) });
+  cpSync(join(outDir, 'lib'), join(tree, 'lib'), { recursive: true });
+  return tree;
+}
+
+/** The peer packages a consumer installs beside the library, at this repository's versions. */
+const PEERS = ['cdk8s', 'cdk8s-plus-27', 'constructs'];
+
+/**
+ * The library as another repository gets it: `npm pack`, install the tarball into an empty
+ * project, then type-check and synthesize a chart that imports it by name. The peers are this
+ * repository's own copies (checked against the ranges the package declares), linked rather than
+ * unpacked again from npm's cache: one copy of each construct library, shared with the providers
+ * linked beside them later. The tests run in order on one project: first with the cdk8s peers
+ * only, then with cdktf and the AWS provider added, then with the Kubernetes provider.
  */
 describe('the packed library', () => {
   const work = mkdtempSync(join(tmpdir(), 'consumer-'));
   const project = join(work, 'consumer');
   let packed: string[] = [];
   afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const link = (name: string) => {
+    const target = join(project, 'node_modules', name);
+    rmSync(target, { recursive: true, force: true });
+    mkdirSync(join(target, '..'), { recursive: true });
+    symlinkSync(join(REPO_ROOT, 'node_modules', name), target, 'dir');
+  };
+  const versionOf = (name: string): string => JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-  test('installs into a fresh project and synthesizes a chart there', () => {
+  test('installs into a fresh project beside peers of the versions it declares', async () => {
     const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const tarballName = npm(['pack', '--silent', '--pack-destination', work], REPO_ROOT).trim().split('\n').pop()!;
+    const tarballName = npm(['pack', '--silent', '--ignore-scripts', '--pack-destination', work], await packageTree(work)).trim().split('\n').pop()!;
     const tarball = join(work, tarballName);
     packed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter((f) => f !== '');
     expect(packed).toContain('package/lib/index.js');
     expect(packed).toContain('package/lib/index.d.ts');
     expect(packed.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
 
-    execFileSync('mkdir', ['-p', project]);
+    mkdirSync(project, { recursive: true });
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    const version = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
-    npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball,
-      `cdk8s@${version('cdk8s')}`, `cdk8s-plus-27@${version('cdk8s-plus-27')}`, `constructs@${version('constructs')}`], project);
-
-    writeFileSync(join(project, 'main.ts'), [
-      "import { App, Chart } from 'cdk8s';",
-      "import { PostgresStatefulSet } from 'cdk8s-postgres';",
-      "import { Finding, reviewObjects } from 'cdk8s-postgres/review';",
-      'const app = new App({ outdir: "out" });',
-      "const chart = new Chart(app, 'orders');",
-      "const db = new PostgresStatefulSet(chart, 'orders-db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'orders-db-superuser', key: 'password' } } });",
-      'const host: string = db.host;',
-      'const findings: Finding[] = reviewObjects([], []);',
-      "if (findings.length !== 0) throw new Error('a review of nothing found something');",
-      'console.log(host);',
-      'app.synth();',
-    ].join('\n'));
-    execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsc'), ['--strict', '--skipLibCheck', '--esModuleInterop', '--target', 'ES2022', '--module', 'commonjs', 'main.ts'], { cwd: project });
-    const printed = execFileSync('node', ['main.js'], { cwd: project, encoding: 'utf8' });
-    expect(printed.trim()).toBe('orders-db.shop.svc.cluster.local');
-
-    expect(readdirSync(join(project, 'out'))).toEqual(['orders.k8s.yaml']);
-    const objects = parseManifest(readFileSync(join(project, 'out', 'orders.k8s.yaml'), 'utf8'));
-    expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'NetworkPolicy', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service', 'StatefulSet']);
-  }, 180000);
+    npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--legacy-peer-deps', tarball], project);
+    for (const peer of PEERS) link(peer);
+    const declared = JSON.parse(readFileSync(join(project, 'node_modules', 'cdk8s-postgres', 'package.json'), 'utf8')).peerDependencies as Record<string, string>;
+    for (const peer of [...PEERS, 'cdktf', '@cdktf/provider-aws', '@cdktf/provider-kubernetes']) {
+      expect({ peer, version: versionOf(peer), satisfies: semver.satisfies(versionOf(peer), declared[peer]) }).toEqual({ peer, version: versionOf(peer), satisfies: true });
+    }
+  }, 120000);
 
   test('ships the Apache 2.0 LICENSE and no compiled file without a source', () => {
     expect(packed).toContain('package/LICENSE');
@@ -126,11 +150,14 @@ describe('the packed library', () => {
     const written = new Set<string>();
     const needsKubernetesProvider = (example: string) => /from '(@cdktf\/provider-kubernetes\/[^']*|cdk8s-postgres\/terraform\/kubernetes)'/.test(example);
 
-    /** node10 (typesVersions) emits; node16 and bundler follow `exports`. */
+    /**
+     * The module resolutions a consumer's project may use: node16 and bundler follow `exports`
+     * (a deep path is refused), node10 follows `typesVersions` and emits the JavaScript run here.
+     */
     const RESOLUTIONS = [['--module', 'node16', '--moduleResolution', 'node16', '--noEmit'], ['--module', 'preserve', '--moduleResolution', 'bundler', '--noEmit'], ['--module', 'commonjs', '--moduleResolution', 'node10']];
 
-    /** Writes README blocks `indices` into the project, compiles them together (once per module resolution), runs each and checks what it made. */
-    function runExamples(indices: number[], resolutions = RESOLUTIONS): void {
+    /** Writes README blocks `indices` into the project, compiles them with `extra` files (once per resolution), runs each and checks what it made. */
+    function runExamples(indices: number[], resolutions: string[][], extra: { files: string[]; diagnostics: (resolution: string[]) => string }): void {
       const dirs = indices.map((i) => {
         const dir = join(project, 'readme', String(i + 1));
         mkdirSync(dir, { recursive: true });
@@ -139,7 +166,7 @@ describe('the packed library', () => {
       });
       const files = dirs.map((dir) => join(dir, 'example.ts'));
       for (const resolution of resolutions) {
-        execFileSync(TSC, ['--strict', '--skipLibCheck', '--target', 'ES2022', ...resolution, ...files], { cwd: project, encoding: 'utf8' });
+        expect({ resolution, diagnostics: tscIn(project, [...resolution, ...files, ...extra.files]) }).toEqual({ resolution, diagnostics: extra.diagnostics(resolution) });
       }
       indices.forEach((i, n) => {
         const printed = execFileSync('node', ['example.js'], { cwd: dirs[n], encoding: 'utf8' });
@@ -154,24 +181,42 @@ describe('the packed library', () => {
     }
 
     beforeAll(() => {
-      // one copy of each construct library, shared with the providers linked beside them
-      for (const name of ['cdk8s', 'cdk8s-plus-27', 'constructs', 'cdktf', '@cdktf/provider-aws']) {
-        const target = join(project, 'node_modules', name);
-        rmSync(target, { recursive: true, force: true });
-        mkdirSync(join(target, '..'), { recursive: true });
-        symlinkSync(join(REPO_ROOT, 'node_modules', name), target, 'dir');
-      }
+      for (const name of ['cdktf', '@cdktf/provider-aws']) link(name);
       expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-azurerm'))).toBe(false);
       expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-kubernetes'))).toBe(false);
     });
 
-    test('the TypeScript blocks of the README that need no other provider compile against the package, run, and make what they say', () => {
+    test("a chart importing the library by name and the README's blocks that need no other provider compile against the package under every resolution, run, and make what they say; a deep path does not type-check under any", () => {
+      writeFileSync(join(project, 'main.ts'), [
+        "import { App, Chart } from 'cdk8s';",
+        "import { PostgresStatefulSet } from 'cdk8s-postgres';",
+        "import { Finding, reviewObjects } from 'cdk8s-postgres/review';",
+        'const app = new App({ outdir: "out" });',
+        "const chart = new Chart(app, 'orders');",
+        "const db = new PostgresStatefulSet(chart, 'orders-db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'orders-db-superuser', key: 'password' } } });",
+        'const host: string = db.host;',
+        'const findings: Finding[] = reviewObjects([], []);',
+        "if (findings.length !== 0) throw new Error('a review of nothing found something');",
+        'console.log(host);',
+        'app.synth();',
+      ].join('\n'));
+      writeFileSync(join(project, 'deep.ts'), "import { fail } from 'cdk8s-postgres/lib/validation';\nconsole.log(fail);\n");
       // whole examples that import the library by name, as a new user copies them
       expect(examples.length).toBeGreaterThanOrEqual(9);
       for (const example of examples) expect(example).toMatch(/from 'cdk8s-postgres(\/terraform\/(aws|azure|kubernetes))?';/);
       const now = examples.map((_, i) => i).filter((i) => !needsKubernetesProvider(examples[i]));
       expect(now.length).toBeGreaterThanOrEqual(8);
-      runExamples(now);
+      runExamples(now, RESOLUTIONS, {
+        files: ['main.ts', 'deep.ts'],
+        // node10 emits despite it, as tsc does by default
+        diagnostics: () => "deep.ts(1,22): error TS2307: Cannot find module 'cdk8s-postgres/lib/validation' or its corresponding type declarations.",
+      });
+
+      const printed = execFileSync('node', ['main.js'], { cwd: project, encoding: 'utf8' });
+      expect(printed.trim()).toBe('orders-db.shop.svc.cluster.local');
+      expect(readdirSync(join(project, 'out'))).toEqual(['orders.k8s.yaml']);
+      const objects = parseManifest(readFileSync(join(project, 'out', 'orders.k8s.yaml'), 'utf8'));
+      expect(objects.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'NetworkPolicy', 'NetworkPolicy', 'PodDisruptionBudget', 'Service', 'Service', 'StatefulSet']);
     }, 120000);
 
     test('the Azure and Kubernetes entries fail naming their own provider', () => {
@@ -183,28 +228,16 @@ describe('the packed library', () => {
       expect(kubernetes.out).toMatch(/Cannot find module '@cdktf\/provider-kubernetes\/[^']*'/);
     });
 
-    test('a deep path does not type-check either (node16 resolution follows exports)', () => {
-      writeFileSync(join(project, 'deep.ts'), "import { fail } from 'cdk8s-postgres/lib/validation';\nconsole.log(fail);\n");
-      let printed = '';
-      try {
-        execFileSync(TSC, ['--strict', '--skipLibCheck', '--noEmit', '--module', 'node16', '--moduleResolution', 'node16', 'deep.ts'], { cwd: project, encoding: 'utf8' });
-      } catch (e) {
-        printed = String((e as { stdout?: string }).stdout);
-      }
-      expect(printed).toContain("error TS2307: Cannot find module 'cdk8s-postgres/lib/validation'");
-    });
-
     describe('and then the Kubernetes provider', () => {
       beforeAll(() => {
-        mkdirSync(join(project, 'node_modules', '@cdktf'), { recursive: true });
-        symlinkSync(join(REPO_ROOT, 'node_modules', '@cdktf', 'provider-kubernetes'), join(project, 'node_modules', '@cdktf', 'provider-kubernetes'), 'dir');
+        link('@cdktf/provider-kubernetes');
       });
 
       test("the README's blocks that deploy through the kubernetes provider compile, run and make what they say; every expected output was made", () => {
         const later = examples.map((_, i) => i).filter((i) => needsKubernetesProvider(examples[i]));
         expect(later.length).toBeGreaterThanOrEqual(1);
         // one compiler run (the provider's types are large): the three resolutions are shown above
-        runExamples(later, [['--module', 'node16', '--moduleResolution', 'node16']]);
+        runExamples(later, [['--module', 'node16', '--moduleResolution', 'node16']], { files: [], diagnostics: () => '' });
         expect([...written].sort()).toEqual(Object.keys(EXAMPLE_OUTPUTS).sort());
         // the output check can fail: a comment that is not what the line prints
         expect(() => expectDocumentedOutput("console.log(db.host); // orders-db.shop.svc.cluster.local\n", 'orders-db.db.svc.cluster.local\n')).toThrow('the README says an example prints');

@@ -1,0 +1,41 @@
+import { spawn } from 'child_process';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { setTimeout as delay } from 'timers/promises';
+import { REPO_ROOT } from './manifests';
+
+/** What the one type check of the run printed, and where it wrote the compiled repository. */
+export interface TypeCheck {
+  /** tsc's exit status. */
+  readonly status: number;
+  /** Its diagnostics (empty when it passed). */
+  readonly output: string;
+  /** The compiled repository (JavaScript and declarations), laid out as the sources: `<outDir>/lib/index.js`. */
+  readonly outDir: string;
+}
+
+const folder = (root: string) => join(root, 'type-check');
+
+/**
+ * Starts the run's one `tsc` over the whole repository (lib, apps, environments, scripts, bench,
+ * test) in the background, emitting into the run's folder: the type check test reads its
+ * diagnostics, the package test packs its compiled lib/. It runs beside the test files instead
+ * of before them, and the library is compiled once instead of twice.
+ */
+export function startTypeCheck(root: string): void {
+  const dir = folder(root);
+  mkdirSync(dir);
+  const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const command = '"$0" "$1" -p "$2" --outDir "$3/out" --noEmit false --pretty false > "$3/output" 2>&1; echo $? > "$3/status.tmp"; mv "$3/status.tmp" "$3/status"';
+  spawn('sh', ['-c', command, process.execPath, tsc, REPO_ROOT, dir], { stdio: 'ignore', detached: true }).unref();
+}
+
+/** Waits for the run's type check (see {@link startTypeCheck}) and returns what it did. */
+export async function typeCheck(root: string, timeoutMs = 180000): Promise<TypeCheck> {
+  const dir = folder(root);
+  for (let waited = 0; !existsSync(join(dir, 'status')); waited += 100) {
+    if (waited > timeoutMs) throw new Error(`the type check did not finish within ${timeoutMs / 1000} s`);
+    await delay(100);
+  }
+  return { status: Number(readFileSync(join(dir, 'status'), 'utf8')), output: readFileSync(join(dir, 'output'), 'utf8'), outDir: join(dir, 'out') };
+}
