@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { ValidationError } from '../diagnostics/validation-error';
 import { plainTextPasswords } from './plain-text-passwords';
 import { unrepresentableStrings } from './representable-text';
+import { sessionCached } from './synth-session';
 import { duplicateObjects } from './unique-objects';
 
 /** Checks that look at a whole chart, whoever added its objects; each returns its problems. */
@@ -18,7 +19,8 @@ export function addChartChecks(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (CHECKED.has(chart)) return;
   CHECKED.add(chart);
-  chart.node.addValidation({ validate: () => CHART_CHECKS.flatMap((check) => check(chart)) });
+  // Once per synthesis: cdk8s validates the whole app again before each chart it renders.
+  chart.node.addValidation({ validate: () => sessionCached(chart, 'chart-checks', () => CHART_CHECKS.flatMap((check) => check(chart))) });
 }
 
 /**

@@ -133,10 +133,6 @@ function cleanObject(json: { metadata?: { annotations?: Record<string, unknown> 
   return clean(json);
 }
 
-// Rendered objects already found clean: the manifest writer renders each object once and
-// validates twice (see manifest-writer), so the second look is free.
-const CLEAN = new WeakSet<object>();
-
 /**
  * Every string of every object in the chart, whoever added the object, must be something a
  * manifest can carry (see {@link unrepresentableText}). Returns one problem per string, naming
@@ -146,11 +142,7 @@ export function unrepresentableStrings(chart: Chart): string[] {
   const problems: string[] = [];
   for (const object of chart.node.findAll().filter(ApiObject.isApiObject)) {
     const json = object.toJson();
-    if (CLEAN.has(json)) continue;
-    if (cleanObject(json)) {
-      CLEAN.add(json);
-      continue;
-    }
+    if (cleanObject(json)) continue;
     const namespace = json.metadata?.namespace ?? chart.namespace;
     const target = `${object.kind} '${namespace ? `${namespace}/` : ''}${object.name}'`;
     for (const [field, problem] of problemsIn(json, [])) problems.push(`${target} ${field} (construct '${object.node.path}') ${problem}`);
