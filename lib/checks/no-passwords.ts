@@ -8,7 +8,9 @@ import { fail } from '../private/validation';
  */
 
 const CONNINFO_PASSWORD = /(^|[\s;?&])((?:password|pwd)\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s;&]*)/gi;
-const URI_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:)([^\s/?#@]+)(@)/gi;
+// Anchored on `://` after a scheme character rather than on the scheme's first letter: a long run
+// of letters and digits would otherwise be read again from each of its characters (quadratic).
+const URI_PASSWORD = /(?<=[a-z0-9+.-])(:\/\/[^\s/?#@:]*:)([^\s/?#@]+)(@)/gi;
 const SQL_PASSWORD = /(\bPASSWORD\s+)(E?'(?:[^']|'')*'|\$([A-Za-z0-9_]*)\$[\s\S]*?\$\3\$)/gi;
 
 /** The text with every password it carries replaced by '…', for messages. */

@@ -1,4 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
+import { excerpt } from '../private/validation';
 import { maskPasswords, passwordInText } from './no-passwords';
 
 /**
@@ -13,20 +14,39 @@ export function plainTextPasswords(chart: Chart): string[] {
     const where = `${object.kind} '${json.metadata?.namespace ? `${json.metadata.namespace}/` : ''}${object.name}' of '${object.node.path}'`;
     const check = (field: string, value: unknown) => {
       const problem = typeof value === 'string' ? passwordInText(value) : undefined;
-      if (problem) problems.push(`${where}: ${field} ${JSON.stringify(maskPasswords(value as string))} ${problem}`);
+      if (problem) problems.push(`${where}: ${field} ${excerpt(maskPasswords(value as string), (value as string).length)} ${problem}`);
     };
     if (object.kind === 'ConfigMap') for (const [key, value] of Object.entries(json.data ?? {})) check(`data['${key}']`, value);
     if (object.kind === 'postgresql') for (const [key, value] of Object.entries(json.spec?.postgresql?.parameters ?? {})) check(`spec.postgresql.parameters.${key}`, value);
-    for (const [path, env] of envValues(json)) check(path, env);
+    forEachEnvValue(json, [], check);
   }
   return problems;
 }
 
-/** Every `env[].value` anywhere in the object, with its path. */
-function envValues(node: unknown, path = ''): [string, unknown][] {
-  if (Array.isArray(node)) return node.flatMap((item, i) => envValues(item, `${path}[${i}]`));
-  if (node === null || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => key === 'env' && Array.isArray(value)
-    ? value.filter((e) => e && typeof e === 'object' && 'value' in e).map((e): [string, unknown] => [`${path}.env['${e.name}']`.replace(/^\./, ''), e.value])
-    : envValues(value, `${path}.${key}`));
+/**
+ * Calls `visit(path, value)` for every `env[].value` anywhere in the object. The path is only
+ * written out for a value that has one: the walk itself allocates nothing per node.
+ */
+function forEachEnvValue(node: unknown, path: (string | number)[], visit: (path: string, value: unknown) => void): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      path.push(i);
+      forEachEnvValue(node[i], path, visit);
+      path.pop();
+    }
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
+    if (key === 'env' && Array.isArray(value)) {
+      for (const e of value) {
+        if (e && typeof e === 'object' && 'value' in e) visit(`${[...path, 'env'].map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')}['${e.name}']`, e.value);
+      }
+    } else if (value !== null && typeof value === 'object') {
+      path.push(key);
+      forEachEnvValue(value, path, visit);
+      path.pop();
+    }
+  }
 }

@@ -11,8 +11,21 @@ export function fail(owner: string, field: string, value: unknown, rule: string)
   throw new ValidationError(`${owner}: ${field} ${valueText(value)} ${rule}`);
 }
 
+/** Longer values are shown by their start and end: a 2 MB ConfigMap value makes no message. */
+const SHOWN_AT_MOST = 240;
+
+/**
+ * `text` as JSON, or for a long one its first and last characters as JSON and the length of the
+ * value it stands for (`length`, when `text` is that value with its passwords masked).
+ */
+export function excerpt(text: string, length = text.length): string {
+  if (text.length <= SHOWN_AT_MOST) return JSON.stringify(text);
+  return `${JSON.stringify(text.slice(0, 160))}…${JSON.stringify(text.slice(-60))} (${length} characters)`;
+}
+
 /** The value as JSON; what JSON cannot hold (bigints, cycles, functions) described instead, never a TypeError. */
 function valueText(value: unknown): string {
+  if (typeof value === 'string') return excerpt(value);
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (typeof value === 'function') return '(a function)';

@@ -42,19 +42,34 @@ function code(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/** Text safe in Markdown prose: one line, no HTML, no emphasis, links or code from its punctuation. */
+/**
+ * Text safe in Markdown prose: one line (each run of white space holding a line break becomes one
+ * space; a run is matched once, so a long one costs its length), no HTML, no emphasis, links or
+ * code from its punctuation.
+ */
 function prose(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ')
+  return text.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))
     .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A step that starts with a command (`kubectl patch …   (why)`): the command as code, the rest as prose. */
-const COMMAND_STEP = /^((?:kubectl|npm|npx|git|psql|pg_dump|pg_dumpall|terraform|gh) .*?)(\s{2,}\(.*)?$/s;
+const COMMAND = /^(?:kubectl|npm|npx|git|psql|pg_dump|pg_dumpall|terraform|gh) /;
 
+/** Where the reason of a step starts: two or more white space characters, then `(`; -1 when it has none. */
+function reasonStart(text: string): number {
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    let start = open;
+    while (start > 0 && /\s/.test(text[start - 1])) start--;
+    if (open - start >= 2) return start;
+  }
+  return -1;
+}
+
+/** A step that starts with a command (`kubectl patch …   (why)`): the command as code, the rest as prose. */
 function step(text: string): string {
-  const command = COMMAND_STEP.exec(text);
-  return command ? `${code(command[1])}${command[2] ? ` ${prose(command[2].trim())}` : ''}` : prose(text);
+  if (!COMMAND.test(text)) return prose(text);
+  const reason = reasonStart(text);
+  return reason < 0 ? code(text) : `${code(text.slice(0, reason))} ${prose(text.slice(reason).trim())}`;
 }
 
 /** A table cell: as prose, with pipes escaped (GitHub reads `\|` as a pipe even inside code). */
