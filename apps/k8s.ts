@@ -2,7 +2,7 @@ import { join } from 'path';
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
 import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings } from '../lib';
-import { renderCharts, writeRendered } from '../lib/environment/manifest-writer';
+import { eachRendered, toYaml, writeTexts } from '../lib/environment/manifest-writer';
 import { undeclaredMajorChanges } from './undeclared-major-changes';
 
 /** Builds every environment's chart. */
@@ -20,10 +20,13 @@ export function synthesizeEnvironments(outdir: string, environments: readonly En
   const app = buildK8sApp(outdir, environments);
   const charts = app.node.children as EnvironmentChart[];
   // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
-  const rendered = renderCharts(charts);
-  const majorChanges = charts.flatMap((chart, i) => undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), rendered[i] as object[]));
+  const rendered = eachRendered(charts, (objects, chart) => ({
+    text: toYaml(objects),
+    majorChanges: undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), objects as object[]),
+  }));
+  const majorChanges = rendered.flatMap((r) => r.majorChanges);
   if (majorChanges.length) throw new ValidationError(majorChanges.join('\n'));
-  writeRendered(charts, rendered, outdir);
+  writeTexts(charts, rendered.map((r) => r.text), outdir);
   return Warnings.collect(app);
 }
 

@@ -76,11 +76,41 @@ export function synthesisOf<T>(charts: readonly Chart[], body: () => T): T {
   return inSession([...new Set(charts.map((chart) => App.of(chart)))], body);
 }
 
-/** The objects of `chart` as cdk8s renders them: in dependency order, each in its closest chart. */
+/** The API objects `chart` writes (not those of charts nested in it), in no particular order. */
+function objectsOf(chart: Chart): ApiObject[] {
+  return chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+}
+
+/**
+ * The objects of `chart` as cdk8s renders them (in dependency order), the session's renderings
+ * then let go: a chart is written once, and a fleet of charts need not be held in memory at once.
+ */
 function renderChart(chart: Chart): unknown[] {
-  return new DependencyGraph(chart.node).topology()
-    .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart)
-    .map((object) => object.toJson());
+  const inChart = new Set<unknown>(objectsOf(chart));
+  const rendered = new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => inChart.has(c)).map((object) => object.toJson());
+  for (const object of inChart) delete (object as { toJson?: unknown }).toJson;
+  return rendered;
+}
+
+/**
+ * Whether cdk8s's preparation of `app` would change nothing: it turns construct dependencies and
+ * nested charts into dependencies between API objects, and `app` has neither.
+ */
+function needsNoPreparation(app: IConstruct): boolean {
+  return app.node.findAll().every((c) => c.node.dependencies.length === 0 && !(Chart.isChart(c) && c.node.scope && Chart.isChart(c.node.scope)));
+}
+
+/**
+ * Within {@link synthesisOf}: the rendered objects of `chart`, once it is valid (the caller has
+ * validated it). The app is prepared as cdk8s prepares it unless that would change nothing; then
+ * the chart is rendered without validating the whole app again, so that a writer can render,
+ * write out and let go of one chart after another.
+ */
+export function renderValidChart(chart: Chart): unknown[] {
+  const state = session?.apps.get(App.of(chart));
+  if (!state) throw new Error(`chart '${chart.node.path}' is rendered outside the synthesis of its app`);
+  if (!state.prepared && needsNoPreparation(App.of(chart))) state.prepared = true;
+  return state.prepared ? renderChart(chart) : chart.toJson();
 }
 
 const INSTALLED = Symbol.for('cdk8s-postgres.synth-session');

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Chart } from 'cdk8s';
 import { validateChart } from '../checks/chart-checks';
-import { synthesisOf } from '../checks/synth-session';
+import { renderValidChart, synthesisOf } from '../checks/synth-session';
 import { unrepresentableAnnotation, unrepresentableKey, unrepresentableText, visible } from '../checks/representable-text';
 
 /**
@@ -33,23 +33,26 @@ export function writeChart(chart: Chart, outdir: string): string {
  * paths. Nothing is written unless every chart passes.
  */
 export function writeCharts(charts: readonly Chart[], outdir: string): string[] {
-  return writeRendered(charts, renderCharts(charts), outdir);
+  return writeTexts(charts, eachRendered(charts, (objects) => toYaml(objects)), outdir);
 }
 
-/** Validates every chart and renders each chart's objects, as one synthesis: each object once. */
-export function renderCharts(charts: readonly Chart[]): unknown[][] {
-  return synthesisOf(charts, () => {
-    charts.forEach(validateChart);
-    return charts.map((chart) => chart.toJson());
-  });
+/**
+ * Validates and renders every chart as one synthesis, each object rendered once, and returns what
+ * `use` makes of each chart's objects; the objects themselves are let go after `use`.
+ */
+export function eachRendered<T>(charts: readonly Chart[], use: (objects: unknown[], chart: Chart) => T): T[] {
+  return synthesisOf(charts, () => charts.map((chart) => {
+    validateChart(chart);
+    return use(renderValidChart(chart), chart);
+  }));
 }
 
-/** Writes charts rendered by {@link renderCharts} to `<outdir>/<chart id>.k8s.yaml`; returns the paths. */
-export function writeRendered(charts: readonly Chart[], rendered: readonly unknown[][], outdir: string): string[] {
+/** Writes each chart's manifest text to `<outdir>/<chart id>.k8s.yaml`; returns the paths. */
+export function writeTexts(charts: readonly Chart[], texts: readonly string[], outdir: string): string[] {
   mkdirSync(outdir, { recursive: true });
   return charts.map((chart, i) => {
     const file = join(outdir, `${chart.node.id}.k8s.yaml`);
-    writeFileSync(file, toYaml(rendered[i]));
+    writeFileSync(file, texts[i]);
     return file;
   });
 }
@@ -169,7 +172,8 @@ function isPlainSafe(s: string): boolean {
 
 /** `|-` for no final newline, `|` for one, `|+` for several (the extra ones become empty lines). */
 function literalBlock(s: string, indent: string): string {
-  const trailing = /\n*$/.exec(s)![0].length;
+  let trailing = 0;
+  while (trailing < s.length && s[s.length - 1 - trailing] === '\n') trailing++;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
   const lines = (trailing === 0 ? s : s.slice(0, -1)).split('\n');
   return `|${chomp}\n${lines.map((line) => (line === '' ? '' : `${indent}  ${line}`)).join('\n')}`;
