@@ -2,7 +2,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Chart, Yaml } from 'cdk8s';
 import { buildK8sApp } from '../apps/k8s';
-import { fleetInstance } from '../bench/fleet';
+import * as cdk8s from 'cdk8s';
+import { fleetApp } from '../bench/consumer/fleet';
+import * as lib from '../lib';
 import { toYaml } from '../lib';
 import { asJson, byIdentity, KubectlReadings, kubectlVersion, objectsOf, readWithKubectl } from './support/kubectl';
 import { DIST_DIR, KubeObject } from './support/manifests';
@@ -13,7 +15,7 @@ import { DIST_DIR, KubeObject } from './support/manifests';
  * (`chart.toJson()`), value for value and type for type.
  */
 const charts = buildK8sApp('/nonexistent').node.children as Chart[];
-const fleet = fleetInstance(0, '/nonexistent');
+const fleet = fleetApp(cdk8s, lib, 1, 'chart-per-server', '/nonexistent').charts[0];
 
 /** Strings kubectl read as numbers when the writer left them plain, and what it read. */
 const MISREAD_WHEN_PLAIN: [string, number][] = [
