@@ -1,0 +1,95 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
+import { PostgresStatefulSet, writeCharts } from '../lib';
+import { sessionCached } from '../lib/checks/synth-session';
+import { synth, TEST_TODAY } from './support/manifests';
+import { TODAY_CONTEXT_KEY } from '../lib/private/today';
+
+/**
+ * One synthesis renders each object once and runs each chart's checks once (lib/checks/
+ * synth-session.ts), where cdk8s prepares and validates the whole app again for every chart.
+ * The output must be what cdk8s renders for each chart on its own.
+ */
+function fleet(outdir: string, charts = 3): App {
+  const app = new App({ outdir });
+  app.node.setContext(TODAY_CONTEXT_KEY, TEST_TODAY);
+  for (let i = 0; i < charts; i++) {
+    const chart = new Chart(app, `shop-${i}`);
+    new PostgresStatefulSet(chart, 'db', { namespace: `shop-${i}`, superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
+  }
+  return app;
+}
+
+let outdir: string;
+beforeEach(() => { outdir = mkdtempSync(join(tmpdir(), 'synth-session-')); });
+afterEach(() => rmSync(outdir, { recursive: true, force: true }));
+
+test('app.synth() writes for each chart what cdk8s renders for that chart alone', () => {
+  const app = fleet(outdir);
+  app.synth();
+  expect(readdirSync(outdir).sort()).toEqual(['shop-0.k8s.yaml', 'shop-1.k8s.yaml', 'shop-2.k8s.yaml']);
+  // A second app of the same charts, each rendered by itself (each call prepares the whole app, as cdk8s does).
+  const alone = fleet('/nonexistent').charts.map((chart) => Testing.synth(chart));
+  app.charts.forEach((chart, i) => expect(Yaml.load(join(outdir, `${chart.node.id}.k8s.yaml`))).toEqual(alone[i]));
+});
+
+test('app.synth() of several charts renders each object once', () => {
+  const app = fleet(outdir, 4);
+  const objects = app.node.findAll().filter(ApiObject.isApiObject);
+  const render = jest.spyOn(ApiObject.prototype, 'toJson');
+  try {
+    app.synth();
+    expect(render).toHaveBeenCalledTimes(objects.length);
+  } finally {
+    render.mockRestore();
+  }
+  // and no object keeps the session's wrapper
+  expect(objects.filter((o) => Object.prototype.hasOwnProperty.call(o, 'toJson'))).toEqual([]);
+});
+
+test("each chart's checks run once per synthesis and afresh in the next", () => {
+  const app = fleet(outdir, 2);
+  let runs = 0;
+  app.charts[0].node.addValidation({ validate: () => sessionCached(app.charts[0], 'counted', () => (runs++, [])) });
+  app.synth();
+  expect(runs).toBe(1);
+  app.synth();
+  expect(runs).toBe(2);
+  expect(sessionCached(app.charts[0], 'counted', () => 'outside a synthesis, every time')).toBe('outside a synthesis, every time');
+});
+
+test('a change between two syntheses is seen by the second: nothing is kept from one to the next', () => {
+  const chart = fleet('/nonexistent', 1).charts[0];
+  expect(() => synth(chart)).not.toThrow();
+  new ApiObject(chart, 'leak', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'leak', namespace: 'shop-0' }, data: { url: 'postgres://app:hunter2@db/app' } });
+  expect(() => Testing.synth(chart)).toThrow('holds a password (user:password@ in a URI)');
+});
+
+test('a problem in the last chart fails app.synth() before any file is written', () => {
+  const app = fleet(outdir, 3);
+  new ApiObject(app.charts[2], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop-2' }, data: { note: 'bell\u0007' } });
+  expect(() => app.synth()).toThrow('holds \\u0007, a control character');
+  expect(readdirSync(outdir)).toEqual([]);
+});
+
+test('objects keep the order their dependencies give them, in app.synth() and in the writer', () => {
+  const order = (files: string[]) => files.map((f) => Yaml.load(f).map((o: { metadata: { name: string } }) => o.metadata.name));
+  const build = () => {
+    const app = new App({ outdir });
+    const chart = new Chart(app, 'ordered');
+    const [first, second, third] = ['c', 'b', 'a'].map((name) => new ApiObject(chart, name, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }));
+    first.addDependency(second);
+    second.addDependency(third);
+    return app;
+  };
+  build().synth();
+  const synthesized = order([join(outdir, 'ordered.k8s.yaml')]);
+  rmSync(outdir, { recursive: true, force: true });
+  const app = build();
+  const written = order(writeCharts(app.charts, outdir));
+  expect(synthesized).toEqual([['a', 'b', 'c']]);
+  expect(written).toEqual(synthesized);
+  expect(readFileSync(join(outdir, 'ordered.k8s.yaml'), 'utf8')).toContain('name: a');
+});
