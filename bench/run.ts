@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir, totalmem } from 'os';
 import { join } from 'path';
@@ -52,7 +53,7 @@ try {
       const growth = thousand.ms / hundred.ms;
       const what = `1000 servers with a schema Job each, ${layout.replace(/-/g, ' ')}, ${via === 'app.synth' ? '`app.synth()`' : '`writeCharts`'}`;
       row(what, `${seconds(thousand.ms / 1000)}, ${Math.round(thousand.peakRssMiB)} MiB peak`, '≤ 3 s, ≤ 250 MiB', thousand.ms <= 3000 && thousand.peakRssMiB <= 250);
-      row(`… growth t(1000)/t(100)`, `${growth.toFixed(1)} (${seconds(hundred.ms / 1000)} for 100)`, '≤ 10', growth <= 10);
+      row(`… growth t(1000)/t(100)`, `${growth.toFixed(2)} (${seconds(hundred.ms / 1000)} for 100)`, '≤ 10', growth <= 10);
     }
   }
 
@@ -93,7 +94,21 @@ try {
     { program: 'sh', args: ['-c', 'for d in "$@"; do kubectl kustomize "$d" > /dev/null; done', 'sh', ...readdirSync(kustomizations).map((d) => join(kustomizations, d))] }, RUNS);
   row('the app alone, all environments / `kubectl kustomize` of its output', `${app.ratio.toFixed(2)}× (${seconds(app.a)} / ${seconds(app.b)})`, '≤ 1×', app.ratio <= 1);
 
-  // 5. The suite.
+  // 5. The Terraform stacks, and the review, which renders the working tree and the base (HEAD, in a
+  // temporary worktree): every environment and stack twice. Exit 1 only says what the change risks.
+  const cdktfOut = scratch('cdktf');
+  const cdktf = medianOf(Math.min(RUNS, 3), () => timed({ program: 'npx', args: ['cdktf', 'synth', '--output', cdktfOut], options: { cwd: ROOT, env: ENV } }), (s) => s.seconds);
+  row('`npx cdktf synth`, all stacks', seconds(cdktf), '≤ 3 s', cdktf <= 3);
+  const review = medianOf(Math.min(RUNS, 3), () => {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ['-r', './scripts/register-ts.js', 'apps/review.ts', '--base', 'HEAD', '--format', 'json'], { cwd: ROOT, env: ENV, encoding: 'utf8' });
+    if (result.status !== 0 && result.status !== 1) throw new Error(`the review failed: ${result.stderr}`);
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  }, (s) => s);
+  const reviewLimit = 2 * synth.a + cdktf;
+  row('`npm run review -- --base HEAD`, all environments and stacks', seconds(review), `≤ 2 × cdk8s synth + cdktf synth (${seconds(reviewLimit)})`, review <= reviewLimit);
+
+  // 6. The suite.
   if (!SKIP_TESTS) {
     const tests = timed({ program: 'npm', args: ['test'], options: { cwd: ROOT } }).seconds;
     row('`npm test`', seconds(tests), '≤ 120 s', tests <= 120);

@@ -13,6 +13,11 @@ const CONNINFO_PASSWORD = /(^|[\s;?&])((?:password|pwd)\s*=\s*)('(?:[^'\\]|\\.)*
 const URI_PASSWORD = /(?<=[a-z0-9+.-])(:\/\/[^\s/?#@:]*:)([^\s/?#@]+)(@)/gi;
 const SQL_PASSWORD = /(\bPASSWORD\s+)(E?'(?:[^']|'')*'|\$([A-Za-z0-9_]*)\$[\s\S]*?\$\3\$)/gi;
 
+// The same patterns without the global flag, for tests: a global pattern keeps state between calls.
+const CONNINFO_FOUND = new RegExp(CONNINFO_PASSWORD.source, 'i');
+const URI_FOUND = new RegExp(URI_PASSWORD.source, 'i');
+const SQL_FOUND = new RegExp(SQL_PASSWORD.source, 'i');
+
 /** The text with every password it carries replaced by '…', for messages. */
 export function maskPasswords(text: string): string {
   return text
@@ -23,10 +28,10 @@ export function maskPasswords(text: string): string {
 
 /** What looks like a password in a value (a connection string or URI carrying one), or undefined. */
 export function passwordInText(text: string): string | undefined {
-  if (new RegExp(CONNINFO_PASSWORD.source, 'i').test(text)) {
+  if (CONNINFO_FOUND.test(text)) {
     return "holds a password ('password=' in a connection string); let the client read it from a Secret (a password file, or PGPASSWORD from a secretKeyRef) instead";
   }
-  if (new RegExp(URI_PASSWORD.source, 'i').test(text)) {
+  if (text.includes('://') && URI_FOUND.test(text)) {
     return 'holds a password (user:password@ in a URI); leave it out of the URI and let the client read it from a Secret';
   }
   return undefined;
@@ -34,7 +39,7 @@ export function passwordInText(text: string): string | undefined {
 
 /** What looks like a password in SQL (a PASSWORD literal, or a connection string carrying one), or undefined. */
 export function passwordInSql(sql: string): string | undefined {
-  const literal = new RegExp(SQL_PASSWORD.source, 'i').exec(sql);
+  const literal = SQL_FOUND.exec(sql);
   if (literal) {
     const line = sql.slice(0, literal.index).split('\n').length;
     return `sets a password in SQL (line ${line}: PASSWORD '…'), which the schema ConfigMap would publish; declare the login in users with a password Secret instead`;
