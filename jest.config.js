@@ -14,4 +14,6 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // Programs start from a small helper process, not from the large worker (see the file).
   setupFiles: ['<rootDir>/test/support/spawn-through-helper.js'],
+  // Longest first, also without the durations of an earlier run (a fresh clone).
+  testSequencer: '<rootDir>/test/support/sequencer.js',
 };

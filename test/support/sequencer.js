@@ -1,0 +1,31 @@
+// Jest's order of test files: longest first, so that neither worker is left with a long file at the
+// end. Jest orders by the durations it cached in an earlier run, and without them (a fresh clone,
+// CI) by file size, which puts the real-server files (thin files that run long suites) last. Here
+// those files get the durations they take (seconds, measured on two cores), for a run without its
+// own; any cached duration wins.
+'use strict';
+const { default: Sequencer } = require('@jest/test-sequencer');
+
+const EXPECTED_SECONDS = [
+  [/\/majors\/pg17\.test\.ts$/, 20], [/\/majors\/backup-restore\.pg1[45]\.test\.ts$/, 12], [/\/majors\/pg14\.test\.ts$/, 12],
+  [/\/package\.test\.ts$/, 11], [/\/majors\/upgrade-14-to-17\.test\.ts$/, 10], [/\/terraform-aws-efs\.test\.ts$/, 10],
+  [/\/review-command\.test\.ts$/, 10], [/\/majors\/pg1[568]\.test\.ts$/, 9], [/\/typecheck\.test\.ts$/, 9],
+];
+
+class LongestFirst extends Sequencer {
+  sort(tests) {
+    const seconds = (test) => {
+      const cached = this.time(test);
+      if (cached != null) return cached / 1000;
+      const known = EXPECTED_SECONDS.find(([pattern]) => pattern.test(test.path));
+      // otherwise about a second per 10 KB of test file, as Jest's own fallback guesses from size
+      return known ? known[1] : (test.context.hasteFS.getSize(test.path) ?? 0) / 10000;
+    };
+    const failed = (test) => (this.hasFailed(test) ? 1 : 0);
+    return tests.map((test) => ({ test, failed: failed(test), seconds: seconds(test) }))
+      .sort((a, b) => b.failed - a.failed || b.seconds - a.seconds)
+      .map(({ test }) => test);
+  }
+}
+
+module.exports = LongestFirst;
