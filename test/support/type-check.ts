@@ -18,20 +18,28 @@ const folder = (root: string) => join(root, 'type-check');
 
 /**
  * Starts the run's one `tsc` over the whole repository (lib, apps, environments, scripts, bench,
- * test) in the background, emitting into the run's folder: the type check test reads its
- * diagnostics, the package test packs its compiled lib/. It runs beside the test files instead
- * of before them, and the library is compiled once instead of twice.
+ * test) in the background, emitting into the run's folder, unless a test file of the run has
+ * started it already: the type check test reads its diagnostics, the package test packs its
+ * compiled lib/. It runs beside the test files instead of before them, the library is compiled
+ * once instead of twice, and a run of other test files does not compile at all.
  */
-export function startTypeCheck(root: string): void {
+function startTypeCheck(root: string): void {
   const dir = folder(root);
-  mkdirSync(dir);
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    // made by the first caller of the run, which started tsc
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
   const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   const command = '"$0" "$1" -p "$2" --outDir "$3/out" --noEmit false --pretty false > "$3/output" 2>&1; echo $? > "$3/status.tmp"; mv "$3/status.tmp" "$3/status"';
   spawn('sh', ['-c', command, process.execPath, tsc, REPO_ROOT, dir], { stdio: 'ignore', detached: true }).unref();
 }
 
-/** Waits for the run's type check (see {@link startTypeCheck}) and returns what it did. */
+/** The run's type check (see {@link startTypeCheck}): started if need be, waited for, and what it did. */
 export async function typeCheck(root: string, timeoutMs = 180000): Promise<TypeCheck> {
+  startTypeCheck(root);
   const dir = folder(root);
   for (let waited = 0; !existsSync(join(dir, 'status')); waited += 100) {
     if (waited > timeoutMs) throw new Error(`the type check did not finish within ${timeoutMs / 1000} s`);
