@@ -20,13 +20,11 @@ export function synthesizeEnvironments(outdir: string, environments: readonly En
   const app = buildK8sApp(outdir, environments);
   const charts = app.node.children as EnvironmentChart[];
   // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
-  const rendered = eachRendered(charts, (objects, chart) => ({
-    text: toYaml(objects),
-    majorChanges: undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), objects as object[]),
-  }));
-  const majorChanges = rendered.flatMap((r) => r.majorChanges);
+  const rendered = eachRendered(charts, (json, object) => ({ text: toYaml([json]), statefulSet: object.kind === 'StatefulSet' ? json as object : undefined }));
+  const majorChanges = charts.flatMap((chart, i) => undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`),
+    rendered[i].flatMap((r) => (r.statefulSet ? [r.statefulSet] : []))));
   if (majorChanges.length) throw new ValidationError(majorChanges.join('\n'));
-  writeTexts(charts, rendered.map((r) => r.text), outdir);
+  writeTexts(charts, rendered.map((documents) => documents.map((d) => d.text).join('---\n')), outdir);
   return Warnings.collect(app);
 }
 

@@ -5,6 +5,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import fc from 'fast-check';
 import { PostgresStatefulSet, SchemaInitJob, ValidationError, writeChart } from '../lib';
+import { apiObjectsOf } from '../lib/checks/chart-checks';
 import { unrepresentableStrings } from '../lib/checks/representable-text';
 import { asJson, byIdentity, KubectlReadings, objectsOf, readWithKubectl } from './support/kubectl';
 import { KubeObject, testChart } from './support/manifests';
@@ -153,7 +154,7 @@ describe(`a corpus of ${strings.length} strings (${accepted.length} carried, ${r
   test('every refused string is refused at synth in every channel, naming the field and the character or the rule', () => {
     const refusing = testChart();
     addRawObjects(refusing, refusedIn);
-    const problems = unrepresentableStrings(refusing);
+    const problems = apiObjectsOf(refusing).flatMap((object) => unrepresentableStrings(object, object.toJson(), refusing));
     const expected = [
       ...refusedIn.values.flatMap((s, i) => [
         `ConfigMap 'corpus/values-${chunkOf(i)}' data.v${i} (construct 'test/values-${chunkOf(i)}') holds ${firstRefused(s)}`,

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../diagnostics/validation-error';
 import { plainTextPasswords } from './plain-text-passwords';
@@ -6,21 +6,50 @@ import { unrepresentableStrings } from './representable-text';
 import { sessionCached } from './synth-session';
 import { duplicateObjects } from './unique-objects';
 
-/** Checks that look at a whole chart, whoever added its objects; each returns its problems. */
-const CHART_CHECKS: ((chart: Chart) => string[])[] = [duplicateObjects, unrepresentableStrings, plainTextPasswords];
+/** Checks of each rendered object of a chart, whoever added it; each returns its problems. */
+const OBJECT_CHECKS: ((object: ApiObject, json: any, chart: Chart) => string[])[] = [unrepresentableStrings, plainTextPasswords];
 
 const CHECKED = new WeakSet<Chart>();
+const CHECKS_KEY = 'chart-checks';
+
+/** The API objects `chart` writes (not those of charts nested in it). */
+export function apiObjectsOf(chart: Chart): ApiObject[] {
+  return chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+}
 
 /**
  * Registers the chart-wide checks on the chart that holds `scope`, once per chart. They run
- * where cdk8s validates (`app.synth()`) and in {@link validateChart}.
+ * where cdk8s validates (`app.synth()`) and in {@link validateChart}: once per synthesis (cdk8s
+ * validates the whole app again before each chart it renders), each object rendered once for all
+ * of them and let go after.
  */
 export function addChartChecks(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (CHECKED.has(chart)) return;
   CHECKED.add(chart);
-  // Once per synthesis: cdk8s validates the whole app again before each chart it renders.
-  chart.node.addValidation({ validate: () => sessionCached(chart, 'chart-checks', () => CHART_CHECKS.flatMap((check) => check(chart))) });
+  chart.node.addValidation({
+    validate: () => sessionCached(chart, CHECKS_KEY, () => {
+      const checker = chartChecker(chart);
+      for (const object of apiObjectsOf(chart)) checker.check(object, object.toJson());
+      return checker.problems();
+    }),
+  });
+}
+
+/**
+ * The chart-wide checks of `chart` fed one rendered object at a time, for a writer that renders
+ * each object once and writes it out: `check` each object (true while the chart has no problem),
+ * then `problems()` is what the chart's validation reports, for the rest of the synthesis.
+ */
+export function chartChecker(chart: Chart): { check(object: ApiObject, json: unknown): boolean; problems(): string[] } {
+  const found: string[] = duplicateObjects(chart);
+  return {
+    check: (object, json) => {
+      for (const check of OBJECT_CHECKS) found.push(...check(object, json, chart));
+      return found.length === 0;
+    },
+    problems: () => sessionCached(chart, CHECKS_KEY, () => found),
+  };
 }
 
 /**

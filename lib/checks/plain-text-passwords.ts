@@ -1,25 +1,23 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { excerpt } from '../private/validation';
 import { maskPasswords, passwordInText } from './no-passwords';
 
 /**
- * Passwords written out where anyone who may read the object reads them, whoever put them
- * there: ConfigMap data, environment variable values of any pod, and the postgresql.conf
- * parameters of a Zalando `postgresql` resource. One problem per finding, password masked.
+ * Passwords written out in a rendered object where anyone who may read the object reads them,
+ * whoever put them there: ConfigMap data, environment variable values of any pod, and the
+ * postgresql.conf parameters of a Zalando `postgresql` resource. One problem per finding,
+ * password masked.
  */
-export function plainTextPasswords(chart: Chart): string[] {
+export function plainTextPasswords(object: ApiObject, json: any): string[] {
   const problems: string[] = [];
-  for (const object of chart.node.findAll().filter(ApiObject.isApiObject)) {
-    const json = object.toJson();
-    const where = `${object.kind} '${json.metadata?.namespace ? `${json.metadata.namespace}/` : ''}${object.name}' of '${object.node.path}'`;
-    const check = (field: string, value: unknown) => {
-      const problem = typeof value === 'string' ? passwordInText(value) : undefined;
-      if (problem) problems.push(`${where}: ${field} ${excerpt(maskPasswords(value as string), (value as string).length)} ${problem}`);
-    };
-    if (object.kind === 'ConfigMap') for (const [key, value] of Object.entries(json.data ?? {})) check(`data['${key}']`, value);
-    if (object.kind === 'postgresql') for (const [key, value] of Object.entries(json.spec?.postgresql?.parameters ?? {})) check(`spec.postgresql.parameters.${key}`, value);
-    forEachEnvValue(json, [], check);
-  }
+  const where = `${object.kind} '${json.metadata?.namespace ? `${json.metadata.namespace}/` : ''}${object.name}' of '${object.node.path}'`;
+  const check = (field: string, value: unknown) => {
+    const problem = typeof value === 'string' ? passwordInText(value) : undefined;
+    if (problem) problems.push(`${where}: ${field} ${excerpt(maskPasswords(value as string), (value as string).length)} ${problem}`);
+  };
+  if (object.kind === 'ConfigMap') for (const [key, value] of Object.entries(json.data ?? {})) check(`data['${key}']`, value);
+  if (object.kind === 'postgresql') for (const [key, value] of Object.entries(json.spec?.postgresql?.parameters ?? {})) check(`spec.postgresql.parameters.${key}`, value);
+  forEachEnvValue(json, [], check);
   return problems;
 }
 

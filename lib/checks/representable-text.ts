@@ -134,18 +134,13 @@ function cleanObject(json: { metadata?: { annotations?: Record<string, unknown> 
 }
 
 /**
- * Every string of every object in the chart, whoever added the object, must be something a
- * manifest can carry (see {@link unrepresentableText}). Returns one problem per string, naming
- * the object, the field and the construct.
+ * Every string of a rendered object (whoever added it to the chart) must be something a manifest
+ * can carry (see {@link unrepresentableText}). Returns one problem per string, naming the object,
+ * the field and the construct.
  */
-export function unrepresentableStrings(chart: Chart): string[] {
-  const problems: string[] = [];
-  for (const object of chart.node.findAll().filter(ApiObject.isApiObject)) {
-    const json = object.toJson();
-    if (cleanObject(json)) continue;
-    const namespace = json.metadata?.namespace ?? chart.namespace;
-    const target = `${object.kind} '${namespace ? `${namespace}/` : ''}${object.name}'`;
-    for (const [field, problem] of problemsIn(json, [])) problems.push(`${target} ${field} (construct '${object.node.path}') ${problem}`);
-  }
-  return problems;
+export function unrepresentableStrings(object: ApiObject, json: any, chart: Chart): string[] {
+  if (cleanObject(json)) return [];
+  const namespace = json.metadata?.namespace ?? chart.namespace;
+  const target = `${object.kind} '${namespace ? `${namespace}/` : ''}${object.name}'`;
+  return [...problemsIn(json, [])].map(([field, problem]) => `${target} ${field} (construct '${object.node.path}') ${problem}`);
 }

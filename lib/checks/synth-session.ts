@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 
 /**
  * One synthesis (`app.synth()`, `app.synthYaml()`, `chart.toJson()` as `Testing.synth` calls it,
- * or the library's writer) renders each API object once and runs each chart-wide check once.
+ * or the library's writer) prepares the app once and runs each chart's checks once.
  *
  * cdk8s prepares the whole app for every chart it renders: `App._synthChart` resolves the
  * dependencies of every construct and runs every validation of the app again before it renders
@@ -11,51 +11,30 @@ import { IConstruct } from 'constructs';
  * render every object of their chart, rendered the app N + 1 times (measured: 100 charts of one
  * server each took 11.6 s; 1000 did not finish in two minutes). Within one synthesis nothing
  * changes between those passes (no user code runs), so a session makes them one:
- * - every API object of the app renders once (its `toJson` result is kept for the session);
  * - the chart-wide checks of a chart run once (see {@link sessionCached});
  * - once the app has been prepared (by `app.synth()`'s own validation and dependency pass, or by
  *   the first chart rendered), each further chart is rendered as cdk8s renders it, its objects in
  *   dependency order, without preparing the whole app again.
- * Outside a synthesis nothing is kept: objects render afresh and checks run every time.
+ * Outside a synthesis nothing is kept: checks run every time.
  */
 interface Session {
-  /** Apps whose objects keep their renderings, and whether each has been prepared. */
+  /** Apps of the synthesis, and whether each has been prepared. */
   readonly apps: Map<IConstruct, { prepared: boolean }>;
-  /** Objects whose `toJson` is wrapped for the session, to restore at its end. */
-  readonly wrapped: ApiObject[];
   readonly cache: Map<object, Map<string, unknown>>;
 }
 
 let session: Session | undefined;
 
-/** Runs `body` in the current session, or in a new one that ends with it, with `apps` entered. */
+/** Runs `body` in the current session, or in a new one that ends with it, with `apps` in it. */
 function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T): T {
-  if (session) {
-    for (const app of apps) enter(session, app);
-    return body(session);
-  }
-  const current: Session = { apps: new Map(), wrapped: [], cache: new Map() };
+  const current = session ?? { apps: new Map(), cache: new Map() };
+  for (const app of apps) if (!current.apps.has(app)) current.apps.set(app, { prepared: false });
+  if (session) return body(current);
   session = current;
   try {
-    for (const app of apps) enter(current, app);
     return body(current);
   } finally {
-    for (const object of current.wrapped) delete (object as { toJson?: unknown }).toJson;
     session = undefined;
-  }
-}
-
-/** Makes every API object of `app` render once for the rest of the session. */
-function enter(current: Session, app: IConstruct): void {
-  if (current.apps.has(app)) return;
-  current.apps.set(app, { prepared: false });
-  for (const object of app.node.findAll()) {
-    // An object with a toJson of its own (a test double, say) is left alone.
-    if (!ApiObject.isApiObject(object) || Object.prototype.hasOwnProperty.call(object, 'toJson')) continue;
-    const render = object.toJson;
-    let json: unknown;
-    Object.defineProperty(object, 'toJson', { configurable: true, value: () => (json ??= render.call(object)) });
-    current.wrapped.push(object);
   }
 }
 
@@ -76,20 +55,9 @@ export function synthesisOf<T>(charts: readonly Chart[], body: () => T): T {
   return inSession([...new Set(charts.map((chart) => App.of(chart)))], body);
 }
 
-/** The API objects `chart` writes (not those of charts nested in it), in no particular order. */
-function objectsOf(chart: Chart): ApiObject[] {
-  return chart.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
-}
-
-/**
- * The objects of `chart` as cdk8s renders them (in dependency order), the session's renderings
- * then let go: a chart is written once, and a fleet of charts need not be held in memory at once.
- */
-function renderChart(chart: Chart): unknown[] {
-  const inChart = new Set<unknown>(objectsOf(chart));
-  const rendered = new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => inChart.has(c)).map((object) => object.toJson());
-  for (const object of inChart) delete (object as { toJson?: unknown }).toJson;
-  return rendered;
+/** The objects of `chart` in the order cdk8s renders them: by their dependencies, each in its closest chart. */
+function objectsInOrder(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
 }
 
 /**
@@ -101,16 +69,24 @@ function needsNoPreparation(app: IConstruct): boolean {
 }
 
 /**
- * Within {@link synthesisOf}: the rendered objects of `chart`, once it is valid (the caller has
- * validated it). The app is prepared as cdk8s prepares it unless that would change nothing; then
- * the chart is rendered without validating the whole app again, so that a writer can render,
- * write out and let go of one chart after another.
+ * Within {@link synthesisOf}: renders each object of `chart` in cdk8s's order and hands it to
+ * `each` with its rendering, which is not kept: a writer can check it, write it out and let it go.
+ * The app is prepared as cdk8s prepares it unless that would change nothing; the whole app is not
+ * validated here (the caller validates the chart).
  */
-export function renderValidChart(chart: Chart): unknown[] {
-  const state = session?.apps.get(App.of(chart));
+export function forEachRenderedObject(chart: Chart, each: (object: ApiObject, json: unknown) => void): void {
+  const app = App.of(chart);
+  const state = session?.apps.get(app);
   if (!state) throw new Error(`chart '${chart.node.path}' is rendered outside the synthesis of its app`);
-  if (!state.prepared && needsNoPreparation(App.of(chart))) state.prepared = true;
-  return state.prepared ? renderChart(chart) : chart.toJson();
+  if (!state.prepared && !needsNoPreparation(app)) {
+    // cdk8s's own preparation (dependencies, and a validation of the app) and rendering; the order
+    // of the objects is the one their dependencies have once prepared
+    const rendered = chart.toJson() as unknown[];
+    objectsInOrder(chart).forEach((object, i) => each(object, rendered[i]));
+  } else {
+    for (const object of objectsInOrder(chart)) each(object, object.toJson());
+  }
+  state.prepared = true;
 }
 
 const INSTALLED = Symbol.for('cdk8s-postgres.synth-session');
@@ -133,7 +109,7 @@ function install(): void {
     const root = App.of(chart);
     return inSession([root], (current) => {
       const state = current.apps.get(root)!;
-      if (state.prepared) return renderChart(chart);
+      if (state.prepared) return objectsInOrder(chart).map((object) => object.toJson());
       const rendered = synthChart.call(this, chart);
       state.prepared = true;
       return rendered;

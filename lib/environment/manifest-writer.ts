@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { Chart } from 'cdk8s';
-import { validateChart } from '../checks/chart-checks';
-import { renderValidChart, synthesisOf } from '../checks/synth-session';
+import { ApiObject, Chart } from 'cdk8s';
+import { chartChecker, validateChart } from '../checks/chart-checks';
+import { forEachRenderedObject, synthesisOf } from '../checks/synth-session';
 import { unrepresentableAnnotation, unrepresentableKey, unrepresentableText, visible } from '../checks/representable-text';
 
 /**
@@ -33,17 +33,25 @@ export function writeChart(chart: Chart, outdir: string): string {
  * paths. Nothing is written unless every chart passes.
  */
 export function writeCharts(charts: readonly Chart[], outdir: string): string[] {
-  return writeTexts(charts, eachRendered(charts, (objects) => toYaml(objects)), outdir);
+  return writeTexts(charts, eachRendered(charts, (json) => `${emitTop(json)}\n`).map((documents) => documents.join('---\n')), outdir);
 }
 
 /**
- * Validates and renders every chart as one synthesis, each object rendered once, and returns what
- * `use` makes of each chart's objects; the objects themselves are let go after `use`.
+ * Validates and renders every chart as one synthesis, and returns what `each` makes of each
+ * rendered object, chart by chart. Each object is rendered once, for the chart-wide checks and for
+ * `each` alike, and let go after: a fleet of charts is never held in memory at once.
  */
-export function eachRendered<T>(charts: readonly Chart[], use: (objects: unknown[], chart: Chart) => T): T[] {
+export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, object: ApiObject) => T): T[][] {
   return synthesisOf(charts, () => charts.map((chart) => {
+    const checker = chartChecker(chart);
+    const made: T[] = [];
+    forEachRenderedObject(chart, (object, json) => {
+      // a chart with a problem is not written: validateChart below says what the problem is
+      if (checker.check(object, json)) made.push(each(json, object));
+    });
+    checker.problems();
     validateChart(chart);
-    return use(renderValidChart(chart), chart);
+    return made;
   }));
 }
 
