@@ -4,7 +4,9 @@ import { MICROSERVICES_SERVER } from './databases';
 /**
  * prod-operator (seed 001, production): the five service databases of minikube-dev, now on a
  * Zalando postgres-operator cluster: a primary and two replicas with automatic failover, 50Gi
- * each, PgBouncer, nightly logical backups and postgres-exporter metrics.
+ * each, PgBouncer, nightly logical backups and postgres-exporter metrics. Every TCP login comes
+ * over TLS with a scram-sha-256 verifier, which the operator stores for every login it manages
+ * (ZalandoCluster).
  */
 export const prodOperator: EnvironmentDescription = {
   name: 'prod-operator',
@@ -27,6 +29,10 @@ export const prodOperator: EnvironmentDescription = {
         teamId: 'postgres',
         connectionPooler: { instances: 2, mode: 'transaction' },
         logicalBackup: { schedule: '0 2 * * *', retentionDays: 7 },
+        // Seed 001 installs the operator with its manifests: namespace default, pod label name: postgres-operator.
+        // Only those pods (and the cluster's own) reach Patroni's unauthenticated API on 8008; whoever may create
+        // pods in default can pass for the operator (README "Network").
+        network: { operatorNamespace: 'default', operatorPodLabels: { name: 'postgres-operator' } },
       },
     },
   ],

@@ -12,7 +12,7 @@ export { EnvironmentChart } from './environment/environment-chart';
 export { MajorUpgradeJob, type MajorUpgradeJobProps } from './jobs/major-upgrade-job';
 export { ManagerRoleSql } from './sql/manager-role-sql';
 export { toYaml, writeChart, writeCharts } from './environment/manifest-writer';
-export type { AlertThresholds, MonitoredServer } from './monitoring/alert-rules';
+export type { AlertThresholds, MonitoredServer, WatchedCertificate } from './monitoring/alert-rules';
 export { type MonitorableServer, PostgresMonitoring, type PostgresMonitoringProps } from './monitoring/postgres-monitoring';
 export { type ExternalEgress, ExternalEgressPolicy, type ExternalEgressPolicyProps, type ZalandoNetworkOptions } from './network';
 export type { ParameterValue } from './config/postgres-config';

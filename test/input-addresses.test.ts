@@ -121,10 +121,11 @@ describe.each([17, 14])('PostgreSQL %i parses the rendered pg_hba.conf as the li
 });
 
 describe('the Zalando backend takes no ranges', () => {
-  test("the resource carries neither allowedSourceRanges nor a pg_hba, so the operator's own rules apply", () => {
+  test('the resource carries no allowedSourceRanges, and its pg_hba (test/zalando-least-privilege.test.ts) names every address', () => {
     const chart = testChart();
     new ZalandoCluster(chart, 'acid-db', { namespace: 'shop', teamId: 'acid', storage: { size: '10Gi' } });
     const spec = only(synth(chart), 'postgresql').spec;
-    expect([spec.allowedSourceRanges, spec.patroni?.pg_hba]).toEqual([undefined, undefined]);
+    expect(spec.allowedSourceRanges).toBeUndefined();
+    expect([...new Set(spec.patroni.pg_hba.filter((l: string) => l.startsWith('host')).map((l: string) => l.split(' ')[3]))]).toEqual(['0.0.0.0/0', '::/0']);
   });
 });

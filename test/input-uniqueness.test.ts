@@ -52,6 +52,9 @@ describe('two objects of one kind, namespace and name in a chart fail at synth, 
     server(chart, 'b', { name: 'orders' });
     const twice = (target: string) => `[test] ${target} is defined twice: by PostgresStatefulSet 'test/a' and by PostgresStatefulSet 'test/b'; ${REPLACE}`;
     expect(problems(chart)).toEqual([
+      // The certificate Secrets too (test/tls-upkeep.test.ts).
+      "[test] PostgresStatefulSet 'test/b': tls.secretName \"orders-tls\" is also the certificate Secret of PostgresStatefulSet 'test/a' in namespace 'shop': " +
+      "a Secret holds one certificate, which would carry one server's names only and fail the other's verify-full clients; give each server a tls.secretName of its own",
       twice("ConfigMap 'shop/orders-config'"),
       twice("Service 'shop/orders-headless'"),
       twice("Service 'shop/orders'"),
@@ -125,6 +128,8 @@ describe('two objects of one kind, namespace and name in a chart fail at synth, 
     server(chart, 'orders', { name: 'acid-orders', headlessServiceName: 'acid-orders-repl' });
     const operator = "ZalandoCluster 'test/acid-orders' (created by the Zalando operator)";
     expect(problems(chart)).toEqual([
+      "[test] PostgresStatefulSet 'test/orders': tls.secretName \"acid-orders-tls\" is also the certificate Secret of ZalandoCluster 'test/acid-orders' in namespace 'shop': " +
+      "a Secret holds one certificate, which would carry one server's names only and fail the other's verify-full clients; give each server a tls.secretName of its own",
       `[test] Service 'shop/acid-orders-repl' is defined twice: by ${operator} and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,
       `[test] Service 'shop/acid-orders' is defined twice: by ${operator} and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,
       `[test] StatefulSet 'shop/acid-orders' is defined twice: by ${operator} and by PostgresStatefulSet 'test/orders'; ${REPLACE}`,

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import { BackupCronJob, BackupCronJobProps, BackupStorage, PostgresStatefulSet, SchemaInitJob, ZalandoCluster } from '../lib';
 import { CRON_MACROS } from '../lib/jobs/cron';
-import { TIME_ZONE_NAMES, TZDATA_VERSION } from '../lib/jobs/time-zones';
+import { TIME_ZONE_NAMES, TZDATA_VERSION } from '../lib/private/time-zones';
 import { only, podSpecOf, synth, testChart } from './support/manifests';
 
 /**

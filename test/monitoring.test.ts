@@ -1,30 +1,16 @@
-import { existsSync, readFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
-import { parser } from '@prometheus-io/lezer-promql';
+import { stringify } from 'yaml';
 import { METRIC_CATALOG } from '../lib/monitoring/metric-catalog';
 import { KubeObject, loadDist, only, REPO_ROOT } from './support/manifests';
 import { deployedMajor } from './support/deployed-major';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { runJobScript } from './support/run-job';
+import { promql } from './support/promql';
 
 const dist = loadDist();
-
-/** Parse errors and the metric names of a PromQL expression. */
-function promql(expr: string): { errors: number; metrics: string[] } {
-  const tree = parser.parse(expr);
-  let errors = 0;
-  const metrics: string[] = [];
-  tree.iterate({
-    enter(node) {
-      if (node.type.isError) errors++;
-      if (node.name === 'VectorSelector') {
-        const id = node.node.getChild('Identifier');
-        if (id) metrics.push(expr.slice(id.from, id.to));
-      }
-    },
-  });
-  return { errors, metrics };
-}
 
 function expressions(objects: KubeObject[]): string[] {
   const alerts = objects.filter((o) => o.kind === 'PrometheusRule').flatMap((r) => r.spec.groups.flatMap((g: any) => g.rules.map((x: any) => x.expr)));
@@ -46,6 +32,33 @@ describe('PromQL', () => {
     expect(errors).toBe(0);
     expect(metrics.length).toBeGreaterThan(0);
     expect(metrics.filter((m) => !(m in METRIC_CATALOG))).toEqual([]);
+  });
+
+  test.each(monitored)('%s: promtool accepts every rule group', (env) => {
+    const dir = mkdtempSync(join(tmpdir(), 'promtool-'));
+    try {
+      const files = dist[env].filter((o) => o.kind === 'PrometheusRule').map((rule, i) => {
+        writeFileSync(join(dir, `${i}.yaml`), stringify(rule.spec));
+        return join(dir, `${i}.yaml`);
+      });
+      expect(files.length).toBeGreaterThan(0);
+      const checked = spawnSync('promtool', ['check', 'rules', ...files], { encoding: 'utf8' });
+      expect(checked.stderr).toBe('');
+      expect(checked.status).toBe(0);
+      writeFileSync(join(dir, 'bad.yaml'), stringify({ groups: [{ name: 'x', rules: [{ alert: 'X', expr: 'sum(' }] }] }));
+      expect(spawnSync('promtool', ['check', 'rules', join(dir, 'bad.yaml')], { encoding: 'utf8' }).status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("aks-phonebill-dev and prod-operator watch their servers' cert-manager Certificates", () => {
+    for (const env of monitored) {
+      const certificate = only(dist[env], 'Certificate');
+      const alerts = dist[env].filter((o) => o.kind === 'PrometheusRule').flatMap((r) => r.spec.groups.flatMap((g: any) => g.rules));
+      expect(alerts.find((r: any) => r.alert === 'PostgresCertificateExpiresSoon').expr).toContain(`{namespace="${certificate.metadata.namespace}", name="${certificate.metadata.name}"}`);
+      expect(alerts.map((r: any) => r.alert)).toContain('PostgresCertificateExpiryUnknown');
+    }
   });
 
   test('the checks can fail', () => {
@@ -131,6 +144,8 @@ describe('exporter, scraping and dashboard', () => {
     expect(dashboard.panels.map((p: any) => p.title)).toEqual([
       'Connections vs max_connections', 'Transactions per second', 'Cache hit ratio', 'Replication lag',
       'Slowest statements (mean seconds per call)', 'Disk usage', 'CPU vs limit', 'Memory vs limit',
+      // cert-manager writes its TLS Secret
+      'Certificate: time until it expires',
     ]);
   });
 

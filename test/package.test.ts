@@ -110,7 +110,7 @@ describe('the packed library', () => {
     const orphans = packed.filter((f) => /^package\/lib\/.*\.js$/.test(f))
       .filter((f) => !existsSync(join(REPO_ROOT, f.replace(/^package\//, '').replace(/\.js$/, '.ts'))));
     expect(orphans).toEqual([]);
-    expect(packed).toEqual(expect.arrayContaining(['package/lib/review/index.js', 'package/lib/review/index.d.ts', 'package/lib/config/pg-settings-context.json']));
+    expect(packed).toEqual(expect.arrayContaining(['package/lib/review/index.js', 'package/lib/review/index.d.ts', 'package/lib/config/pg-settings.json']));
     for (const entry of ENTRY_POINTS) {
       expect(packed).toContain(`package/lib/terraform/${entry}.js`);
       expect(packed).toContain(`package/lib/terraform/${entry}.d.ts`);

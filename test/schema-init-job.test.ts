@@ -59,13 +59,15 @@ describe('SchemaInitJob manifest', () => {
     const configMap = only(objects, 'ConfigMap', 'shop-db-schema');
     expect(pod.volumes).toContainEqual({ name: 'sql', configMap: { name: 'shop-db-schema' } });
     expect(configMap.data['plan.tsv'].split('\n').filter(Boolean)).toEqual([
-      'autocommit\tpostgres\t000-cluster.sql\t000-cluster.sql\t-',
-      'passwords\tpostgres\t000-passwords.sql\t000-passwords.sql\t-',
-      'transaction\tpostgres\t000-postgres.sql\t000-postgres.sql\t-',
-      'transaction\tshop\t001-0-setup.sql\t001-0-setup.sql\t-',
-      'once\tshop\t001-1-orders.sql\torders.sql\tshop',
-      'transaction\tshop\t001-2-grants.sql\t001-2-grants.sql\t-',
+      'autocommit\tpostgres\t000-cluster.sql\t000-cluster.sql\t-\t-',
+      'passwords\tpostgres\t000-passwords.sql\t000-passwords.sql\t-\t-',
+      'transaction\tpostgres\t000-postgres.sql\t000-postgres.sql\t-\t-',
+      'transaction\tshop\t001-0-setup.sql\t001-0-setup.sql\t-\t-',
+      // the owner's schema file, over the owner's own connection, with the password the Job has for it
+      'once\tshop\t001-1-orders.sql\torders.sql\tshop\tCDK8S_PG_PASSWORD_1',
+      'transaction\tshop\t001-2-grants.sql\t001-2-grants.sql\t-\t-',
     ]);
+    expect(configMap.data['owners.tsv']).toBe('CDK8S_PG_PASSWORD_1\tshop-logins\tshop\tshop\n');
     expect(Object.keys(job.files).sort()).toEqual(Object.keys(configMap.data).sort());
   });
 
@@ -99,6 +101,12 @@ describe('SchemaInitJob rejects bad input', () => {
     ['a schema file name that is not a file name', { databases: [{ name: 'shop', owner: 'postgres', schemaFiles: [{ name: '../x.sql', sql: '' }] }], users: [] }, `SchemaInitJob 'test/schema': databases[0].schemaFiles[0].name "../x.sql" is not a file name (letters, digits, '.', '_' and '-', ending in .sql)`],
     ['an admin through the superuser', { databases: [{ name: 'shop', owner: 'postgres' }], users: [{ ...app('boss', { databases: ['shop'] }), kind: 'admin' }] },
       `SchemaInitJob 'test/schema': databases[0].owner "postgres" is the superuser: admin 'boss' would become a superuser through it; give the database its own owner`],
+    ['a readonly login as an owner', { databases: [{ name: 'shop', owner: 'reader' }], users: [{ ...app('reader'), kind: 'readonly' }] },
+      `SchemaInitJob 'test/schema': databases[0].owner "reader" is a 'readonly' login, which may not own a database: the owner holds every right on it and its objects; make an 'app', 'admin', 'manager' login the owner, and list 'shop' in the databases of 'reader'`],
+    ['a monitoring login as an owner', { databases: [{ name: 'shop', owner: 'metrics' }], users: [{ ...app('metrics'), kind: 'monitoring' }] },
+      `SchemaInitJob 'test/schema': databases[0].owner "metrics" is a 'monitoring' login, which may not own a database`],
+    ['a SELECT-only app login as an owner', { databases: [{ name: 'shop', owner: 'shop' }], users: [app('shop', { privileges: ['SELECT'] })] },
+      `SchemaInitJob 'test/schema': databases[0].owner "shop" is an 'app' login narrowed to SELECT, but the owner holds every right on the database whatever its privileges say; give the database another owner, and list 'shop' in the databases of 'shop'`],
     ['a manager role that is also a login', { databases: [{ ...DATABASES[0], history: { tables: ['orders'], managerRole: 'shop' } }], users: [app('shop')] },
       `SchemaInitJob 'test/schema': databases[0].history.managerRole "shop" is also a login; the manager role must be a NOLOGIN role of its own`],
     ['a deadline shorter than the wait', { waitSeconds: 600, activeDeadlineSeconds: 300 }, `SchemaInitJob 'test/schema': activeDeadlineSeconds 300 must exceed waitSeconds (600), or the Job is killed before it gives up waiting`],
@@ -119,9 +127,9 @@ describe('SchemaInitJob rejects bad input', () => {
 describe('SchemaInitJob script failures are clear', () => {
   test('a server that never comes gives up after WAIT_SECONDS with a message', () => {
     // A script that ignored WAIT_SECONDS would run into Jest's test timeout instead of this message.
-    const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, { port: 1 }, { 'db-superuser': { password: 'x' }, 'shop-logins': { shop: 'a', reporting: 'b' } }, { env: { WAIT_SECONDS: '1' } });
+    const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, { port: 1 }, { 'db-superuser': { password: 'x' }, 'shop-logins': { shop: 'a', reporting: 'b' } }, { env: { WAIT_SECONDS: '0' } });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('Gave up: PostgreSQL at 127.0.0.1:1 did not accept connections within 1s');
+    expect(result.stderr).toContain('Gave up: PostgreSQL at 127.0.0.1:1 did not accept connections within 0s');
   });
 
   describe(`against a real server (PostgreSQL ${DEFAULT_MAJOR_VERSION}, the default major)`, () => {
@@ -131,9 +139,9 @@ describe('SchemaInitJob script failures are clear', () => {
     afterAll(() => server?.stop());
 
     test('a wrong superuser password gives up with the server\'s reason', () => {
-      const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, { ...secrets(), 'db-superuser': { password: 'wrong' } }, { env: { WAIT_SECONDS: '1' } });
+      const result = runJobScript(schemaJobObjects(DATABASES, USERS), JOB_NAME, server, { ...secrets(), 'db-superuser': { password: 'wrong' } }, { env: { WAIT_SECONDS: '0' } });
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain('accepts connections, but queries failed for 1s');
+      expect(result.stderr).toContain('accepts connections, but queries failed for 0s');
       expect(result.stderr).toContain('password authentication failed for user "postgres"');
     });
 

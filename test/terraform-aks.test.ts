@@ -37,8 +37,10 @@ describe('AKS cluster phonebill-dev-aks', () => {
     expect(json.variable.private_cluster).toMatchObject({ type: 'bool', default: false });
     const ranges = json.variable.api_server_authorized_ip_ranges;
     expect(ranges).toMatchObject({ type: 'list(string)', default: [] });
-    // Empty, not CIDRs, or 0.0.0.0/0: refused unless private.
-    expect(ranges.validation[0].condition).toBe('${var.private_cluster || (length(var.api_server_authorized_ip_ranges) > 0 && alltrue([for c in var.api_server_authorized_ip_ranges : can(cidrhost(c, 0))]) && !contains(var.api_server_authorized_ip_ranges, "0.0.0.0/0"))}');
+    // Empty, not canonical IPv4 CIDRs, or more than a /16 together: refused unless private (evaluated by terraform plan below).
+    expect(ranges.validation.map((v: any) => v.condition.startsWith('${var.private_cluster || ('))).toEqual([true, true, true]);
+    // The cluster checks the same rules again, whatever variable feeds it.
+    expect(cluster.lifecycle.precondition.map((p: any) => p.condition)).toEqual(ranges.validation.map((v: any) => v.condition));
   });
 
   test('OIDC issuer and workload identity on; the issuer URL is exposed', () => {
@@ -168,9 +170,10 @@ describe('backup storage account', () => {
     }]);
   });
 
-  test('the allowed ranges are single addresses or /30 and wider, as Azure Storage takes them', () => {
-    const condition: string = json.variable.backup_storage_allowed_ip_ranges.validation[0].condition;
-    expect(condition).toBe('${alltrue([for r in var.backup_storage_allowed_ip_ranges : strcontains(r, "/") ? can(cidrhost(r, 0)) && tonumber(split("/", r)[1]) <= 30 : can(cidrhost(format("%s/32", r), 0))])}');
+  test('the allowed ranges are checked by the variable and, again, by the account', () => {
+    const rules = json.variable.backup_storage_allowed_ip_ranges.validation.map((v: any) => v.condition);
+    expect(rules).toHaveLength(3);
+    expect(account.lifecycle.precondition.map((p: any) => p.condition)).toEqual(expect.arrayContaining(rules));
   });
 });
 
@@ -182,9 +185,9 @@ describe('construction-time checks', () => {
     ['no authorized ranges on a public cluster', () => new AksCluster(new TerraformStack(Testing.app(), 's'), 'aks', { ...minimal, authorizedIpRanges: [] }),
       "AksCluster 's/aks': authorizedIpRanges [] is empty: give the address ranges allowed to reach the API server, or make the cluster private"],
     ['a range that is not a CIDR', () => new AksCluster(new TerraformStack(Testing.app(), 's'), 'aks', { ...minimal, authorizedIpRanges: ['203.0.113.7'] }),
-      "AksCluster 's/aks': authorizedIpRanges \"203.0.113.7\" is not an IPv4 CIDR such as '203.0.113.7/32'"],
+      "AksCluster 's/aks': authorizedIpRanges[0] \"203.0.113.7\" has no prefix length: write the range as a CIDR (/32 for one address)"],
     ['every address', () => new AksCluster(new TerraformStack(Testing.app(), 's'), 'aks', { ...minimal, authorizedIpRanges: ['0.0.0.0/0'] }),
-      "AksCluster 's/aks': authorizedIpRanges \"0.0.0.0/0\" opens the API server to every address"],
+      "AksCluster 's/aks': authorizedIpRanges [\"0.0.0.0/0\"] admit 4294967296 addresses together, more than maxAuthorizedAddresses (65536): list only the ranges that need the API server, or declare a larger maxAuthorizedAddresses"],
     ['an unknown kubelogin mode', () => new AksCluster(new TerraformStack(Testing.app(), 's'), 'aks', { ...minimal, kubeloginMode: 'password' }),
       "AksCluster 's/aks': kubeloginMode \"password\" is not a kubelogin login mode (azurecli, azd, devicecode, interactive, spn, msi, workloadidentity, azurepipelines)"],
     ['locally redundant storage', () => new BlobBackupStorage(new TerraformStack(Testing.app(), 's'), 'b', { ...storage, replication: 'LRS' }),
@@ -213,20 +216,49 @@ describe('Terraform evaluates the variables\' validation rules (terraform plan o
   const apiVars = pick('private_cluster', 'api_server_authorized_ip_ranges');
   test.each([
     ['one /32 on a public cluster', apiVars, { api_server_authorized_ip_ranges: ['203.0.113.7/32'] }, true],
+    ['a /16 and ranges inside it on a public cluster', apiVars, { api_server_authorized_ip_ranges: ['198.51.0.0/16', '198.51.100.0/24'] }, true],
     ['no ranges on a public cluster', apiVars, {}, false],
     ['a bare address on a public cluster', apiVars, { api_server_authorized_ip_ranges: ['203.0.113.7'] }, false],
     ['0.0.0.0/0', apiVars, { api_server_authorized_ip_ranges: ['10.0.0.0/8', '0.0.0.0/0'] }, false],
+    ['the internet split in halves', apiVars, { api_server_authorized_ip_ranges: ['0.0.0.0/1', '128.0.0.0/1'] }, false],
+    ['two /16s together', apiVars, { api_server_authorized_ip_ranges: ['198.51.0.0/16', '203.0.0.0/16'] }, false],
+    ['an octet above 255', apiVars, { api_server_authorized_ip_ranges: ['999.1.1.1/32'] }, false],
+    ['host bits', apiVars, { api_server_authorized_ip_ranges: ['203.0.113.7/24'] }, false],
+    ['a leading zero', apiVars, { api_server_authorized_ip_ranges: ['010.0.0.0/8'] }, false],
     ['no ranges on a private cluster', apiVars, { private_cluster: true }, true],
     ['ZRS', pick('backup_storage_replication'), { backup_storage_replication: 'ZRS' }, true],
     ['LRS', pick('backup_storage_replication'), { backup_storage_replication: 'LRS' }, false],
     ['an address and a /24 for the storage firewall', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['198.51.100.4', '203.0.113.0/24'] }, true],
     ['a host name for the storage firewall', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['example.com'] }, false],
     ['a /32 for the storage firewall', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['198.51.100.4/32'] }, false],
+    ['0.0.0.0/0 for the storage firewall', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['0.0.0.0/0'] }, false],
+    ['a private range for the storage firewall', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['192.168.10.0/24'] }, false],
+    ['host bits for the storage firewall', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['203.0.113.9/24'] }, false],
     ['kubelogin workloadidentity', pick('kubelogin_login'), { kubelogin_login: 'workloadidentity' }, true],
     ['kubelogin with a password', pick('kubelogin_login'), { kubelogin_login: 'ropc' }, false],
   ].map(([name, ...rest]) => [`${rest[2] ? 'accepts' : 'refuses'} ${name}`, ...rest]) as [string, Record<string, unknown>, Record<string, unknown>, boolean][])('%s', (_name, variables, values, accepted) => {
     const result = planVariables(variables, values);
     if (!accepted) expect(result.output).toContain('Invalid value for variable');
     expect(result.ok).toBe(accepted);
+  }, 60000);
+});
+
+describe('the variables\' validation messages name the values and the rule', () => {
+  const pick = (...names: string[]) => Object.fromEntries(names.map((n) => [n, json.variable[n]]));
+  test.each([
+    ['the internet split in halves', pick('private_cluster', 'api_server_authorized_ip_ranges'), { api_server_authorized_ip_ranges: ['0.0.0.0/1', '128.0.0.0/1'] },
+      'api_server_authorized_ip_ranges ["0.0.0.0/1","128.0.0.0/1"] admit 4294967296 addresses together, more than the 65536 addresses (a /16) this stack authorizes at most.'],
+    ['ranges Azure reads otherwise', pick('private_cluster', 'api_server_authorized_ip_ranges'), { api_server_authorized_ip_ranges: ['203.0.113.7/32', '999.1.1.1/32', '203.0.113.7/24'] },
+      'api_server_authorized_ip_ranges ["999.1.1.1/32","203.0.113.7/24"] are not IPv4 CIDRs written canonically (four octets 0 to 255 without leading zeros, a prefix /0 to /32, no bits set after the prefix), e.g. "203.0.113.0/24".'],
+    ['no ranges on a public cluster', pick('private_cluster', 'api_server_authorized_ip_ranges'), {},
+      'api_server_authorized_ip_ranges is empty: give the address ranges allowed to reach the API server (e.g. ["203.0.113.7/32"]), or make the cluster private.'],
+    ['a private storage rule', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['198.51.100.4', '172.20.0.0/16'] },
+      'backup_storage_allowed_ip_ranges ["172.20.0.0/16"] overlap the private ranges 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 (RFC 1918), which Azure Storage refuses in IP rules; clients in a virtual network reach the account through a subnet rule.'],
+    ['a /31 storage rule', pick('backup_storage_allowed_ip_ranges'), { backup_storage_allowed_ip_ranges: ['198.51.100.4/31'] },
+      'backup_storage_allowed_ip_ranges ["198.51.100.4/31"] are not IP rules Azure Storage takes: single IPv4 addresses without a prefix, or ranges of /30 or wider written canonically (octets 0 to 255 without leading zeros, no bits set after the prefix).'],
+  ])('%s', (_name, variables, values, message) => {
+    const result = planVariables(variables, values);
+    expect(result.output.replace(/[\s│]+/g, ' ')).toContain(message);
+    expect(result.ok).toBe(false);
   }, 60000);
 });

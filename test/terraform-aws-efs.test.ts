@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Testing } from 'cdktf';
@@ -6,7 +6,7 @@ import { AwsEfsStack } from '../apps/stacks/aws-efs';
 import { AwsEfsWorkloadStack } from '../apps/stacks/aws-efs-workload';
 import { loadDist, REPO_ROOT } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';
-import { cdktfSynth, planVariables, terraformTools, terraformValidate } from './support/terraform';
+import { cdktfSynth, planVariables, terraformPlan, terraformTools, terraformValidate } from './support/terraform';
 
 const stack = new AwsEfsStack(Testing.app(), 'aws-efs');
 const synthesized = Testing.synth(stack);
@@ -125,7 +125,22 @@ describe('stack aws-efs-workload', () => {
   test('no password literal in the synthesized JSON', () => {
     expect(passwordLiteralLines(JSON.stringify(w, null, 1))).toEqual([]);
   });
+
+  test('the EfsVolume\'s own rules check the id variables again before any manifest is applied (terraform plan on the gate)', () => {
+    const [gateId, gate] = Object.entries<any>(w.resource.terraform_data)[0];
+    for (const manifest of Object.values<any>(w.resource.kubernetes_manifest)) expect(manifest.depends_on).toContain(`terraform_data.${gateId}`);
+    // Their values pass the variables' own validation; the gate holds for any feed of the volume.
+    const ids = ['file_system_id', 'access_point_id'];
+    const variables = Object.fromEntries(ids.map((id) => [id, { type: 'string' }]));
+    const config = { variable: variables, resource: { terraform_data: { [gateId]: gate } } };
+    const plan = (values: Record<string, string>) => terraformPlan(config, values);
+    expect(plan({ file_system_id: 'fs-0123456789abcdef0', access_point_id: 'fsap-0123456789abcdef0' }).ok).toBe(true);
+    const refused = plan({ file_system_id: 'fs-0123456789abcdef0#', access_point_id: 'fsap-0123456789abcdef0' });
+    expect(refused.output).toContain('EfsVolume \'aws-efs/postgres-efs\': fileSystemId "fs-0123456789abcdef0#" is not an EFS file system id');
+    expect(refused.ok).toBe(false);
+  }, 60000);
 });
+
 
 describe('npx cdktf synth and terraform validate', () => {
   const outdir = mkdtempSync(join(tmpdir(), 'cdktf-'));
@@ -142,27 +157,29 @@ describe('npx cdktf synth and terraform validate', () => {
     }
   }, 120000);
 
-  test('terraform init (from the provider mirror) and validate pass on aws-efs', () => {
-    const dir = join(outdir, 'stacks', 'aws-efs');
-    const { init, validate } = terraformValidate(dir, terraformTools());
-    expect(init.stderr).toBe('');
-    expect(init.status).toBe(0);
-    expect(JSON.parse(validate.stdout)).toMatchObject({ valid: true, error_count: 0 });
-  }, 120000);
-
-  test('a broken copy fails validation, so the check can fail', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'broken-'));
+  // One `terraform validate` for both checks: the AWS provider's schema takes several CPU seconds
+  // to load each time the provider starts.
+  test('terraform init (from the provider mirror) and validate pass on aws-efs; a broken module beside it fails, so the check can fail', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'validate-'));
     try {
-      cpSync(join(outdir, 'stacks', 'aws-efs', 'cdk.tf.json'), join(dir, 'cdk.tf.json'));
-      const broken = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8'));
-      const fileSystem = Object.values<any>(broken.resource.aws_efs_file_system)[0];
+      const stack = JSON.parse(readFileSync(join(outdir, 'stacks', 'aws-efs', 'cdk.tf.json'), 'utf8'));
+      const fileSystem = structuredClone(Object.values<any>(stack.resource.aws_efs_file_system)[0]);
       fileSystem.encrypted = 'definitely';
       fileSystem.no_such_argument = true;
-      writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(broken));
-      const { validate } = terraformValidate(dir, terraformTools());
+      mkdirSync(join(dir, 'broken'));
+      writeFileSync(join(dir, 'broken', 'main.tf.json'), JSON.stringify({ resource: { aws_efs_file_system: { broken: fileSystem } } }));
+      writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify({ ...stack, module: { ...stack.module, broken: { source: './broken' } } }));
+      const { init, validate } = terraformValidate(dir, terraformTools());
+      expect(init.stderr).toBe('');
+      expect(init.status).toBe(0);
       const result = JSON.parse(validate.stdout);
       expect(result.valid).toBe(false);
-      expect(result.diagnostics.map((d: any) => d.summary).sort()).toEqual(['Extraneous JSON object property', 'Incorrect attribute value type']);
+      const where = (d: any) => `${d.range?.filename ?? '(no file)'}: ${d.summary}`;
+      // nothing in the stack itself; exactly the two faults of the broken module
+      expect(result.diagnostics.map(where).sort()).toEqual([
+        'broken/main.tf.json: Extraneous JSON object property',
+        'broken/main.tf.json: Incorrect attribute value type',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -16,6 +16,9 @@ import { refused } from './support/errors';
 import { KubeObject, loadDist, only, podSpecOf, synth, testApp, testChart } from './support/manifests';
 import { validateObject } from './support/schema';
 
+/** ECDHE with AES-GCM or ChaCha20-Poly1305, ECDSA and RSA certificates (test/tls-upkeep.test.ts shows what openssl makes of it). */
+const AEAD_CIPHERS = 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305';
+
 const SHOP_NAMES = ['orders', 'orders.shop', 'orders.shop.svc', 'orders.shop.svc.cluster.local',
   'orders-headless', 'orders-headless.shop', 'orders-headless.shop.svc', 'orders-headless.shop.svc.cluster.local',
   'orders-0.orders-headless', 'orders-0.orders-headless.shop', 'orders-0.orders-headless.shop.svc', 'orders-0.orders-headless.shop.svc.cluster.local'];
@@ -44,9 +47,9 @@ describe('PostgresStatefulSet: TLS by default', () => {
     expect(pod.securityContext.fsGroup).toBe(999);
   });
 
-  test('postgresql.conf turns TLS on with the mounted files and TLS 1.2 at least', () => {
+  test('postgresql.conf turns TLS on with the mounted files, TLS 1.2 at least, with AEAD suites only', () => {
     for (const line of ["ssl = on", "ssl_cert_file = '/etc/postgresql-tls/tls.crt'", "ssl_key_file = '/etc/postgresql-tls/tls.key'",
-      "ssl_ca_file = '/etc/postgresql-tls/ca.crt'", "ssl_min_protocol_version = 'TLSv1.2'"]) {
+      "ssl_ca_file = '/etc/postgresql-tls/ca.crt'", "ssl_min_protocol_version = 'TLSv1.2'", `ssl_ciphers = '${AEAD_CIPHERS}'`]) {
       expect(conf.split('\n')).toContain(line);
     }
   });
@@ -55,8 +58,8 @@ describe('PostgresStatefulSet: TLS by default', () => {
     const reader = new ConfigReader(major);
     try {
       const read = (name: string) => reader.read(conf, name);
-      expect([read('ssl'), read('ssl_cert_file'), read('ssl_key_file'), read('ssl_ca_file'), read('ssl_min_protocol_version')].map((r) => r.error || r.value))
-        .toEqual(['on', '/etc/postgresql-tls/tls.crt', '/etc/postgresql-tls/tls.key', '/etc/postgresql-tls/ca.crt', 'TLSv1.2']);
+      expect([read('ssl'), read('ssl_cert_file'), read('ssl_key_file'), read('ssl_ca_file'), read('ssl_min_protocol_version'), read('ssl_ciphers')].map((r) => r.error || r.value))
+        .toEqual(['on', '/etc/postgresql-tls/tls.crt', '/etc/postgresql-tls/tls.key', '/etc/postgresql-tls/ca.crt', 'TLSv1.2', AEAD_CIPHERS]);
     } finally {
       reader.dispose();
     }

@@ -53,6 +53,13 @@ describe('ZalandoCluster', () => {
   test('parameters are tuned from the memory limit and written as strings', () => {
     expect(resource.spec.postgresql.parameters).toMatchObject({ max_connections: '200', shared_buffers: '256MB', effective_cache_size: '768MB' });
     expect(resource.spec.postgresql.parameters).not.toHaveProperty('listen_addresses');
+    // The operator hashes every login it makes as this parameter says (test/zalando-least-privilege.test.ts).
+    expect(resource.spec.postgresql.parameters.password_encryption).toBe('scram-sha-256');
+  });
+
+  test('pg_hba for Patroni: TLS and scram-sha-256 over TCP, peer for the OS user postgres on the socket', () => {
+    expect(resource.spec.patroni.pg_hba).toEqual(cluster.pgHba);
+    expect(resource.spec.patroni.pg_hba.filter((l: string) => !/^(hostssl .* scram-sha-256|hostnossl .* reject|local .* (scram-sha-256|peer))$/.test(l))).toEqual([]);
   });
 
   test('pooler, logical backups, TLS and tolerations', () => {

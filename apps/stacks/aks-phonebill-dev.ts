@@ -10,12 +10,11 @@ import { BlobUploadOptions, EnvironmentChart, EnvironmentDescription } from '../
 import { AksCluster, AksNetwork, BackupUploadIdentity, BlobBackupStorage, chooseNodeSize, demandOf, requireTerraformVersion, VmSize } from '../../lib/terraform/azure';
 import { KUBELOGIN_LOGIN_MODES } from '../../lib/terraform/aks-cluster';
 import { REDUNDANT_REPLICATION } from '../../lib/terraform/blob-backup-storage';
+import { authorizedRangesRules, DEFAULT_MAX_ADMITTED_ADDRESSES, storageIpRulesRules } from '../../lib/terraform/ip-ranges';
 import { ChartManifests } from '../../lib/terraform/kubernetes';
 
 /** Days a copied dump cannot be changed or deleted (no longer than the days it is kept). */
 export const BLOB_BACKUP_IMMUTABILITY_DAYS = 7;
-
-const CIDRS = (name: string) => `alltrue([for c in var.${name} : can(cidrhost(c, 0))])`;
 
 /** The environment with its backup upload pointed at the stack's storage account and identity. */
 function withUpload(environment: EnvironmentDescription, upload: Pick<BlobUploadOptions, 'accountName' | 'clientId'>): EnvironmentDescription {
@@ -56,11 +55,15 @@ export class AksPhonebillDevStack extends TerraformStack {
     const authorizedRanges = new TerraformVariable(this, 'api_server_authorized_ip_ranges', {
       type: 'list(string)',
       default: [],
-      description: 'Public address ranges (CIDRs) allowed to reach the API server: the machines that run Terraform and kubectl',
-      validation: [{
-        condition: `\${var.private_cluster || (length(var.api_server_authorized_ip_ranges) > 0 && ${CIDRS('api_server_authorized_ip_ranges')} && !contains(var.api_server_authorized_ip_ranges, "0.0.0.0/0"))}`,
-        errorMessage: 'Give api_server_authorized_ip_ranges as CIDRs (e.g. ["203.0.113.7/32"]), not 0.0.0.0/0, or set private_cluster = true.',
-      }],
+      description: `Public address ranges (IPv4 CIDRs) allowed to reach the API server: the machines that run Terraform and kubectl; at most ${DEFAULT_MAX_ADMITTED_ADDRESSES} addresses together`,
+      // The AksCluster's own rules (its preconditions check them again), evaluated before anything is planned.
+      validation: authorizedRangesRules({
+        list: 'var.api_server_authorized_ip_ranges',
+        privateCluster: 'var.private_cluster',
+        maxAddresses: DEFAULT_MAX_ADMITTED_ADDRESSES,
+        subject: 'api_server_authorized_ip_ranges',
+        maximum: `the ${DEFAULT_MAX_ADMITTED_ADDRESSES} addresses (a /16) this stack authorizes at most`,
+      }),
     });
     const adminGroups = new TerraformVariable(this, 'aks_admin_group_object_ids', {
       type: 'list(string)',
@@ -92,11 +95,14 @@ export class AksPhonebillDevStack extends TerraformStack {
     const storageRanges = new TerraformVariable(this, 'backup_storage_allowed_ip_ranges', {
       type: 'list(string)',
       default: [],
-      description: 'Public addresses or ranges (prefix /30 or wider; single addresses without a prefix) allowed to reach the backup storage, e.g. to download a dump',
-      validation: [{
-        condition: '${alltrue([for r in var.backup_storage_allowed_ip_ranges : strcontains(r, "/") ? can(cidrhost(r, 0)) && tonumber(split("/", r)[1]) <= 30 : can(cidrhost(format("%s/32", r), 0))])}',
-        errorMessage: 'Azure Storage takes single IPv4 addresses (no /32) or ranges of /30 or wider.',
-      }],
+      description: `Public addresses or ranges (prefix /30 or wider; single addresses without a prefix; no private range) allowed to reach the backup storage, e.g. to download a dump; at most ${DEFAULT_MAX_ADMITTED_ADDRESSES} addresses together`,
+      // The BlobBackupStorage's own rules (its preconditions check them again).
+      validation: storageIpRulesRules({
+        list: 'var.backup_storage_allowed_ip_ranges',
+        maxAddresses: DEFAULT_MAX_ADMITTED_ADDRESSES,
+        subject: 'backup_storage_allowed_ip_ranges',
+        maximum: `the ${DEFAULT_MAX_ADMITTED_ADDRESSES} addresses (a /16) this stack lets through at most`,
+      }),
     });
     new AzurermProvider(this, 'azurerm', {
       features: [{ storage: [{ dataPlaneAvailable: false }] }],

@@ -1,9 +1,9 @@
 import { checkNoPassword } from '../checks/no-passwords';
-import { configStringProblem, integerSetting, quoteConfigString, readPostgresBoolean, readPostgresInteger, readSynchronousCommit } from './postgres-values';
+import { configStringProblem, integerSetting, ParameterValue, quoteConfigString, readPostgresBoolean, readPostgresInteger, readSynchronousCommit } from './postgres-values';
+import { logsStatementText, settingCombinationProblems, settingValueProblem } from './setting-values';
 import { fail } from '../private/validation';
 
-/** A value of a postgresql.conf setting. Booleans render as on/off, strings are quoted. */
-export type ParameterValue = string | number | boolean;
+export type { ParameterValue } from './postgres-values';
 
 /** Settings the construct owns because Services, probes and mounts depend on them. */
 const MANAGED: Record<string, ParameterValue> = {
@@ -17,6 +17,19 @@ const TLS_SETTINGS = ['ssl', 'ssl_cert_file', 'ssl_key_file', 'ssl_ca_file', 'ss
 const RESERVED = [...Object.keys(MANAGED), ...TLS_SETTINGS, 'config_file', 'hba_file', 'ident_file', 'data_directory'];
 /** Directives of postgresql.conf that read other files; as keys they would not be settings at all. */
 const DIRECTIVES = ['include', 'include_dir', 'include_if_exists'];
+
+/**
+ * What every server logs unless told otherwise: who connects and when they leave, and a line
+ * prefix with the time, the process, the user, the database and the client's address.
+ */
+export const LOGGING_BASELINE: Readonly<Record<string, ParameterValue>> = {
+  log_connections: true,
+  log_disconnections: true,
+  log_line_prefix: '%m [%p] %q%u@%d %r ',
+};
+
+/** pg_stat_statements keeps utility statements verbatim (ALTER ROLE … PASSWORD included) unless told not to. */
+const STATEMENT_STATISTICS = 'pg_stat_statements';
 
 /** Switches that trade crash safety for speed; only a disposable environment may turn them off. */
 const DURABILITY_SWITCHES = ['fsync', 'synchronous_commit', 'full_page_writes'];
@@ -44,6 +57,12 @@ export interface ServerSettingsInput {
    * @default - TLS off
    */
   readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly caFile: string };
+  /**
+   * Whether settings that write every statement's text to the log are allowed (see
+   * PostgresServerProps.logsStatements).
+   * @default false
+   */
+  readonly logsStatements?: boolean;
 }
 
 /**
@@ -61,6 +80,9 @@ export function serverSettings(input: ServerSettingsInput): Record<string, Param
   }
   const checked: Record<string, ParameterValue> = {};
   for (const [key, value] of Object.entries(overrides)) {
+    if (key !== key.toLowerCase() && /^[a-z_][a-z0-9_.]*$/.test(key.toLowerCase())) {
+      fail(owner, 'parameters key', key, `must be written in lower case ('${key.toLowerCase()}'): PostgreSQL ignores the case of names, and two spellings of one setting would override each other unseen`);
+    }
     if (!/^[a-z_][a-z0-9_.]*$/.test(key)) fail(owner, 'parameters key', key, 'is not a PostgreSQL setting name');
     if (DIRECTIVES.includes(key)) fail(owner, 'parameters key', key, 'is a postgresql.conf directive that reads another file, not a setting; set the settings themselves');
     if (RESERVED.includes(key)) fail(owner, `parameters.${key}`, value, 'is managed by the construct (Services, probes and mounts depend on it) and cannot be overridden');
@@ -69,9 +91,24 @@ export function serverSettings(input: ServerSettingsInput): Record<string, Param
   const tls: Record<string, ParameterValue> = input.tls
     ? { ssl: true, ssl_cert_file: input.tls.certFile, ssl_key_file: input.tls.keyFile, ssl_ca_file: input.tls.caFile, ssl_min_protocol_version: 'TLSv1.2' }
     : {};
-  const settings = { ...MANAGED, ...tls, ...derivedMemorySettings(input), ...checked };
+  const settings = { ...MANAGED, ...tls, ...LOGGING_BASELINE, ...derivedMemorySettings(input), ...statementStatistics(input, checked), ...checked };
+  for (const [key, value, problem] of settingCombinationProblems(input.majorVersion, settings)) fail(owner, `parameters.${key}`, value, problem);
   checkMemoryFits(input, settings);
   return settings;
+}
+
+/**
+ * With pg_stat_statements loaded, utility statements are not tracked: the view would keep an
+ * application's `ALTER ROLE … PASSWORD '…'` verbatim for every pg_monitor member to read.
+ */
+function statementStatistics(input: ServerSettingsInput, checked: Readonly<Record<string, ParameterValue>>): Record<string, ParameterValue> {
+  const preload = String(checked.shared_preload_libraries ?? '').split(',').map((l) => l.trim().replace(/^"|"$/g, ''));
+  if (!preload.includes(STATEMENT_STATISTICS)) return {};
+  const key = `${STATEMENT_STATISTICS}.track_utility`;
+  if (checked[key] !== undefined && readPostgresBoolean(String(checked[key] === true ? 'on' : checked[key] === false ? 'off' : checked[key])) !== false) {
+    fail(input.owner, `parameters.${key}`, checked[key], "must be off: pg_stat_statements would keep utility statements verbatim, an application's ALTER ROLE … PASSWORD '…' included, for every pg_monitor member to read");
+  }
+  return { [key]: false };
 }
 
 /** The value as PostgreSQL will read it, or a named error: durability switches canonical, numbers the library computes with parsed. */
@@ -95,6 +132,11 @@ function checkedValue(input: ServerSettingsInput, key: string, value: ParameterV
     return canonical;
   }
   if (integerSetting(key, input.majorVersion)) integerValue(input, key, value);
+  const problem = settingValueProblem(input.majorVersion, key, value);
+  if (problem) fail(owner, field, value, problem);
+  if (logsStatementText(key, value) && !input.logsStatements) {
+    fail(owner, field, value, "writes the text of statements to the server log, and with it what applications send (passwords in ALTER ROLE … PASSWORD '…' included); set logsStatements: true to declare that choice");
+  }
   return value;
 }
 

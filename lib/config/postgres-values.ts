@@ -1,3 +1,6 @@
+/** A value of a postgresql.conf setting. Booleans render as on/off, strings are quoted. */
+export type ParameterValue = string | number | boolean;
+
 /**
  * How PostgreSQL itself reads the values of postgresql.conf, so the library computes with the
  * same numbers and switches the server will run with (measured with `postgres -C` on 14 to 18).

@@ -83,7 +83,8 @@ export class EnvironmentChart extends Chart {
         this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
           server: connection,
           databases: server.databases,
-          users,
+          // The operator writes each login's password to a Secret of its own; schema files run with the owner's.
+          users: watched instanceof ZalandoCluster ? users.map((u) => ({ ...u, password: { name: watched.credentialSecretName(u.name), key: 'password' } })) : users,
           // The operator owns logins, passwords and databases; the Job adds what it cannot do.
           logins: backend.kind === 'zalando' ? 'existing' : 'create',
           name: server.schemaInit?.jobName ?? (base && `${base}-schema-init`),

@@ -13,7 +13,7 @@ import { checkCron, checkTimeZone } from './cron';
 import { commonLabels, selectorLabels } from '../private/labels';
 import { ExternalEgressPolicy } from '../network/external-egress-policy';
 import { databaseNameProblem } from '../sql/reserved-names';
-import { checkDerivedLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { checkDerivedLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { checkJobImage } from '../private/image-reference';
 
@@ -144,6 +144,12 @@ export const BACKUP_CRON_JOB_PROPS_SHAPE = object<BackupCronJobProps>({
 export const BACKUP_DIR = '/backup';
 
 /**
+ * The label that selects one BackupCronJob's upload pods (value: the CronJob's name) for HTTPS
+ * egress: the pods of another backup of the same server, which uploads nothing, stay without it.
+ */
+const UPLOAD_POD_LABEL = 'cdk8s-postgres.io/backup-upload';
+
+/**
  * A backup CronJob: dumps written atomically and verified, UTC time stamps,
  * retention that never deletes the newest backup, one run at a time, and the security baseline.
  */
@@ -192,13 +198,13 @@ export class BackupCronJob extends Construct {
       const startingDeadlineSeconds = props.startingDeadlineSeconds ?? 600;
       checkInteger(owner, 'activeDeadlineSeconds', activeDeadlineSeconds, 1);
       checkInteger(owner, 'startingDeadlineSeconds', startingDeadlineSeconds, 10);
-      checkLabels(owner, 'labels', props.labels ?? {});
+      checkUserLabels(owner, 'labels', props.labels ?? {});
       const resources = jobResources(owner, props.resources);
       checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
         "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
       if (props.login !== undefined) checkLogin(owner, 'login', props.login);
       if (props.rolePasswords && mode !== 'cluster') fail(owner, 'rolePasswords', props.rolePasswords, "applies to 'cluster' mode only (pg_dump never dumps roles)");
-      const upload = props.upload && { options: props.upload, containerName: checkBlobUpload(owner, props.upload), serviceAccount: props.upload.serviceAccountName ?? this.name };
+      const upload = props.upload && { options: props.upload, containerName: checkBlobUpload(this, owner, props.upload), serviceAccount: props.upload.serviceAccountName ?? this.name };
       const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
       props.storage.bind(this, owner, server.name, server.namespace, labels);
       this.claimName = props.storage.claimName(server.name);
@@ -256,7 +262,7 @@ export class BackupCronJob extends Construct {
         new ExternalEgressPolicy(this, 'UploadEgress', {
           namespace: server.namespace,
           name: `${this.name}-upload`,
-          podLabels: { ...selectorLabels(server.name), 'app.kubernetes.io/component': 'backup' },
+          podLabels: { ...selectorLabels(server.name), [UPLOAD_POD_LABEL]: this.name },
           egress: { cidrs: ['0.0.0.0/0', '::/0'], ports: [443] },
           labels,
         });
@@ -269,7 +275,8 @@ export class BackupCronJob extends Construct {
   }
 
   /**
-   * With an upload, the dump runs first (an init container that lists the files it verified in
+   * With an upload, the pods carry {@link UPLOAD_POD_LABEL}, which selects them, and only them,
+   * for HTTPS egress. The dump runs first (an init container that lists the files it verified in
    * a shared emptyDir) and the upload after it, in the curl image, under the ServiceAccount the
    * workload identity webhook reads. The webhook skips the dump container: only the upload
    * sees the federated token. A failed dump fails the pod before any upload; a failed upload
@@ -283,7 +290,7 @@ export class BackupCronJob extends Construct {
     return {
       metadata: {
         ...template.metadata,
-        labels: { ...template.metadata?.labels, 'azure.workload.identity/use': 'true' },
+        labels: { ...template.metadata?.labels, 'azure.workload.identity/use': 'true', [UPLOAD_POD_LABEL]: this.name },
         annotations: { ...template.metadata?.annotations, 'azure.workload.identity/skip-containers': dump.name },
       },
       spec: {

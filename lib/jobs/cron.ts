@@ -1,4 +1,4 @@
-import { TIME_ZONE_NAMES } from './time-zones';
+import { TIME_ZONE_NAMES } from '../private/time-zones';
 import { fail } from '../private/validation';
 
 /**

@@ -5,7 +5,7 @@ import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResou
 import { passwordEnv, usernameEnv } from '../secrets/login-env';
 import { MAJOR_UPGRADE_SCRIPT } from './major-upgrade/script';
 import { commonLabels, selectorLabels } from '../private/labels';
-import { checkDerivedLabel, checkLabels, fail, ownerOf } from '../private/validation';
+import { checkDerivedLabel, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { checkJobImage, checkPostgresImage } from '../private/image-reference';
@@ -137,7 +137,7 @@ export class MajorUpgradeJob extends Construct {
       this.name = props.name ?? `${target.name}-major-upgrade`;
       checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<target>-major-upgrade'");
       const { waitSeconds, activeDeadlineSeconds, ttlSecondsAfterFinished } = jobTiming(owner, props, { activeDeadlineSeconds: 21600, ttlSecondsAfterFinished: 86400 });
-      checkLabels(owner, 'labels', props.labels ?? {});
+      checkUserLabels(owner, 'labels', props.labels ?? {});
       const resources = jobResources(owner, props.resources, { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '512Mi' });
 
       const labels = { ...commonLabels(target.name, 'major-upgrade'), ...props.labels };

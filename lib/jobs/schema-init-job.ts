@@ -9,10 +9,10 @@ import { Login } from '../secrets/login';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { SCHEMA_JOB_SCRIPT } from '../sql/job-script';
 import { LoginOwnership } from '../sql/cluster-sql';
-import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser, SchemaFile } from '../sql/model';
 import { buildSqlPlan, renderPlanFiles } from '../sql/plan';
 import { validateDefinitions } from '../sql/validate';
-import { checkDerivedLabel, checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { checkDerivedLabel, checkDnsLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { checkJobImage, parseImageReference } from '../private/image-reference';
 import { passwordInSql } from '../checks/no-passwords';
@@ -130,6 +130,10 @@ const SQL_DIR = '/sql';
  * superuser settings: when `server.superuser` names a login that is not a superuser (nor granted
  * SET on them), the password step fails before sending anything and the Job stops with a message
  * saying why; with `logins: 'existing'` the Job sets no password.
+ *
+ * Schema files run as their database's owner, over the owner's own connection (the Job reads the
+ * owner's password from its Secret for that), never in a superuser session, and their text reaches
+ * the server as one query that psql does not interpret (see {@link SchemaFile}).
  */
 export class SchemaInitJob extends Construct {
   /** Name of the Job. */
@@ -163,7 +167,7 @@ export class SchemaInitJob extends Construct {
       const resources = jobResources(owner, props.resources);
       checkJobImage(owner, props.image === undefined ? 'server.image' : 'image', props.image ?? server.image, server.image,
         "the Job's psql and pg_isready should be the server's own; use the server's major");
-      checkLabels(owner, 'labels', props.labels ?? {});
+      checkUserLabels(owner, 'labels', props.labels ?? {});
       validateDefinitions(owner, server.superuser.name, databases, users);
       databases.forEach((db, i) => (db.schemaFiles ?? []).forEach((file, j) => {
         checkRepresentable(owner, `databases[${i}].schemaFiles[${j}].sql`, file.sql);
@@ -198,6 +202,9 @@ export class SchemaInitJob extends Construct {
               { name: 'SQL_DIR', value: SQL_DIR },
               { name: 'WAIT_SECONDS', value: String(waitSeconds) },
               ...plan.passwords.map((p) => ({ name: p.envVariable, valueFrom: { secretKeyRef: { name: p.secret.name, key: p.secret.key } } })),
+              // The owners whose passwords the Job does not set (logins it does not create), for their schema files.
+              ...plan.owners.filter((o) => !plan.passwords.some((p) => p.envVariable === o.envVariable))
+                .map((o) => ({ name: o.envVariable, valueFrom: { secretKeyRef: { name: o.secret.name, key: o.secret.key } } })),
             ],
             volumes: [{ name: 'sql', configMap: { name: this.configMapName } }],
             volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }],

@@ -16,6 +16,20 @@ export interface MonitoredServer {
   readonly hasCpuLimit: boolean;
   /** Labels of the Service that exposes the exporter's port `metrics`. */
   readonly metricsServiceLabels: Record<string, string>;
+  /**
+   * The cert-manager Certificate of the server's TLS Secret, whose expiry the alerts watch.
+   * @default - none: no certificate alerts (PostgresMonitoring fills it in from the server construct
+   * when a cert-manager Certificate writes its Secret)
+   */
+  readonly certificate?: WatchedCertificate;
+}
+
+/** A cert-manager Certificate, as cert-manager's metrics name it. */
+export interface WatchedCertificate {
+  /** Namespace of the Certificate. */
+  readonly namespace: string;
+  /** Name of the Certificate. */
+  readonly name: string;
 }
 
 /** Runtime description of {@link MonitoredServer}. */
@@ -27,6 +41,7 @@ export const MONITORED_SERVER_SHAPE = object<MonitoredServer>({
   claimPattern: string(),
   hasCpuLimit: boolean(),
   metricsServiceLabels: record(string()),
+  certificate: optional(object<WatchedCertificate>({ namespace: string(), name: string() }, { name: 'WatchedCertificate' })),
 }, { name: 'MonitoredServer' });
 
 /** Thresholds of the default alerts; a threshold left unset keeps its default. */
@@ -56,6 +71,13 @@ export interface AlertThresholds {
    * @default 5
    */
   readonly slowQuerySeconds?: number;
+  /**
+   * Days before the server's certificate expires at which its alert fires, below 30: cert-manager
+   * renews a certificate 30 days before it expires by default (a third of 90 days), so a
+   * certificate this close to its end has failed to renew for a while.
+   * @default 14
+   */
+  readonly certificateExpiryDays?: number;
 }
 
 /** Runtime description of {@link AlertThresholds}. */
@@ -65,6 +87,7 @@ export const ALERT_THRESHOLDS_SHAPE = object<AlertThresholds>({
   connections: optional(number()),
   storagePercent: optional(number()),
   slowQuerySeconds: optional(number()),
+  certificateExpiryDays: optional(number()),
 }, { name: 'AlertThresholds' });
 
 /** One Prometheus alerting rule. */
@@ -80,12 +103,25 @@ export interface AlertRule {
 export const DEFAULT_RUNBOOK_BASE = 'https://github.com/cdk8s-postgres/cdk8s-postgres/blob/main/docs/runbooks.md';
 
 /**
+ * cert-manager's expiry time of `certificate`, in PromQL. Its metrics carry the Certificate's
+ * namespace in `namespace`, unless Prometheus scrapes them with `honor_labels` off (the default of
+ * cert-manager's Helm chart), which renames it `exported_namespace` and puts cert-manager's own
+ * namespace in `namespace`: this reads either.
+ */
+export function certificateExpiry(certificate: WatchedCertificate): string {
+  const metric = 'certmanager_certificate_expiration_timestamp_seconds';
+  return `${metric}{exported_namespace="${certificate.namespace}", name="${certificate.name}"} or ${metric}{namespace="${certificate.namespace}", name="${certificate.name}"}`;
+}
+
+/**
  * The default alerts: CPU over 80% for 5 minutes, memory over 85% for 3 minutes, more than
  * 80 connections, storage over 80%, a query active for more than 5 seconds, plus the exporter
- * losing the server. Each names its metrics' sources in the catalog.
+ * losing the server. With a cert-manager {@link MonitoredServer.certificate}, its expiry within 14
+ * days, and cert-manager's metrics for it missing (then nothing would warn of the expiry). Each
+ * names its metrics' sources in the catalog.
  */
 export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThresholds = {}, runbookBase = DEFAULT_RUNBOOK_BASE): AlertRule[] {
-  const t = { cpuPercent: 80, memoryPercent: 85, connections: 80, storagePercent: 80, slowQuerySeconds: 5, ...defined(thresholds) };
+  const t = { cpuPercent: 80, memoryPercent: 85, connections: 80, storagePercent: 80, slowQuerySeconds: 5, certificateExpiryDays: 14, ...defined(thresholds) };
   const pod = `namespace="${server.namespace}", pod=~"${server.podPattern}"`;
   const container = `${pod}, container="${server.container}"`;
   const cpuBound = server.hasCpuLimit ? 'kube_pod_container_resource_limits' : 'kube_pod_container_resource_requests';
@@ -96,6 +132,16 @@ export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThr
     labels: { severity, database: server.name },
     annotations: { summary, runbook_url: `${runbookBase}#${alert.toLowerCase()}` },
   });
+  const certificateRules = (certificate: WatchedCertificate): AlertRule[] => {
+    const expiry = certificateExpiry(certificate);
+    const named = `certificate ${certificate.namespace}/${certificate.name}`;
+    return [
+      rule('PostgresCertificateExpiresSoon', `min(${expiry}) - time() < ${t.certificateExpiryDays} * 86400`, '1h', 'critical',
+        `${server.name}: its ${named} expires in less than ${t.certificateExpiryDays} days and cert-manager has not renewed it`),
+      rule('PostgresCertificateExpiryUnknown', `absent(${expiry})`, '1h', 'warning',
+        `${server.name}: cert-manager's metrics say nothing of its ${named}, so nothing would warn before it expires`),
+    ];
+  };
   return [
     rule('PostgresCpuHigh',
       `sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{${container}}[5m])) / sum by (namespace, pod) (${cpuBound}{${container}, resource="cpu"}) * 100 > ${t.cpuPercent}`,
@@ -113,5 +159,6 @@ export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThr
       `max by (namespace, pod, datname) (pg_stat_activity_max_tx_duration{${pod}, state="active"}) > ${t.slowQuerySeconds}`,
       undefined, 'warning', `${server.name}: a query has been active for more than ${t.slowQuerySeconds} seconds`),
     rule('PostgresExporterDown', `max by (namespace, pod) (pg_up{${pod}}) == 0`, '1m', 'critical', `${server.name}: the exporter cannot reach PostgreSQL`),
+    ...(server.certificate ? certificateRules(server.certificate) : []),
   ];
 }

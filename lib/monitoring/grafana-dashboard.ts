@@ -1,4 +1,4 @@
-import { MonitoredServer } from './alert-rules';
+import { certificateExpiry, MonitoredServer } from './alert-rules';
 
 /** A panel: a title, a unit and PromQL targets. */
 interface Panel {
@@ -40,6 +40,9 @@ export function dashboardPanels(server: MonitoredServer): Panel[] {
       { expr: `sum by (pod) (container_memory_working_set_bytes{${container}})`, legend: '{{pod}} working set' },
       { expr: `sum by (pod) (kube_pod_container_resource_limits{${container}, resource="memory"})`, legend: '{{pod}} limit' },
     ] },
+    ...(server.certificate ? [{ title: 'Certificate: time until it expires', unit: 's', targets: [
+      { expr: `min(${certificateExpiry(server.certificate)}) - time()`, legend: server.certificate.name },
+    ] }] : []),
   ];
 }
 

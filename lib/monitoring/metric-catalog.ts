@@ -1,5 +1,5 @@
 /** Where a metric comes from. */
-export type MetricSource = 'postgres-exporter' | 'cAdvisor (kubelet)' | 'kubelet' | 'kube-state-metrics';
+export type MetricSource = 'postgres-exporter' | 'cAdvisor (kubelet)' | 'kubelet' | 'kube-state-metrics' | 'cert-manager';
 
 /**
  * Every metric the library's alerts and dashboard use, with its source. A test parses each
@@ -23,4 +23,5 @@ export const METRIC_CATALOG: Readonly<Record<string, { readonly source: MetricSo
   kube_pod_container_resource_requests: { source: 'kube-state-metrics', meaning: 'a container\'s requests by resource' },
   kubelet_volume_stats_used_bytes: { source: 'kubelet', meaning: 'bytes used on a mounted claim' },
   kubelet_volume_stats_capacity_bytes: { source: 'kubelet', meaning: 'capacity of a mounted claim' },
+  certmanager_certificate_expiration_timestamp_seconds: { source: 'cert-manager', meaning: "when a Certificate's current certificate expires (unix seconds), by name and namespace (exported_namespace when scraped without honor_labels)" },
 };

@@ -4,7 +4,8 @@ import { ApiObject } from 'cdk8s';
 import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
-import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { certManagerCertificateOf } from '../server/tls';
 import { ALERT_THRESHOLDS_SHAPE, AlertThresholds, DEFAULT_RUNBOOK_BASE, MONITORED_SERVER_SHAPE, MonitoredServer, postgresAlertRules } from './alert-rules';
 import { grafanaDashboard } from './grafana-dashboard';
 import { addChartChecks } from '../checks/chart-checks';
@@ -24,7 +25,8 @@ export interface PostgresMonitoringProps {
   readonly server: MonitorableServer;
   /**
    * Alert thresholds.
-   * @default - CPU 80% / 5 min, memory 85% / 3 min, 80 connections, storage 80%, queries over 5 s
+   * @default - CPU 80% / 5 min, memory 85% / 3 min, 80 connections, storage 80%, queries over 5 s,
+   * a certificate within 14 days of its expiry
    */
   readonly thresholds?: AlertThresholds;
   /**
@@ -56,7 +58,10 @@ export const POSTGRES_MONITORING_PROPS_SHAPE = object<PostgresMonitoringProps>({
 /**
  * Monitoring for one server: a ServiceMonitor for its exporter, a PrometheusRule with the default
  * alerts ({@link AlertThresholds}), and a Grafana dashboard in a ConfigMap labelled `grafana_dashboard: "1"`, which the
- * Grafana sidecar of kube-prometheus-stack loads.
+ * Grafana sidecar of kube-prometheus-stack loads. Given the server construct itself, whose TLS
+ * Secret a cert-manager Certificate writes, it also watches that Certificate's expiry through
+ * cert-manager's metrics (`certmanager_certificate_expiration_timestamp_seconds`; Prometheus must
+ * scrape cert-manager), unless the server's `monitoredServer` names a certificate of its own.
  */
 export class PostgresMonitoring extends Construct {
   /** The alert rules. */
@@ -67,14 +72,20 @@ export class PostgresMonitoring extends Construct {
     try {
       const owner = ownerOf(this, 'PostgresMonitoring');
       checkProps(owner, props, POSTGRES_MONITORING_PROPS_SHAPE);
-      const server = props.server.monitoredServer;
-      if (server === undefined) fail(owner, 'server', props.server.monitoredServer, "has no exporter: turn on the server's monitoring (monitoring: { login })");
+      const exporter = props.server.monitoredServer;
+      if (exporter === undefined) fail(owner, 'server', props.server.monitoredServer, "has no exporter: turn on the server's monitoring (monitoring: { login })");
+      const certificate = exporter.certificate ?? (Construct.isConstruct(props.server) ? certManagerCertificateOf(props.server) : undefined);
+      const server: MonitoredServer = { ...exporter, ...(certificate ? { certificate } : {}) };
       const interval = props.scrapeIntervalSeconds ?? 30;
       checkInteger(owner, 'scrapeIntervalSeconds', interval, 5, 3600);
       checkThresholds(owner, props.thresholds ?? {});
       checkDnsLabel(owner, 'server.monitoredServer.name', server.name);
       checkDnsLabel(owner, 'server.monitoredServer.namespace', server.namespace);
       checkLabels(owner, 'server.monitoredServer.metricsServiceLabels', server.metricsServiceLabels);
+      if (server.certificate) {
+        checkDnsLabel(owner, 'server.monitoredServer.certificate.namespace', server.certificate.namespace);
+        checkDnsSubdomain(owner, 'server.monitoredServer.certificate.name', server.certificate.name);
+      }
       if (Object.keys(server.metricsServiceLabels).length === 0) fail(owner, 'server.monitoredServer.metricsServiceLabels', server.metricsServiceLabels, 'is empty: a ServiceMonitor without labels would select every Service in the namespace');
       if (props.prometheusLabels) checkLabels(owner, 'prometheusLabels', props.prometheusLabels);
       const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...(props.prometheusLabels ?? { release: 'prometheus' }) };
@@ -110,7 +121,7 @@ export class PostgresMonitoring extends Construct {
   }
 }
 
-/** Percentages between 1 and 100, a positive connection count and a positive number of seconds. */
+/** Percentages between 1 and 100, a positive connection count, a positive number of seconds and days within cert-manager's renewal window. */
 function checkThresholds(owner: string, t: AlertThresholds): void {
   for (const key of ['cpuPercent', 'memoryPercent', 'storagePercent'] as const) {
     const value = t[key];
@@ -118,4 +129,8 @@ function checkThresholds(owner: string, t: AlertThresholds): void {
   }
   if (t.connections !== undefined) checkInteger(owner, 'thresholds.connections', t.connections, 1);
   if (t.slowQuerySeconds !== undefined && !(t.slowQuerySeconds > 0)) fail(owner, 'thresholds.slowQuerySeconds', t.slowQuerySeconds, 'must be above 0');
+  if (t.certificateExpiryDays !== undefined && !(t.certificateExpiryDays > 0 && t.certificateExpiryDays < 30)) {
+    fail(owner, 'thresholds.certificateExpiryDays', t.certificateExpiryDays,
+      'must be above 0 and below 30: cert-manager renews a certificate 30 days before it expires by default, so at 30 or more the alert would fire before every renewal');
+  }
 }

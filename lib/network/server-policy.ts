@@ -1,6 +1,7 @@
 import { KubeNetworkPolicy, NetworkPolicyIngressRule } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { DNS_EGRESS, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
+import { checkDnsLabel, fail } from '../private/validation';
 
 /** Properties of {@link statefulSetServerPolicy}. */
 export interface ServerPolicyOptions {
@@ -25,6 +26,17 @@ export interface ServerPolicyOptions {
 export function clientIngress(clientLabel: ServerPolicyOptions['clientLabel'], clientNamespaces: string[], port: number): NetworkPolicyIngressRule {
   const client = { [clientLabel.key]: clientLabel.value };
   return { from: [podsPeer(client), ...clientNamespaces.map((ns) => namespacePeer(ns, client))], ports: tcp(port) };
+}
+
+/**
+ * Checks `monitoring.scrapeNamespaces`: namespace names, and at least one, since a NetworkPolicy
+ * rule with an empty `from` admits every source.
+ */
+export function checkScrapeNamespaces(owner: string, namespaces: readonly string[] | undefined): void {
+  (namespaces ?? []).forEach((ns, i) => checkDnsLabel(owner, `monitoring.scrapeNamespaces[${i}]`, ns));
+  if (namespaces?.length === 0) {
+    fail(owner, 'monitoring.scrapeNamespaces', [], "is empty, and a NetworkPolicy rule with no sources admits every pod and address to the exporter: list the namespaces Prometheus runs in, or leave it out for 'monitoring'");
+  }
 }
 
 /** Prometheus, from its namespaces, on the exporter's port. */

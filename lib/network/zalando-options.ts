@@ -9,7 +9,8 @@ import { EXTERNAL_EGRESS_SHAPE, ExternalEgress } from './peers';
  * https://github.com/zalando/postgres-operator/blob/master/docs/reference/operator_parameters.md), PgBouncer
  * pods `application: db-connection-pooler` (pkg/cluster/connection_pooler.go), logical backup
  * pods `application: spilo-logical-backup` (pkg/cluster/k8sres.go); the operator calls Patroni's
- * REST API on 8008 (pkg/util/patroni) and PostgreSQL on 5432; Patroni keeps its leader lock in the
+ * REST API on 8008 of every pod, over plain HTTP and without credentials (pkg/util/patroni/patroni.go:28,
+ * 66-104), and PostgreSQL on 5432; Patroni keeps its leader lock in the
  * Kubernetes API (endpoints or, from operator 2.0, ConfigMaps: `kubernetes_use_configmaps`), and
  * the logical backup script asks the same API for a replica to dump (logical-backup/dump.sh).
  */
@@ -19,13 +20,23 @@ export interface ZalandoNetworkOptions {
    * github.com/zalando/postgres-operator/manifests`,
    * https://github.com/zalando/postgres-operator/blob/master/docs/quickstart.md) install it in `default`;
    * with Helm it is the release's namespace.
+   *
+   * Pods of this namespace that carry `operatorPodLabels` reach Patroni's REST API (8008), which
+   * has no authentication (the operator could not send any): it can switch over, restart and
+   * change the server's configuration. A NetworkPolicy knows pods only by namespace and labels,
+   * so whoever may create pods here can pass for the operator; that person can also run a pod as
+   * the operator's ServiceAccount (Kubernetes asks no more than that it exists in the namespace),
+   * whose ClusterRole already reads every cluster's Secrets and execs into its pods. Keep the
+   * right to create pods in this namespace to those trusted with the operator; a namespace of its
+   * own makes that easy.
    * @default 'default'
    */
   readonly operatorNamespace?: string;
   /**
    * Labels of the operator's pod: `name: postgres-operator` in its manifests
    * (manifests/postgres-operator.yaml); the Helm chart sets
-   * `app.kubernetes.io/name: postgres-operator` instead.
+   * `app.kubernetes.io/name: postgres-operator` instead. Refused when they would also select the
+   * cluster's clients, PgBouncer or logical backup pods, which would then reach Patroni's API.
    * @default { name: 'postgres-operator' }
    */
   readonly operatorPodLabels?: Record<string, string>;

@@ -21,6 +21,27 @@ function logicalBackupPods(cluster: string): PodLabels {
   return { application: 'spilo-logical-backup', 'cluster-name': cluster };
 }
 
+/**
+ * Fails when the operator's pod selector would also pick pods that the policies admit for other
+ * reasons: they would reach Patroni's API on 8008 as if they were the operator.
+ */
+function checkOperatorSelector(options: ZalandoPoliciesOptions, operatorNamespace: string, operatorPods: PodLabels, clientNamespaces: readonly string[]): void {
+  const selects = (labels: PodLabels) => Object.entries(operatorPods).every(([key, value]) => labels[key] === value);
+  const others: [string, PodLabels][] = [];
+  if (operatorNamespace === options.namespace || clientNamespaces.includes(operatorNamespace)) {
+    others.push([`every client of the cluster (label ${options.clientLabel.key}: ${options.clientLabel.value})`, { [options.clientLabel.key]: options.clientLabel.value }]);
+  }
+  if (operatorNamespace === options.namespace) {
+    if (options.pooler) others.push(['the PgBouncer pods', poolerPods(options.cluster)]);
+    if (options.logicalBackup) others.push(['the logical backup pods', logicalBackupPods(options.cluster)]);
+  }
+  for (const [who, labels] of others) {
+    if (selects(labels)) {
+      fail(options.owner, 'network.operatorPodLabels', operatorPods, `would also select ${who} in namespace '${operatorNamespace}', which would then reach Patroni's REST API (8008, no authentication) as the operator does: give the labels only the operator's pod carries`);
+    }
+  }
+}
+
 /** What {@link zalandoPolicies} needs to know about the cluster. */
 export interface ZalandoPoliciesOptions {
   readonly owner: string;
@@ -46,6 +67,13 @@ export interface ZalandoPoliciesOptions {
  * `<cluster>-logical-backup` (the cluster, the API server and object storage out) and
  * `<cluster>-jobs` for the library's Jobs. The operator's own pod lives in its namespace and is
  * outside what the library deploys.
+ *
+ * Patroni's REST API (8008) has no authentication: the operator calls it over plain HTTP without
+ * credentials (pkg/util/patroni/patroni.go:66-104), so it cannot be turned on. Only the cluster's
+ * own pods (Patroni asks its peers during a failover) and pods with the operator's labels in the
+ * operator's namespace reach it; the operator's labels are refused when they would also select
+ * the cluster's clients, PgBouncer or logical backup (see ZalandoNetworkOptions.operatorNamespace
+ * for what labels can and cannot prove).
  */
 export function zalandoPolicies(scope: Construct, options: ZalandoPoliciesOptions): void {
   const { owner, cluster, namespace, network } = options;
@@ -56,6 +84,7 @@ export function zalandoPolicies(scope: Construct, options: ZalandoPoliciesOption
   checkLabels(owner, 'network.operatorPodLabels', operatorPods);
   if (Object.keys(operatorPods).length === 0) fail(owner, 'network.operatorPodLabels', operatorPods, "is empty, which would admit every pod of the operator's namespace: give the operator pod's labels");
   clientNamespaces.forEach((ns, i) => checkDnsLabel(owner, `network.clientNamespaces[${i}]`, ns));
+  checkOperatorSelector(options, operatorNamespace, operatorPods, clientNamespaces);
   const apiServer = externalEgressRule(owner, 'network.apiServer', network.apiServer ?? { cidrs: ['0.0.0.0/0', '::/0'] }, [443, 6443]);
   const storage: NetworkPolicyEgressRule[] = network.objectStorage ? [externalEgressRule(owner, 'network.objectStorage', network.objectStorage)] : [];
 

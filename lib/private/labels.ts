@@ -16,3 +16,19 @@ export function commonLabels(instance: string, component: string): Record<string
 export function clientLabel(instance: string): { readonly key: string; readonly value: string } {
   return { key: `access.cdk8s-postgres.io/${instance}`, value: 'true' };
 }
+
+/**
+ * Label keys a user may not set on the library's objects, and why: the library's own (its
+ * selectors pick pods and Services by them), and those Kubernetes sets on the pods of Jobs and
+ * StatefulSets. A user's value would take the library's place, and a NetworkPolicy, Service,
+ * PodDisruptionBudget or ServiceMonitor would select other pods, or none.
+ */
+export function reservedLabelProblem(key: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(commonLabels('x', 'x'), key) || key.startsWith('cdk8s-postgres.io/') || key.startsWith('access.cdk8s-postgres.io/')) {
+    return "is a label the library sets and selects the server's pods, Jobs and Services by; choose a key of your own";
+  }
+  if (['job-name', 'controller-uid', 'controller-revision-hash'].includes(key) || /^(batch|statefulset|apps)\.kubernetes\.io\//.test(key)) {
+    return 'is a label Kubernetes sets on the pods of Jobs and StatefulSets and selects them by; choose a key of your own';
+  }
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ValidationError } from '../diagnostics/validation-error';
+import { reservedLabelProblem } from './labels';
 
 /**
  * Construction-time checks. Every message names the construct, the field, the rule and the
@@ -106,12 +107,16 @@ export function checkLabels(owner: string, field: string, labels: Record<string,
   }
 }
 
+/** Labels a user adds to the library's objects: valid, and none of the keys the library or Kubernetes selects by. */
+export function checkUserLabels(owner: string, field: string, labels: Record<string, string>): void {
+  checkLabels(owner, field, labels);
+  for (const key of Object.keys(labels)) {
+    const problem = reservedLabelProblem(key);
+    if (problem) fail(owner, `${field} key`, key, problem);
+  }
+}
+
 /** `<Kind> '<construct path>'`: how errors and warnings name a construct, so the path leads to the line to change. */
 export function ownerOf(construct: IConstruct, kind: string): string {
   return `${kind} '${construct.node.path}'`;
-}
-
-/** A value known only at deploy time (a Terraform reference, `${…}`), which synthesis cannot check. */
-export function isDeployTimeReference(value: string): boolean {
-  return value.includes('${');
 }

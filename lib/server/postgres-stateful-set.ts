@@ -19,8 +19,10 @@ import { MonitoredServer } from '../monitoring/alert-rules';
 import { EXPORTER_IMAGE, EXPORTER_PORT, exporterContainer } from '../monitoring/postgres-exporter';
 import { requireSchemaJob } from '../monitoring/schema-job-requirement';
 import { DATA_VOLUME_SHAPE, IDataVolume } from '../storage/efs-volume';
+import { useClaim } from '../storage/data-claims';
 import { commonLabels, clientLabel, selectorLabels } from '../private/labels';
 import { jobsPolicy, statefulSetServerPolicy } from '../network';
+import { checkScrapeNamespaces } from '../network/server-policy';
 import { checkClientCidrs, renderPgHba } from '../config/pg-hba';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext, scratchVolumes } from './pod-security';
 import { majorGuardContainer } from './major-guard';
@@ -32,9 +34,10 @@ import { LIVENESS_DEFAULTS, PROBE_TIMING_SHAPE, ProbeTiming, READINESS_DEFAULTS,
 import { checkRequestsAndLimits, requireQuantity } from '../private/quantity';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { databaseNameProblem } from '../sql/reserved-names';
-import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, fail, ownerOf } from '../private/validation';
+import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { todayOf } from '../private/today';
-import { ClientTls, declareServerCertificate, resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, TLS_KEYS } from './tls';
+import { ClientTls, declareServerCertificate, resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, TLS_KEYS, withAeadCiphers } from './tls';
+import { certificateReloadCommand } from './certificate-reload';
 import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from './server-props';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
@@ -243,6 +246,9 @@ export class PostgresStatefulSet extends Construct {
       this.image = props.image ?? defaultImage(this.majorVersion);
       this.monitoringLogin = props.monitoring?.login;
       const resolved = this.checkProps(owner, props);
+      // One data volume, one server: a claim another server (or a backup) already uses is refused, naming both.
+      if (props.dataVolume) useClaim(this, owner, 'dataVolume', props.dataVolume.claimName, this.namespace, props.dataVolume.claimName, 'data', props.dataVolume);
+      else useClaim(this, owner, 'name', this.name, this.namespace, `data-${this.name}-0`, 'template');
 
       const serverTls = resolveServerTls({
         owner,
@@ -258,9 +264,10 @@ export class PostgresStatefulSet extends Construct {
         owner,
         memoryLimitBytes: resolved.memoryLimitBytes,
         memoryLimit: resolved.resources.memoryLimit,
-        overrides: props.monitoring ? { ...MONITORING_PARAMETERS, ...props.parameters } : props.parameters ?? {},
+        overrides: withAeadCiphers(owner, props.monitoring ? { ...MONITORING_PARAMETERS, ...props.parameters } : props.parameters ?? {}, serverTls !== undefined),
         disposable: props.disposable ?? false,
         majorVersion: this.majorVersion,
+        logsStatements: props.logsStatements,
         tls: serverTls && {
           certFile: `${SERVER_TLS_DIR}/${TLS_KEYS.certificate}`,
           keyFile: `${SERVER_TLS_DIR}/${TLS_KEYS.privateKey}`,
@@ -304,7 +311,7 @@ export class PostgresStatefulSet extends Construct {
     const databaseProblem = databaseNameProblem(this.databaseName);
     if (databaseProblem) fail(owner, 'database', this.databaseName, databaseProblem);
     const extraLabels = props.labels ?? {};
-    checkLabels(owner, 'labels', extraLabels);
+    checkUserLabels(owner, 'labels', extraLabels);
     const instances = props.instances ?? 1;
     checkInteger(owner, 'instances', instances, 1);
     if (instances > 1) {
@@ -368,7 +375,7 @@ export class PostgresStatefulSet extends Construct {
     if (!String(preload).split(',').map((l) => l.trim()).includes('pg_stat_statements')) {
       fail(owner, 'parameters.shared_preload_libraries', preload, 'must include pg_stat_statements when monitoring is on');
     }
-    for (const ns of props.monitoring?.scrapeNamespaces ?? []) checkDnsLabel(owner, 'monitoring.scrapeNamespaces', ns);
+    checkScrapeNamespaces(owner, props.monitoring?.scrapeNamespaces);
     checkLogin(owner, 'monitoring.login', props.monitoring!.login);
   }
 
@@ -422,6 +429,8 @@ export class PostgresStatefulSet extends Construct {
               name: 'postgres',
               image: this.image,
               imagePullPolicy: 'IfNotPresent',
+              // With TLS, the image's entrypoint runs behind a watcher that reloads a renewed certificate.
+              ...(tlsVolume ? { command: certificateReloadCommand() } : {}),
               args: ['-c', `config_file=${CONFIG_DIR}/postgresql.conf`, '-c', `hba_file=${CONFIG_DIR}/pg_hba.conf`],
               ports: [{ name: 'postgresql', containerPort: PORT, protocol: 'TCP' }],
               env: [

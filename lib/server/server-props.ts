@@ -140,6 +140,15 @@ export interface PostgresServerProps {
    */
   readonly parameters?: Record<string, ParameterValue>;
   /**
+   * Allows settings that write the text of every statement to the server log: `log_statement`
+   * other than 'none', and `debug_print_parse`, `debug_print_rewritten` and `debug_print_plan`.
+   * They put what applications send in the log, passwords in `ALTER ROLE … PASSWORD '…'`
+   * included (the schema Job turns them off for its own password step). Slow-statement logging
+   * (`log_min_duration_statement`) is allowed without it.
+   * @default false
+   */
+  readonly logsStatements?: boolean;
+  /**
    * Declares a disposable development environment, the only place where fsync,
    * synchronous_commit or full_page_writes may be turned off, or TLS left off.
    * @default false
@@ -174,6 +183,7 @@ export const POSTGRES_SERVER_PROPS_SHAPE = object<PostgresServerProps>({
   storage: optional(SERVER_STORAGE_PROPS_SHAPE),
   resources: optional(CONTAINER_RESOURCES_SHAPE),
   parameters: optional(record(union(string(), number(), boolean()))),
+  logsStatements: optional(boolean()),
   disposable: optional(boolean()),
   tls: optional(POSTGRES_TLS_PROPS_SHAPE),
   monitoring: optional(SERVER_MONITORING_PROPS_SHAPE),

@@ -40,7 +40,7 @@ export function renderClusterSql(databases: readonly DatabaseDefinition[], users
     parts.push(
       `-- login ${user.name} (${user.kind})`,
       createIfMissing('pg_catalog.pg_roles', 'rolname', user.name, `CREATE ROLE %I`),
-      `ALTER ROLE ${quoteIdent(user.name)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT;`,
+      `ALTER ROLE ${quoteIdent(user.name)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS ${actsAsAnotherOwner(user, databases) ? 'NOINHERIT' : 'INHERIT'};`,
       '',
     );
   }
@@ -77,7 +77,7 @@ export function renderClusterSql(databases: readonly DatabaseDefinition[], users
         // What an earlier version granted beyond the kind is taken back.
         ...(DATABASE_PRIVILEGES[u.kind] === 'CONNECT' ? [`REVOKE TEMPORARY ON DATABASE ${quoteIdent(db.name)} FROM ${quoteIdent(u.name)};`] : []),
         `GRANT ${DATABASE_PRIVILEGES[u.kind]} ON DATABASE ${quoteIdent(db.name)} TO ${quoteIdent(u.name)};`,
-        ...(u.kind === 'admin' && u.name !== db.owner ? [`GRANT ${quoteIdent(db.owner)} TO ${quoteIdent(u.name)};`] : []),
+        ...(u.kind === 'admin' && u.name !== db.owner ? [adminOf(db.owner, u.name)] : []),
       ].join('\n')),
       '',
     );
@@ -98,6 +98,23 @@ export function renderClusterSql(databases: readonly DatabaseDefinition[], users
     parts.push(`-- ${user.name} connects to ${MONITORING_DATABASE}`, `GRANT CONNECT ON DATABASE ${quoteIdent(MONITORING_DATABASE)} TO ${quoteIdent(user.name)};`, '');
   }
   return parts.join('\n');
+}
+
+/**
+ * Whether `user` is an admin of a database another login owns. It may act as that owner (SET
+ * ROLE) but inherits none of the owner's rights: as a member that inherits, it would hold them in
+ * every database of that owner, its CONNECT included, not only in the ones it is given. Such an
+ * admin is NOINHERIT (14 and 15 take the inherit choice from the member role); PostgreSQL 16 keeps
+ * the choice per grant (a grant made while the admin inherited keeps inheriting until changed).
+ * In a database it owns itself, it is given directly what pg_database_owner gives an owner.
+ */
+export function actsAsAnotherOwner(user: DatabaseUser, databases: readonly DatabaseDefinition[]): boolean {
+  return user.kind === 'admin' && accessibleDatabases(user, databases).some((name) => databases.find((d) => d.name === name)?.owner !== user.name);
+}
+
+function adminOf(owner: string, admin: string): string {
+  const [o, a] = [quoteLiteral(owner), quoteLiteral(admin)];
+  return `SELECT CASE WHEN current_setting('server_version_num')::int >= 160000 THEN format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', ${o}, ${a}) ELSE format('GRANT %I TO %I', ${o}, ${a}) END\n\\gexec`;
 }
 
 function createIfMissing(catalog: string, column: string, name: string, statement: string): string {

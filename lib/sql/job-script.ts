@@ -1,18 +1,30 @@
-import { LEDGER_QUERY_FILE, LEDGER_RECORD_FILE, PASSWORDS_FILE, PLAN_FILE, SET_ROLE_FILE } from './plan';
+import { APPLY_FILE, LEDGER_QUERY_FILE, OWNERS_FILE, PASSWORDS_FILE, PLAN_FILE } from './plan';
 import { SCRAM_VERIFIER_BASH_PATTERN, SCRAM_VERIFIER_PERL } from './scram-verifier';
 
 /**
  * The schema Job's bash script. It reads connection settings from the libpq environment
  * (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD), the SQL from $SQL_DIR, and gives up
  * waiting for the server after $WAIT_SECONDS. Each login's password is turned into a SCRAM-SHA-256
- * verifier and removed from the environment first: psql and pg_isready never hold a password.
+ * verifier and removed from the environment first; a database owner's password is kept in a shell
+ * variable of the script (not exported) and given to the one psql that applies that owner's
+ * schema files over the owner's own connection. No other program holds a login's password.
  */
 export const SCHEMA_JOB_SCRIPT = `set -euo pipefail
 scram_verifier() {
   perl - "$1" <<'PERL'
 ${SCRAM_VERIFIER_PERL}PERL
 }
-# Before anything else runs: no program after this loop holds a password.
+# The owners' passwords, for their schema files, copied before the loop below removes the variables.
+declare -A owner_password=()
+while IFS=$'\\t' read -r variable secret key login; do
+  if [ -z "\${!variable:-}" ]; then
+    echo "The password of login '\${login}' is empty: set key '\${key}' of Secret '\${secret}'" >&2
+    exit 1
+  fi
+  owner_password["\${login}"]="\${!variable}"
+done < "\${SQL_DIR}/${OWNERS_FILE}"
+# Before anything else runs: no program after these loops holds a password from the environment
+# (the owners' are unexported variables of this script).
 while IFS=$'\\t' read -r variable secret key login verifier; do
   if [ -z "\${!variable:-}" ]; then
     echo "The password of login '\${login}' is empty: set key '\${key}' of Secret '\${secret}'" >&2
@@ -29,6 +41,7 @@ while IFS=$'\\t' read -r variable secret key login verifier; do
   export "\${verifier}=\${value}"
   unset "\${variable}"
 done < "\${SQL_DIR}/${PASSWORDS_FILE}"
+while IFS=$'\\t' read -r variable secret key login; do unset "\${variable}"; done < "\${SQL_DIR}/${OWNERS_FILE}"
 wait_seconds="\${WAIT_SECONDS:-300}"
 deadline=$((SECONDS + wait_seconds))
 echo "Waiting up to \${wait_seconds}s for PostgreSQL at \${PGHOST}:\${PGPORT}"
@@ -47,7 +60,7 @@ until error=$(psql -X -q -c 'SELECT 1' 2>&1 >/dev/null); do
   fi
   sleep 2
 done
-while IFS=$'\\t' read -r mode database file name role; do
+while IFS=$'\\t' read -r mode database file name role password_variable; do
   path="\${SQL_DIR}/\${file}"
   case "\${mode}" in
     autocommit)
@@ -67,8 +80,16 @@ while IFS=$'\\t' read -r mode database file name role; do
       applied=$(PGDATABASE="\${database}" psql -X -q -At -v ON_ERROR_STOP=1 -v file="\${name}" -f "\${SQL_DIR}/${LEDGER_QUERY_FILE}")
       if [ -z "\${applied}" ]; then
         echo "Applying schema file \${name} to \${database} as \${role}"
-        PGDATABASE="\${database}" psql -X -q -v ON_ERROR_STOP=1 --single-transaction -v role="\${role}" -v file="\${name}" -v checksum="\${checksum}" \\
-          -f "\${SQL_DIR}/${SET_ROLE_FILE}" -f "\${path}" -f "\${SQL_DIR}/${LEDGER_RECORD_FILE}"
+        # As the owner, over its own connection: the file has the owner's rights and no more.
+        if [ "\${password_variable}" = "-" ]; then
+          login="\${PGUSER}"
+          password="\${PGPASSWORD}"
+        else
+          login="\${role}"
+          password="\${owner_password[\${role}]:-}"
+        fi
+        PGDATABASE="\${database}" PGUSER="\${login}" PGPASSWORD="\${password}" psql -X -q -v ON_ERROR_STOP=1 --single-transaction \\
+          -v path="\${path}" -v file="\${name}" -v checksum="\${checksum}" -f "\${SQL_DIR}/${APPLY_FILE}"
       elif [ "\${applied}" = "\${checksum}" ]; then
         echo "Skipping schema file \${name}: applied to \${database} before"
       else

@@ -46,7 +46,13 @@ export const DATABASE_USER_SHAPE = object<DatabaseUser>({
   privileges: optional(array(oneOf('SELECT', 'INSERT', 'UPDATE', 'DELETE'))),
 }, { name: 'DatabaseUser' });
 
-/** A SQL file applied once to a database, in the order given, as the database owner. */
+/**
+ * A SQL file applied once to a database, in the order given, in one transaction, as the database
+ * owner: over the owner's own connection, so it has the owner's rights and no more (no superuser
+ * session to return to). It is SQL, not a psql script: its text reaches the server as one query,
+ * so psql meta-commands (`\i`, `\!`, `COPY … FROM STDIN` data) and psql variables (`:name`) are
+ * not available; the server refuses them as syntax errors.
+ */
 export interface SchemaFile {
   /** File name; letters, digits, '.', '_' and '-', ending in '.sql'. */
   readonly name: string;
@@ -99,7 +105,8 @@ export interface DatabaseDefinition {
    */
   readonly schemas?: string[];
   /**
-   * SQL files applied once each, in order, as the owner.
+   * SQL files applied once each, in order, as the owner over its own connection (see {@link SchemaFile}).
+   * The owner must be the superuser or a declared login whose password the Job can read.
    * @default - none
    */
   readonly schemaFiles?: SchemaFile[];

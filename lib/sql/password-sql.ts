@@ -21,7 +21,7 @@ export interface PasswordVariable {
 
 /**
  * Settings for the transaction that sets passwords, so that no view, statistic or log keeps its
- * statements: statement logging (all, by duration, sampled, on error), the activity row other
+ * statements: statement logging (all, by duration, sampled, on error), the parse and plan trees the debug_print settings log, the activity row other
  * sessions see in pg_stat_activity, and pg_stat_statements (a placeholder setting when the
  * library is not loaded, harmless). All are superuser settings: a login that may not change them
  * fails on the first one, and the transaction ends before any verifier is sent.
@@ -32,6 +32,9 @@ export const SECRECY_SETTINGS: readonly (readonly [string, string])[] = [
   ['log_min_duration_sample', '-1'],
   ['log_transaction_sample_rate', '0'],
   ['log_min_error_statement', "'panic'"],
+  ['debug_print_parse', 'off'],
+  ['debug_print_rewritten', 'off'],
+  ['debug_print_plan', 'off'],
   ['track_activities', 'off'],
   ['pg_stat_statements.track', "'none'"],
   ['pg_stat_statements.track_utility', 'off'],

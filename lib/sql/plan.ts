@@ -1,9 +1,10 @@
 import { ManagerRoleSql } from './manager-role-sql';
-import { LoginOwnership, MONITORING_DATABASE, renderClusterSql } from './cluster-sql';
+import { actsAsAnotherOwner, LoginOwnership, MONITORING_DATABASE, renderClusterSql } from './cluster-sql';
 import { PasswordVariable } from './password-sql';
 import { renderPasswordSql } from './password-sql';
 import { quoteIdent } from './quote';
-import { grantees as withTablePrivileges, LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, renderPublicSchema, usersOf } from './database-sql';
+import { grantees as withTablePrivileges, LEDGER_RECORD_PROCEDURE, LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, renderPublicSchema, usersOf } from './database-sql';
+import { SecretKeyReference } from '../secrets/login';
 import { DatabaseDefinition, DatabaseUser } from './model';
 
 /**
@@ -22,8 +23,23 @@ export interface SqlStep {
   readonly file: string;
   /** Name the ledger records a schema file under (its own name, stable across plans). */
   readonly name: string;
-  /** Role a schema file runs as: the database owner. */
+  /** Login a schema file runs as, over a connection of its own: the database owner. */
   readonly role: string;
+  /**
+   * Environment variable holding that login's password, or `-` for the superuser the Job
+   * connects as (PGUSER, PGPASSWORD).
+   */
+  readonly passwordVariable: string;
+}
+
+/** The password of a database owner, which its schema files run with. */
+export interface OwnerPassword {
+  /** The owner's login. */
+  readonly role: string;
+  /** Environment variable of the Job container holding the password. */
+  readonly envVariable: string;
+  /** The Secret key it is filled from. */
+  readonly secret: SecretKeyReference;
 }
 
 /** Everything the schema Job applies, in order. */
@@ -32,20 +48,27 @@ export interface SqlPlan {
   readonly files: Record<string, string>;
   /** The order, one step per file. */
   readonly steps: SqlStep[];
-  /** Logins whose passwords the Job reads from Secrets. */
+  /** Logins whose passwords the Job sets on the server. */
   readonly passwords: PasswordVariable[];
+  /** Owners other than the superuser whose schema files the Job applies, and where their passwords are. */
+  readonly owners: OwnerPassword[];
 }
 
-/** Name of the plan file the Job script reads (tab-separated: mode, database, file, ledger name, role). */
+/** Name of the plan file the Job script reads (tab-separated: mode, database, file, ledger name, role, password variable). */
 export const PLAN_FILE = 'plan.tsv';
 /** Name of the file listing password variables (tab-separated: variable, Secret, key, login, verifier variable). */
 export const PASSWORDS_FILE = 'passwords.tsv';
+/** Name of the file listing the owners' password variables (tab-separated: variable, Secret, key, login). */
+export const OWNERS_FILE = 'owners.tsv';
 /** Query for the checksum a schema file was applied with (psql variable `file`). */
 export const LEDGER_QUERY_FILE = 'ledger-query.sql';
-/** Records an applied schema file (psql variables `file` and `checksum`). */
-export const LEDGER_RECORD_FILE = 'ledger-record.sql';
-/** Switches to the role a schema file runs as (psql variable `role`). */
-export const SET_ROLE_FILE = 'set-role.sql';
+/**
+ * Applies a schema file as its owner and records it in the ledger, in one transaction (psql
+ * variables `path`, `file` and `checksum`). psql reads the file into a variable and hands its text
+ * to the server as one query (`\gexec`), so nothing in it is read as a psql meta-command (such as
+ * `\!`, which runs a shell) or a psql variable: a schema file is SQL, not a psql script.
+ */
+export const APPLY_FILE = 'apply-schema-file.sql';
 
 /** The password step's file, run after the logins exist. */
 export const PASSWORD_STEP_FILE = '000-passwords.sql';
@@ -60,12 +83,21 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
   const passwords = logins === 'existing' ? [] : users.map((user, i) => ({
     user: user.name, psqlVariable: `verifier_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}`, verifierVariable: `CDK8S_PG_VERIFIER_${i + 1}`, secret: user.password,
   }));
+  // Schema files run as their database's owner, over the owner's own connection: the Job needs
+  // the password of every owner but the superuser it connects as.
+  const owners: OwnerPassword[] = [...new Set(databases.filter((d) => d.schemaFiles?.length).map((d) => d.owner))]
+    .flatMap((role) => {
+      const user = users.find((u) => u.name === role);
+      if (!user) return [];
+      const created = passwords.find((p) => p.user === role);
+      return [{ role, envVariable: created?.envVariable ?? `CDK8S_PG_OWNER_PASSWORD_${users.indexOf(user) + 1}`, secret: user.password }];
+    });
   const managers = new Map(databases.filter((d) => d.history).map((d) => [d.name, new ManagerRoleSql(d.history!)]));
   const files: Record<string, string> = {};
   const steps: SqlStep[] = [];
   const add = (mode: StepMode, database: string, file: string, sql: string, name = file, role = '-') => {
     files[file] = sql;
-    steps.push({ mode, database, file, name, role });
+    steps.push({ mode, database, file, name, role, passwordVariable: owners.find((o) => o.role === role)?.envVariable ?? '-' });
   };
   add('autocommit', maintenanceDatabase, '000-cluster.sql', renderClusterSql(databases, users, [...new Set([...managers.values()].map((m) => m.managerRole))], logins, maintenanceDatabase));
   if (passwords.length) add('passwords', maintenanceDatabase, PASSWORD_STEP_FILE, renderPasswordSql(passwords));
@@ -85,7 +117,8 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
     const dbUsers = usersOf(db, users, databases);
     // The owner holds every privilege already; grants name the other logins.
     const grantees = withTablePrivileges(dbUsers).filter((u) => u.name !== db.owner);
-    add('transaction', db.name, `${prefix}-0-setup.sql`, renderDatabaseSetup(db, grantees));
+    const ownerLogin = users.find((u) => u.name === db.owner);
+    add('transaction', db.name, `${prefix}-0-setup.sql`, renderDatabaseSetup(db, grantees, ownerLogin !== undefined && actsAsAnotherOwner(ownerLogin, databases)));
     for (const file of db.schemaFiles ?? []) {
       add('once', db.name, `${prefix}-1-${file.name}`, file.sql, file.name, db.owner);
     }
@@ -93,7 +126,7 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
     const manager = managers.get(db.name);
     if (manager) add('transaction', db.name, `${prefix}-3-history.sql`, manager.render(db.owner, withTablePrivileges(dbUsers)));
   });
-  return { files, steps, passwords };
+  return { files, steps, passwords, owners };
 }
 
 /**
@@ -103,10 +136,18 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
 export function renderPlanFiles(plan: SqlPlan): Record<string, string> {
   return {
     ...plan.files,
-    [PLAN_FILE]: plan.steps.map((s) => `${s.mode}\t${s.database}\t${s.file}\t${s.name}\t${s.role}\n`).join(''),
+    [PLAN_FILE]: plan.steps.map((s) => `${s.mode}\t${s.database}\t${s.file}\t${s.name}\t${s.role}\t${s.passwordVariable}\n`).join(''),
     [PASSWORDS_FILE]: plan.passwords.map((p) => `${p.envVariable}\t${p.secret.name}\t${p.secret.key}\t${p.user}\t${p.verifierVariable}\n`).join(''),
+    [OWNERS_FILE]: plan.owners.map((o) => `${o.envVariable}\t${o.secret.name}\t${o.secret.key}\t${o.role}\n`).join(''),
     [LEDGER_QUERY_FILE]: `SELECT sha256 FROM ${LEDGER_TABLE} WHERE name = :'file';\n`,
-    [LEDGER_RECORD_FILE]: `RESET ROLE;\nINSERT INTO ${LEDGER_TABLE} (name, sha256) VALUES (:'file', :'checksum');\n`,
-    [SET_ROLE_FILE]: `SET ROLE :"role";\n`,
+    [APPLY_FILE]: [
+      '-- Generated by cdk8s-postgres. Run as the database owner, in one transaction (psql --single-transaction).',
+      '-- The file reaches the server as one query of its text: psql interprets nothing in it.',
+      "\\set schema_file `base64 -w 0 :'path'`",
+      "SELECT pg_catalog.convert_from(pg_catalog.decode(:'schema_file', 'base64'), 'UTF8') \\gexec",
+      '\\unset schema_file',
+      `CALL ${LEDGER_RECORD_PROCEDURE}(:'file', :'checksum');`,
+      '',
+    ].join('\n'),
   };
 }

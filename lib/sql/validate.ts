@@ -5,6 +5,8 @@ import { identifierProblem, qualify, quoteQualified } from './quote';
 import { databaseNameProblem, roleNameProblem, schemaNameProblem } from './reserved-names';
 
 const KINDS: UserKind[] = ['app', 'readonly', 'admin', 'manager', 'monitoring', 'backup'];
+/** Kinds of login that may own a database: those whose rights already include writing it. */
+const OWNER_KINDS: readonly DatabaseUser['kind'][] = ['app', 'admin', 'manager'];
 const PRIVILEGES: TablePrivilege[] = ['SELECT', 'INSERT', 'UPDATE', 'DELETE'];
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.sql$/;
 
@@ -55,6 +57,13 @@ export function validateDefinitions(owner: string, superuser: string, databases:
     if (seenDatabases.has(db.name)) fail(owner, `${at}.name`, db.name, 'is declared twice');
     seenDatabases.add(db.name);
     if (!seenUsers.has(db.owner)) fail(owner, `${at}.owner`, db.owner, `is not a declared user (declare it in users, or use the superuser '${superuser}')`);
+    const ownerLogin = users.find((u) => u.name === db.owner);
+    if (ownerLogin && !OWNER_KINDS.includes(ownerLogin.kind)) {
+      fail(owner, `${at}.owner`, db.owner, `is a '${ownerLogin.kind}' login, which may not own a database: the owner holds every right on it and its objects; make an ${OWNER_KINDS.map((k) => `'${k}'`).join(', ')} login the owner, and list '${db.name}' in the databases of '${db.owner}'`);
+    }
+    if (ownerLogin?.privileges !== undefined) {
+      fail(owner, `${at}.owner`, db.owner, `is an 'app' login narrowed to ${ownerLogin.privileges.join(', ')}, but the owner holds every right on the database whatever its privileges say; give the database another owner, and list '${db.name}' in the databases of '${db.owner}'`);
+    }
     for (const admin of users.filter((u) => u.kind === 'admin' && u.name !== db.owner && (u.databases ?? []).includes(db.name))) {
       if (db.owner === superuser) fail(owner, `${at}.owner`, db.owner, `is the superuser: admin '${admin.name}' would become a superuser through it; give the database its own owner`);
     }

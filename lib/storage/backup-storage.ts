@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { instance, object, optional, string } from '../checks/props-shape';
 import { requireQuantity } from '../private/quantity';
 import { checkDnsLabel, checkDnsSubdomain, fail } from '../private/validation';
+import { useClaim } from './data-claims';
 
 /** Options for {@link BackupStorage.newClaim}. */
 export interface NewBackupClaimOptions {
@@ -69,6 +70,8 @@ class NewClaim extends BackupStorage {
     checkDnsSubdomain(owner, 'storage.name', name);
     requireQuantity(owner, 'storage.size', this.options.size, 'storage');
     if (this.options.storageClassName !== undefined) checkDnsSubdomain(owner, 'storage.storageClassName', this.options.storageClassName);
+    // Never a server's data claim (lib/storage/data-claims.ts).
+    useClaim(scope, owner, 'storage.name', name, namespace, name, 'backup');
     new KubePersistentVolumeClaim(scope, 'Claim', {
       metadata: { name, namespace, labels, annotations: KEEP_ANNOTATIONS },
       spec: {
@@ -89,9 +92,11 @@ class ExistingClaim extends BackupStorage {
     return this.name;
   }
 
-  public bind(_scope: Construct, owner: string): void {
+  public bind(scope: Construct, owner: string, _serverName: string, namespace: string): void {
     if (typeof this.name !== 'string') fail(owner, 'storage', this.name, "must be a claim name (BackupStorage.existingClaim('<claim>'))");
     checkDnsLabel(owner, 'storage', this.name, 253);
+    // Never a server's data claim: the backup pod would write into a running server's volume (lib/storage/data-claims.ts).
+    useClaim(scope, owner, 'storage', this.name, namespace, this.name, 'backup');
   }
 }
 

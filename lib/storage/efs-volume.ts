@@ -3,11 +3,16 @@ import { Construct } from 'constructs';
 import { boolean, checkProps, number, object, oneOf, optional, PropsShape, string } from '../checks/props-shape';
 import { POSTGRES_UID } from '../server/pod-security';
 import { requireQuantity } from '../private/quantity';
-import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, isDeployTimeReference, ownerOf } from '../private/validation';
+import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, ownerOf } from '../private/validation';
+import { checkText, TextRule } from '../private/terraform-tokens';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
 
-/** A claim a workload mounts in place of a volume claim template. */
+/**
+ * A claim a workload mounts in place of a volume claim template. A data volume serves one
+ * server: a second server given the same claim (same namespace and name, or the same object),
+ * or a backup CronJob given it as its claim, fails at construction naming both.
+ */
 export interface IDataVolume {
   /** Name of the PersistentVolumeClaim. */
   readonly claimName: string;
@@ -68,10 +73,13 @@ const EFS_VOLUME_COMMON_FIELDS: PropsShape<EfsVolumeCommonProps> = {
 
 /** Properties of {@link EfsVolume.fromFileSystemId}. */
 export interface EfsStaticVolumeProps extends EfsVolumeCommonProps {
-  /** The file system, 'fs-' and 8 or 17 hexadecimal digits. */
+  /**
+   * The file system, 'fs-' and 8 or 17 hexadecimal digits; in a Terraform stack, a cdktf token
+   * whose value the stack checks before it applies anything (ChartManifests).
+   */
   readonly fileSystemId: string;
   /**
-   * An access point that fixes the owner of the data directory (uid/gid 999 for PostgreSQL).
+   * An access point ('fsap-' and 17 hexadecimal digits, or a cdktf token as for `fileSystemId`) that fixes the owner of the data directory (uid/gid 999 for PostgreSQL).
    * Without one, the server usually cannot start: it must own its data directory and EFS does
    * not let a pod chown it.
    * @default - none, with a warning at synth
@@ -128,8 +136,16 @@ export const EFS_DYNAMIC_VOLUME_PROPS_SHAPE = object<EfsDynamicVolumeProps>({
   basePath: optional(string()),
 }, { name: 'EfsDynamicVolumeProps' });
 
-const FILE_SYSTEM_ID = /^fs-([0-9a-f]{8}|[0-9a-f]{17})$/;
-const ACCESS_POINT_ID = /^fsap-[0-9a-f]{17}$/;
+/** EFS file system ids. */
+export const EFS_FILE_SYSTEM_ID: TextRule = {
+  pattern: '^fs-([0-9a-f]{8}|[0-9a-f]{17})$',
+  rule: "is not an EFS file system id ('fs-' and 8 or 17 hexadecimal digits, e.g. 'fs-0123456789abcdef0')",
+};
+/** EFS access point ids. */
+export const EFS_ACCESS_POINT_ID: TextRule = {
+  pattern: '^fsap-[0-9a-f]{17}$',
+  rule: "is not an EFS access point id ('fsap-' and 17 hexadecimal digits, e.g. 'fsap-0123456789abcdef0')",
+};
 const DRIVER = 'efs.csi.aws.com';
 
 
@@ -174,9 +190,8 @@ export class EfsVolume extends Construct implements IDataVolume {
       checkDnsSubdomain(owner, 'claimName', this.claimName);
       checkDnsSubdomain(owner, 'storageClassName', this.storageClassName);
       requireQuantity(owner, 'capacity', capacity, 'storage');
-      if (!isDeployTimeReference(props.fileSystemId) && !FILE_SYSTEM_ID.test(props.fileSystemId)) {
-        fail(owner, 'fileSystemId', props.fileSystemId, "is not an EFS file system id ('fs-' and 8 or 17 hexadecimal digits, e.g. 'fs-0123456789abcdef0')");
-      }
+      // A Terraform token (stack aws-efs-workload's variables) is checked where Terraform knows its value.
+      checkText(this, owner, 'fileSystemId', props.fileSystemId, EFS_FILE_SYSTEM_ID);
       const iam = props.iamAuthorization ?? true;
       if (iam && props.encryptInTransit === false) {
         fail(owner, 'encryptInTransit', false, 'turns TLS off, which IAM authorization (iamAuthorization) needs; turn both off or neither');
@@ -188,9 +203,7 @@ export class EfsVolume extends Construct implements IDataVolume {
 
       if (spec.kind === 'static') {
         const { accessPointId } = spec.props;
-        if (accessPointId !== undefined && !isDeployTimeReference(accessPointId) && !ACCESS_POINT_ID.test(accessPointId)) {
-          fail(owner, 'accessPointId', accessPointId, "is not an EFS access point id ('fsap-' and 17 hexadecimal digits, e.g. 'fsap-0123456789abcdef0')");
-        }
+        if (accessPointId !== undefined) checkText(this, owner, 'accessPointId', accessPointId, EFS_ACCESS_POINT_ID);
         if (accessPointId === undefined) {
           Warnings.add(this, `EFS volume without an access point: PostgreSQL must own its data directory and cannot chown it on EFS; give an access point with uid/gid ${POSTGRES_UID}`);
         }

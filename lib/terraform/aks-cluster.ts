@@ -2,10 +2,11 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
-import { Fn, IResolvable, Op, TerraformCount, Token } from 'cdktf';
+import { Fn, IResolvable, Op, Precondition, TerraformCount, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { fail, ownerOf } from '../private/validation';
+import { checkInteger, fail, ownerOf } from '../private/validation';
 import { AksMonitoring } from './aks-monitoring';
+import { admittedAddresses, authorizedRangesRules, DEFAULT_MAX_ADMITTED_ADDRESSES, IPV4_ADDRESSES, Ipv4Range, parseIpv4Cidr } from './ip-ranges';
 
 /**
  * Application ID of the Entra ID server application that every AKS cluster with managed Entra ID
@@ -43,10 +44,20 @@ export interface AksClusterProps {
    */
   readonly adminGroupObjectIds?: string[];
   /**
-   * Address ranges (CIDRs) allowed to reach the public API server. Required, non-empty and
-   * without 0.0.0.0/0, unless the cluster is private.
+   * Address ranges allowed to reach the public API server: IPv4 CIDRs written canonically
+   * ('203.0.113.7/32', '198.51.100.0/24'), which together admit at most `maxAuthorizedAddresses`.
+   * Required and non-empty unless the cluster is private. A Terraform list (a variable) is
+   * checked by the same rules as preconditions of the cluster.
    */
   readonly authorizedIpRanges: string[];
+  /**
+   * Most addresses `authorizedIpRanges` may admit together (overlapping ranges counted once), so
+   * that splitting the internet into halves ('0.0.0.0/1', '128.0.0.0/1') opens nothing a single
+   * '/0' would not. At most 4294967295: the whole IPv4 space is never authorized.
+   * @default 65536 - a /16: a team's machines, office NAT addresses and CI runners fit many
+   * times over; more must be declared
+   */
+  readonly maxAuthorizedAddresses?: number;
   /**
    * A private API server (reachable only from the cluster's network); then `authorizedIpRanges` is ignored.
    * @default false
@@ -91,6 +102,8 @@ export class AksCluster extends Construct {
   public readonly workspace: LogAnalyticsWorkspace;
   /** The OIDC issuer URL, for federated credentials of workload identities. */
   public readonly oidcIssuerUrl: string;
+  /** Most addresses the authorized ranges may admit together. */
+  public readonly maxAuthorizedAddresses: number;
   private readonly kubeloginMode: string;
 
   constructor(scope: Construct, id: string, props: AksClusterProps) {
@@ -102,9 +115,10 @@ export class AksCluster extends Construct {
       if (!Token.isUnresolved(this.kubeloginMode) && !(KUBELOGIN_LOGIN_MODES as readonly string[]).includes(this.kubeloginMode)) {
         fail(owner, 'kubeloginMode', this.kubeloginMode, `is not a kubelogin login mode (${KUBELOGIN_LOGIN_MODES.join(', ')})`);
       }
-      if (privateCluster === false && !Token.isUnresolved(props.authorizedIpRanges)) {
-        checkAuthorizedRanges(owner, props.authorizedIpRanges);
-      }
+      this.maxAuthorizedAddresses = props.maxAuthorizedAddresses ?? DEFAULT_MAX_ADMITTED_ADDRESSES;
+      checkInteger(owner, 'maxAuthorizedAddresses', this.maxAuthorizedAddresses, 1, IPV4_ADDRESSES - 1);
+      // Literal ranges are checked now; ranges Terraform knows (a variable) by the cluster's preconditions.
+      const rangeChecks = privateCluster === true ? [] : checkAuthorizedRanges(owner, props.authorizedIpRanges, privateCluster, this.maxAuthorizedAddresses);
       const monitoring = props.monitoringEnabled ?? true;
       const defender = props.defenderEnabled ?? true;
 
@@ -151,6 +165,7 @@ export class AksCluster extends Construct {
         networkProfile: { networkPlugin: 'azure', networkPolicy: 'azure' },
         automaticUpgradeChannel: 'patch',
         tags,
+        ...(rangeChecks.length ? { lifecycle: { precondition: rangeChecks } } : {}),
       });
       // Optional single blocks: Terraform dynamic blocks, so a variable can switch them.
       this.cluster.addOverride('dynamic.oms_agent', {
@@ -219,11 +234,36 @@ function when<T>(flag: boolean | IResolvable, yes: T, no: T): T | IResolvable {
   return Fn.conditional(flag, yes, no);
 }
 
-function checkAuthorizedRanges(owner: string, ranges: string[]): void {
-  if (ranges.length === 0) fail(owner, 'authorizedIpRanges', ranges, 'is empty: give the address ranges allowed to reach the API server, or make the cluster private');
-  for (const range of ranges) {
-    if (Token.isUnresolved(range)) continue;
-    if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(range)) fail(owner, 'authorizedIpRanges', range, "is not an IPv4 CIDR such as '203.0.113.7/32'");
-    if (range.endsWith('/0')) fail(owner, 'authorizedIpRanges', range, 'opens the API server to every address');
+/**
+ * Checks the literal authorized ranges (each canonical; together at most `max` addresses) and
+ * returns the preconditions that check them in Terraform when any is a token.
+ */
+function checkAuthorizedRanges(owner: string, ranges: string[], privateCluster: boolean | IResolvable, max: number): Precondition[] {
+  const field = 'authorizedIpRanges';
+  const maximum = `maxAuthorizedAddresses (${max})`;
+  const listToken = Token.isUnresolved(ranges);
+  const known: Ipv4Range[] = [];
+  if (!listToken) {
+    if (ranges.length === 0 && privateCluster === false) fail(owner, field, ranges, 'is empty: give the address ranges allowed to reach the API server, or make the cluster private');
+    ranges.forEach((range, i) => {
+      if (Token.isUnresolved(range)) return;
+      const parsed = parseIpv4Cidr(range);
+      if (typeof parsed === 'string') fail(owner, `${field}[${i}]`, range, parsed);
+      known.push(parsed);
+    });
+    const admitted = admittedAddresses(known);
+    // A private cluster ignores the ranges, as long as it is private.
+    if (admitted > max && privateCluster === false) {
+      fail(owner, field, ranges, `admit ${admitted} addresses together, more than ${maximum}: list only the ranges that need the API server, or declare a larger maxAuthorizedAddresses`);
+    }
+    if (known.length === ranges.length && privateCluster === false) return [];
   }
+  const list = Token.asString(listToken ? ranges : Fn.tolist(ranges));
+  return authorizedRangesRules({
+    list,
+    privateCluster: privateCluster === false ? undefined : Token.asString(privateCluster),
+    maxAddresses: max,
+    subject: `${owner}: ${field}`,
+    maximum,
+  });
 }

@@ -1,7 +1,10 @@
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { checkServiceAccountName } from '../jobs/backup/blob-upload';
+import { checkDnsLabel, ownerOf } from '../private/validation';
 
 /** Properties of {@link BackupUploadIdentity}. */
 export interface BackupUploadIdentityProps {
@@ -15,7 +18,7 @@ export interface BackupUploadIdentityProps {
   readonly oidcIssuerUrl: string;
   /** Namespace of the backup pods' ServiceAccount. */
   readonly namespace: string;
-  /** The backup pods' ServiceAccount (BackupCronJob.serviceAccount). */
+  /** The backup pods' ServiceAccount (BackupCronJob.serviceAccount); never `default`, which every pod of the namespace runs as. */
   readonly serviceAccountName: string;
   /** Resource ID of the storage account the dumps go to. */
   readonly storageAccountId: string;
@@ -44,6 +47,15 @@ export class BackupUploadIdentity extends Construct {
 
   constructor(scope: Construct, id: string, props: BackupUploadIdentityProps) {
     super(scope, id);
+    try {
+      const owner = ownerOf(this, 'BackupUploadIdentity');
+      // The credential trusts exactly this account: the namespace's default one would let every pod in.
+      if (!Token.isUnresolved(props.namespace)) checkDnsLabel(owner, 'namespace', props.namespace);
+      if (!Token.isUnresolved(props.serviceAccountName)) checkServiceAccountName(owner, 'serviceAccountName', props.serviceAccountName);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
     this.identity = new UserAssignedIdentity(this, 'Identity', {
       name: props.name,
       resourceGroupName: props.resourceGroupName,

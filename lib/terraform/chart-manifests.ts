@@ -4,6 +4,8 @@ import type { Chart } from 'cdk8s';
 import { ITerraformDependable, TerraformResourceLifecycle, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { RequiredSecrets } from '../secrets/required-secrets';
+import { deployTimeChecksOf, renderForTerraform } from '../private/terraform-tokens';
+import { deployTimeChecks } from './deploy-time-checks';
 
 /** A Kubernetes object as the chart renders it. */
 export interface KubeObjectJson {
@@ -54,7 +56,10 @@ export interface ChartManifestsProps {
 /**
  * Deploys a cdk8s chart through the Terraform kubernetes provider: Namespaces first, then the
  * Secrets the chart references (their data write-only, kept out of the state, from sensitive
- * values), then every other object as a `kubernetes_manifest`.
+ * values), then every other object as a `kubernetes_manifest`. When the chart took Terraform
+ * tokens where constructs check values (a storage account name, an EFS id), a `terraform_data`
+ * resource checks their values with the constructs' own rules (preconditions), and every object
+ * waits for it.
  *
  * Known limit: `kubernetes_manifest` reads the cluster's API schema at plan time, so even
  * `terraform plan` needs a reachable cluster (and CRDs installed). Where that cannot be had,
@@ -68,8 +73,12 @@ export class ChartManifests extends Construct {
 
   constructor(scope: Construct, id: string, props: ChartManifestsProps) {
     super(scope, id);
-    const objects = (props.chart.toJson() as KubeObjectJson[]).filter(props.include ?? (() => true));
-    const first = props.dependsOn ?? [];
+    // The chart may hold Terraform tokens (a variable's value, an identity's client ID): rendered
+    // here, they resolve; their values are checked by the gate below before anything is applied.
+    const objects = renderForTerraform(props.chart, () => props.chart.toJson() as KubeObjectJson[]).filter(props.include ?? (() => true));
+    const checks = deployTimeChecksOf(props.chart);
+    const gate = checks.length ? [deployTimeChecks(this, 'DeployTimeChecks', checks)] : [];
+    const first = [...props.dependsOn ?? [], ...gate];
     const namespaces: ITerraformDependable[] = [...first, ...objects
       .filter((o) => o.kind === 'Namespace')
       .map((o) => new Manifest(this, `Namespace-${o.metadata.name}`, { manifest: o, dependsOn: first }))];
@@ -77,7 +86,7 @@ export class ChartManifests extends Construct {
     const secrets: ITerraformDependable[] = props.secrets === false ? [] : this.secrets(props, namespaces);
     const others = objects.filter((x) => x.kind !== 'Namespace').map((o) =>
       new Manifest(this, `${o.kind}-${o.metadata.namespace ?? 'cluster'}-${o.metadata.name}`, { manifest: o, dependsOn: [...namespaces, ...secrets], lifecycle: props.lifecycle?.(o) }));
-    this.resources.push(...namespaces.slice(first.length), ...secrets, ...others);
+    this.resources.push(...gate, ...namespaces.slice(first.length), ...secrets, ...others);
   }
 
   private secrets(props: ChartManifestsProps, dependsOn: ITerraformDependable[]): ITerraformDependable[] {

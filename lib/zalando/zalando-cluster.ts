@@ -26,20 +26,24 @@ import { checkLogin } from '../secrets/login-checks';
 import { CONTAINER_RESOURCES_SHAPE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources, ServerStorageProps } from '../server/server-props';
 import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
 import { zalandoPolicies } from '../network/zalando-policies';
+import { checkScrapeNamespaces } from '../network/server-policy';
 import { EXPORTER_IMAGE } from '../monitoring/postgres-exporter';
 import { serverSettings } from '../config/postgres-config';
-import { zalandoParameters } from './zalando-parameters';
+import { refusePatroniOwned, zalandoParameters } from './zalando-parameters';
 import { checkVersionedImage } from '../private/image-reference';
 import { checkCrdResources, checkCrdVolumeSize } from './zalando-resources';
 import { defaultImage, endOfLifeWarning } from '../server/postgres-version';
 import { requireQuantity } from '../private/quantity';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
-import { databaseNameProblem, roleNameProblem, schemaNameProblem } from '../sql/reserved-names';
-import { operatorCredentialSecretName, operatorDatabaseProblem, operatorUserProblem } from './zalando-names';
-import { checkDnsLabel, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
+import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
+import { operatorCredentialSecretName, operatorDatabaseProblem, operatorLabelProblem, operatorUserProblem } from './zalando-names';
+import { zalandoPgHba } from './zalando-hba';
+import { checkPreparedDatabases } from './zalando-prepared-databases';
+import { checkNodeAffinity, checkTolerations } from './zalando-scheduling';
+import { checkDnsLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { todayOf } from '../private/today';
 import { Warnings } from '../diagnostics/warnings';
-import { clientCaVolume, declareServerCertificate, resolveServerTls, serviceDnsNames, TLS_KEYS } from '../server/tls';
+import { clientCaVolume, declareServerCertificate, resolveServerTls, serviceDnsNames, TLS_KEYS, withAeadCiphers } from '../server/tls';
 import { addChartChecks } from '../checks/chart-checks';
 import { declareImpliedObjects, ImpliedObject } from '../checks/unique-objects';
 
@@ -147,7 +151,11 @@ export interface ZalandoClusterProps extends PostgresServerProps {
    */
   readonly userFlags?: Record<string, PostgresqlSpecUsers[]>;
   /**
-   * The operator's prepared databases (default roles and schemas), by database.
+   * The operator's prepared databases (default roles and schemas), by database. The operator
+   * writes database, schema, role and extension names into its SQL between double quotes without
+   * escaping them, so each must be a plain identifier (letters, digits and '_'; extensions also
+   * single '-'), and the roles it derives (`<db>_owner`, `<db>_<schema>_writer_user`, …) must fit
+   * PostgreSQL's 63 bytes; synthesis refuses anything else.
    * @default - none
    */
   readonly preparedDatabases?: Record<string, PostgresqlSpecPreparedDatabases>;
@@ -162,12 +170,19 @@ export interface ZalandoClusterProps extends PostgresServerProps {
    */
   readonly logicalBackup?: ZalandoLogicalBackupOptions;
   /**
-   * Tolerations of the pods.
+   * Tolerations of the pods, held to the API server's rules (the CRD lets through what Kubernetes
+   * refuses, and one bad toleration stops the operator's whole StatefulSet): operator `Exists` or
+   * `Equal` (case-sensitive), `Exists` with no value and required when the key is empty, label
+   * keys and values, effect `NoSchedule`, `PreferNoSchedule`, `NoExecute` or none, and
+   * `tolerationSeconds` only with `NoExecute`.
    * @default - none
    */
   readonly tolerations?: PostgresqlSpecTolerations[];
   /**
-   * Node affinity of the pods.
+   * Node affinity of the pods, held to the API server's and the scheduler's rules: at least one
+   * required term, operators `In`, `NotIn` (with values), `Exists`, `DoesNotExist` (without),
+   * `Gt`, `Lt` (one integer), label keys and values, `matchFields` on `metadata.name` with one
+   * node name, and preferred weights from 1 to 100.
    * @default - none
    */
   readonly nodeAffinity?: PostgresqlSpecNodeAffinity;
@@ -177,6 +192,20 @@ export interface ZalandoClusterProps extends PostgresServerProps {
    * @default - the operator as its manifests install it (namespace 'default', label name: postgres-operator), the API server on 443 and 6443 at any address
    */
   readonly network?: ZalandoNetworkOptions;
+  /**
+   * Let logins whose stored password is still an MD5 hash in, over TLS, while the operator
+   * replaces them: the pg_hba lines say `md5`, which PostgreSQL answers with SCRAM for a SCRAM
+   * verifier and with MD5 for an MD5 one. Only for moving a cluster that an operator before 2.0
+   * created (it stored MD5 by default) to scram-sha-256: without it, the new pg_hba refuses the
+   * operator's own login and replication until the hashes change, and the operator cannot change
+   * them. Apply with it, restart the operator (it reads `password_encryption` only when it first
+   * takes up a cluster: `kubectl rollout restart deployment/postgres-operator -n <its namespace>`),
+   * wait until `SELECT rolname FROM pg_authid WHERE rolpassword LIKE 'md5%'` on the primary returns
+   * nothing (logins the operator does not manage need `ALTER ROLE … PASSWORD` by hand), then remove
+   * it and apply again.
+   * @default false
+   */
+  readonly acceptMd5Verifiers?: boolean;
 }
 
 // The CRD's own types, as its generated bindings declare them (the bindings would fail with a TypeError on other shapes).
@@ -225,12 +254,14 @@ export const ZALANDO_CLUSTER_PROPS_SHAPE = object<ZalandoClusterProps>({
   tolerations: optional(array(TOLERATION)),
   nodeAffinity: optional(NODE_AFFINITY),
   network: optional(ZALANDO_NETWORK_OPTIONS_SHAPE),
+  acceptMd5Verifiers: optional(boolean()),
 }, { name: 'ZalandoClusterProps' });
 
 const NAME = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const CRD_CRON = /^(\d+|\*)(\/\d+)?(\s+(\d+|\*)(\/\d+)?){4}$/;
 const VERSIONS = Object.values(PostgresqlSpecPostgresqlVersion).map(Number);
-const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories', 'password_encryption'];
+// Spilo sets these itself; password_encryption stays: the operator reads it from the resource (see ZalandoCluster).
+const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories'];
 
 /**
  * A Zalando postgres-operator cluster (`acid.zalan.do/v1` `postgresql`): streaming replicas with
@@ -241,6 +272,17 @@ const SPILO_MANAGED = ['listen_addresses', 'port', 'unix_socket_directories', 'p
  *
  * The operator creates the pods; their security context is the operator's configuration, not
  * something this resource can set.
+ *
+ * Logins: every TCP login comes over TLS and proves a scram-sha-256 verifier (the resource's
+ * `spec.patroni.pg_hba`, {@link ZalandoCluster.pgHba}); only the OS user `postgres` inside the
+ * pods logs in without a password, on the Unix socket. The operator hashes the password of every
+ * login it creates or changes (the declared users, its own `postgres`, `standby` and `pooler`, the
+ * prepared databases' users) as `password_encryption` among the resource's parameters says
+ * (zalando/postgres-operator pkg/cluster/cluster.go:140-143, users.go:63, 232, 253: `ENCRYPTED
+ * PASSWORD '<verifier>'`; `md5` by default before operator 2.0), and Patroni's bootstrap logins
+ * are hashed by the server with the same setting: the construct sets `scram-sha-256` and refuses
+ * any other. The superuser cannot be kept to the Unix socket on this backend: the operator,
+ * Patroni's pg_rewind and the logical backup log in as `postgres` over TCP.
  */
 export class ZalandoCluster extends Construct {
   /** Cluster name. */
@@ -265,6 +307,10 @@ export class ZalandoCluster extends Construct {
   public readonly monitoringLogin?: Login;
   /** What alerts and dashboards watch, with monitoring on. */
   public readonly monitoredServer?: MonitoredServer;
+  /** The pg_hba lines the resource gives Patroni (`spec.patroni.pg_hba`), in order. */
+  public readonly pgHba: readonly string[];
+  /** Whether logins with MD5 verifiers are still let in (see {@link ZalandoClusterProps.acceptMd5Verifiers}). */
+  public readonly acceptMd5Verifiers: boolean;
 
   constructor(scope: Construct, id: string, props: ZalandoClusterProps) {
     super(scope, id);
@@ -291,8 +337,17 @@ export class ZalandoCluster extends Construct {
       if ((props.storage?.accessMode ?? 'ReadWriteOnce') !== 'ReadWriteOnce') fail(owner, 'storage.accessMode', props.storage?.accessMode, "is not 'ReadWriteOnce', the only access mode of the operator's claims");
       checkCrdResources(owner, 'resources', resources);
       if (props.connectionPooler?.resources) checkCrdResources(owner, 'connectionPooler.resources', props.connectionPooler.resources);
-      checkLabels(owner, 'labels', props.labels ?? {});
+      checkUserLabels(owner, 'labels', props.labels ?? {});
+      for (const key of Object.keys(props.labels ?? {})) {
+        const problem = operatorLabelProblem(key);
+        if (problem) fail(owner, 'labels key', key, problem);
+      }
+      if (props.parameters?.password_encryption !== undefined) {
+        fail(owner, 'parameters.password_encryption', props.parameters.password_encryption, "is how the operator hashes every login's password (it reads this parameter of the resource) and what pg_hba demands: the construct sets 'scram-sha-256'; leave it out");
+      }
       this.checkNames(owner, users, databases, props);
+      checkTolerations(owner, props.tolerations ?? []);
+      if (props.nodeAffinity) checkNodeAffinity(owner, props.nodeAffinity);
       if (props.logicalBackup?.schedule !== undefined) {
         checkCron(owner, 'logicalBackup.schedule', props.logicalBackup.schedule);
         if (!CRD_CRON.test(props.logicalBackup.schedule)) fail(owner, 'logicalBackup.schedule', props.logicalBackup.schedule, 'uses ranges, lists, names or a macro, which the CRD does not accept (five fields of numbers, * and steps only)');
@@ -303,7 +358,17 @@ export class ZalandoCluster extends Construct {
       if (endOfLife) Warnings.add(this, endOfLife);
 
       const memoryLimitBytes = requireQuantity(owner, 'resources.memoryLimit', resources.memoryLimit, 'memory');
-      const settings = serverSettings({ owner, memoryLimitBytes, memoryLimit: resources.memoryLimit, overrides: props.parameters ?? {}, disposable: props.disposable ?? false, majorVersion: major });
+      refusePatroniOwned(owner, props.parameters ?? {});
+      // Spilo runs TLS even without tls (a certificate of its own), so the ciphers are limited either way.
+      const settings = serverSettings({
+        owner,
+        memoryLimitBytes,
+        memoryLimit: resources.memoryLimit,
+        overrides: withAeadCiphers(owner, props.parameters ?? {}, true),
+        disposable: props.disposable ?? false,
+        majorVersion: major,
+        logsStatements: props.logsStatements,
+      });
       const parameters = zalandoParameters(owner, Object.fromEntries(Object.entries(settings).filter(([k]) => !SPILO_MANAGED.includes(k))));
 
       this.primaryService = this.name;
@@ -327,6 +392,8 @@ export class ZalandoCluster extends Construct {
         disposable: props.disposable ?? false,
       });
       const exporterCa = serverTls && clientCaVolume(serverTls);
+      this.acceptMd5Verifiers = props.acceptMd5Verifiers ?? false;
+      this.pgHba = zalandoPgHba(this.acceptMd5Verifiers);
 
       this.resource = new Postgresql(this, 'Resource', {
         metadata: { name: this.name, namespace: this.namespace, labels },
@@ -334,6 +401,7 @@ export class ZalandoCluster extends Construct {
           teamId: props.teamId,
           numberOfInstances: instances,
           postgresql: { version: String(major) as PostgresqlSpecPostgresqlVersion, parameters },
+          patroni: { pgHba: [...this.pgHba] },
           volume: { size: storage.size, ...(storage.storageClassName ? { storageClass: storage.storageClassName } : {}) },
           resources: {
             requests: { cpu: resources.cpuRequest, memory: resources.memoryRequest },
@@ -407,7 +475,7 @@ export class ZalandoCluster extends Construct {
         ...(this.monitoringLogin ? { monitoringLogin: this.monitoringLogin } : {}),
         ...(serverTls ? { tls: { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } } : {}),
       };
-      (props.monitoring?.scrapeNamespaces ?? []).forEach((ns, i) => checkDnsLabel(owner, `monitoring.scrapeNamespaces[${i}]`, ns));
+      checkScrapeNamespaces(owner, props.monitoring?.scrapeNamespaces);
       zalandoPolicies(this, {
         owner,
         cluster: this.name,
@@ -476,14 +544,7 @@ export class ZalandoCluster extends Construct {
     for (const user of Object.keys(props.userFlags ?? {})) {
       if (!users.some((u) => u.name === user)) fail(owner, `userFlags['${user}']`, props.userFlags![user], `names '${user}', which is not a declared user: these flags would be ignored; declare the user or remove its flags`);
     }
-    for (const [name, prepared] of Object.entries(props.preparedDatabases ?? {})) {
-      const problem = databaseNameProblem(name) ?? operatorDatabaseProblem(name);
-      if (problem) fail(owner, `preparedDatabases['${name}']`, prepared, `is keyed by '${name}', which ${problem}`);
-      for (const schema of Object.keys(prepared.schemas ?? {})) {
-        const schemaProblem = schemaNameProblem(schema) ?? operatorDatabaseProblem(schema);
-        if (schemaProblem) fail(owner, `preparedDatabases['${name}'].schemas['${schema}']`, prepared.schemas![schema], `is keyed by '${schema}', which ${schemaProblem}`);
-      }
-    }
+    checkPreparedDatabases(owner, this.name, props.preparedDatabases ?? {});
   }
 
   /** What the operator creates from the resource, so that nothing else in the chart takes those names. */

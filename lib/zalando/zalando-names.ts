@@ -44,3 +44,19 @@ export function operatorDatabaseProblem(name: string): string | undefined {
 export function operatorCredentialSecretName(user: string, cluster: string): string {
   return `${user.replace(/_/g, '-')}.${cluster}.credentials.postgresql.acid.zalan.do`;
 }
+
+/**
+ * The label keys the operator puts on the pods it makes and selects them by, at its defaults
+ * (`cluster_labels` application: spilo, `cluster_name_label` cluster-name, `pod_role_label`
+ * spilo-role, the team label, and the pooler's connection-pooler). A resource label of one of
+ * these keys reaches the pods when the operator's `inherited_labels` lists it, and the operator's
+ * Services and the library's NetworkPolicies would select other pods, or none.
+ */
+const OPERATOR_LABEL_KEYS = ['application', 'cluster-name', 'spilo-role', 'team', 'connection-pooler'];
+
+/** The problem with a label key a user adds to a Zalando cluster's resource, or undefined. */
+export function operatorLabelProblem(key: string): string | undefined {
+  return OPERATOR_LABEL_KEYS.includes(key)
+    ? "is a label the operator sets on the cluster's pods and selects them by (and copies from the resource when its inherited_labels lists it); choose a key of your own"
+    : undefined;
+}

@@ -26,6 +26,13 @@ const TRACK_UTILITY = 'pg_stat_statements.track_utility';
 /** Settings Patroni always sets itself. */
 const PATRONI_OWNED = ['cluster_name', 'hot_standby', 'wal_log_hints', 'wal_level'];
 
+/** Refuses the settings Patroni sets itself, before any other check reads them. */
+export function refusePatroniOwned(owner: string, overrides: Readonly<Record<string, ParameterValue>>): void {
+  for (const key of PATRONI_OWNED) {
+    if (key in overrides) fail(owner, `parameters.${key}`, overrides[key], 'is set by Patroni on the Zalando backend, which replaces any other value; leave it out');
+  }
+}
+
 /**
  * The CR's `postgresql.parameters`: every value as a string, as the CRD requires. Patroni writes
  * them into postgresql.conf quoted, doubling quotes and backslashes but not escaping line breaks,
@@ -35,7 +42,6 @@ export function zalandoParameters(owner: string, settings: Readonly<Record<strin
   const parameters: Record<string, string> = {};
   for (const [key, value] of Object.entries(settings)) {
     const field = `parameters.${key}`;
-    if (PATRONI_OWNED.includes(key)) fail(owner, field, value, 'is set by Patroni on the Zalando backend, which replaces any other value; leave it out');
     const text = typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
     if (/[\x00-\x08\x0a-\x1f\x7f]/.test(text)) {
       fail(owner, field, value, 'contains a line break or control character, which Patroni writes into postgresql.conf unescaped and the server cannot read; remove it');

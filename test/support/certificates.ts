@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { RUN_ROOT_ENV } from './run-root-env';
@@ -25,9 +25,17 @@ function runKey(name: string): string {
   const path = join(dir, `${createHash('sha256').update(name).digest('hex').slice(0, 16)}.key`);
   if (!existsSync(path)) {
     mkdirSync(dir, { recursive: true });
-    openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', `${path}.${process.pid}`]);
-    // whole or not at all: another worker may make and read the same key
-    renameSync(`${path}.${process.pid}`, path);
+    const made = `${path}.${process.pid}`;
+    openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', made]);
+    // Whole or not at all, and never replaced once there: another worker may make the same key
+    // at the same time and read it between two uses; the first one linked stays.
+    try {
+      linkSync(made, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      rmSync(made, { force: true });
+    }
   }
   return path;
 }

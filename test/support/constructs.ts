@@ -50,6 +50,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
       instances: 1,
       resources: { cpuRequest: '100m', cpuLimit: '1', memoryRequest: '256Mi', memoryLimit: '1Gi' },
       parameters: { max_connections: 50, log_statement: 'ddl', log_connections: true },
+      logsStatements: true,
       disposable: false,
       clientCidrs: ['10.0.0.0/8', 'fd00::/8'],
       clientNamespaces: ['apps'],
@@ -197,7 +198,7 @@ export const CONSTRUCT_CASES: ConstructCase[] = [
       tolerations: [{ key: 'dedicated', operator: 'Equal', value: 'postgres', effect: 'NoSchedule' }],
       nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'pool', operator: 'In', values: ['db'] }] }] } },
       monitoring: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1', login: { name: 'orders_metrics', password: { name: 'orders-metrics.acid-orders.credentials.postgresql.acid.zalan.do', key: 'password' } }, scrapeNamespaces: ['monitoring'] },
-      labels: { team: 'orders' },
+      labels: { 'example.com/team': 'orders' },
       network: {
         operatorNamespace: 'postgres-operator',
         operatorPodLabels: { 'app.kubernetes.io/name': 'postgres-operator' },

@@ -1,5 +1,5 @@
 import { spawnSync, SpawnSyncReturns } from 'child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runAsServerUser, serverBinDir, SERVER_USER } from './postgres-server';
@@ -71,10 +71,7 @@ export class ConfigReader {
    * Throws with the server's complaint when it refuses the file.
    */
   public readAll(conf: string, names: string[]): Record<string, string | undefined> {
-    const cluster = join(this.dir, 'cluster');
-    if (!existsSync(join(cluster, 'PG_VERSION'))) {
-      check(runServerBinary(this.major, 'initdb', ['-D', cluster, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']));
-    }
+    const cluster = this.cluster();
     const file = join(this.dir, `${this.count++}.conf`);
     writeServerFile(file, conf);
     const list = names.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ');
@@ -85,6 +82,38 @@ export class ConfigReader {
     if (result.status !== 0 || !hex) throw new Error(`postgres --single refused the file: ${result.stderr}`);
     const values = hex[1].split(' ');
     return Object.fromEntries(names.map((n, i) => [n, values[i] === 'NULL' ? undefined : Buffer.from(values[i], 'hex').toString('utf8')]));
+  }
+
+  /**
+   * Whether a server starts on `conf` (checks that `postgres -C` skips, such as settings that
+   * contradict each other, run only at a real start): pg_ctl on the throwaway cluster, listening
+   * on a socket of its own and nowhere else, stopped again at once. The complaint is the server
+   * log's FATAL line.
+   */
+  public starts(conf: string): ConfigReading {
+    const cluster = this.cluster();
+    const file = join(this.dir, `${this.count++}.conf`);
+    const log = join(this.dir, 'start.log');
+    writeServerFile(file, conf);
+    writeServerFile(log, '');
+    const options = `-c config_file=${file} -c listen_addresses='' -c unix_socket_directories=${this.dir}`;
+    const result = runServerBinary(this.major, 'pg_ctl', ['-D', cluster, '-l', log, '-w', '-t', '30', '-o', options, 'start']);
+    rmSync(file);
+    if (result.status === 0) {
+      check(runServerBinary(this.major, 'pg_ctl', ['-D', cluster, '-m', 'immediate', '-w', 'stop']));
+      return { ok: true, value: '', error: '' };
+    }
+    const fatal = readFileSync(log, 'utf8').split('\n').filter((l) => / (FATAL|DETAIL|HINT): /.test(l)).map((l) => l.replace(/^.*?(FATAL|DETAIL|HINT): +/, ''));
+    return { ok: false, value: '', error: fatal.join(' ') || `${result.stderr} ${readFileSync(log, 'utf8')}` };
+  }
+
+  /** The throwaway cluster of readAll and starts, initialized on first use. */
+  private cluster(): string {
+    const cluster = join(this.dir, 'cluster');
+    if (!existsSync(join(cluster, 'PG_VERSION'))) {
+      check(runServerBinary(this.major, 'initdb', ['-D', cluster, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']));
+    }
+    return cluster;
   }
 
   public dispose(): void {

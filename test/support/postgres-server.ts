@@ -247,7 +247,8 @@ function resolvedPath(path: string): string {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that nothing listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -290,6 +291,14 @@ function stopServer(pid: number, dataDir: string): void {
   for (let waited = 0; waited < 30000 && existsSync(join(dataDir, 'postmaster.pid')); waited += 5) sleep(5);
 }
 
+/**
+ * Makes `dataDir` a copy (ownership and modes kept) of a data directory initdb made once per
+ * major: superuser `postgres` with the test password, UTF-8, C.UTF-8.
+ */
+export function copyInitializedDataDir(major: number, dataDir: string): void {
+  execFileSync('cp', ['-a', initializedDataDir(serverBinDir(major)), dataDir]);
+}
+
 /** Starts a fresh server (a copy of an initdb'd data directory) listening on 127.0.0.1 and a private socket. */
 export async function startPostgres(options: StartOptions = {}): Promise<TestServer> {
   const major = options.major ?? DEFAULT_MAJOR_VERSION;
@@ -308,8 +317,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   };
   if (SERVER_USER) for (const path of [workDir, socketDir]) chownSync(path, SERVER_USER.uid, SERVER_USER.gid);
   writeFiles(options.files ?? {});
-  // A copy (ownership and modes kept) of a data directory initdb made once per major.
-  execFileSync('cp', ['-a', initializedDataDir(bin), dataDir]);
+  copyInitializedDataDir(major, dataDir);
   const port = await freePort();
   let pid = 0;
   const start = (extraArgs: string[]) => {

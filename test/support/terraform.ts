@@ -55,21 +55,35 @@ export function cdktfSynth(repo: string, outdir: string): string {
 }
 
 /**
- * Runs `terraform plan` on a configuration that holds only the given `variable` blocks (as the
- * stack's JSON has them) and the given values: no provider, no backend, no network. Terraform
- * evaluates each variable's validation rules, so a rule that lets a bad value through fails here.
+ * Runs `terraform init`, then `command`, on a configuration of variables, locals, outputs and
+ * `terraform_data` only: no provider, no backend, no network. `output` is what it printed on both
+ * streams with the box drawing and line breaks of its diagnostics flattened to single spaces.
  */
-export function planVariables(variables: Record<string, unknown>, values: Record<string, unknown>): { ok: boolean; output: string } {
+export function terraformRun(config: object, values: Record<string, unknown>, command: string[]): { ok: boolean; output: string; stdout: string } {
   const { env } = terraformTools();
-  const dir = mkdtempSync(join(tmpdir(), 'tf-vars-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tf-run-'));
   try {
-    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({ variable: variables }));
+    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
     writeFileSync(join(dir, 'values.auto.tfvars.json'), JSON.stringify(values));
     const init = spawnSync('terraform', ['init', '-input=false', '-no-color', '-backend=false'], { cwd: dir, env, encoding: 'utf8' });
-    if (init.status !== 0) return { ok: false, output: `${init.stdout}${init.stderr}` };
-    const plan = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-lock=false'], { cwd: dir, env, encoding: 'utf8' });
-    return { ok: plan.status === 0, output: `${plan.stdout}${plan.stderr}` };
+    if (init.status !== 0) return { ok: false, output: `${init.stdout}${init.stderr}`, stdout: '' };
+    const run = spawnSync('terraform', [...command, '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+    return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.replace(/ *1: {.*/g, '').replace(/[\s│]+/g, ' '), stdout: run.stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `terraform plan` of a configuration (see {@link terraformRun}). */
+export function terraformPlan(config: object, values: Record<string, unknown>): { ok: boolean; output: string } {
+  return terraformRun(config, values, ['plan', '-lock=false']);
+}
+
+/**
+ * `terraform plan` of a configuration that holds only the given `variable` blocks (as the stack's
+ * JSON has them) and the given values. Terraform evaluates each variable's validation rules, so a
+ * rule that lets a bad value through fails here.
+ */
+export function planVariables(variables: Record<string, unknown>, values: Record<string, unknown>): { ok: boolean; output: string } {
+  return terraformPlan({ variable: variables }, values);
 }

@@ -1,6 +1,8 @@
+import { IConstruct } from 'constructs';
 import { object, optional, string } from '../../checks/props-shape';
 import { checkVersionedImage } from '../../private/image-reference';
-import { fail, isDeployTimeReference } from '../../private/validation';
+import { checkDnsSubdomain, fail } from '../../private/validation';
+import { checkText, TextRule } from '../../private/terraform-tokens';
 
 /**
  * A copy of every verified dump in Azure Blob Storage, uploaded with Microsoft
@@ -12,10 +14,14 @@ import { fail, isDeployTimeReference } from '../../private/validation';
  * (https://azure.github.io/azure-workload-identity/docs/installation/mutating-admission-webhook.html).
  */
 export interface BlobUploadOptions {
-  /** Storage account name (3 to 24 lower-case letters and digits). */
+  /**
+   * Storage account name (3 to 24 lower-case letters and digits). In a Terraform stack it may be
+   * a cdktf token (a variable or an attribute), whose value the stack checks before it applies
+   * anything (ChartManifests); any other text is checked here.
+   */
   readonly accountName: string;
   /**
-   * Container the dumps go to.
+   * Container the dumps go to; a cdktf token as for `accountName`.
    * @default 'postgresql-backups'
    */
   readonly containerName?: string;
@@ -28,7 +34,9 @@ export interface BlobUploadOptions {
    */
   readonly clientId?: string;
   /**
-   * ServiceAccount of the backup pods.
+   * ServiceAccount of the backup pods, created here: a DNS-1123 subdomain, never `default`
+   * (the namespace's own account, which every pod without one runs as: the upload identity
+   * would trust them all).
    * @default - the CronJob's name
    */
   readonly serviceAccountName?: string;
@@ -57,18 +65,46 @@ export const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
 /** Where the dump step lists the files it verified, for the upload step. */
 export const UPLOAD_LIST_DIR = '/var/run/backup-upload';
 
-/** Checks the options (after BackupCronJob's props check); returns the container name in effect. */
-export function checkBlobUpload(owner: string, upload: BlobUploadOptions): string {
-  if (!isDeployTimeReference(upload.accountName) && !/^[a-z0-9]{3,24}$/.test(upload.accountName)) {
-    fail(owner, 'upload.accountName', upload.accountName, 'is not a storage account name (3 to 24 lower-case letters and digits)');
+/** Storage account names: 3 to 24 lower-case letters and digits. */
+export const STORAGE_ACCOUNT_NAME: TextRule = {
+  pattern: '^[a-z0-9]+$', minLength: 3, maxLength: 24,
+  rule: 'is not a storage account name (3 to 24 lower-case letters and digits)',
+};
+
+/** Blob container names: 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit. */
+export const BLOB_CONTAINER_NAME: TextRule = {
+  pattern: '^[a-z0-9](-?[a-z0-9])*$', minLength: 3, maxLength: 63,
+  rule: 'is not a blob container name (3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit)',
+};
+
+/** Client IDs of managed identities: GUIDs. */
+export const CLIENT_ID: TextRule = {
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+  rule: 'is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)',
+};
+
+/**
+ * Checks a ServiceAccount name a workload identity trusts: a DNS-1123 subdomain, and never
+ * `default`, the account every pod of the namespace without one of its own runs as.
+ */
+export function checkServiceAccountName(owner: string, field: string, name: string): void {
+  checkDnsSubdomain(owner, field, name);
+  if (name === 'default') {
+    fail(owner, field, name, "is the namespace's default ServiceAccount, which every pod without one of its own runs as: the upload identity would trust them all; name an account of its own (or leave it out for the CronJob's name)");
   }
+}
+
+/**
+ * Checks the options (after BackupCronJob's props check); returns the container name in effect.
+ * Terraform tokens in the account, container and client ID are checked where Terraform knows
+ * their values (see `checkText`).
+ */
+export function checkBlobUpload(scope: IConstruct, owner: string, upload: BlobUploadOptions): string {
+  checkText(scope, owner, 'upload.accountName', upload.accountName, STORAGE_ACCOUNT_NAME);
   const containerName = upload.containerName ?? 'postgresql-backups';
-  if (!isDeployTimeReference(containerName) && (!/^[a-z0-9](?:[a-z0-9]|-(?!-))*[a-z0-9]$/.test(containerName) || containerName.length < 3 || containerName.length > 63)) {
-    fail(owner, 'upload.containerName', containerName, 'is not a blob container name (3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit)');
-  }
-  if (upload.clientId !== undefined && !isDeployTimeReference(upload.clientId) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(upload.clientId)) {
-    fail(owner, 'upload.clientId', upload.clientId, 'is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)');
-  }
+  checkText(scope, owner, 'upload.containerName', containerName, BLOB_CONTAINER_NAME);
+  if (upload.clientId !== undefined) checkText(scope, owner, 'upload.clientId', upload.clientId, CLIENT_ID);
+  if (upload.serviceAccountName !== undefined) checkServiceAccountName(owner, 'upload.serviceAccountName', upload.serviceAccountName);
   checkVersionedImage(owner, 'upload.image', upload.image ?? CURL_IMAGE, CURL_IMAGE);
   return containerName;
 }

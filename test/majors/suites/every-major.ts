@@ -2,6 +2,7 @@ import { hostileNameSuite } from './hostile-names';
 import { minikubeDevSuite } from './minikube-dev';
 import { passwordSecrecySuite } from './password-secrecy';
 import { permissionSuite } from './permissions';
+import { schemaFileRightsSuite } from './schema-file-rights';
 import { seedSuite } from './seeds';
 import { serverConfigSuite } from './server-config';
 
@@ -11,6 +12,7 @@ import { serverConfigSuite } from './server-config';
  */
 export function everyMajorSuites(major: number): void {
   permissionSuite(major);
+  schemaFileRightsSuite(major);
   hostileNameSuite(major);
   seedSuite(major);
   minikubeDevSuite(major);

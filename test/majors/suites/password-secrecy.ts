@@ -12,7 +12,7 @@ import { JobScriptResult, startJobScript, TestSecrets } from '../../support/run-
  * Every environment's schema Jobs, run as written against a server that keeps everything a
  * password could leak into: pg_stat_statements preloaded and tracking utility statements, every
  * statement logged (log_statement = all, log_min_duration_statement = 0, statements with any
- * message). The password step is held on a lock while the monitoring-style login reads
+ * message, parse and plan trees). The password step is held on a lock while the monitoring-style login reads
  * pg_stat_activity; afterwards the log file, pg_stat_statements and the Jobs' output are searched
  * for every password the Jobs were given and every verifier the server stored.
  */
@@ -21,6 +21,7 @@ const WATCHER = { user: 'secrecy_watcher', password: 'watcher-pw', database: 'po
 const SERVER_ARGS = [
   'shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all', 'pg_stat_statements.track_utility=on',
   'log_statement=all', 'log_min_duration_statement=0', 'log_min_error_statement=debug5', 'log_connections=on',
+  'debug_print_parse=on', 'debug_print_rewritten=on', 'debug_print_plan=on',
 ].flatMap((setting) => ['-c', setting]);
 
 /** A password with every character a shell, psql or SQL quote could trip on. */

@@ -13,8 +13,16 @@ import { runJobScript, TestSecrets } from '../../support/run-job';
 const MONITORING: DatabaseUser = { name: 'metrics', kind: 'monitoring', password: { name: 'metrics-login', key: 'password' } };
 // As aks-phonebill-dev declares it: CONNECT on the one database its CronJob dumps.
 const BACKUP: DatabaseUser = { name: 'dumper', kind: 'backup', databases: ['product_change_db'], password: { name: 'dumper-login', key: 'password' } };
-const USERS = [...PRODUCT_CHANGE_USERS, ...EFS_USERS, MONITORING, BACKUP];
-const DATABASES = [...PRODUCT_CHANGE_DATABASES, ...EFS_DATABASES];
+// One owner with two databases, and an admin given only one of them: it acts as the owner there, and
+// has nothing in the other (as a member that inherited the owner's rights, it read both).
+const SHOP_OWNER: DatabaseUser = { name: 'shop_owner', kind: 'app', password: { name: 'shop-logins', key: 'owner' } };
+// It owns a database of its own too, where it keeps what an owner may do in schema public.
+const SHOP_ADMIN: DatabaseUser = { name: 'shop_admin', kind: 'admin', databases: ['shop_a', 'shop_c'], password: { name: 'shop-logins', key: 'admin' } };
+const SHOP_DATABASES: DatabaseDefinition[] = [...['shop_a', 'shop_b'].map((name) => ({
+  name, owner: 'shop_owner', schemaFiles: [{ name: 'orders.sql', sql: `CREATE TABLE orders (id int PRIMARY KEY, note text);\nINSERT INTO orders VALUES (1, '${name}');\n` }],
+})), { name: 'shop_c', owner: 'shop_admin' }];
+const USERS = [...PRODUCT_CHANGE_USERS, ...EFS_USERS, MONITORING, BACKUP, SHOP_OWNER, SHOP_ADMIN];
+const DATABASES = [...PRODUCT_CHANGE_DATABASES, ...EFS_DATABASES, ...SHOP_DATABASES];
 const secrets: TestSecrets = {
   'db-superuser': { password: 'test-superuser-password' },
   'postgresql-product-change-secret': { password: 'app-pw' },
@@ -22,6 +30,7 @@ const secrets: TestSecrets = {
   'postgres-logins': { 'manager-user-password': 'manager-pw', 'app-user-password': 'appuser-pw' },
   'metrics-login': { password: 'metrics-pw' },
   'dumper-login': { password: 'dumper-pw' },
+  'shop-logins': { owner: 'shop-owner-pw', admin: 'shop-admin-pw' },
 };
 const as = (user: string, password: string, database: string) => ({ user, password, database });
 const APP = as('product_change_app', 'app-pw', 'product_change_db');
@@ -31,7 +40,9 @@ const MANAGER = as('manager_user', 'manager-pw', 'postgres');
 const EFS_APP = as('app_user', 'appuser-pw', 'postgres');
 const METRICS = as('metrics', 'metrics-pw', 'postgres');
 const DUMPER = as('dumper', 'dumper-pw', 'product_change_db');
-const LOGINS = { APP, ADMIN, READONLY, MANAGER, EFS_APP, METRICS, DUMPER };
+const SHOP = as('shop_owner', 'shop-owner-pw', 'shop_a');
+const SHOP_ADMIN_LOGIN = as('shop_admin', 'shop-admin-pw', 'shop_a');
+const LOGINS = { APP, ADMIN, READONLY, MANAGER, EFS_APP, METRICS, DUMPER, SHOP, SHOP_ADMIN_LOGIN };
 
 /** The objects a login might create in a schema, each rolled back right after it is created. */
 const KINDS: Record<string, (schema: string) => string> = {
@@ -91,10 +102,11 @@ END $probe$; SELECT current_setting('probe.result')`;
     });
 
     describe('who may connect where: only to the databases given', () => {
-      const DATABASES_ON_SERVER = ['product_change_db', 'postgres', 'template1'];
+      const DATABASES_ON_SERVER = ['product_change_db', 'postgres', 'template1', 'shop_a', 'shop_b', 'shop_c'];
       const granted: Record<keyof typeof LOGINS, string[]> = {
         APP: ['product_change_db'], ADMIN: ['product_change_db'], READONLY: ['product_change_db'],
         MANAGER: ['postgres'], EFS_APP: ['postgres'], METRICS: ['postgres'], DUMPER: ['product_change_db'],
+        SHOP: ['shop_a', 'shop_b'], SHOP_ADMIN_LOGIN: ['shop_a', 'shop_c'],
       };
       test.each(Object.keys(LOGINS) as (keyof typeof LOGINS)[])('%s', (name) => {
         const login = LOGINS[name];
@@ -136,6 +148,16 @@ END $probe$; SELECT current_setting('probe.result')`;
         expect(server.query(acl, { database: 'product_change_db' })).toBe('pg_database_owner =U/pg_database_owner,pg_database_owner=UC/pg_database_owner');
         expect(server.query(acl, { database: 'postgres' })).toBe('pg_database_owner =U/pg_database_owner,pg_database_owner=UC/pg_database_owner');
       });
+    });
+
+    test("an admin of one of an owner's databases acts as the owner there (SET ROLE), and inherits nothing", () => {
+      expect(server.query('SELECT note FROM orders', SHOP_ADMIN_LOGIN)).toBe('shop_a');
+      expect(server.query('SET ROLE shop_owner; ALTER TABLE orders ADD COLUMN added_by_admin int; SELECT current_user', SHOP_ADMIN_LOGIN)).toBe('shop_owner');
+      // what membership would have given it elsewhere: CONNECT, and the owner's rights
+      expect(server.query("SELECT has_database_privilege('shop_admin', 'shop_b', 'CONNECT') || ',' || has_database_privilege('shop_admin', 'shop_b', 'CREATE')")).toBe('false,false');
+      expect(server.query("SELECT rolinherit FROM pg_roles WHERE rolname = 'shop_admin'")).toBe('f');
+      // in the database it owns, what schema public gives an owner through pg_database_owner, directly
+      expect(server.query('CREATE TABLE public.own_table (id int); SELECT current_user', { ...SHOP_ADMIN_LOGIN, database: 'shop_c' })).toBe('shop_admin');
     });
 
     test('backup reads every table, the ledger included, and changes none', () => {

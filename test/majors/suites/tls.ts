@@ -11,6 +11,8 @@ import { makeCertificates, secretVolumeDir, serverGroupId, TestCertificates } fr
 import { loadDist, only } from '../../support/manifests';
 import { CLIENT_BIN_DIR, startPostgres, TestServer } from '../../support/postgres-server';
 import { runJobScript, TestSecrets } from '../../support/run-job';
+import { handshake } from '../../support/tls-server';
+
 
 /** What each environment's schema Job reads from its Secrets (the superuser's password is the test server's). */
 const JOB_SECRETS: Record<string, (superuserPassword: string) => TestSecrets> = {
@@ -148,6 +150,13 @@ export function tlsSuite(major: number, environment: string, statefulSet?: strin
       expect(old.stdout).toBe('');
     });
 
+    test('TLS 1.2 takes AEAD suites only: CBC and SHA-1 suites are refused, ECDHE with AES-GCM accepted (openssl s_client)', () => {
+      for (const cipher of ['AES128-SHA', 'ECDHE-RSA-AES128-SHA:ECDHE-ECDSA-AES128-SHA', 'ECDHE-RSA-AES128-SHA256:ECDHE-ECDSA-AES128-SHA256']) {
+        expect(`${cipher}: ${handshake(server.port, ['-tls1_2', '-cipher', cipher]).ok}`).toBe(`${cipher}: false`);
+      }
+      expect(handshake(server.port, ['-tls1_2', '-cipher', 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256'])).toMatchObject({ ok: true, protocol: 'TLSv1.2' });
+    });
+
     test("the schema Job runs with its own TLS settings against the server (verify-full, the Service's name)", () => {
       const secrets = { ...JOB_SECRETS[environment](server.superuserPassword), [tlsVolume.secret.secretName]: { 'ca.crt': certs.ca } };
       const run = runJobScript(objects, job.metadata.name, server, secrets, { env: { WAIT_SECONDS: '10' } });
@@ -181,7 +190,7 @@ export function tlsSuite(major: number, environment: string, statefulSet?: strin
 
     test('the schema Job refuses a server whose certificate its CA did not sign', () => {
       const secrets = { ...JOB_SECRETS[environment](server.superuserPassword), [tlsVolume.secret.secretName]: { 'ca.crt': other.ca } };
-      const run = runJobScript(objects, job.metadata.name, server, secrets, { env: { WAIT_SECONDS: '2' } });
+      const run = runJobScript(objects, job.metadata.name, server, secrets, { env: { WAIT_SECONDS: '0' } });
       expect(run.status).not.toBe(0);
       expect(run.stderr).toContain('Gave up');
     });
