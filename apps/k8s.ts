@@ -3,6 +3,7 @@ import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
 import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings } from '../lib';
 import { eachRendered, toYaml, writeTexts } from '../lib/environment/manifest-writer';
+import { restoreCommitted } from './committed-manifests';
 import { undeclaredMajorChanges } from './undeclared-major-changes';
 
 /** Builds every environment's chart. */
@@ -14,7 +15,9 @@ export function buildK8sApp(outdir?: string, environments: readonly EnvironmentD
 
 /**
  * Writes `<outdir>/<environment>.k8s.yaml` for every environment and returns the warnings. A
- * StatefulSet whose major differs from the one in the file it replaces stops everything first.
+ * StatefulSet whose major differs from the one in the file it replaces (or, when the cdk8s CLI
+ * removed that file, in its commit) stops everything first, and the files the CLI removed are
+ * written back from HEAD: the output folder stays as committed.
  */
 export function synthesizeEnvironments(outdir: string, environments: readonly EnvironmentDescription[] = ENVIRONMENTS): string[] {
   const app = buildK8sApp(outdir, environments);
@@ -23,7 +26,10 @@ export function synthesizeEnvironments(outdir: string, environments: readonly En
   const rendered = eachRendered(charts, (json, object) => ({ text: toYaml([json]), statefulSet: object.kind === 'StatefulSet' ? json as object : undefined }));
   const majorChanges = charts.flatMap((chart, i) => undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`),
     rendered[i].flatMap((r) => (r.statefulSet ? [r.statefulSet] : []))));
-  if (majorChanges.length) throw new ValidationError(majorChanges.join('\n'));
+  if (majorChanges.length) {
+    restoreCommitted(charts.map((chart) => join(outdir, `${chart.node.id}.k8s.yaml`)));
+    throw new ValidationError(majorChanges.join('\n'));
+  }
   writeTexts(charts, rendered.map((documents) => documents.map((d) => d.text).join('---\n')), outdir);
   return Warnings.collect(app);
 }

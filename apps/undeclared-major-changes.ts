@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'fs';
 import { parseAllDocuments } from 'yaml';
 import { postgresMajorOf } from '../lib/review/kubernetes/pod-templates';
+import { committedManifest } from './committed-manifests';
 
 type ManifestObject = Parameters<typeof postgresMajorOf>[0];
 
@@ -15,18 +15,20 @@ function majorsOf(objects: readonly ManifestObject[]): Map<string, number> {
 }
 
 /**
- * StatefulSets whose PostgreSQL major differs from the one in the committed manifest: the new
+ * StatefulSets whose PostgreSQL major differs from the one in the committed manifest (the file,
+ * or its text at HEAD when the cdk8s CLI has removed the file before the app runs): the new
  * major would start on the old one's data directory, which its pod's guard refuses in the
  * cluster. A declared upgrade renders a new StatefulSet (`<name>-pg<major>`) beside the old one
  * instead, so it is not among them. Returns one message per StatefulSet.
  */
 export function undeclaredMajorChanges(environment: string, committedFile: string, objects: readonly ManifestObject[]): string[] {
-  if (!existsSync(committedFile)) return [];
-  const committed = majorsOf(parseAllDocuments(readFileSync(committedFile, 'utf8')).map((d) => d.toJSON() as ManifestObject).filter((o) => o !== null));
+  const manifest = committedManifest(committedFile);
+  if (!manifest) return [];
+  const committed = majorsOf(parseAllDocuments(manifest.text).map((d) => d.toJSON() as ManifestObject).filter((o) => o !== null));
   return [...majorsOf(objects)].flatMap(([statefulSet, major]) => {
     const before = committed.get(statefulSet);
     if (before === undefined || before === major) return [];
-    return [`environment '${environment}': StatefulSet ${statefulSet} runs PostgreSQL ${before} in ${committedFile} and would run ${major} on the same claim, ` +
+    return [`environment '${environment}': StatefulSet ${statefulSet} runs PostgreSQL ${before} in ${manifest.source} and would run ${major} on the same claim, ` +
       `whose data PostgreSQL ${major} cannot use (its pod's guard refuses to start). Declare the upgrade on the server's backend ` +
       `(upgrade: { fromMajorVersion: ${before} }, README "Upgrading PostgreSQL"), or set majorVersion back to ${before}.`];
   });

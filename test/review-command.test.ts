@@ -1,31 +1,21 @@
-import { execFileSync, spawnSync } from 'child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { dirname, join } from 'path';
+import { spawnSync } from 'child_process';
+import { readFileSync, realpathSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
 import { REPO_ROOT } from './support/manifests';
+import { scratchRepository } from './support/scratch-repository';
 
 // `npm run review` as a user runs it, in a scratch repository holding this checkout's files (with
 // its uncommitted changes): a first commit without the review command (a base older than the
 // command), a second with it. Every review renders both trees (four apps); the file runs four
 // reviews and one that stops at the first failed app.
-const repo = mkdtempSync(join(tmpdir(), 'review-command-'));
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+const { dir: repo, git } = scratchRepository('review-command-');
 
 beforeAll(() => {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' })
-    .split('\0').filter((f) => f && f !== 'node_modules' && existsSync(join(REPO_ROOT, f)));
-  for (const file of files) {
-    mkdirSync(dirname(join(repo, file)), { recursive: true });
-    copyFileSync(join(REPO_ROOT, file), join(repo, file));
-  }
-  symlinkSync(realpathSync(join(REPO_ROOT, 'node_modules')), join(repo, 'node_modules'), 'dir');
-  git('init', '-q');
-  writeFileSync(join(repo, '.git', 'info', 'exclude'), 'node_modules\n');
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'add', '-A');
-  git('rm', '-r', '-q', '--cached', 'apps/review.ts', 'apps/review');
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'before the review command');
   git('add', '-A');
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'the review command');
+  git('rm', '-r', '-q', '--cached', 'apps/review.ts', 'apps/review');
+  git('commit', '-q', '-m', 'before the review command');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'the review command');
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
@@ -121,7 +111,7 @@ test('a committed edit against the commit before it, in Markdown: the base is re
   const before = readFileSync(MINIKUBE, 'utf8');
   try {
     editMinikube("storage: { size: '5Gi' },\n      resources", "storage: { size: '10Gi' },\n      resources");
-    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-a', '-m', 'a larger claim');
+    git('commit', '-q', '-a', '-m', 'a larger claim');
     const result = review('--base', 'HEAD~1');
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');

@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { synthesizeEnvironments } from '../apps/k8s';
@@ -6,6 +7,7 @@ import { ENVIRONMENTS } from '../environments';
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
 import { EnvironmentDescription, MajorUpgradeDeclaration } from '../lib';
 import { REPO_ROOT } from './support/manifests';
+import { scratchRepository } from './support/scratch-repository';
 
 // A bare change of majorVersion is stopped by synthesis, before it reaches a cluster: the committed
 // manifest says which major runs on each StatefulSet's claim.
@@ -37,4 +39,36 @@ describe('synthesis against the committed manifests', () => {
     synthesizeEnvironments(outdir, ENVIRONMENTS);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'dist', 'aks-phonebill-dev.k8s.yaml'), 'utf8'));
   });
+});
+
+// The path the README gives: the CLI deletes dist/ before it runs the app, so the committed
+// manifest is read from git, and the files it deleted are written back when synthesis refuses.
+describe('npx cdk8s synth in a clone', () => {
+  const { dir, git } = scratchRepository('cli-guard-');
+  const environmentFile = join(dir, 'environments', 'aks-phonebill-dev.ts');
+  const original = readFileSync(environmentFile, 'utf8');
+  beforeAll(() => {
+    git('add', '-A');
+    git('commit', '-q', '-m', 'as deployed');
+  });
+  afterEach(() => writeFileSync(environmentFile, original));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const cdk8sSynth = () => spawnSync('npx', ['cdk8s', 'synth', '--no-check-upgrade'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+  test('refuses aks-phonebill-dev moved from 14 to 17 by majorVersion alone, and leaves dist/ as committed', () => {
+    expect(original.split('majorVersion: 14,')).toHaveLength(2);
+    writeFileSync(environmentFile, original.replace('majorVersion: 14,', 'majorVersion: 17,'));
+    const result = cdk8sSynth();
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toMatch(
+      /environment 'aks-phonebill-dev': StatefulSet phonebill-dev\/postgresql-product-change runs PostgreSQL 14 in \S*dist\/aks-phonebill-dev\.k8s\.yaml as committed at HEAD and would run 17 on the same claim/);
+    expect(git('status', '--porcelain', '--untracked-files=all', '--', 'dist')).toBe('');
+  }, 60000);
+
+  test('the same CLI run without the change writes dist/ as committed', () => {
+    const result = cdk8sSynth();
+    expect(result.stderr).not.toContain('Error');
+    expect(result.status).toBe(0);
+    expect(git('status', '--porcelain', '--untracked-files=all', '--', 'dist')).toBe('');
+  }, 60000);
 });
