@@ -227,6 +227,71 @@ describe('security', () => {
   });
 });
 
+describe('security: weakenings, whatever they cost to apply', () => {
+  const securityOf = (findings: Finding[]) => findings.filter((f) => f.risk === 'security').map((f) => `${f.target} ${f.path}`);
+
+  test('aks-phonebill-dev: TLS switched off (a disposable environment may) weakens the server, its certificate and every client', () => {
+    const findings = review('aks-phonebill-dev', 'product-change', () => ({ tls: { enabled: false } }));
+    expect(securityOf(findings)).toEqual([
+      'Certificate/phonebill-dev/postgresql-product-change-tls ',
+      'ConfigMap/phonebill-dev/postgresql-product-change-config data["pg_hba.conf"]',
+      'ConfigMap/phonebill-dev/postgresql-product-change-config data["postgresql.conf"].ssl',
+      'ConfigMap/phonebill-dev/postgresql-product-change-config data["postgresql.conf"].ssl_ciphers',
+      'CronJob/phonebill-dev/postgresql-product-change-backup spec.jobTemplate.spec.template.spec.initContainers[0].env',
+      'Job/phonebill-dev/postgresql-product-change-schema-init spec.template.spec.containers[0].env',
+    ]);
+    const ssl = findings.find((f) => f.path === 'data["postgresql.conf"].ssl')!;
+    expect(ssl.message).toBe('ssl on -> (default): TLS is switched off: no client can connect encrypted, and passwords and data cross the network in the clear wherever pg_hba admits plain connections; applied on a reload');
+    expect(findings.find((f) => f.target.startsWith('CronJob/'))!.message)
+      .toBe("container backup: PGSSLMODE verify-full -> prefer (libpq's default): the client may send its password and data unencrypted");
+  });
+
+  test.each([
+    ['log_connections off', { log_connections: false }, 'log_connections on -> off: logins are no longer logged: the audit trail loses who connected from where; applied on a reload'],
+    ['log_disconnections off', { log_disconnections: 'off' }, "log_disconnections on -> 'off': session ends are no longer logged: the audit trail loses who connected from where; applied on a reload"],
+    ['a log_line_prefix without user and client', { log_line_prefix: '%m [%p] ' }, "log_line_prefix '%m [%p] %q%u@%d %r ' -> '%m [%p] ': log lines no longer name the user, database, client: the audit trail cannot tell who did what; applied on a reload"],
+    ["log_statement 'all', declared", { log_statement: 'all' }, "log_statement (default) -> 'all': the text of statements goes to the server log, an application's ALTER ROLE … PASSWORD '…' included; applied on a reload"],
+  ])('aks-phonebill-dev: %s is security, not safe', (_name, parameters, message) => {
+    const findings = review('aks-phonebill-dev', 'product-change', (s) => ({ parameters: { ...s.parameters, ...parameters }, logsStatements: true }));
+    expect(findings.filter((f) => f.risk !== 'safe').map((f) => `${f.risk} ${f.message}`)).toEqual([`security ${message}`]);
+  });
+
+  test('reload-only changes that do not weaken stay safe, and tightening is not a weakening', () => {
+    const fewerSuites = 'ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384';
+    expect(review('aks-phonebill-dev', 'product-change', (s) => ({ parameters: { ...s.parameters, ssl_ciphers: fewerSuites, log_statement: 'none', work_mem: '8MB' } })).map((f) => `${f.risk} ${f.path}`))
+      .toEqual(['safe data["postgresql.conf"].log_statement', 'safe data["postgresql.conf"].ssl_ciphers', 'safe data["postgresql.conf"].work_mem']);
+  });
+
+  test('hand-made: a Zalando login made superuser, a pg_hba line that admits more, a token mounted, dumps that keep verifiers', () => {
+    const cluster = (users: object, pgHba: string[]) => ({ apiVersion: 'acid.zalan.do/v1', kind: 'postgresql', metadata: { name: 'acid', namespace: 'n' },
+      spec: { users, patroni: { pg_hba: pgHba }, postgresql: { version: '17' } } });
+    const hba = ['local all postgres peer', 'hostnossl all all all reject', 'hostssl all all all scram-sha-256'];
+    expect(reviewObjects([cluster({ app: [] }, hba)], [cluster({ app: ['superuser'], ops: ['createrole', 'nologin'] }, hba)]).map((f) => `${f.risk} ${f.path} ${f.message}`)).toEqual([
+      'security spec.users.app login app gains superuser: the operator sets this attribute on the role, which bypasses every privilege check',
+      'security spec.users.ops login ops is added with createrole: the operator sets this attribute on the role, which widens what it may do across the cluster',
+    ]);
+    const withParameters = (parameters: object) => ({ ...cluster({}, hba), spec: { ...cluster({}, hba).spec, postgresql: { version: '17', parameters } } });
+    expect(reviewObjects([withParameters({ password_encryption: 'scram-sha-256' })], [withParameters({ password_encryption: 'md5' })]).map((f) => `${f.risk} ${f.message}`)).toEqual([
+      'security password_encryption scram-sha-256 -> md5: new and changed passwords are stored as MD5 verifiers, which are weaker and let whoever reads one log in as that user; applied on a reload',
+    ]);
+    expect(reviewObjects([cluster({}, hba)], [cluster({}, [hba[0], 'host all all all md5'])]).map((f) => `${f.risk} ${f.message}`)).toEqual([
+      'security pg_hba admits "host all all all md5", no longer refuses "hostnossl all all all reject": more clients may log in (Patroni reloads it on every pod)',
+    ]);
+    const backup = (env: object[], automount?: boolean) => ({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'b', namespace: 'n' },
+      spec: { schedule: '0 2 * * *', jobTemplate: { spec: { template: { spec: { automountServiceAccountToken: automount, containers: [{ name: 'backup', env }] } } } } } });
+    const env = [{ name: 'PGSSLMODE', value: 'verify-full' }, { name: 'KEEP_ROLE_VERIFIERS', value: 'false' }];
+    expect(reviewObjects([backup(env, false)], [backup([env[0], { name: 'KEEP_ROLE_VERIFIERS', value: 'true' }], false)]).map((f) => `${f.risk} ${f.message}`)).toEqual([
+      "security container backup: the dumps keep every role's password verifier (rolePasswords): whoever reads a dump or an upload can try the passwords offline, or log in where MD5 verifiers are accepted",
+    ]);
+    expect(reviewObjects([backup(env, false)], [backup(env)]).map((f) => `${f.risk} ${f.message}`)).toEqual([
+      'security automountServiceAccountToken false -> (none): the pods get a token for the Kubernetes API, with whatever its ServiceAccount may do',
+    ]);
+    expect(reviewObjects([backup(env)], [backup([{ name: 'PGSSLMODE', value: 'require' }, env[1]])]).map((f) => `${f.risk} ${f.message}`)).toEqual([
+      'security container backup: PGSSLMODE verify-full -> require: the client no longer checks that it talks to the server it means',
+    ]);
+  });
+});
+
 describe('safe', () => {
   test('aks-phonebill-dev: work_mem 4MB -> 8MB is applied by a reload; the pod does not restart', () => {
     expect(review('aks-phonebill-dev', 'product-change', (s) => ({ parameters: { ...s.parameters, work_mem: '8MB' } }))).toEqual([{

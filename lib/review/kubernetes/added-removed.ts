@@ -45,6 +45,11 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
       [`delete it on purpose once nothing relies on it: kubectl delete networkpolicy ${o.metadata?.name}${where(o)}`]);
     return;
   }
+  if (o.kind === 'Certificate' && groupOf(o) === 'cert-manager.io') {
+    emit('security', '', `Certificate ${o.metadata?.name} is removed: cert-manager no longer renews Secret ${o.spec?.secretName ?? o.metadata?.name}; a server that still reads it presents an expired certificate once it runs out, unless TLS is off or another certificate takes its place (kubectl apply without --prune leaves it in the cluster)`,
+      ['check that the server no longer uses this certificate, or that a new one takes its place before it expires', `kubectl delete certificate ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
   emit('safe', '', `${o.kind} ${o.metadata?.name} is removed (kubectl apply without --prune leaves it in the cluster)`,
     [`kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`]);
 }

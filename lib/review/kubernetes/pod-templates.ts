@@ -36,9 +36,41 @@ export function podTemplate(emit: Emit, old: KubeObject, now: KubeObject): void 
       }),
   ];
   for (const [path, what] of loosened) emit('security', path, `container security loosened: ${what}`, ['keep the restricted settings (Pod Security "restricted", read-only root filesystem) unless the workload truly needs more']);
+  for (const [path, what] of clientsLoosened(base, oldSpec, newSpec)) emit('security', path, what, ['check that the weakening is meant and approved before applying']);
+  if (oldSpec.automountServiceAccountToken === false && newSpec.automountServiceAccountToken !== false) {
+    emit('security', `${base}.spec.automountServiceAccountToken`, `automountServiceAccountToken false -> ${show(newSpec.automountServiceAccountToken)}: the pods get a token for the Kubernetes API, with whatever its ServiceAccount may do`, ['keep it false unless the pods call the Kubernetes API']);
+  }
   const oldSecrets = secretsOf(oldSpec);
   const newSecrets = [...secretsOf(newSpec)].filter((s) => !oldSecrets.has(s));
   if (newSecrets.length) emit('security', `${base}.spec`, `the pods read ${newSecrets.length === 1 ? 'another Secret' : 'other Secrets'}: ${newSecrets.join(', ')}`, ['check that these Secrets are the ones meant, and that they exist before applying']);
+}
+
+/** libpq's sslmode values, weakest first; unset is `prefer`. */
+const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
+
+/**
+ * What the library's clients lose, container by container (matched by name), as [path, description]:
+ * a weaker `PGSSLMODE`, and a backup that starts keeping the roles' password verifiers
+ * (`KEEP_ROLE_VERIFIERS`, BackupCronJob's rolePasswords) in its dumps and uploads.
+ */
+function clientsLoosened(base: string, oldSpec: any, newSpec: any): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  for (const list of ['initContainers', 'containers']) {
+    (newSpec[list] ?? []).forEach((c: any, i: number) => {
+      const previous = (oldSpec[list] ?? []).find((p: any) => p?.name === c?.name);
+      if (!previous) return;
+      const env = (container: any, name: string) => (container?.env ?? []).find((e: any) => e?.name === name)?.value as string | undefined;
+      const path = `${base}.spec.${list}[${i}].env`;
+      const [before, after] = [env(previous, 'PGSSLMODE') ?? 'prefer', env(c, 'PGSSLMODE') ?? 'prefer'];
+      if (SSL_MODES.indexOf(after) < SSL_MODES.indexOf(before)) {
+        found.push([path, `container ${c.name}: PGSSLMODE ${before} -> ${after}${env(c, 'PGSSLMODE') === undefined ? ' (libpq\'s default)' : ''}: the client ${SSL_MODES.indexOf(after) < SSL_MODES.indexOf('require') ? 'may send its password and data unencrypted' : 'no longer checks that it talks to the server it means'}`]);
+      }
+      if (env(previous, 'KEEP_ROLE_VERIFIERS') !== 'true' && env(c, 'KEEP_ROLE_VERIFIERS') === 'true') {
+        found.push([path, `container ${c.name}: the dumps keep every role's password verifier (rolePasswords): whoever reads a dump or an upload can try the passwords offline, or log in where MD5 verifiers are accepted`]);
+      }
+    });
+  }
+  return found;
 }
 
 /** What got looser in a securityContext, as [path, description]. */

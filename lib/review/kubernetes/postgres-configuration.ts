@@ -2,7 +2,8 @@
 import { DEFAULT_MAJOR_VERSION } from '../../server/postgres-version';
 import { Change, joinPath, valueAt } from '../diff';
 import { needsRestart, settingContext } from '../../config/pg-settings';
-import { readPgHba, readPostgresqlConf } from '../postgres-files';
+import { HbaRule, readPgHba, readPostgresqlConf } from '../postgres-files';
+import { settingWeakening } from '../setting-weakenings';
 import { immutableData } from './access';
 import { APPLY, Context, Emit, KubeObject, where } from './objects';
 import { postgresMajorOf } from './pod-templates';
@@ -69,14 +70,10 @@ function serverConfig(emit: Emit, old: KubeObject, now: KubeObject, changes: Cha
   }
   if (changes.some((c) => c.path === 'data["pg_hba.conf"]')) {
     explained.push('data["pg_hba.conf"]');
-    const before = readPgHba(old.data?.['pg_hba.conf'] ?? '');
-    const after = readPgHba(now.data?.['pg_hba.conf'] ?? '');
-    const has = (rules: typeof before, text: string) => rules.some((r) => r.text === text);
-    const admits = after.filter((r) => !r.reject && !has(before, r.text)).map((r) => `admits "${r.text}"`);
-    const unrefused = before.filter((r) => r.reject && !has(after, r.text)).map((r) => `no longer refuses "${r.text}"`);
+    const widened = hbaWidening(readPgHba(old.data?.['pg_hba.conf'] ?? ''), readPgHba(now.data?.['pg_hba.conf'] ?? ''));
     const path = 'data["pg_hba.conf"]';
-    if (admits.length || unrefused.length) {
-      emit('security', path, `pg_hba.conf ${[...admits, ...unrefused].join(', ')}: more clients may log in (applied on a reload)`, steps);
+    if (widened.length) {
+      emit('security', path, `pg_hba.conf ${widened.join(', ')}: more clients may log in (applied on a reload)`, steps);
     } else {
       emit('safe', path, 'pg_hba.conf admits fewer connections; PostgreSQL reads it on a reload, without a restart', steps);
     }
@@ -84,9 +81,20 @@ function serverConfig(emit: Emit, old: KubeObject, now: KubeObject, changes: Cha
   return explained;
 }
 
+/** The rules `after` adds that admit, and the refusals it drops, as `admits "<rule>"` / `no longer refuses "<rule>"`. */
+export function hbaWidening(before: readonly HbaRule[], after: readonly HbaRule[]): string[] {
+  const has = (rules: readonly HbaRule[], text: string) => rules.some((r) => r.text === text);
+  return [
+    ...after.filter((r) => !r.reject && !has(before, r.text)).map((r) => `admits "${r.text}"`),
+    ...before.filter((r) => r.reject && !has(after, r.text)).map((r) => `no longer refuses "${r.text}"`),
+  ];
+}
+
 /**
  * postgresql.conf (or a Zalando cluster's parameters), one finding per changed parameter:
- * `downtime` when PostgreSQL reads it only at start, `safe` when a reload applies it.
+ * `security` when it weakens TLS, password storage, the audit trail or keeps statement text
+ * (see setting-weakenings.ts), else `downtime` when PostgreSQL reads it only at start, `safe` when
+ * a reload applies it.
  */
 export function parameterChanges(emit: Emit, major: number, before: Map<string, string>, after: Map<string, string>, base: string, reloadSteps: string[], restartWhat = 'the server restarts to apply it', restartSteps: string[] = ['apply in a maintenance window: the database is unavailable while it restarts']): void {
   const names = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -97,7 +105,11 @@ export function parameterChanges(emit: Emit, major: number, before: Map<string, 
     const change = `${name} ${b ?? '(default)'} -> ${a ?? '(default)'}`;
     const context = settingContext(major, name);
     const path = joinPath(base, name);
-    if (needsRestart(major, name)) {
+    const weakening = settingWeakening(name, before, after);
+    if (weakening) {
+      const when = needsRestart(major, name) ? `applied when the server restarts (${restartWhat})` : 'applied on a reload';
+      emit('security', path, `${change}: ${weakening}; ${when}`, ['check that the weakening is meant and approved before applying', ...(needsRestart(major, name) ? restartSteps : reloadSteps)]);
+    } else if (needsRestart(major, name)) {
       const why = context === undefined ? `PostgreSQL ${major} does not know it (pg_settings has no such setting), so only a restart is sure to read it` : `PostgreSQL reads it only at server start (pg_settings.context ${context})`;
       emit('downtime', path, `${change}: ${why}; ${restartWhat}`, restartSteps);
     } else {

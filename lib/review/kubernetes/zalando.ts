@@ -2,8 +2,12 @@
 import { DEFAULT_MAJOR_VERSION } from '../../server/postgres-version';
 import { Change, commonPath, under } from '../diff';
 import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
-import { parameterChanges } from './postgres-configuration';
+import { hbaWidening, parameterChanges } from './postgres-configuration';
+import { readPgHba } from '../postgres-files';
 import { compareQuantity } from './quantities';
+
+/** Role attributes in `spec.users` that widen what a login may do (the CRD's enum, lower-cased). */
+const WIDENING_FLAGS = ['superuser', 'createrole', 'createdb', 'replication', 'bypassrls'];
 
 /**
  * A Zalando `postgresql` resource. The operator's documentation
@@ -60,6 +64,27 @@ export function zalando(emit: Emit, old: KubeObject, now: KubeObject, changes: C
     const before = new Set<string>(old.spec?.allowedSourceRanges ?? []);
     const added = ((now.spec?.allowedSourceRanges as string[]) ?? []).filter((r) => !before.has(r));
     if (added.length) emit('security', 'spec.allowedSourceRanges', `the load balancer admits more addresses: ${added.join(', ')}`);
+  }
+  const users = changes.filter((c) => under(c.path, 'spec.users'));
+  if (users.length) {
+    explained.push(...users.map((c) => c.path));
+    const flagsOf = (o: KubeObject, user: string) => new Set<string>(((o.spec?.users?.[user] as string[]) ?? []).map((f) => f.toLowerCase()));
+    for (const user of Object.keys(now.spec?.users ?? {}).sort()) {
+      const before = old.spec?.users?.[user] === undefined ? undefined : flagsOf(old, user);
+      const gained = [...flagsOf(now, user)].filter((f) => WIDENING_FLAGS.includes(f) && !before?.has(f));
+      if (gained.length) {
+        emit('security', `spec.users.${user}`, `login ${user} ${before === undefined ? 'is added with' : 'gains'} ${gained.join(', ')}: the operator sets ${gained.length === 1 ? 'this attribute' : 'these attributes'} on the role, which ${gained.includes('superuser') ? 'bypasses every privilege check' : 'widens what it may do across the cluster'}`,
+          ['check that the login needs it; the schema Job\'s kinds (app, readonly, admin, manager) need none of these']);
+      }
+    }
+  }
+  const hba = changes.filter((c) => under(c.path, 'spec.patroni.pg_hba'));
+  if (hba.length) {
+    explained.push(...hba.map((c) => c.path));
+    const rules = (o: KubeObject) => readPgHba(((o.spec?.patroni?.pg_hba as string[]) ?? []).join('\n'));
+    const widened = hbaWidening(rules(old), rules(now));
+    if (widened.length) emit('security', 'spec.patroni.pg_hba', `pg_hba ${widened.join(', ')}: more clients may log in (Patroni reloads it on every pod)`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP']);
+    else emit('safe', 'spec.patroni.pg_hba', 'pg_hba admits fewer connections; Patroni reloads it on every pod, without a restart');
   }
   const retention = changes.find((c) => c.path === 'spec.logicalBackupRetention');
   if (retention) {
