@@ -1,7 +1,8 @@
 import { Testing } from 'cdktf';
 import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
 import { AwsEfsStack } from '../apps/stacks/aws-efs';
-import { Finding, reviewTerraform, TerraformStack } from '../lib/review';
+import { Finding, reviewObjects, reviewTerraform, TerraformStack } from '../lib/review';
+import { findingsOfBothPaths } from '../lib/review/both-paths';
 
 // The stacks as apps/terraform.ts synthesizes them, and the same JSON edited the way a change of
 // the stack code would change it.
@@ -109,5 +110,47 @@ describe('Terraform: safe', () => {
   test('other tags', () => {
     expect(edited('aws-efs', aws, (j) => { j.resource.aws_efs_file_system[fsName].tags.team = 'data'; }).map((f) => `${f.risk} ${f.path} | ${f.message}`))
       .toEqual(['safe tags.team | tags.team: (none) -> data: updated in place (stack aws-efs)']);
+  });
+});
+
+describe('Terraform: manifests are reviewed together, as a manifest file is', () => {
+  test('the namespace default deny removed from the stack opens the namespace: security, not safe', () => {
+    const [address] = manifest(aks, 'NetworkPolicy', 'default-deny');
+    const findings = edited('aks-phonebill-dev', aks, (j) => { delete j.resource.kubernetes_manifest[address]; });
+    expect(findings.map((f) => `${f.risk} ${f.target}`)).toEqual([`security terraform:aks-phonebill-dev/kubernetes_manifest.${address}`]);
+    expect(findings[0].message).toBe('NetworkPolicy default-deny is removed: the traffic it restricted is no longer restricted by it (kubectl apply without --prune leaves it in the cluster)');
+  });
+
+  test('retiring the previous server after a declared upgrade keeps its claim: safe, as in the manifest file', () => {
+    const [address, statefulSet] = manifest(aks, 'StatefulSet', 'postgresql-product-change');
+    const findings = edited('aks-phonebill-dev', aks, (j) => {
+      const upgraded = structuredClone(statefulSet);
+      upgraded.manifest.metadata.name = 'postgresql-product-change-pg17';
+      j.resource.kubernetes_manifest[`${address}-pg17`] = upgraded;
+      delete j.resource.kubernetes_manifest[address];
+    });
+    expect(findings.find((f) => f.target === `terraform:aks-phonebill-dev/kubernetes_manifest.${address}`)).toMatchObject({
+      risk: 'safe',
+      message: 'StatefulSet postgresql-product-change is retired after the declared upgrade to postgresql-product-change-pg17: its claims stay (retention Retain) until deleted by hand',
+    });
+    expect(findings.filter((f) => f.risk === 'data-loss')).toEqual([]);
+  });
+});
+
+describe('an environment deployed both ways: each change once', () => {
+  const objectsOf = (json: any) => Object.values<any>(json.resource.kubernetes_manifest).map((m) => m.manifest);
+  test('a setting changed in the manifest file and in the stack is one finding; what only Terraform holds stays', () => {
+    const copy = structuredClone(aks);
+    const [config] = manifest(copy, 'ConfigMap', 'postgresql-product-change-config');
+    const data = copy.resource.kubernetes_manifest[config].manifest.data;
+    data['postgresql.conf'] = data['postgresql.conf'].replace(/^max_connections = \d+$/m, 'max_connections = 200');
+    copy.resource.azurerm_storage_account[accountName].min_tls_version = 'TLS1_0';
+    const manifestFindings = reviewObjects(objectsOf(aks), objectsOf(copy), { environment: 'aks-phonebill-dev' });
+    const terraformFindings = reviewTerraform([stack('aks-phonebill-dev', aks)], [stack('aks-phonebill-dev', copy)]);
+    expect(terraformFindings).toHaveLength(2);
+    expect(findingsOfBothPaths(manifestFindings, terraformFindings, [stack('aks-phonebill-dev', aks), stack('aks-phonebill-dev', copy)]).map((f) => `${f.risk} ${f.target} ${f.path}`)).toEqual([
+      'downtime ConfigMap/phonebill-dev/postgresql-product-change-config data["postgresql.conf"].max_connections',
+      `security terraform:aks-phonebill-dev/azurerm_storage_account.${accountName} min_tls_version`,
+    ]);
   });
 });

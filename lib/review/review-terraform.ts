@@ -1,7 +1,7 @@
 import { Change, commonPath, diff, under } from './diff';
 import { Finding, Risk } from './finding';
 import { reviewObjects, sortFindings } from './review-objects';
-import { describe, Emit, show } from './kubernetes/objects';
+import { describe, Emit, KubeObject, show, targetOf } from './kubernetes/objects';
 
 /** One synthesized Terraform stack: its name, its environment and the contents of `cdktf.out/stacks/<stack>/cdk.tf.json`. */
 export interface TerraformStack {
@@ -67,18 +67,59 @@ export function reviewTerraform(before: readonly TerraformStack[], after: readon
     const environment = pair.after?.environment ?? pair.before?.environment ?? name;
     const old = resourcesOf(pair.before?.json);
     const now = resourcesOf(pair.after?.json);
+    const emitter = (address: string) => (risk: Risk, path: string, message: string, steps: string[] = []) => findings.push({ environment, target: `terraform:${name}/${address}`, path, risk, message, steps });
+    manifestResources(emitter, name, old, now, environment);
     for (const address of [...new Set([...old.keys(), ...now.keys()])].sort()) {
-      const emit = (risk: Risk, path: string, message: string, steps: string[] = []) => findings.push({ environment, target: `terraform:${name}/${address}`, path, risk, message, steps });
+      if (isManifest(old.get(address) ?? now.get(address)!, address)) continue;
+      const emit = emitter(address);
       const type = address.split('.')[0];
       const b = old.get(address);
       const a = now.get(address);
       if (b && !a) removedResource(emit, name, address, type, b);
       else if (!b && a) addedResource(emit, address, type, a);
-      else if (b && a) changedResource(emit, name, address, type, b, a, environment);
+      else if (b && a) changedResource(emit, name, address, type, b, a);
     }
     variableDefaults(pair.before?.json, pair.after?.json, (variable, risk, path, message) => findings.push({ environment, target: `terraform:${name}/var.${variable}`, path, risk, message, steps: ['check that the wider access is meant'] }));
   }
   return sortFindings(findings);
+}
+
+/** A `kubernetes_manifest` resource with its object. */
+function isManifest(body: Resource, address: string): boolean {
+  return address.startsWith('kubernetes_manifest.') && typeof body?.manifest === 'object' && body.manifest !== null;
+}
+
+/**
+ * The stack's `kubernetes_manifest` resources, reviewed together as the objects they hold (as
+ * {@link reviewObjects} reviews a manifest file, so that what a rule needs from the other objects,
+ * such as a default deny that stays or the server that replaces a retired one, is there). A removed
+ * data-bearing object keeps the Terraform wording and steps of {@link removedResource}.
+ */
+function manifestResources(emitter: (address: string) => Emit, stack: string, old: Map<string, Resource>, now: Map<string, Resource>, environment: string): void {
+  const objects = (resources: Map<string, Resource>) => [...resources].filter(([address, body]) => isManifest(body, address));
+  const addressOf = new Map<string, string>();
+  for (const [address, body] of [...objects(old), ...objects(now)]) addressOf.set(targetOf(body.manifest as KubeObject), address);
+  const before = objects(old).map(([, body]) => body.manifest as object);
+  const after = objects(now).map(([, body]) => body.manifest as object);
+  for (const f of reviewObjects(before, after, { environment })) {
+    const address = addressOf.get(f.target)!;
+    if (f.risk === 'data-loss' && f.path === '' && !now.has(address)) {
+      removedResource(emitter(address), stack, address, 'kubernetes_manifest', old.get(address)!);
+      continue;
+    }
+    emitter(address)(f.risk, f.path === '' ? 'manifest' : `manifest.${f.path}`, f.message, [...f.steps]);
+  }
+}
+
+/** `terraform:<stack>/<address>` of each `kubernetes_manifest` in `stacks`, with the `Kind/namespace/name` of the object it holds. */
+export function manifestObjectTargets(stacks: readonly TerraformStack[]): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const stack of stacks) {
+    for (const [address, body] of resourcesOf(stack.json)) {
+      if (isManifest(body, address)) targets.set(`terraform:${stack.name}/${address}`, targetOf(body.manifest as KubeObject));
+    }
+  }
+  return targets;
 }
 
 function resourcesOf(json: object | undefined): Map<string, Resource> {
@@ -119,15 +160,9 @@ function addedResource(emit: Emit, address: string, type: string, body: Resource
   emit('safe', '', `${address} is added`);
 }
 
-function changedResource(emit: Emit, stack: string, address: string, type: string, old: Resource, now: Resource, environment: string): void {
+function changedResource(emit: Emit, stack: string, address: string, type: string, old: Resource, now: Resource): void {
   const changes = diff(old, now).filter((c) => !under(c.path, 'depends_on') && !under(c.path, '//'));
   if (changes.length === 0) return;
-  if (type === 'kubernetes_manifest' && old.manifest && now.manifest) {
-    for (const f of reviewObjects([old.manifest], [now.manifest], { environment })) {
-      emit(f.risk, f.path === '' ? 'manifest' : `manifest.${f.path}`, f.message, [...f.steps]);
-    }
-    return;
-  }
   const replacing = replacementCauses(type, changes);
   if (replacing.length) {
     const why = replacing.map((c) => `${c.path}: ${show(c.before)} -> ${show(c.after)}`).join(', ');
