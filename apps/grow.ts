@@ -99,11 +99,13 @@ function locate(request: GrowRequest): Located {
   } catch (error) {
     throw new GrowRefusal((error as Error).message);
   }
-  const server = description.servers.find((s) => s.id === request.server);
+  const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), description.name, description);
+  // By its id in the description, or by the name it renders (what the review sees in the manifests).
+  const server = description.servers.find((s) => s.id === request.server)
+    ?? description.servers.find((s) => (chart.servers[s.id] ?? chart.clusters[s.id])?.name === request.server);
   if (!server) {
     throw new GrowRefusal(`environment '${request.environment}' has no server '${request.server}' (servers: ${description.servers.map((s) => s.id).join(', ')})`);
   }
-  const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), description.name, description);
   const objects = chart.toJson() as KubeObject[];
   const find = (kind: string, name: string, namespace?: string) => objects.find((o) => o.kind === kind && o.metadata.name === name && (namespace === undefined || o.metadata.namespace === namespace));
   const cluster = chart.clusters[server.id];
@@ -127,11 +129,24 @@ function locate(request: GrowRequest): Located {
   };
 }
 
-function refuseUnlessLarger(request: GrowRequest, located: Located, size: string, shrinkReason: string): void {
-  const order = compareQuantities(parseExactQuantity(size)!, parseExactQuantity(located.declared)!);
-  const who = `environment '${request.environment}' server '${request.server}'`;
-  if (order === 0) throw new GrowRefusal(`${who} already declares ${located.declared}; give a larger size`);
-  if (order < 0) throw new GrowRefusal(`${who} declares ${located.declared}; ${request.size} is smaller, and ${shrinkReason}`);
+/**
+ * Refuses a size below the declared one. The declared size itself is planned: a pull request
+ * declares the new size before anyone grows the claims, and the review then prints this command.
+ */
+function refuseSmaller(request: GrowRequest, located: Located, size: string, shrinkReason: string): void {
+  if (compareQuantities(parseExactQuantity(size)!, parseExactQuantity(located.declared)!) < 0) {
+    throw new GrowRefusal(`environment '${request.environment}' server '${request.server}' declares ${located.declared}; ${request.size} is smaller, and ${shrinkReason}`);
+  }
+}
+
+/** The edit of the description the size needs, or that it is made. */
+function declaration(located: Located, size: string): string {
+  return located.declared === size ? `${located.field}: '${size}' (declared already)` : `${located.field}: '${located.declared}' -> '${size}'`;
+}
+
+/** `from <declared> to <size>`, or, when the environment declares the size already, what that means for the claims. */
+function growth(located: Located, size: string): string {
+  return located.declared === size ? `to ${size}, which the environment already declares (the claims keep their size until they are patched)` : `from ${located.declared} to ${size}`;
 }
 
 /** Passes when the environment declares exactly `size`; the printed script's guard before it recreates the StatefulSet. */
@@ -155,7 +170,7 @@ export function planGrowth(request: GrowRequest): GrowPlan {
   const { storage } = located;
   if (storage.backend === 'efs') return efsPlan(request, storage.claim, storage.storageClass);
   if (storage.backend === 'zalando') {
-    refuseUnlessLarger(request, located, size, 'the operator can only enlarge volumes (shrinking means a new cluster, or deleting each claim with its pod)');
+    refuseSmaller(request, located, size, 'the operator can only enlarge volumes (shrinking means a new cluster, or deleting each claim with its pod)');
     try {
       checkCrdVolumeSize(`environment '${request.environment}' server '${request.server}'`, 'size', size);
     } catch (error) {
@@ -163,7 +178,7 @@ export function planGrowth(request: GrowRequest): GrowPlan {
     }
     return zalandoPlan(request, located, size, storage.cluster, request.terraform ? stack : undefined);
   }
-  refuseUnlessLarger(request, located, size, 'Kubernetes never shrinks a claim (move the data to a smaller claim with a backup and a restore instead)');
+  refuseSmaller(request, located, size, 'Kubernetes never shrinks a claim (move the data to a smaller claim with a backup and a restore instead)');
   return statefulSetPlan(request, located, size, storage.statefulSet, storage.claimTemplates, request.terraform ? stack : undefined);
 }
 
@@ -244,7 +259,7 @@ function statefulSetPlan(request: GrowRequest, located: Located, size: string, s
   const file = `dist/${request.environment}.k8s.yaml`;
   const lines = [
     '#!/bin/sh',
-    ...commentLines(`Grows the data claims of server '${request.server}' of environment '${request.environment}' (StatefulSet ${name} in namespace ${namespace}, ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}) from ${located.declared} to ${size}. A StatefulSet's volumeClaimTemplates cannot change, so each claim is patched, the StatefulSet is deleted without its pods (--cascade=orphan) and created again with the new size; the pods and their data stay.`),
+    ...commentLines(`Grows the data claims of server '${request.server}' of environment '${request.environment}' (StatefulSet ${name} in namespace ${namespace}, ${replicas} ${replicas === 1 ? 'replica' : 'replicas'}) ${growth(located, size)}. A StatefulSet's volumeClaimTemplates cannot change, so each claim is patched, the StatefulSet is deleted without its pods (--cascade=orphan) and created again with the new size; the pods and their data stay.`),
     ...commentLines('Save it to a file and run it with sh from the repository\'s root: it stops once the claims have grown, until the environment declares the new size; then run it again.'),
     ...warnings.flatMap((w) => commentLines(`WARNING: ${w}`)),
     'set -eu',
@@ -261,7 +276,7 @@ function statefulSetPlan(request: GrowRequest, located: Located, size: string, s
     ...claims.map((claim) => `kubectl wait --for=jsonpath='{.status.capacity.storage}'=${size} pvc/${claim} -n ${namespace} --timeout=10m`),
     '',
     `# 4. The environment must declare ${size} before the StatefulSet is created again:`,
-    `#    environments/${request.environment}.ts, server '${request.server}', ${located.field}: '${located.declared}' -> '${size}'.`,
+    `#    environments/${request.environment}.ts, server '${request.server}', ${declaration(located, size)}.`,
     `if ! npm run --silent grow -- ${args} --check-declared; then`,
     `  echo "The claims have grown to ${size}. Declare it in environments/${request.environment}.ts and run this script again." >&2`,
     '  exit 1',
@@ -289,14 +304,14 @@ function zalandoPlan(request: GrowRequest, located: Located, size: string, clust
   const warnings = [...classWarnings(cluster.spec.volume.storageClass, request.environment), ...roundingWarning(size)];
   const lines = [
     '#!/bin/sh',
-    ...commentLines(`Grows the volumes of server '${request.server}' of environment '${request.environment}' (Zalando postgresql ${name} in namespace ${namespace}, ${instances} pods) from ${located.declared} to ${size}. The operator resizes them: change volume.size in the postgresql resource and it patches each claim pgdata-${name}-<n> itself, without a rolling update, as its setting storage_resize_mode says (default "pvc": it changes the claims and leaves the resize to Kubernetes and the StorageClass; "ebs" and "mixed" resize EBS volumes through the AWS API; "off" ignores the change). It can only enlarge volumes.`),
+    ...commentLines(`Grows the volumes of server '${request.server}' of environment '${request.environment}' (Zalando postgresql ${name} in namespace ${namespace}, ${instances} pods) ${growth(located, size)}. The operator resizes them: change volume.size in the postgresql resource and it patches each claim pgdata-${name}-<n> itself, without a rolling update, as its setting storage_resize_mode says (default "pvc": it changes the claims and leaves the resize to Kubernetes and the StorageClass; "ebs" and "mixed" resize EBS volumes through the AWS API; "off" ignores the change). It can only enlarge volumes.`),
     ...warnings.flatMap((w) => commentLines(`WARNING: ${w}`)),
     'set -eu',
     '',
     '# 1. Stop unless the StorageClass of every claim allows expansion (with storage_resize_mode "pvc", the default, the operator only patches the claims).',
     ...expansionCheck(Array.from({ length: instances }, (_, i) => `pgdata-${name}-${i}`), namespace),
     '',
-    `# 2. Declare the new size: environments/${request.environment}.ts, server '${request.server}', ${located.field}: '${located.declared}' -> '${size}'.`,
+    `# 2. Declare the new size: environments/${request.environment}.ts, server '${request.server}', ${declaration(located, size)}.`,
     `npm run --silent grow -- ${request.environment} ${request.server} ${size} --check-declared`,
     '',
     '# 3. Apply the changed resource.',

@@ -237,10 +237,21 @@ describe('npm run grow: other backends', () => {
   });
 });
 
+describe('npm run grow in the state a pull request leaves', () => {
+  test('the size the environment declares already is planned (the claims have not grown yet), by id or by the rendered name', () => {
+    const byId = grow('minikube-dev', 'microservices', '5120Mi');
+    expect(byId.status).toBe(0);
+    expect(byId.stdout.replace(/\n# /g, ' ')).toContain("(StatefulSet postgresql in namespace microservices, 1 replica) to 5Gi, which the environment already declares (the claims keep their size until they are patched)");
+    expect(byId.stdout).toContain("#    environments/minikube-dev.ts, server 'microservices', storage.size: '5Gi' (declared already).");
+    const byName = grow('minikube-dev', 'postgresql', '5Gi');
+    expect(byName.status).toBe(0);
+    expect(byName.stdout.split('\n').filter((l) => l.startsWith('kubectl '))).toEqual(byId.stdout.split('\n').filter((l) => l.startsWith('kubectl ')));
+  });
+});
+
 describe('npm run grow: refusals', () => {
   test.each([
     [['minikube-dev', 'microservices', '4Gi'], 1, "environment 'minikube-dev' server 'microservices' declares 5Gi; 4Gi is smaller, and Kubernetes never shrinks a claim (move the data to a smaller claim with a backup and a restore instead)"],
-    [['minikube-dev', 'microservices', '5120Mi'], 1, "environment 'minikube-dev' server 'microservices' already declares 5Gi; give a larger size"],
     [['prod-operator', 'microservices', '40Gi'], 1, "environment 'prod-operator' server 'microservices' declares 50Gi; 40Gi is smaller, and the operator can only enlarge volumes (shrinking means a new cluster, or deleting each claim with its pod)"],
     [['staging', 'microservices', '10Gi'], 1, "unknown environment 'staging' (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator)"],
     [['minikube-dev', 'orders', '10Gi'], 1, "environment 'minikube-dev' has no server 'orders' (servers: dbaas-metadata, microservices)"],

@@ -127,6 +127,13 @@ test('a committed edit against the commit before it, in Markdown: the base is re
     // Nothing of the other environments.
     for (const environment of ['solid-cloud', 'aks-phonebill-dev', 'aws-efs', 'prod-operator']) expect(result.stdout).not.toContain(environment);
     expect(worktrees()).toEqual([realpathSync(repo)]);
+    // The grow step runs as printed in this very state (the size declared, the claims not grown).
+    const growStep = lines.map((l) => /^ {2}\d+\. `(npm run --silent grow -- [^`]+)`/.exec(l)?.[1]).find((command) => command !== undefined);
+    expect(growStep).toBe('npm run --silent grow -- minikube-dev postgresql 10Gi');
+    const grown = spawnSync('sh', ['-c', growStep!], { cwd: repo, encoding: 'utf8' });
+    expect(grown.stderr).toContain('WARNING:');
+    expect(grown.status).toBe(0);
+    expect(grown.stdout).toContain(`kubectl patch pvc data-postgresql-0 -n microservices --type merge -p '{"spec":{"resources":{"requests":{"storage":"10Gi"}}}}'`);
   } finally {
     git('reset', '-q', '--hard', 'HEAD~1');
     expect(readFileSync(MINIKUBE, 'utf8')).toBe(before);

@@ -38,7 +38,8 @@ describe('refused', () => {
       risk: 'refused',
       message: "the API server refuses to change a StatefulSet's volumeClaimTemplates: storage 5Gi -> 10Gi cannot be applied as written",
       steps: [
-        "npm run --silent grow -- minikube-dev <server> 10Gi   (in cdk8s-postgres's repository: prints and checks these steps; <server> is the id of the server of StatefulSet postgresql)",
+        "npm run --silent grow -- minikube-dev postgresql 10Gi   (in cdk8s-postgres's repository: prints and checks these steps)",
+      "kubectl get storageclass \"$(kubectl get pvc data-postgresql-0 -n microservices -o jsonpath='{.spec.storageClassName}')\" -o jsonpath='{.allowVolumeExpansion}'   (must print true; otherwise stop: the claim cannot grow)",
         'kubectl patch pvc data-postgresql-0 -n microservices -p \'{"spec":{"resources":{"requests":{"storage":"10Gi"}}}}\'',
         'kubectl delete statefulset postgresql -n microservices --cascade=orphan   (the pods and their data keep running)',
         `${APPLY}   (creates the StatefulSet again with the new size)`,
