@@ -149,8 +149,9 @@ const inputs: [string, () => unknown, string][] = [
     `PostgresStatefulSet 'test/orders': name "${'s'.repeat(53)}" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 52 characters)`],
   ['a Zalando cluster name whose pods\' revision label is too long', zalando({}, `acid-${'o'.repeat(48)}`),
     `ZalandoCluster 'test/acid-${'o'.repeat(48)}': name "acid-${'o'.repeat(48)}" is 53 characters long; at most 52 fit the label controller-revision-hash ('<name>-<hash>', at most 63) that the operator's pods carry`],
-  ['a schema Job name defaulted from a long server name', withServer((chart, db) => new SchemaInitJob(chart, 'schema', { server: db, databases: [{ name: 'shop', owner: 'postgres' }] }), 'd'.repeat(52)),
-    `SchemaInitJob 'test/schema': name "${'d'.repeat(52)}-schema-init" is the default '<server>-schema-init', 64 characters long where at most 63 fit: give name`],
+  // 43 + '-schema-init' is 55; the Job's name adds '-' and 8 hex digits, and its pods carry it as a 63-character label.
+  ['a schema Job name defaulted from a long server name', withServer((chart, db) => new SchemaInitJob(chart, 'schema', { server: db, databases: [{ name: 'shop', owner: 'postgres' }] }), 'd'.repeat(43)),
+    `SchemaInitJob 'test/schema': name "${'d'.repeat(43)}-schema-init" is the default '<server>-schema-init' (the Job's name adds '-' and 8 hex digits of its content), 55 characters long where at most 54 fit: give name`],
   ['a CronJob name defaulted from a long server name', withServer((chart, db) => new BackupCronJob(chart, 'backup', { server: db, storage: BackupStorage.existingClaim('dumps') }), 'd'.repeat(46)),
     `BackupCronJob 'test/backup': name "${'d'.repeat(46)}-backup" is the default '<server>-backup', 53 characters long where at most 52 fit: give name`],
   ['a CronJob name given too long', withServer((chart, db) => new BackupCronJob(chart, 'backup', { server: db, storage: BackupStorage.existingClaim('dumps'), name: 'b'.repeat(53) })),

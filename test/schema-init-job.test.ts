@@ -110,7 +110,7 @@ describe('SchemaInitJob rejects bad input', () => {
     ['a manager role that is also a login', { databases: [{ ...DATABASES[0], history: { tables: ['orders'], managerRole: 'shop' } }], users: [app('shop')] },
       `SchemaInitJob 'test/schema': databases[0].history.managerRole "shop" is also a login; the manager role must be a NOLOGIN role of its own`],
     ['a deadline shorter than the wait', { waitSeconds: 600, activeDeadlineSeconds: 300 }, `SchemaInitJob 'test/schema': activeDeadlineSeconds 300 must exceed waitSeconds (600), or the Job is killed before it gives up waiting`],
-    ['a Job name that is not DNS-1123', { name: 'Schema_Init' }, `SchemaInitJob 'test/schema': name "Schema_Init" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)`],
+    ['a Job name that is not DNS-1123', { name: 'Schema_Init' }, `SchemaInitJob 'test/schema': name "Schema_Init" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 54 characters)`],
   ];
   test.each(cases)('%s', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);

@@ -132,7 +132,7 @@ export interface DatabaseServerDescription extends Omit<PostgresServerProps, 'na
    * @default - `<server>-schema-init` and `<server>-schema`, no extra labels
    */
   readonly schemaInit?: {
-    /** The Job's name. */
+    /** The Job's name before its content: the Job is `<jobName>-<8 hex digits>` and carries the label `cdk8s-postgres.io/job: <jobName>` (see SchemaInitJobProps.name). */
     readonly jobName?: string;
     /** The SQL ConfigMap's name. */
     readonly configMapName?: string;

@@ -3,7 +3,7 @@ import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { array, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, jobTiming, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
-import { commonLabels } from '../private/labels';
+import { commonLabels, CONTENT_NAMED_JOB_LABEL, CONTENT_NAMED_JOB_MAX, contentNamedJob } from '../private/labels';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { Login } from '../secrets/login';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
@@ -23,7 +23,12 @@ export interface SchemaInitJobProps {
   /** The server to initialize. */
   readonly server: PostgresServerConnection;
   /**
-   * Name of the Job.
+   * The Job's name before its content: the Job is named `<name>-<8 hex digits>` after its pod
+   * template, so that a change (a new database, login or schema file) is a new Job that
+   * `kubectl apply` and `cdktf deploy` create, while the finished Job of the earlier content is
+   * left to its TTL. Its pods and the Job carry `cdk8s-postgres.io/job: <name>`:
+   * `kubectl get jobs -l cdk8s-postgres.io/job=<name>`, `kubectl logs -l … --tail=-1`. At most 54
+   * characters.
    * @default `<server>-schema-init`
    */
   readonly name?: string;
@@ -136,8 +141,10 @@ const SQL_DIR = '/sql';
  * the server as one query that psql does not interpret (see {@link SchemaFile}).
  */
 export class SchemaInitJob extends Construct {
-  /** Name of the Job. */
+  /** Name of the Job: `<name>-<8 hex digits of its pod template's SHA-256>`. */
   public readonly name: string;
+  /** The Job's name before its content (the `name` prop): the value of its label `cdk8s-postgres.io/job`. */
+  public readonly baseName: string;
   /** Name of the ConfigMap with the SQL. */
   public readonly configMapName: string;
   /** The ConfigMap's files, by name. */
@@ -157,10 +164,10 @@ export class SchemaInitJob extends Construct {
       const extensions = server.monitoringLogin && !(props.extensions ?? []).includes('pg_stat_statements')
         ? [...props.extensions ?? [], 'pg_stat_statements']
         : props.extensions ?? [];
-      this.name = props.name ?? `${server.name}-schema-init`;
+      this.baseName = props.name ?? `${server.name}-schema-init`;
       this.configMapName = props.configMapName ?? `${server.name}-schema`;
-      // The Job's pods carry its name as the label job-name: at most 63 characters.
-      checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-schema-init'");
+      // The Job's pods carry its whole name, content suffix included, as the label job-name (63 characters).
+      checkDerivedLabel(owner, 'name', this.baseName, props.name !== undefined, "'<server>-schema-init' (the Job's name adds '-' and 8 hex digits of its content)", CONTENT_NAMED_JOB_MAX);
       checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
       const { waitSeconds, activeDeadlineSeconds, ttlSecondsAfterFinished } = jobTiming(owner, props, { activeDeadlineSeconds: 900, ttlSecondsAfterFinished: 3600 });
       checkInteger(owner, 'backoffLimit', props.backoffLimit ?? 3, 0);
@@ -185,32 +192,31 @@ export class SchemaInitJob extends Construct {
       const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
       new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
 
+      const jobLabels = { ...labels, [CONTENT_NAMED_JOB_LABEL]: this.baseName };
+      const template = clientPodTemplate({
+        server,
+        containerName: 'schema-init',
+        image,
+        script: SCHEMA_JOB_SCRIPT,
+        labels: jobLabels,
+        annotations: { 'cdk8s-postgres.io/sql-checksum': createHash('sha256').update(JSON.stringify(this.files)).digest('hex') },
+        env: [
+          { name: 'SQL_DIR', value: SQL_DIR },
+          { name: 'WAIT_SECONDS', value: String(waitSeconds) },
+          ...plan.passwords.map((p) => ({ name: p.envVariable, valueFrom: { secretKeyRef: { name: p.secret.name, key: p.secret.key } } })),
+          // The owners whose passwords the Job does not set (logins it does not create), for their schema files.
+          ...plan.owners.filter((o) => !plan.passwords.some((p) => p.envVariable === o.envVariable))
+            .map((o) => ({ name: o.envVariable, valueFrom: { secretKeyRef: { name: o.secret.name, key: o.secret.key } } })),
+        ],
+        volumes: [{ name: 'sql', configMap: { name: this.configMapName } }],
+        volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }],
+        resources,
+      });
+      // A Job's template cannot change: other content is another Job.
+      this.name = contentNamedJob(this.baseName, template);
       this.job = new KubeJob(this, 'Resource', {
-        metadata: { name: this.name, namespace: server.namespace, labels },
-        spec: {
-          backoffLimit: props.backoffLimit ?? 3,
-          activeDeadlineSeconds,
-          ttlSecondsAfterFinished,
-          template: clientPodTemplate({
-            server,
-            containerName: 'schema-init',
-            image,
-            script: SCHEMA_JOB_SCRIPT,
-            labels,
-            annotations: { 'cdk8s-postgres.io/sql-checksum': createHash('sha256').update(JSON.stringify(this.files)).digest('hex') },
-            env: [
-              { name: 'SQL_DIR', value: SQL_DIR },
-              { name: 'WAIT_SECONDS', value: String(waitSeconds) },
-              ...plan.passwords.map((p) => ({ name: p.envVariable, valueFrom: { secretKeyRef: { name: p.secret.name, key: p.secret.key } } })),
-              // The owners whose passwords the Job does not set (logins it does not create), for their schema files.
-              ...plan.owners.filter((o) => !plan.passwords.some((p) => p.envVariable === o.envVariable))
-                .map((o) => ({ name: o.envVariable, valueFrom: { secretKeyRef: { name: o.secret.name, key: o.secret.key } } })),
-            ],
-            volumes: [{ name: 'sql', configMap: { name: this.configMapName } }],
-            volumeMounts: [{ name: 'sql', mountPath: SQL_DIR, readOnly: true }],
-            resources,
-          }),
-        },
+        metadata: { name: this.name, namespace: server.namespace, labels: jobLabels },
+        spec: { backoffLimit: props.backoffLimit ?? 3, activeDeadlineSeconds, ttlSecondsAfterFinished, template },
       });
 
       for (const user of logins === 'create' ? users : []) {

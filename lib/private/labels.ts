@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 /** Labels that select the server's pods; immutable once a StatefulSet exists. */
 export function selectorLabels(instance: string): Record<string, string> {
   return { 'app.kubernetes.io/name': 'postgresql', 'app.kubernetes.io/instance': instance };
@@ -31,4 +32,21 @@ export function reservedLabelProblem(key: string): string | undefined {
     return 'is a label Kubernetes sets on the pods of Jobs and StatefulSets and selects them by; choose a key of your own';
   }
   return undefined;
+}
+
+/**
+ * The label that finds a Job named after its content (`<name>-<8 hex digits>`) by `<name>`:
+ * `kubectl get jobs -l cdk8s-postgres.io/job=<name>`.
+ */
+export const CONTENT_NAMED_JOB_LABEL = 'cdk8s-postgres.io/job';
+
+/** Characters the hash suffix of a content-named Job takes: '-' and 8 hex digits. */
+const CONTENT_SUFFIX = 9;
+
+/** The most characters `<name>` may have: the Job's pods carry its whole name as the 63-character label job-name. */
+export const CONTENT_NAMED_JOB_MAX = 63 - CONTENT_SUFFIX;
+
+/** `<name>-<first 8 hex digits of the SHA-256 of the pod template>`. */
+export function contentNamedJob(name: string, podTemplate: object): string {
+  return `${name}-${createHash('sha256').update(JSON.stringify(podTemplate)).digest('hex').slice(0, CONTENT_SUFFIX - 1)}`;
 }

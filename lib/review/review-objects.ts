@@ -1,3 +1,4 @@
+import { CONTENT_NAMED_JOB_LABEL } from '../private/labels';
 import { commonPath, diff } from './diff';
 import { Finding, Risk, RISKS } from './finding';
 import { added, removed } from './kubernetes/added-removed';
@@ -56,8 +57,13 @@ function emitter(findings: Finding[], environment: string, o: KubeObject): Emit 
   return (risk, path, message, steps = []) => findings.push({ environment, target, path, risk, message, steps });
 }
 
+/** Objects by group, kind, namespace and name; a Job named after its content by the name before it, so that its two contents are compared. */
 function index(objects: KubeObject[]): Map<string, KubeObject> {
-  return new Map(objects.filter((o) => o && typeof o === 'object').map((o) => [`${groupOf(o)}|${o.kind}|${o.metadata?.namespace ?? ''}|${o.metadata?.name}`, o]));
+  const identity = (o: KubeObject) => {
+    const contentNamed = o.kind === 'Job' ? o.metadata?.labels?.[CONTENT_NAMED_JOB_LABEL] : undefined;
+    return contentNamed === undefined ? `name:${o.metadata?.name}` : `job:${contentNamed}`;
+  };
+  return new Map(objects.filter((o) => o && typeof o === 'object').map((o) => [`${groupOf(o)}|${o.kind}|${o.metadata?.namespace ?? ''}|${identity(o)}`, o]));
 }
 
 /** Findings for an object both lists hold: the rules of its kind (./kubernetes/), then a `safe` finding for what no rule spoke of. */

@@ -4,6 +4,7 @@ import { dirname, join } from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { validateChart } from '../../lib/checks/chart-checks';
+import { CONTENT_NAMED_JOB_LABEL } from '../../lib/private/labels';
 import { TODAY_CONTEXT_KEY } from '../../lib/private/today';
 import { RUN_ROOT_ENV } from './run-root-env';
 
@@ -70,7 +71,8 @@ export function synth(chart: Chart): KubeObject[] {
 
 /** The one object of `kind` (and `name` when given); fails when there is not exactly one. */
 export function only(objects: KubeObject[], kind: string, name?: string): KubeObject {
-  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name));
+  // A content-named Job (`<name>-<hash>`) is found by `<name>` too.
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name || (kind === 'Job' && o.metadata.labels?.[CONTENT_NAMED_JOB_LABEL] === name)));
   if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` '${name}'` : ''}, found ${found.length}`);
   return found[0];
 }

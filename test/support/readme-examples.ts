@@ -26,10 +26,11 @@ export function expectDocumentedOutput(example: string, printed: string): void {
   }
 }
 
-type KubeObject = { kind: string; metadata: { name: string; namespace?: string }; [key: string]: any };
+type KubeObject = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [key: string]: any };
 
+/** The one object of `kind` named `name`; a content-named Job (`<name>-<hash>`) by its label as well. */
 function object(objects: KubeObject[], kind: string, name: string): KubeObject {
-  const found = objects.filter((o) => o.kind === kind && o.metadata.name === name);
+  const found = objects.filter((o) => o.kind === kind && (o.metadata.name === name || (kind === 'Job' && o.metadata.labels?.['cdk8s-postgres.io/job'] === name)));
   if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found[0];
 }

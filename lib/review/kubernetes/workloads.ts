@@ -1,4 +1,5 @@
 /** Rules for workloads: StatefulSets (claims, major, pod template), Jobs, and CronJobs with their backup retention. */
+import { CONTENT_NAMED_JOB_LABEL } from '../../private/labels';
 import { Change, commonPath, under, valueAt } from '../diff';
 import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objects';
 import { podTemplate, postgresMajorOf } from './pod-templates';
@@ -76,6 +77,7 @@ export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, change
  * immutable except for a suspended Job's scheduling directives, and `selector` cannot change.
  */
 export function job(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  if (now.metadata?.labels?.[CONTENT_NAMED_JOB_LABEL] !== undefined && old.metadata?.name !== now.metadata?.name) return contentNamedJob(emit, old, now, changes);
   const immutable = changes.filter((c) => under(c.path, 'spec.template') || under(c.path, 'spec.selector'));
   if (immutable.length) {
     podTemplate(emit, old, now);
@@ -88,6 +90,27 @@ export function job(emit: Emit, old: KubeObject, now: KubeObject, changes: Chang
     ]);
   }
   return immutable.map((c) => c.path);
+}
+
+/**
+ * A Job named after its content (SchemaInitJob): other content is another Job, which applying
+ * creates and runs; the finished Job of the earlier content stays until its TTL deletes it. Steps
+ * name the Secret keys the new pods read that the earlier ones did not (the password of a new
+ * login), which the manifests cannot hold.
+ */
+function contentNamedJob(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  podTemplate(emit, old, now);
+  const ttl = old.spec?.ttlSecondsAfterFinished;
+  const keys = (o: KubeObject) => new Set<string>(((valueAt(o, 'spec.template.spec.containers') as any[]) ?? [])
+    .flatMap((c) => (c?.env ?? []).map((e: any) => e?.valueFrom?.secretKeyRef).filter((r: any) => r?.name && r?.key).map((r: any) => `${r.name}\u0000${r.key}`)));
+  const known = keys(old);
+  const newKeys = [...keys(now)].filter((k) => !known.has(k)).map((k) => k.split('\u0000'));
+  emit('safe', 'metadata.name', `the Job's content changes, so it is a new Job: ${now.metadata?.name} runs the new content when applied, and ${old.metadata?.name} stays until its TTL${typeof ttl === 'number' ? ` (${ttl} s after it finished)` : ''} deletes it`, [
+    ...newKeys.map(([secret, key]) => `make sure Secret ${secret}${where(now)} has key ${key} before applying (kubectl get secret ${secret}${where(now)} -o jsonpath='{.data.${key}}' prints it); the pod waits until it does`),
+    APPLY,
+    `kubectl logs -l ${CONTENT_NAMED_JOB_LABEL}=${now.metadata?.labels?.[CONTENT_NAMED_JOB_LABEL]}${where(now)} --tail=-1   (the Job's output)`,
+  ]);
+  return changes.map((c) => c.path);
 }
 
 /** CronJob: every field can change (Kubernetes API reference, CronJobSpec); the next run uses it. Backup retention is checked here. */

@@ -36,7 +36,6 @@ export function zalando(emit: Emit, old: KubeObject, now: KubeObject, changes: C
       emit('downtime', version.path, `PostgreSQL ${show(version.before)} -> ${show(version.after)}: the operator upgrades the cluster in place (pods rolled, then pg_upgrade in the primary); the database is unavailable during the upgrade, and once pg_upgrade has run there is no way back but a restore`, [
         'take a logical backup first, and try the new major on a clone of the cluster',
         'check the operator\'s major_version_upgrade_mode (manual, the default since 1.13, or full; off upgrades nothing)',
-        `kubectl delete job ${name}-schema-init${where(now)} --ignore-not-found   (its image follows the major; a Job's template cannot change)`,
         APPLY,
         `kubectl get postgresql ${name}${where(now)} -o jsonpath='{.metadata.annotations}'   (last-major-upgrade-success or -failure)`,
       ]);

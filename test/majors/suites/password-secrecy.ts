@@ -128,7 +128,7 @@ export function passwordSecrecySuite(major: number): void {
   const environments = ENVIRONMENTS.filter((e) => e === 'minikube-dev' || deployedMajor(dist[e]) === major);
   describe.each(environments)(`no password or verifier in a view or log: %s's schema Jobs on PostgreSQL ${major}`, (environment) => {
     const objects = dist[environment];
-    const jobs = objects.filter((o) => o.kind === 'Job' && o.metadata.name.endsWith('-schema-init')).map((o) => o.metadata.name);
+    const jobs = objects.filter((o) => o.kind === 'Job' && o.metadata.labels?.['app.kubernetes.io/component'] === 'schema-init').map((o) => o.metadata.name);
     let server: TestServer;
     let gateDir: string;
     const secrets: TestSecrets = {};
