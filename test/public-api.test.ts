@@ -56,7 +56,8 @@ const ENTRIES: Record<string, string[]> = {
   azure: ['AksCluster', 'AksClusterProps', 'AksMonitoring', 'AksMonitoringProps', 'AksNetwork', 'AksNetworkProps', 'BackupUploadIdentity',
     'BackupUploadIdentityProps', 'BlobBackupStorage', 'BlobBackupStorageProps', 'NodeCapacity', 'NodeDemand', 'VmSize', 'chooseNodeSize', 'demandOf', ...STATE],
   kubernetes: ['ChartManifests', 'ChartManifestsProps', 'KubeObjectJson', ...STATE],
-  review: ['Finding', 'Risk', 'RISKS', 'reviewObjects', 'ReviewObjectsOptions', 'reviewTerraform', 'TerraformStack', 'reviewMatchers', 'ReviewMatcherResult'],
+  review: ['Finding', 'Risk', 'RISKS', 'reviewObjects', 'ReviewObjectsOptions', 'reviewTerraform', 'TerraformStack', 'reviewMatchers', 'ReviewMatcherResult',
+    'AccessEffect', 'AllowedEffects', 'Application', 'DataEffect', 'EFFECT_ORDER', 'EffectOrder', 'Effects'],
 };
 const fileOf = (entry: string) => (entry === 'review' ? join(REPO_ROOT, 'lib', 'review', 'index.ts') : join(REPO_ROOT, 'lib', 'terraform', `${entry}.ts`));
 /** The one program of this file (building one costs seconds): the main entry, a consumer of it, the other entries. */

@@ -43,7 +43,7 @@ function parseFindings(stdout: string): Finding[] {
   const parsed = JSON.parse(stdout);
   expect(Object.keys(parsed)).toEqual(['findings']);
   for (const f of parsed.findings) {
-    expect(Object.keys(f)).toEqual(['environment', 'target', 'path', 'risk', 'message', 'steps']);
+    expect(Object.keys(f)).toEqual(['environment', 'target', 'path', 'risk', 'applies', 'data', 'access', 'message', 'steps']);
     expect(['refused', 'data-loss', 'downtime', 'security', 'safe']).toContain(f.risk);
     for (const field of ['environment', 'target', 'path', 'message']) expect(typeof f[field]).toBe('string');
     expect(f.steps.every((s: unknown) => typeof s === 'string')).toBe(true);

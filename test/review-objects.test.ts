@@ -38,6 +38,9 @@ describe('refused', () => {
       target: 'StatefulSet/microservices/postgresql',
       path: 'spec.volumeClaimTemplates[0].spec.resources.requests.storage',
       risk: 'refused',
+      applies: 'refused',
+      data: 'kept',
+      access: 'same',
       message: "the API server refuses to change a StatefulSet's volumeClaimTemplates: storage 5Gi -> 10Gi cannot be applied as written",
       steps: [
         "npm run --silent grow -- minikube-dev postgresql 10Gi   (in cdk8s-postgres's repository: prints and checks these steps)",
@@ -115,6 +118,9 @@ describe('data-loss', () => {
       target: 'CronJob/phonebill-dev/postgresql-product-change-backup',
       path: 'spec.jobTemplate.spec.template.spec.initContainers[0].env[13].value',
       risk: 'data-loss',
+      applies: 'in place',
+      data: 'lost',
+      access: 'same',
       message: "backup retention 7 -> 3 days: the next run (schedule '0 2 * * *') deletes the older backups",
       steps: ["copy the backups you need to keep off the backup claim before the next run (kubectl cp from a pod that mounts it, or the restore command's listing)"],
     }]);
@@ -160,6 +166,9 @@ describe('downtime', () => {
       target: 'postgresql/microservices/postgres-cluster',
       path: 'spec.postgresql.version',
       risk: 'downtime',
+      applies: 'on restart',
+      data: 'kept',
+      access: 'same',
       message: 'PostgreSQL 17 -> 18: the operator upgrades the cluster in place (pods rolled, then pg_upgrade in the primary); the database is unavailable during the upgrade, and once pg_upgrade has run there is no way back but a restore',
       steps: [
         'take a logical backup first, and try the new major on a clone of the cluster',
@@ -318,6 +327,9 @@ describe('safe', () => {
       target: 'ConfigMap/phonebill-dev/postgresql-product-change-config',
       path: 'data["postgresql.conf"].work_mem',
       risk: 'safe',
+      applies: 'on reload',
+      data: 'kept',
+      access: 'same',
       message: "work_mem '4MB' -> '8MB': PostgreSQL applies it on a reload (pg_settings.context user); the server keeps running",
       steps: [
         APPLY,
@@ -382,10 +394,26 @@ describe('the Jest matcher', () => {
     const result = reviewMatchers.toChangeAtMostAs(restart, base('aks-phonebill-dev'), 'security');
     expect(result.pass).toBe(false);
     expect(result.message().split('\n').slice(0, 3)).toEqual([
-      "expected the change to be at most 'security', but:",
-      '  downtime  ConfigMap/phonebill-dev/postgresql-product-change-config data["postgresql.conf"].max_connections: max_connections 100 -> 200: PostgreSQL reads it only at server start (pg_settings.context postmaster); the server restarts to apply it',
+      "expected the change to stay within 'security', but:",
+      '  downtime (the database unavailable)  ConfigMap/phonebill-dev/postgresql-product-change-config data["postgresql.conf"].max_connections: max_connections 100 -> 200: PostgreSQL reads it only at server start (pg_settings.context postmaster); the server restarts to apply it',
       '      - apply in a maintenance window: the database is unavailable while it restarts',
     ]);
-    expect(() => reviewMatchers.toChangeAtMostAs(restart, base('aks-phonebill-dev'), 'harmless' as never)).toThrow("toChangeAtMostAs: risk must be one of refused, data-loss, downtime, security, safe, got \"harmless\"");
+    expect(() => reviewMatchers.toChangeAtMostAs(restart, base('aks-phonebill-dev'), 'harmless' as never))
+      .toThrow('toChangeAtMostAs: allowed must be one of refused, data-loss, downtime, security, safe or { applies, data, access }, got "harmless"');
+    expect(() => reviewMatchers.toChangeAtMostAs(restart, base('aks-phonebill-dev'), { data: 'gone' } as never))
+      .toThrow('toChangeAtMostAs: data "gone" is not one of applies (in place, on reload, on restart, by recreating, refused), data (kept, at risk, lost), access (narrower, same, wider)');
+  });
+
+  test('a risk is not a position in one order: downtime does not allow wider access, and each axis can be asked for', () => {
+    const logsOff = render(editServer(environment('aks-phonebill-dev'), 'product-change', (s) => ({ parameters: { ...s.parameters, log_connections: false } })));
+    // A weakening applied on a reload: beyond 'downtime' and 'safe', within 'security'.
+    expect(logsOff).not.toChangeAtMostAs(base('aks-phonebill-dev'), 'downtime');
+    expect(logsOff).not.toChangeAtMostAs(base('aks-phonebill-dev'), 'safe');
+    expect(logsOff).toChangeAtMostAs(base('aks-phonebill-dev'), 'security');
+    expect(logsOff).toChangeAtMostAs(base('aks-phonebill-dev'), { data: 'kept' });
+    expect(logsOff).not.toChangeAtMostAs(base('aks-phonebill-dev'), { data: 'kept', access: 'same' });
+    const restart = render(editServer(environment('aks-phonebill-dev'), 'product-change', (s) => ({ parameters: { ...s.parameters, max_connections: 200 } })));
+    expect(restart).toChangeAtMostAs(base('aks-phonebill-dev'), { data: 'kept', access: 'same' });
+    expect(restart).not.toChangeAtMostAs(base('aks-phonebill-dev'), { applies: 'on reload' });
   });
 });

@@ -1,10 +1,10 @@
 import { parseReviewArgs } from '../apps/review/args';
 import { appScript, environmentOfStack, errorOf } from '../apps/review/synthesize';
-import { Finding } from '../lib/review/finding';
+import { effectsOf, Finding } from '../lib/review/finding';
 import { renderJson, renderMarkdown, reviewExitStatus } from '../lib/review/report';
 
 const finding = (risk: Finding['risk'], target: string, extra: Partial<Finding> = {}): Finding =>
-  ({ environment: 'minikube-dev', target, path: 'spec.x', risk, message: `${risk} happens`, steps: [], ...extra });
+  ({ environment: 'minikube-dev', target, path: 'spec.x', risk, ...effectsOf(risk), message: `${risk} happens`, steps: [], ...extra });
 
 const FINDINGS: Finding[] = [
   finding('safe', 'ConfigMap/ns/a', { steps: ['kubectl exec p -- pg_ctl reload   (after the kubelet | updated it)'] }),
@@ -16,10 +16,10 @@ const FINDINGS: Finding[] = [
 describe('JSON', () => {
   test('exactly {"findings":[…]}, keys in the documented order, highest risk first, one line', () => {
     // Keys given in another order come out in the documented one.
-    const shuffled = { steps: ['a'], message: 'm', risk: 'security', path: 'p', target: 't', environment: 'e' } as unknown as Finding;
+    const shuffled = { steps: ['a'], message: 'm', access: 'wider', data: 'kept', applies: 'on reload', risk: 'security', path: 'p', target: 't', environment: 'e' } as unknown as Finding;
     expect(renderJson([finding('safe', 'ConfigMap/ns/a'), shuffled])).toBe(
-      '{"findings":[{"environment":"e","target":"t","path":"p","risk":"security","message":"m","steps":["a"]},'
-      + '{"environment":"minikube-dev","target":"ConfigMap/ns/a","path":"spec.x","risk":"safe","message":"safe happens","steps":[]}]}\n');
+      '{"findings":[{"environment":"e","target":"t","path":"p","risk":"security","applies":"on reload","data":"kept","access":"wider","message":"m","steps":["a"]},'
+      + '{"environment":"minikube-dev","target":"ConfigMap/ns/a","path":"spec.x","risk":"safe","applies":"in place","data":"kept","access":"same","message":"safe happens","steps":[]}]}\n');
     expect(JSON.parse(renderJson(FINDINGS)).findings.map((f: Finding) => f.risk)).toEqual(['refused', 'downtime', 'safe', 'safe']);
     expect(renderJson([])).toBe('{"findings":[]}\n');
   });
@@ -35,6 +35,7 @@ describe('Markdown', () => {
       '#### `StatefulSet/ns/db` in minikube-dev',
       '',
       '- **Field:** `spec.volumeClaimTemplates[0].spec.resources.requests.storage`',
+      '- **Effects:** applies refused, data kept, access same',
       '- **What happens:** refused happens',
       '- **Steps:**',
       '  1. `npm run grow -- minikube-dev db 10Gi` (prints the steps)',
@@ -44,6 +45,7 @@ describe('Markdown', () => {
       '#### `StatefulSet/ns/db` in minikube-dev',
       '',
       '- **Field:** `spec.x`',
+      '- **Effects:** applies on restart, data kept, access same',
       '- **What happens:** downtime happens',
       '- **Steps:**',
       '  1. announce a window',

@@ -40,6 +40,9 @@ describe('Terraform: refused', () => {
       target: `terraform:aws-efs/aws_efs_file_system.${fsName}`,
       path: 'performance_mode',
       risk: 'refused',
+      applies: 'refused',
+      data: 'kept',
+      access: 'same',
       message: 'performance_mode: generalPurpose -> maxIO forces a new resource, and lifecycle.prevent_destroy makes terraform plan stop ("Instance cannot be destroyed")',
       steps: ['keep the current value; to move the data, create the new resource beside the old one under another name, copy the data, then remove the old one on purpose'],
     }]);

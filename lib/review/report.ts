@@ -13,7 +13,7 @@ export function reviewExitStatus(findings: readonly Finding[]): 0 | 1 {
 }
 
 /**
- * The findings as one line of JSON, `{"findings":[{"environment","target","path","risk","message","steps"}]}`,
+ * The findings as one line of JSON, `{"findings":[{"environment","target","path","risk","applies","data","access","message","steps"}]}`,
  * keys always in that order, highest risk first.
  */
 export function renderJson(findings: readonly Finding[]): string {
@@ -22,6 +22,9 @@ export function renderJson(findings: readonly Finding[]): string {
     target: f.target,
     path: f.path,
     risk: f.risk,
+    applies: f.applies,
+    data: f.data,
+    access: f.access,
     message: f.message,
     steps: [...f.steps],
   }));
@@ -93,6 +96,7 @@ export function renderMarkdown(findings: readonly Finding[], options: MarkdownOp
     for (const f of risky.filter((x) => x.risk === risk)) {
       lines.push(`#### ${code(f.target)} in ${prose(f.environment)}`, '');
       lines.push(`- **Field:** ${where(f)}`);
+      lines.push(`- **Effects:** applies ${f.applies}, data ${f.data}, access ${f.access}`);
       lines.push(`- **What happens:** ${prose(f.message)}`);
       if (f.steps.length === 0) lines.push('- **Steps:** apply it as it is');
       else {

@@ -1,5 +1,5 @@
 import { Change, commonPath, diff, under } from './diff';
-import { Finding, Risk } from './finding';
+import { effectsOf, Finding, Risk } from './finding';
 import { reviewObjects, sortFindings } from './review-objects';
 import { describe, Emit, KubeObject, show, targetOf } from './kubernetes/objects';
 
@@ -67,7 +67,7 @@ export function reviewTerraform(before: readonly TerraformStack[], after: readon
     const environment = pair.after?.environment ?? pair.before?.environment ?? name;
     const old = resourcesOf(pair.before?.json);
     const now = resourcesOf(pair.after?.json);
-    const emitter = (address: string) => (risk: Risk, path: string, message: string, steps: string[] = []) => findings.push({ environment, target: `terraform:${name}/${address}`, path, risk, message, steps });
+    const emitter = (address: string): Emit => (risk, path, message, steps = [], effects = {}) => findings.push({ environment, target: `terraform:${name}/${address}`, path, risk, ...effectsOf(risk), ...effects, message, steps });
     manifestResources(emitter, name, old, now, environment);
     for (const address of [...new Set([...old.keys(), ...now.keys()])].sort()) {
       if (isManifest(old.get(address) ?? now.get(address)!, address)) continue;
@@ -79,7 +79,7 @@ export function reviewTerraform(before: readonly TerraformStack[], after: readon
       else if (!b && a) addedResource(emit, address, type, a);
       else if (b && a) changedResource(emit, name, address, type, b, a);
     }
-    variableDefaults(pair.before?.json, pair.after?.json, (variable, risk, path, message) => findings.push({ environment, target: `terraform:${name}/var.${variable}`, path, risk, message, steps: ['check that the wider access is meant'] }));
+    variableDefaults(pair.before?.json, pair.after?.json, (variable, risk, path, message) => findings.push({ environment, target: `terraform:${name}/var.${variable}`, path, risk, ...effectsOf(risk), message, steps: ['check that the wider access is meant'] }));
   }
   return sortFindings(findings);
 }
@@ -107,7 +107,7 @@ function manifestResources(emitter: (address: string) => Emit, stack: string, ol
       removedResource(emitter(address), stack, address, 'kubernetes_manifest', old.get(address)!);
       continue;
     }
-    emitter(address)(f.risk, f.path === '' ? 'manifest' : `manifest.${f.path}`, f.message, [...f.steps]);
+    emitter(address)(f.risk, f.path === '' ? 'manifest' : `manifest.${f.path}`, f.message, [...f.steps], { applies: f.applies, data: f.data, access: f.access });
   }
 }
 

@@ -3,7 +3,7 @@
  * rules report findings through, and how values and targets are shown in messages.
  */
 import { Change } from '../diff';
-import { Risk } from '../finding';
+import { Effects, Risk } from '../finding';
 
 /** An object of a synthesized manifest, as plain JSON. */
 export type KubeObject = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: any };
@@ -16,8 +16,11 @@ export interface Context {
   readonly after: KubeObject[];
 }
 
-/** Reports one finding about the object the emitter was made for. */
-export type Emit = (risk: Risk, path: string, message: string, steps?: string[]) => void;
+/**
+ * Reports one finding about the object the emitter was made for: its risk, and where the rule
+ * knows more than the risk says, its effects (the rest follow from the risk, see effectsOf).
+ */
+export type Emit = (risk: Risk, path: string, message: string, steps?: string[], effects?: Partial<Effects>) => void;
 
 /** `Kind/namespace/name`, or `Kind/name` for cluster-wide objects. */
 export function targetOf(o: KubeObject): string {

@@ -73,9 +73,9 @@ function serverConfig(emit: Emit, old: KubeObject, now: KubeObject, changes: Cha
     const widened = hbaWidening(readPgHba(old.data?.['pg_hba.conf'] ?? ''), readPgHba(now.data?.['pg_hba.conf'] ?? ''));
     const path = 'data["pg_hba.conf"]';
     if (widened.length) {
-      emit('security', path, `pg_hba.conf ${widened.join(', ')}: more clients may log in (applied on a reload)`, steps);
+      emit('security', path, `pg_hba.conf ${widened.join(', ')}: more clients may log in (applied on a reload)`, steps, { applies: 'on reload' });
     } else {
-      emit('safe', path, 'pg_hba.conf admits fewer connections; PostgreSQL reads it on a reload, without a restart', steps);
+      emit('safe', path, 'pg_hba.conf admits fewer connections; PostgreSQL reads it on a reload, without a restart', steps, { applies: 'on reload', access: 'narrower' });
     }
   }
   return explained;
@@ -108,13 +108,14 @@ export function parameterChanges(emit: Emit, major: number, before: Map<string, 
     const weakening = settingWeakening(name, before, after);
     if (weakening) {
       const when = needsRestart(major, name) ? `applied when the server restarts (${restartWhat})` : 'applied on a reload';
-      emit('security', path, `${change}: ${weakening}; ${when}`, ['check that the weakening is meant and approved before applying', ...(needsRestart(major, name) ? restartSteps : reloadSteps)]);
+      emit('security', path, `${change}: ${weakening}; ${when}`, ['check that the weakening is meant and approved before applying', ...(needsRestart(major, name) ? restartSteps : reloadSteps)],
+        { applies: needsRestart(major, name) ? 'on restart' : 'on reload' });
     } else if (needsRestart(major, name)) {
       const why = context === undefined ? `PostgreSQL ${major} does not know it (pg_settings has no such setting), so only a restart is sure to read it` : `PostgreSQL reads it only at server start (pg_settings.context ${context})`;
       emit('downtime', path, `${change}: ${why}; ${restartWhat}`, restartSteps);
     } else {
       const sessions = context === 'backend' || context === 'superuser-backend' ? ', for sessions that start afterwards' : '';
-      emit('safe', path, `${change}: PostgreSQL applies it on a reload (pg_settings.context ${context})${sessions}; the server keeps running`, reloadSteps);
+      emit('safe', path, `${change}: PostgreSQL applies it on a reload (pg_settings.context ${context})${sessions}; the server keeps running`, reloadSteps, { applies: 'on reload' });
     }
   }
 }

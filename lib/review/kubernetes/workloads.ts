@@ -65,7 +65,7 @@ export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, change
         'apply in a maintenance window; clients reconnect once the pod is ready',
       ]);
     } else {
-      emit('safe', commonPath(templateChanges.map((c) => c.path)), `the pod template changes (${why}): the ${replicas} pods restart one at a time`);
+      emit('safe', commonPath(templateChanges.map((c) => c.path)), `the pod template changes (${why}): the ${replicas} pods restart one at a time`, [], { applies: 'on restart' });
     }
   }
   return changes.filter((c) => under(c.path, 'spec') || under(c.path, 'metadata')).map((c) => c.path);
@@ -109,7 +109,7 @@ function contentNamedJob(emit: Emit, old: KubeObject, now: KubeObject, changes: 
     ...newKeys.map(([secret, key]) => `make sure Secret ${secret}${where(now)} has key ${key} before applying (kubectl get secret ${secret}${where(now)} -o jsonpath='{.data.${key}}' prints it); the pod waits until it does`),
     APPLY,
     `kubectl logs -l ${CONTENT_NAMED_JOB_LABEL}=${now.metadata?.labels?.[CONTENT_NAMED_JOB_LABEL]}${where(now)} --tail=-1   (the Job's output)`,
-  ]);
+  ], { applies: 'by recreating' });
   return changes.map((c) => c.path);
 }
 

@@ -82,8 +82,8 @@ export function zalando(emit: Emit, old: KubeObject, now: KubeObject, changes: C
     explained.push(...hba.map((c) => c.path));
     const rules = (o: KubeObject) => readPgHba(((o.spec?.patroni?.pg_hba as string[]) ?? []).join('\n'));
     const widened = hbaWidening(rules(old), rules(now));
-    if (widened.length) emit('security', 'spec.patroni.pg_hba', `pg_hba ${widened.join(', ')}: more clients may log in (Patroni reloads it on every pod)`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP']);
-    else emit('safe', 'spec.patroni.pg_hba', 'pg_hba admits fewer connections; Patroni reloads it on every pod, without a restart');
+    if (widened.length) emit('security', 'spec.patroni.pg_hba', `pg_hba ${widened.join(', ')}: more clients may log in (Patroni reloads it on every pod)`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP'], { applies: 'on reload' });
+    else emit('safe', 'spec.patroni.pg_hba', 'pg_hba admits fewer connections; Patroni reloads it on every pod, without a restart', [], { applies: 'on reload', access: 'narrower' });
   }
   const retention = changes.find((c) => c.path === 'spec.logicalBackupRetention');
   if (retention) {
