@@ -303,6 +303,43 @@ describe('security: weakenings, whatever they cost to apply', () => {
   });
 });
 
+describe('security: what runs, what is watched, what schema files hand on', () => {
+  test('hand-made: an image from another registry, a ServiceMonitor and a Service that select otherwise', () => {
+    const job = (image: string) => ({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'b', namespace: 'n' },
+      spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'backup', image }] } } } } } });
+    expect(reviewObjects([job('postgres:17.10')], [job('registry.example.com/postgres:17.10')]).map((f) => `${f.risk} ${f.path} ${f.message}`))
+      .toEqual(['security spec.jobTemplate.spec.template.spec.containers[0].image container backup: the image comes from registry.example.com/postgres instead of docker.io/postgres']);
+    // another tag of the same repository is no new origin
+    expect(reviewObjects([job('postgres:17.10')], [job('docker.io/postgres:17.11')]).map((f) => f.risk)).toEqual(['safe']);
+    const monitor = (labels: object) => ({ apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', metadata: { name: 'db', namespace: 'n' },
+      spec: { selector: { matchLabels: labels }, endpoints: [{ port: 'metrics' }] } });
+    expect(reviewObjects([monitor({ 'app.kubernetes.io/instance': 'db' })], [monitor({ 'app.kubernetes.io/instance': 'other' })]).map((f) => `${f.risk} ${f.path}`))
+      .toEqual(['security spec.selector.matchLabels["app.kubernetes.io/instance"]']);
+    const svc = (selector: object) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'n' }, spec: { selector, ports: [{ port: 5432 }] } });
+    expect(reviewObjects([svc({ app: 'db' })], [svc({ app: 'other' })]).map((f) => `${f.risk} ${f.path}`)).toEqual(['security spec.selector']);
+  });
+
+  test.each([
+    ['ALTER ROLE product_change_app CREATEROLE;', 'ALTER ROLE product_change_app CREATEROLE'],
+    ['GRANT product_change_admin TO product_change_readonly;', 'GRANT product_change_admin TO product_change_readonly'],
+    ['ALTER TABLE product_change.product_change_history OWNER TO product_change_app;', 'ALTER TABLE product_change.product_change_history OWNER TO product_change_app'],
+    ['CREATE FUNCTION product_change.f() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$;', 'CREATE FUNCTION product_change.f() RETURNS int LANGUAGE sql SECURITY DEFINER AS $$ SELECT 1 $$'],
+  ])('aks-phonebill-dev: a new schema file with %s', (sql, statement) => {
+    const findings = review('aks-phonebill-dev', 'product-change', (s) => ({
+      databases: s.databases!.map((db) => ({ ...db, schemaFiles: [...db.schemaFiles ?? [], { name: 'more.sql', sql: `CREATE TABLE product_change.notes (id int);\n${sql}\n` }] })),
+    }));
+    expect(findings.filter((f) => f.risk === 'security').map((f) => f.message)).toContain(
+      `a schema file changes roles, memberships, ownership or who runs code as whom: ${statement}`);
+  });
+
+  test('a new schema file of tables and indexes only hands nothing on', () => {
+    const findings = review('aks-phonebill-dev', 'product-change', (s) => ({
+      databases: s.databases!.map((db) => ({ ...db, schemaFiles: [...db.schemaFiles ?? [], { name: 'notes.sql', sql: 'CREATE TABLE product_change.notes (id int);\nCREATE INDEX ON product_change.notes (id);\n' }] })),
+    }));
+    expect(findings.filter((f) => f.risk !== 'safe')).toEqual([]);
+  });
+});
+
 describe('routine changes apply as they are', () => {
   test('aks-phonebill-dev: a new database and a new login: nothing refused, the schema work runs again as a new Job, whose steps name the new Secret key', () => {
     const findings = review('aks-phonebill-dev', 'product-change', (s) => ({

@@ -2,7 +2,7 @@ import { CONTENT_NAMED_JOB_LABEL } from '../private/labels';
 import { commonPath, diff } from './diff';
 import { effectsOf, Finding, Risk, RISKS } from './finding';
 import { added, removed } from './kubernetes/added-removed';
-import { namespace, secret, service } from './kubernetes/access';
+import { namespace, secret, selection, service } from './kubernetes/access';
 import { networkPolicy } from './kubernetes/network-policies';
 import { Context, Emit, KubeObject, describe, groupOf, targetOf } from './kubernetes/objects';
 import { configMap } from './kubernetes/postgres-configuration';
@@ -80,7 +80,8 @@ function changed(emit: Emit, emitted: () => number, old: KubeObject, now: KubeOb
     case 'PersistentVolumeClaim': mark(claim(emit, old, now, changes, ctx)); break;
     case 'PersistentVolume': mark(volume(emit, now, changes)); break;
     case 'StorageClass': mark(storageClass(emit, now, changes)); break;
-    case 'Service': mark(service(emit, now, changes)); break;
+    case 'Service': mark(service(emit, now, changes, ctx)); break;
+    case 'ServiceMonitor': case 'PodMonitor': case 'PodDisruptionBudget': mark(selection(emit, now, changes)); break;
     case 'ConfigMap': mark(configMap(emit, old, now, changes, ctx)); break;
     case 'Secret': mark(secret(emit, old, now, changes)); break;
     case 'Namespace': mark(namespace(emit, old, now, changes)); break;

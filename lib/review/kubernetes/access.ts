@@ -1,6 +1,7 @@
 /** Rules for who may reach what: Services, Secrets, immutable ConfigMaps and Secrets, and Namespaces' Pod Security levels. */
-import { Change, commonPath, joinPath, under } from '../diff';
-import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
+import { Change, commonPath, joinPath, under, valueAt } from '../diff';
+import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objects';
+import { templatePath } from './pod-templates';
 
 /** Pod Security levels, loosest first. */
 const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'];
@@ -11,7 +12,7 @@ const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'];
  * and clusterIPs "may not be changed through updates" unless the type changes to or from
  * ExternalName. A type NodePort or LoadBalancer exposes the port outside the cluster.
  */
-export function service(emit: Emit, now: KubeObject, changes: Change[]): string[] {
+export function service(emit: Emit, now: KubeObject, changes: Change[], ctx: Context): string[] {
   const typeChange = changes.find((c) => c.path === 'spec.type');
   const toOrFromExternalName = typeChange && (typeChange.before === 'ExternalName' || typeChange.after === 'ExternalName');
   const ips = changes.filter((c) => under(c.path, 'spec.clusterIP') || under(c.path, 'spec.clusterIPs') || under(c.path, 'spec.clusterIp') || under(c.path, 'spec.clusterIps'));
@@ -24,7 +25,29 @@ export function service(emit: Emit, now: KubeObject, changes: Change[]): string[
   if (typeChange && (typeChange.after === 'NodePort' || typeChange.after === 'LoadBalancer')) {
     emit('security', 'spec.type', `Service type ${show(typeChange.before)} -> ${typeChange.after}: the port is reachable from outside the cluster`, ['check that pg_hba.conf and the NetworkPolicies still admit only the intended clients']);
   }
-  return [...ips.map((c) => c.path), ...(typeChange ? ['spec.type'] : [])];
+  const selector = changes.filter((c) => under(c.path, 'spec.selector'));
+  // Switching to another workload of these manifests (a declared upgrade's new server) is the point of some changes; selecting none of them is not.
+  const labels: Record<string, string> = now.spec?.selector ?? {};
+  const selectsAWorkload = Object.keys(labels).length > 0 && ctx.after.some((o) => o.metadata?.namespace === now.metadata?.namespace && templatePath(o.kind) !== undefined
+    && Object.entries(labels).every(([k, v]) => (valueAt(o, `${templatePath(o.kind)}.metadata.labels`) as Record<string, string> | undefined)?.[k] === v));
+  if (selector.length && !selectsAWorkload) {
+    emit('security', 'spec.selector', `the Service selects pods no workload of these manifests has (${describe(selector)}): its clients reach whatever pods carry these labels, or none`, ['check that the selector matches the server\'s pods only']);
+  }
+  return [...ips.map((c) => c.path), ...(typeChange ? ['spec.type'] : []), ...selector.map((c) => c.path)];
+}
+
+/**
+ * What a monitor or a disruption budget selects (prometheus-operator's ServiceMonitor and
+ * PodMonitor, policy/v1 PodDisruptionBudget): another selector can select nothing, and then the
+ * alerts that say a server is down (pg_up == 0) never fire, or the budget protects no pod.
+ */
+export function selection(emit: Emit, now: KubeObject, changes: Change[]): string[] {
+  const selector = changes.filter((c) => ['spec.selector', 'spec.namespaceSelector', 'spec.podSelector'].some((p) => under(c.path, p)));
+  if (selector.length) {
+    const what = now.kind === 'PodDisruptionBudget' ? 'the pods it keeps from voluntary eviction' : 'what Prometheus scrapes: a selector that matches nothing silences the alerts that a server is down';
+    emit('security', commonPath(selector.map((c) => c.path)), `${now.kind} ${now.metadata?.name} selects otherwise (${describe(selector)}): it changes ${what}`, ['check that the selector still matches the server\'s Service or pods (kubectl get … -l <labels>)']);
+  }
+  return selector.map((c) => c.path);
 }
 
 /** Secret: `immutable: true` makes its data unchangeable (Kubernetes API reference, Secret: https://kubernetes.io/docs/reference/kubernetes-api/config-and-storage-resources/secret-v1/). */

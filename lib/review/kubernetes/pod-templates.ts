@@ -37,12 +37,34 @@ export function podTemplate(emit: Emit, old: KubeObject, now: KubeObject): void 
   ];
   for (const [path, what] of loosened) emit('security', path, `container security loosened: ${what}`, ['keep the restricted settings (Pod Security "restricted", read-only root filesystem) unless the workload truly needs more']);
   for (const [path, what] of clientsLoosened(base, oldSpec, newSpec)) emit('security', path, what, ['check that the weakening is meant and approved before applying']);
+  for (const [path, what] of imagesMoved(base, oldSpec, newSpec)) emit('security', path, what, ['check that the registry and the repository are the ones meant, and pin the image by digest where they are not your own']);
   if (oldSpec.automountServiceAccountToken === false && newSpec.automountServiceAccountToken !== false) {
     emit('security', `${base}.spec.automountServiceAccountToken`, `automountServiceAccountToken false -> ${show(newSpec.automountServiceAccountToken)}: the pods get a token for the Kubernetes API, with whatever its ServiceAccount may do`, ['keep it false unless the pods call the Kubernetes API']);
   }
   const oldSecrets = secretsOf(oldSpec);
   const newSecrets = [...secretsOf(newSpec)].filter((s) => !oldSecrets.has(s));
   if (newSecrets.length) emit('security', `${base}.spec`, `the pods read ${newSecrets.length === 1 ? 'another Secret' : 'other Secrets'}: ${newSecrets.join(', ')}`, ['check that these Secrets are the ones meant, and that they exist before applying']);
+}
+
+/**
+ * Containers (matched by name) whose image comes from another registry or repository: whoever
+ * controls that one runs code in the pod, with its Secrets.
+ */
+function imagesMoved(base: string, oldSpec: any, newSpec: any): Array<[string, string]> {
+  const origin = (image: unknown) => {
+    const parsed = typeof image === 'string' ? parseImageReference(image) : undefined;
+    return parsed === undefined || typeof parsed === 'string' ? String(image) : `${parsed.registry ?? 'docker.io'}/${parsed.path}`;
+  };
+  const found: Array<[string, string]> = [];
+  for (const list of ['initContainers', 'containers']) {
+    (newSpec[list] ?? []).forEach((c: any, i: number) => {
+      const previous = (oldSpec[list] ?? []).find((p: any) => p?.name === c?.name);
+      if (previous && origin(previous.image) !== origin(c.image)) {
+        found.push([`${base}.spec.${list}[${i}].image`, `container ${c.name}: the image comes from ${origin(c.image)} instead of ${origin(previous.image)}`]);
+      }
+    });
+  }
+  return found;
 }
 
 /** libpq's sslmode values, weakest first; unset is `prefer`. */

@@ -41,7 +41,24 @@ function schemaFiles(emit: Emit, old: KubeObject, now: KubeObject, changes: Chan
   if (newGrants.length) {
     emit('security', 'data', `the schema Job grants more: ${newGrants.slice(0, 3).join('; ')}${newGrants.length > 3 ? `; and ${newGrants.length - 3} more` : ''}`, ['check that each new grant is meant; the schema Job applies it on its next run']);
   }
+  // Schema files run as their database's owner: what they may do to roles and ownership is the owner's, which can still hand rights on.
+  const schemaFileStatements = (o: KubeObject) => new Set(planOf(o).filter((p) => p.mode === 'once').flatMap((p) => statementsOf(o.data?.[p.file] ?? ''))
+    .filter((statement) => ROLE_OR_OWNERSHIP.test(statement)));
+  const oldStatements = schemaFileStatements(old);
+  const newStatements = [...schemaFileStatements(now)].filter((statement) => !oldStatements.has(statement));
+  if (newStatements.length) {
+    emit('security', 'data', `a schema file changes roles, memberships, ownership or who runs code as whom: ${newStatements.slice(0, 3).join('; ')}${newStatements.length > 3 ? `; and ${newStatements.length - 3} more` : ''}`,
+      ['check that each statement is meant: the file runs as the database owner, and these hand on its rights']);
+  }
   return explained;
+}
+
+/** Statements that change roles, memberships or ownership, or make functions run as their owner. */
+const ROLE_OR_OWNERSHIP = /^(CREATE|ALTER|DROP)\s+(ROLE|USER|GROUP)\b|\bOWNER\s+TO\b|^SET\s+(SESSION\s+)?ROLE\b|^SET\s+SESSION\s+AUTHORIZATION\b|\bSECURITY\s+DEFINER\b|^GRANT\b(?![\s\S]*\bON\b)[\s\S]*\bTO\b/i;
+
+/** The statements of a SQL text, whitespace collapsed (split at semicolons: good enough to name what changed). */
+function statementsOf(sql: string): string[] {
+  return sql.split(/;\s*/).map((s) => s.replace(/--[^\n]*/g, '').replace(/\s+/g, ' ').trim()).filter((s) => s !== '');
 }
 
 interface PlanEntry { mode: string; database: string; file: string; name: string }
