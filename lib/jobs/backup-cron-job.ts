@@ -16,6 +16,7 @@ import { databaseNameProblem } from '../sql/reserved-names';
 import { checkDerivedLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { checkJobImage } from '../private/image-reference';
+import { BACKUP_RETENTION, KEEP_ROLE_VERIFIERS } from '../private/rendered-names';
 
 /** How long backups are kept. A backup goes when it is older than `days` or has `count` newer ones; the newest always stays. */
 export interface BackupRetention {
@@ -220,9 +221,9 @@ export class BackupCronJob extends Construct {
           { name: 'BACKUP_DIR', value: BACKUP_DIR },
           { name: 'BACKUP_MODE', value: mode },
           { name: 'BACKUP_DATABASES', value: databases.join('\n') },
-          { name: 'RETENTION_DAYS', value: this.retention.days === undefined ? '' : String(this.retention.days) },
-          { name: 'RETENTION_COUNT', value: this.retention.count === undefined ? '' : String(this.retention.count) },
-          ...(mode === 'cluster' ? [{ name: 'KEEP_ROLE_VERIFIERS', value: String(props.rolePasswords ?? false) }] : []),
+          { name: BACKUP_RETENTION.days, value: this.retention.days === undefined ? '' : String(this.retention.days) },
+          { name: BACKUP_RETENTION.count, value: this.retention.count === undefined ? '' : String(this.retention.count) },
+          ...(mode === 'cluster' ? [{ name: KEEP_ROLE_VERIFIERS, value: String(props.rolePasswords ?? false) }] : []),
         ],
         volumes: [{ name: 'backup', persistentVolumeClaim: { claimName: this.claimName } }],
         volumeMounts: [{ name: 'backup', mountPath: BACKUP_DIR }],

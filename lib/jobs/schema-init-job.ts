@@ -17,6 +17,7 @@ import { addChartChecks } from '../checks/chart-checks';
 import { checkJobImage, parseImageReference } from '../private/image-reference';
 import { passwordInSql } from '../checks/no-passwords';
 import { checkRepresentable } from '../checks/representable-text';
+import { SCHEMA_JOB_COMPONENT } from '../private/rendered-names';
 
 /** Properties of {@link SchemaInitJob}. */
 export interface SchemaInitJobProps {
@@ -189,7 +190,7 @@ export class SchemaInitJob extends Construct {
         fail(owner, props.image === undefined ? 'server.image' : 'image', image, "is an Alpine image, which has no perl: the Job computes the SCRAM verifiers of the logins' passwords with perl so that no password reaches the server; set image to the Debian-based image of the same version (e.g. without '-alpine')");
       }
       this.files = renderPlanFiles(plan);
-      const labels = { ...commonLabels(server.name, 'schema-init'), ...props.labels };
+      const labels = { ...commonLabels(server.name, SCHEMA_JOB_COMPONENT), ...props.labels };
       new KubeConfigMap(this, 'Sql', { metadata: { name: this.configMapName, namespace: server.namespace, labels }, data: { ...this.files } });
 
       const jobLabels = { ...labels, [CONTENT_NAMED_JOB_LABEL]: this.baseName };

@@ -2,9 +2,10 @@ import { KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { selectorLabels } from '../private/labels';
 import { DNS_EGRESS, PodLabels, podsPeer, tcp } from './peers';
+import { SCHEMA_JOB_COMPONENT } from '../private/rendered-names';
 
 /** The `app.kubernetes.io/component` of every Job the library runs against a server (schema, backup, restore). */
-const JOB_COMPONENTS = ['schema-init', 'backup', 'restore'];
+const JOB_COMPONENTS = [SCHEMA_JOB_COMPONENT, 'backup', 'restore'];
 
 /** Properties of {@link jobsPolicy}. */
 export interface JobsPolicyOptions {

@@ -7,6 +7,7 @@ import { clientLabel } from '../private/labels';
 import { fail, ownerOf } from '../private/validation';
 import { PostgresStatefulSet, PostgresStatefulSetProps, POSTGRES_STATEFUL_SET_PROPS_SHAPE } from './postgres-stateful-set';
 import { DEFAULT_MAJOR_VERSION } from './postgres-version';
+import { upgradedServerName } from '../private/rendered-names';
 
 /**
  * A major upgrade by dump and restore, declared where the server is: the server of the old major
@@ -104,7 +105,7 @@ export class PostgresMajorUpgrade extends Construct {
         image: props.fromImage,
         serviceName: serve === 'previous' ? serviceName : `${name}-previous`,
       });
-      const upgradedName = `${name}-pg${to}`;
+      const upgradedName = upgradedServerName(name, to);
       this.upgraded = new PostgresStatefulSet(this, 'Upgraded', {
         ...server,
         name: upgradedName,

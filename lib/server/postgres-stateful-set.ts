@@ -41,6 +41,7 @@ import { certificateReloadCommand } from './certificate-reload';
 import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from './server-props';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
+import { SERVER_CONTAINER } from '../private/rendered-names';
 
 /** Properties of {@link PostgresStatefulSet}: those every server has, and the StatefulSet's own. */
 export interface PostgresStatefulSetProps extends PostgresServerProps {
@@ -426,7 +427,7 @@ export class PostgresStatefulSet extends Construct {
             terminationGracePeriodSeconds: 60,
             initContainers: [majorGuardContainer({ image: this.image, majorVersion: this.majorVersion })],
             containers: [{
-              name: 'postgres',
+              name: SERVER_CONTAINER,
               image: this.image,
               imagePullPolicy: 'IfNotPresent',
               // With TLS, the image's entrypoint runs behind a watcher that reloads a renewed certificate.

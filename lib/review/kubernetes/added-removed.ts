@@ -1,6 +1,7 @@
 /** Findings for objects that only one side holds: removed objects (data kept or lost, traffic opened) and added ones. */
 import { grantsOf, isolatedByDefaultDeny, selectsOnlyRemovedPods } from './network-policies';
 import { Context, Emit, KubeObject, groupOf, where } from './objects';
+import { isUpgradeOf } from '../../private/rendered-names';
 
 /** Kinds whose removal deletes or abandons stored data. */
 const DATA_KINDS: Record<string, string> = {
@@ -13,7 +14,7 @@ const DATA_KINDS: Record<string, string> = {
 
 export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
   const what = DATA_KINDS[o.kind ?? ''];
-  const upgraded = o.kind === 'StatefulSet' ? ctx.after.find((n) => n.kind === 'StatefulSet' && n.metadata?.namespace === o.metadata?.namespace && new RegExp(`^${escape(o.metadata?.name ?? '')}-pg\\d+$`).test(n.metadata?.name ?? '')) : undefined;
+  const upgraded = o.kind === 'StatefulSet' ? ctx.after.find((n) => n.kind === 'StatefulSet' && n.metadata?.namespace === o.metadata?.namespace && isUpgradeOf(n.metadata?.name ?? '', o.metadata?.name ?? '')) : undefined;
   if (upgraded) {
     // A declared major upgrade retires the previous server once its copy serves: the claims stay.
     const claims = ((o.spec?.volumeClaimTemplates as any[]) ?? []).map((t) => `${t?.metadata?.name}-${o.metadata?.name}-0`);
@@ -52,10 +53,6 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
   }
   emit('safe', '', `${o.kind} ${o.metadata?.name} is removed (kubectl apply without --prune leaves it in the cluster)`,
     [`kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`]);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function added(emit: Emit, o: KubeObject): void {

@@ -1,5 +1,6 @@
 /** Pod templates of workloads: where they sit, the PostgreSQL major they run, and what a change of them loosens. */
 import { parseImageReference } from '../../private/image-reference';
+import { KEEP_ROLE_VERIFIERS, SERVER_CONTAINER } from '../../private/rendered-names';
 import { joinPath, valueAt } from '../diff';
 import { Emit, KubeObject, show } from './objects';
 
@@ -15,7 +16,7 @@ export function templatePath(kind: string | undefined): string | undefined {
 /** The major of the container named `postgres` (the tag's leading number), if any. */
 export function postgresMajorOf(o: KubeObject): number | undefined {
   const containers: any[] = valueAt(o, `${templatePath(o.kind)}.spec.containers`) as any[] ?? [];
-  const image: string | undefined = containers.find((c) => c?.name === 'postgres')?.image;
+  const image: string | undefined = containers.find((c) => c?.name === SERVER_CONTAINER)?.image;
   const reference = image === undefined ? undefined : parseImageReference(image);
   const tag = typeof reference === 'object' ? reference.tag : undefined;
   const major = tag ? /^(\d+)/.exec(tag)?.[1] : undefined;
@@ -87,7 +88,7 @@ function clientsLoosened(base: string, oldSpec: any, newSpec: any): Array<[strin
       if (SSL_MODES.indexOf(after) < SSL_MODES.indexOf(before)) {
         found.push([path, `container ${c.name}: PGSSLMODE ${before} -> ${after}${env(c, 'PGSSLMODE') === undefined ? ' (libpq\'s default)' : ''}: the client ${SSL_MODES.indexOf(after) < SSL_MODES.indexOf('require') ? 'may send its password and data unencrypted' : 'no longer checks that it talks to the server it means'}`]);
       }
-      if (env(previous, 'KEEP_ROLE_VERIFIERS') !== 'true' && env(c, 'KEEP_ROLE_VERIFIERS') === 'true') {
+      if (env(previous, KEEP_ROLE_VERIFIERS) !== 'true' && env(c, KEEP_ROLE_VERIFIERS) === 'true') {
         found.push([path, `container ${c.name}: the dumps keep every role's password verifier (rolePasswords): whoever reads a dump or an upload can try the passwords offline, or log in where MD5 verifiers are accepted`]);
       }
     });

@@ -7,11 +7,13 @@ import { settingWeakening } from '../setting-weakenings';
 import { immutableData } from './access';
 import { APPLY, Context, Emit, KubeObject, where } from './objects';
 import { postgresMajorOf } from './pod-templates';
+import { SCHEMA_JOB_COMPONENT } from '../../private/rendered-names';
+import { PLAN_FILE } from '../../sql/plan';
 
 export function configMap(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[], ctx: Context): string[] {
   const explained = immutableData(emit, old, now, changes);
   if (explained.length) return explained;
-  if (now.metadata?.labels?.['app.kubernetes.io/component'] === 'schema-init') return schemaFiles(emit, old, now, changes);
+  if (now.metadata?.labels?.['app.kubernetes.io/component'] === SCHEMA_JOB_COMPONENT) return schemaFiles(emit, old, now, changes);
   if (typeof now.data?.['postgresql.conf'] === 'string' || typeof now.data?.['pg_hba.conf'] === 'string') return serverConfig(emit, old, now, changes, ctx);
   return [];
 }
@@ -65,7 +67,7 @@ interface PlanEntry { mode: string; database: string; file: string; name: string
 
 /** plan.tsv of a schema ConfigMap (tab-separated: mode, database, file, ledger name, role). */
 function planOf(o: KubeObject): PlanEntry[] {
-  const text: string = o.data?.['plan.tsv'] ?? '';
+  const text: string = o.data?.[PLAN_FILE] ?? '';
   return text.split('\n').filter((l) => l !== '').map((l) => {
     const [mode, database, file, name] = l.split('\t');
     return { mode, database, file, name: name ?? file };

@@ -1,5 +1,6 @@
 /** Rules for workloads: StatefulSets (claims, major, pod template), Jobs, and CronJobs with their backup retention. */
 import { CONTENT_NAMED_JOB_LABEL } from '../../private/labels';
+import { BACKUP_RETENTION, SERVER_CONTAINER } from '../../private/rendered-names';
 import { Change, commonPath, under, valueAt } from '../diff';
 import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objects';
 import { podTemplate, postgresMajorOf } from './pod-templates';
@@ -49,7 +50,7 @@ export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, change
   const oldMajor = postgresMajorOf(old);
   const newMajor = postgresMajorOf(now);
   if (oldMajor !== undefined && newMajor !== undefined && oldMajor !== newMajor) {
-    const container = (valueAt(now, 'spec.template.spec.containers') as any[]).findIndex((c) => c?.name === 'postgres');
+    const container = (valueAt(now, 'spec.template.spec.containers') as any[]).findIndex((c) => c?.name === SERVER_CONTAINER);
     emit('data-loss', `spec.template.spec.containers[${container}].image`, `PostgreSQL ${oldMajor} -> ${newMajor} in place: the new server cannot use the old major's data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)`, [
       `keep majorVersion ${oldMajor} on this server`,
       UPGRADE_STEPS,
@@ -118,12 +119,12 @@ export function cronJob(emit: Emit, old: KubeObject, now: KubeObject, changes: C
   if (changes.some((c) => under(c.path, 'spec.jobTemplate.spec.template'))) podTemplate(emit, old, now);
   const oldRetention = retentionOf(old);
   const newRetention = retentionOf(now);
-  for (const key of ['RETENTION_DAYS', 'RETENTION_COUNT'] as const) {
+  for (const key of [BACKUP_RETENTION.days, BACKUP_RETENTION.count] as const) {
     const before = oldRetention[key];
     const after = newRetention[key];
     if (!after || !after.value) continue;
     if (before?.value && Number(after.value) >= Number(before.value)) continue;
-    const unit = key === 'RETENTION_DAYS' ? 'days' : 'backups';
+    const unit = key === BACKUP_RETENTION.days ? 'days' : 'backups';
     emit('data-loss', after.path, `backup retention ${before?.value ? `${before.value} -> ${after.value}` : `unlimited -> ${after.value}`} ${unit}: the next run (schedule '${now.spec?.schedule}') deletes the older backups`, [
       `copy the backups you need to keep off the backup claim before the next run (kubectl cp from a pod that mounts it, or the restore command's listing)`,
     ]);
@@ -131,13 +132,15 @@ export function cronJob(emit: Emit, old: KubeObject, now: KubeObject, changes: C
   return [];
 }
 
-/** RETENTION_DAYS / RETENTION_COUNT of the backup container, with their paths. */
-function retentionOf(o: KubeObject): Partial<Record<'RETENTION_DAYS' | 'RETENTION_COUNT', { value: string; path: string }>> {
+type RetentionVariable = typeof BACKUP_RETENTION[keyof typeof BACKUP_RETENTION];
+
+/** The backup container's retention variables, with their paths. */
+function retentionOf(o: KubeObject): Partial<Record<RetentionVariable, { value: string; path: string }>> {
   const base = 'spec.jobTemplate.spec.template.spec';
-  const found: Partial<Record<'RETENTION_DAYS' | 'RETENTION_COUNT', { value: string; path: string }>> = {};
+  const found: Partial<Record<RetentionVariable, { value: string; path: string }>> = {};
   for (const list of ['initContainers', 'containers']) {
     ((valueAt(o, `${base}.${list}`) as any[]) ?? []).forEach((c, i) => (c?.env ?? []).forEach((e: any, j: number) => {
-      if (e?.name === 'RETENTION_DAYS' || e?.name === 'RETENTION_COUNT') found[e.name as 'RETENTION_DAYS'] = { value: String(e.value ?? ''), path: `${base}.${list}[${i}].env[${j}].value` };
+      if (e?.name === BACKUP_RETENTION.days || e?.name === BACKUP_RETENTION.count) found[e.name as RetentionVariable] = { value: String(e.value ?? ''), path: `${base}.${list}[${i}].env[${j}].value` };
     }));
   }
   return found;
