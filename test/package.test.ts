@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -143,6 +143,52 @@ describe('the packed library', () => {
     // The review entry loads without cdktf and reads its shipped record of pg_settings contexts.
     const conf = (n: number) => `[{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'n' }, data: { 'postgresql.conf': 'max_connections = ${n}\\n' } }]`;
     expect(nodeIn(project, `const { reviewObjects } = require('cdk8s-postgres/review'); console.log(reviewObjects(${conf(100)}, ${conf(200)}).map((f) => f.risk).join())`)).toEqual({ ok: true, out: 'downtime\n' });
+  });
+
+  // The merge check for a repository that imports the library: its own app, its own dist/, two
+  // commits (one routine change, one weakening), and the package's bin as the README's workflow runs it.
+  test('npx cdk8s-postgres review in a consumer repository: a routine change passes, a weakening fails, bad input exits 2', () => {
+    const app = (databases: string[], logConnections: boolean) => [
+      "const { App, Chart } = require('cdk8s');",
+      "const { PostgresStatefulSet, SchemaInitJob } = require('cdk8s-postgres');",
+      "const app = new App({ outdir: 'dist' });",
+      "const chart = new Chart(app, 'orders');",
+      `const server = new PostgresStatefulSet(chart, 'db', { namespace: 'shop', parameters: { log_connections: ${logConnections} } });`,
+      `new SchemaInitJob(chart, 'schema', { server, databases: ${JSON.stringify(databases.map((name) => ({ name, owner: 'postgres' })))} });`,
+      'app.synth();',
+    ].join('\n');
+    // A folder of its own inside the project (which holds the installed package): the other tests' outputs stay apart.
+    const repo = join(project, 'consumer-repo');
+    mkdirSync(repo);
+    const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+    const synthesize = (databases: string[], logConnections: boolean) => {
+      writeFileSync(join(repo, 'main.js'), app(databases, logConnections));
+      expect(run('node', ['main.js']).status).toBe(0);
+    };
+    const review = (...args: string[]) => run('npx', ['--no-install', 'cdk8s-postgres', 'review', ...args]);
+    expect(run('git', ['init', '-q']).status).toBe(0);
+    writeFileSync(join(repo, '.gitignore'), 'node_modules\n');
+    synthesize(['orders'], true);
+    run('git', ['add', '-A']);
+    expect(run('git', ['commit', '-q', '-m', 'orders']).status).toBe(0);
+    // routine: one more database, committed
+    synthesize(['orders', 'invoices'], true);
+    run('git', ['commit', '-q', '-a', '-m', 'invoices']);
+    const routine = review('--before', 'HEAD~1', '--after', 'dist', '--format', 'json', '--fail-on', 'refused,data-loss,security');
+    expect(routine.stderr).toBe('');
+    expect(routine.status).toBe(0);
+    const findings = JSON.parse(routine.stdout).findings as Array<{ risk: string; target: string; applies: string }>;
+    expect(findings.map((f) => f.risk).filter((r) => r !== 'safe')).toEqual([]);
+    expect(findings.some((f) => /^Job\/shop\/db-schema-init-[0-9a-f]{8}$/.test(f.target) && f.applies === 'by recreating')).toBe(true);
+    // weakening: connections no longer logged, not committed
+    synthesize(['orders', 'invoices'], false);
+    const weakening = review('--before', 'HEAD', '--after', 'dist', '--fail-on', 'refused,data-loss,security');
+    expect(weakening.status).toBe(1);
+    expect(weakening.stdout).toContain('log\\_connections on -&gt; off: logins are no longer logged');
+    // the same without --fail-on security: only refusals and data loss fail it
+    expect(review('--before', 'HEAD', '--after', 'dist').status).toBe(0);
+    const bad = review('--before', 'no-such-ref', '--after', 'dist');
+    expect([bad.status, bad.stderr]).toEqual([2, 'review could not run: --before no-such-ref is neither a folder nor a git ref\n']);
   });
 
   describe('with cdktf and the AWS provider only', () => {
