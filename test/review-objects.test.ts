@@ -340,6 +340,15 @@ describe('security: what runs, what is watched, what schema files hand on', () =
   });
 });
 
+describe('refused: what a running server does not do', () => {
+  test('solid-cloud: another database for the image to create is refused: the server keeps titanium, and the Jobs connect to one it lacks', () => {
+    const findings = review('solid-cloud', 'titanium', (s) => ({ backend: { ...s.backend, database: 'titanium_v2' } as DatabaseServerDescription['backend'] }));
+    const refused = findings.filter((f) => f.risk === 'refused');
+    expect(refused.map((f) => `${f.target} ${f.path}`)).toEqual(['StatefulSet/titanium-prod/postgresql spec.template.spec.containers']);
+    expect(refused[0].message).toMatch(/^the database the image creates titanium -> titanium_v2: the image creates it only in an empty data directory, so this server keeps titanium and has no titanium_v2; (CronJob|Job) .+ connect to titanium_v2 and fail$/);
+  });
+});
+
 describe('routine changes apply as they are', () => {
   test('aks-phonebill-dev: a new database and a new login: nothing refused, the schema work runs again as a new Job, whose steps name the new Secret key', () => {
     const findings = review('aks-phonebill-dev', 'product-change', (s) => ({

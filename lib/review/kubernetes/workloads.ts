@@ -3,7 +3,7 @@ import { CONTENT_NAMED_JOB_LABEL } from '../../private/labels';
 import { BACKUP_RETENTION, SERVER_CONTAINER } from '../../private/rendered-names';
 import { Change, commonPath, under, valueAt } from '../diff';
 import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objects';
-import { podTemplate, postgresMajorOf } from './pod-templates';
+import { podTemplate, postgresMajorOf, templatePath } from './pod-templates';
 import { compareQuantity } from './quantities';
 
 /** Where PostgreSQL's README section on major upgrades is, for steps that point there. */
@@ -56,6 +56,7 @@ export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, change
       UPGRADE_STEPS,
     ]);
   }
+  initialDatabase(emit, old, now, ctx);
   const templateChanges = changes.filter((c) => under(c.path, 'spec.template'));
   if (templateChanges.length) {
     podTemplate(emit, old, now);
@@ -70,6 +71,24 @@ export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, change
     }
   }
   return changes.filter((c) => under(c.path, 'spec') || under(c.path, 'metadata')).map((c) => c.path);
+}
+
+/**
+ * The database the image creates (POSTGRES_DB) only when it initializes an empty data directory
+ * (the official image's docker-entrypoint.sh): on a server with data, another name creates
+ * nothing, and the library's Jobs, which connect to it (PGDATABASE), fail.
+ */
+function initialDatabase(emit: Emit, old: KubeObject, now: KubeObject, ctx: Context): void {
+  const database = (o: KubeObject) => ((valueAt(o, 'spec.template.spec.containers') as any[]) ?? []).find((c) => c?.name === SERVER_CONTAINER)
+    ?.env?.find((e: any) => e?.name === 'POSTGRES_DB')?.value as string | undefined;
+  const [before, after] = [database(old), database(now)];
+  if (before === undefined || after === undefined || before === after) return;
+  const jobs = ctx.after.filter((o) => o.metadata?.namespace === now.metadata?.namespace && (o.kind === 'Job' || o.kind === 'CronJob')
+    && JSON.stringify(valueAt(o, `${templatePath(o.kind)}.spec`) ?? {}).includes(`{"name":"PGDATABASE","value":${JSON.stringify(after)}}`));
+  emit('refused', 'spec.template.spec.containers', `the database the image creates ${before} -> ${after}: the image creates it only in an empty data directory, so this server keeps ${before} and has no ${after}${jobs.length ? `; ${jobs.map((j) => `${j.kind} ${j.metadata?.name}`).join(', ')} connect to ${after} and fail` : ''}`, [
+    `keep database '${before}' on this server`,
+    `or create ${after} first (CREATE DATABASE as the superuser, or a SchemaInitJob database), then apply`,
+  ], { applies: 'refused' });
 }
 
 /**
