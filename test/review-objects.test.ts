@@ -349,6 +349,25 @@ describe('refused: what a running server does not do', () => {
   });
 });
 
+describe('a renamed Service and the certificate that names it', () => {
+  const svc = (name: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'n' }, spec: { selector: { app: 'db' }, ports: [{ port: 5432 }] } });
+  const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'n' },
+    spec: { template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'postgres', image: 'postgres:17.10' }], volumes: [{ name: 'tls', secret: { secretName: 'db-tls' } }] } } } };
+  const certificate = { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'db', namespace: 'n' }, spec: { secretName: 'db-tls', dnsNames: ['db-v2'] } };
+
+  test('with a certificate made by hand, the clients that verify the name are cut off: downtime, with the step that prevents it', () => {
+    const findings = reviewObjects([svc('db'), sts], [svc('db-v2'), sts]);
+    const added = findings.find((f) => f.target === 'Service/n/db-v2')!;
+    expect(added.risk).toBe('downtime');
+    expect(added.message).toBe("Service db-v2 replaces db: the server's certificate in Secret db-tls is made by hand (no Certificate of these manifests renews it), so it names db, not db-v2; clients that verify the name (sslmode verify-full, the library's Jobs among them) refuse it");
+    expect(added.steps[0]).toBe('make a certificate whose names include db-v2 (and db-v2.n.svc), signed by the CA the clients trust, and put it in Secret db-tls -n n before applying');
+  });
+
+  test('with a cert-manager Certificate writing the Secret, the rename is safe (cert-manager issues the new names)', () => {
+    expect(reviewObjects([svc('db'), sts, certificate], [svc('db-v2'), sts, certificate]).filter((f) => f.risk !== 'safe')).toEqual([]);
+  });
+});
+
 describe('routine changes apply as they are', () => {
   test('aks-phonebill-dev: a new database and a new login: nothing refused, the schema work runs again as a new Job, whose steps name the new Secret key', () => {
     const findings = review('aks-phonebill-dev', 'product-change', (s) => ({

@@ -38,7 +38,7 @@ export function reviewObjects(before: readonly object[], after: readonly object[
     if (!next) removed(emit, o, context);
     else changed(emit, () => findings.length, o, next, context);
   }
-  for (const [key, o] of now) if (!old.has(key)) added(emitter(findings, environment, o), o);
+  for (const [key, o] of now) if (!old.has(key)) added(emitter(findings, environment, o), o, context);
   return sortFindings(findings);
 }
 

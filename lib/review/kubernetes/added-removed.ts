@@ -1,6 +1,8 @@
 /** Findings for objects that only one side holds: removed objects (data kept or lost, traffic opened) and added ones. */
 import { grantsOf, isolatedByDefaultDeny, selectsOnlyRemovedPods } from './network-policies';
-import { Context, Emit, KubeObject, groupOf, where } from './objects';
+import { valueAt } from '../diff';
+import { APPLY, Context, Emit, KubeObject, groupOf, where } from './objects';
+import { templatePath } from './pod-templates';
 import { isUpgradeOf } from '../../private/rendered-names';
 
 /** Kinds whose removal deletes or abandons stored data. */
@@ -55,7 +57,17 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
     [`kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`]);
 }
 
-export function added(emit: Emit, o: KubeObject): void {
+export function added(emit: Emit, o: KubeObject, ctx: Context): void {
+  if (o.kind === 'Service') {
+    const replaced = renamedServiceWithHandMadeCertificate(o, ctx);
+    if (replaced) {
+      emit('downtime', '', `Service ${o.metadata?.name} replaces ${replaced.service}: the server's certificate in Secret ${replaced.secret} is made by hand (no Certificate of these manifests renews it), so it names ${replaced.service}, not ${o.metadata?.name}; clients that verify the name (sslmode verify-full, the library's Jobs among them) refuse it`, [
+        `make a certificate whose names include ${o.metadata?.name} (and ${o.metadata?.name}.${o.metadata?.namespace}.svc), signed by the CA the clients trust, and put it in Secret ${replaced.secret}${where(o)} before applying`,
+        APPLY,
+      ]);
+      return;
+    }
+  }
   if (o.kind === 'NetworkPolicy') {
     const open = grantsOf(o).filter((g) => g.includes('"ipBlock"') || g.includes(' any-peer '));
     if (open.length) {
@@ -64,4 +76,22 @@ export function added(emit: Emit, o: KubeObject): void {
     }
   }
   emit('safe', '', o.kind === 'StatefulSet' ? `StatefulSet ${o.metadata?.name} is added: a new server starts with empty storage` : `${o.kind} ${o.metadata?.name} is added`);
+}
+
+/**
+ * The Service `service` replaces (one of the same namespace and selector that is gone), when the
+ * pods it selects mount a TLS Secret that no cert-manager Certificate of the manifests writes.
+ */
+function renamedServiceWithHandMadeCertificate(service: KubeObject, ctx: Context): { service: string; secret: string } | undefined {
+  const selector = JSON.stringify(service.spec?.selector ?? null);
+  const gone = ctx.before.find((b) => b.kind === 'Service' && b.metadata?.namespace === service.metadata?.namespace && JSON.stringify(b.spec?.selector ?? null) === selector
+    && !ctx.after.some((a) => a.kind === 'Service' && a.metadata?.namespace === b.metadata?.namespace && a.metadata?.name === b.metadata?.name));
+  if (!gone || selector === 'null') return undefined;
+  const labels: Record<string, string> = service.spec.selector;
+  const server = ctx.after.find((w) => w.metadata?.namespace === service.metadata?.namespace && templatePath(w.kind) !== undefined
+    && Object.entries(labels).every(([k, v]) => (valueAt(w, `${templatePath(w.kind)}.metadata.labels`) as Record<string, string> | undefined)?.[k] === v));
+  const secret = server && ((valueAt(server, `${templatePath(server.kind)}.spec.volumes`) as any[]) ?? []).find((v) => v?.name === 'tls')?.secret?.secretName as string | undefined;
+  if (!secret) return undefined;
+  const renewed = ctx.after.some((c) => c.kind === 'Certificate' && groupOf(c) === 'cert-manager.io' && c.metadata?.namespace === service.metadata?.namespace && c.spec?.secretName === secret);
+  return renewed ? undefined : { service: gone.metadata?.name ?? '', secret };
 }
