@@ -22,10 +22,13 @@ function majorsOf(objects: readonly ManifestObject[]): Map<string, number> {
  * instead, so it is not among them. Returns one message per StatefulSet.
  */
 export function undeclaredMajorChanges(environment: string, committedFile: string, objects: readonly ManifestObject[]): string[] {
+  const majors = majorsOf(objects);
+  // Without a StatefulSet there is nothing to compare: no file to read, no git to ask.
+  if (majors.size === 0) return [];
   const manifest = committedManifest(committedFile);
   if (!manifest) return [];
   const committed = majorsOf(parseAllDocuments(manifest.text).map((d) => d.toJSON() as ManifestObject).filter((o) => o !== null));
-  return [...majorsOf(objects)].flatMap(([statefulSet, major]) => {
+  return [...majors].flatMap(([statefulSet, major]) => {
     const before = committed.get(statefulSet);
     if (before === undefined || before === major) return [];
     return [`environment '${environment}': StatefulSet ${statefulSet} runs PostgreSQL ${before} in ${manifest.source} and would run ${major} on the same claim, ` +

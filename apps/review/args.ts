@@ -1,3 +1,4 @@
+import { readOptions } from '../../lib/cli/command-line';
 /** Why the review could not run; the command prints `review could not run: <message>` and exits 2. */
 export class ReviewError extends Error {}
 
@@ -14,14 +15,7 @@ export const REVIEW_USAGE = 'usage: npm run --silent review -- --base <git-ref> 
 
 /** Parses `--base <ref> [--format markdown|json]` (also `--base=<ref>`, `--format=<format>`). */
 export function parseReviewArgs(args: readonly string[]): ReviewRequest {
-  const options: Record<string, string> = {};
-  for (let i = 0; i < args.length; i++) {
-    const match = /^--(base|format)(?:=(.*))?$/s.exec(args[i]);
-    if (!match) throw new ReviewError(`unexpected argument '${args[i]}'; ${REVIEW_USAGE}`);
-    const value = match[2] ?? args[++i];
-    if (value === undefined || value === '') throw new ReviewError(`--${match[1]} needs a value; ${REVIEW_USAGE}`);
-    options[match[1]] = value;
-  }
+  const options = Object.fromEntries(readOptions(args, ['base', 'format'], (reason) => { throw new ReviewError(`${reason}; ${REVIEW_USAGE}`); }));
   if (options.base === undefined) throw new ReviewError(`--base is required; ${REVIEW_USAGE}`);
   const format = options.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'json') throw new ReviewError(`unknown format '${format}' (markdown or json); ${REVIEW_USAGE}`);

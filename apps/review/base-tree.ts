@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
 import { existsSync, realpathSync, rmSync, symlinkSync, unlinkSync } from 'fs';
 import { join } from 'path';
+import { commitOf } from '../../lib/cli/command-line';
 import { ReviewError } from './args';
 
 function git(root: string, args: string[]) {
@@ -9,10 +10,9 @@ function git(root: string, args: string[]) {
 
 /** The commit `ref` names in the repository at `root`, or a ReviewError naming the ref. */
 export function resolveCommit(root: string, ref: string): string {
-  // A ref starting with '-' would be read as an option of git.
-  const result = ref.startsWith('-') ? undefined : git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  if (!result || result.status !== 0) throw new ReviewError(`unknown git ref '${ref}'`);
-  return result.stdout.trim();
+  const commit = commitOf(root, ref);
+  if (commit === undefined) throw new ReviewError(`unknown git ref '${ref}'`);
+  return commit;
 }
 
 /**

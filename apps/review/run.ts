@@ -1,22 +1,10 @@
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { findingsOfBothPaths } from '../../lib/review/both-paths';
+import { findingsBetween, Rendered } from '../../lib/review/both-paths';
 import { Finding } from '../../lib/review/finding';
-import { reviewObjects } from '../../lib/review/review-objects';
-import { reviewTerraform } from '../../lib/review/review-terraform';
 import { addBaseTree, removeBaseTree, resolveCommit } from './base-tree';
-import { AppProcesses, Rendered, synthesizeTree } from './synthesize';
-
-/** Every finding of the change from `before` to `after`, per environment and Terraform stack, each change once. */
-export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
-  const environments = [...new Set([...after.manifests.keys(), ...before.manifests.keys()])];
-  return findingsOfBothPaths(
-    environments.flatMap((environment) => reviewObjects(before.manifests.get(environment) ?? [], after.manifests.get(environment) ?? [], { environment })),
-    reviewTerraform(before.stacks, after.stacks),
-    [...before.stacks, ...after.stacks],
-  );
-}
+import { AppProcesses, synthesizeTree } from './synthesize';
 
 /** Work to undo on the way out, also when the process is interrupted. */
 const cleanups: Array<() => void> = [];

@@ -2,15 +2,10 @@ import { ChildProcess, spawn } from 'child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
+import { Rendered } from '../../lib/review/both-paths';
 import { TerraformStack } from '../../lib/review/review-terraform';
 import { ReviewError } from './args';
 
-/** What one tree renders: each environment's Kubernetes objects and every Terraform stack. */
-export interface Rendered {
-  /** Objects per environment, from `<environment>.k8s.yaml`. */
-  readonly manifests: ReadonlyMap<string, object[]>;
-  readonly stacks: TerraformStack[];
-}
 
 // The loader of this checkout transpiles the other tree's TypeScript too: a base older than the
 // loader (the first commits ran apps through ts-node, which is no longer installed) still runs.

@@ -2,22 +2,16 @@ import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { basename, join, relative, resolve } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { findingsOfBothPaths } from '../review/both-paths';
-import { Finding, Risk, RISKS } from '../review/finding';
+import { findingsBetween, Rendered } from '../review/both-paths';
+import { commitOf, readOptions } from './command-line';
+import { Risk, RISKS } from '../review/finding';
 import { renderJson, renderMarkdown, reviewExitStatus } from '../review/report';
-import { reviewObjects } from '../review/review-objects';
-import { reviewTerraform, TerraformStack } from '../review/review-terraform';
+import { TerraformStack } from '../review/review-terraform';
 
 export const REVIEW_USAGE = 'usage: npx cdk8s-postgres review --before <folder|git-ref> --after <folder> [--before … --after …] [--format markdown|json] [--fail-on refused,data-loss[,downtime][,security]]';
 
 /** Why the review could not run: printed as `review could not run: <message>`, exit status 2. */
 export class ReviewCommandError extends Error {}
-
-/** What one side of the change holds: manifests by environment (a `<name>.k8s.yaml` is environment `<name>`), Terraform stacks. */
-interface Side {
-  readonly manifests: Map<string, object[]>;
-  readonly stacks: TerraformStack[];
-}
 
 /** A synthesized output folder's files, as `relative path → text`. */
 type Files = Map<string, string>;
@@ -40,21 +34,15 @@ export function runReview(args: readonly string[], cwd: string, out: (text: stri
     const beforeDir = resolve(cwd, from);
     before.push(existsSync(beforeDir) && statSync(beforeDir).isDirectory() ? folderFiles(beforeDir) : committedFiles(cwd, from, afterDir));
   });
-  const [old, now] = [sideOf(before), sideOf(after)];
-  const environments = [...new Set([...now.manifests.keys(), ...old.manifests.keys()])].sort();
-  const findings: Finding[] = findingsOfBothPaths(
-    environments.flatMap((environment) => reviewObjects(old.manifests.get(environment) ?? [], now.manifests.get(environment) ?? [], { environment })),
-    reviewTerraform(old.stacks, now.stacks),
-    [...old.stacks, ...now.stacks],
-  );
+  const findings = findingsBetween(sideOf(before), sideOf(after));
   out(options.format === 'json' ? renderJson(findings) : renderMarkdown(findings, { base: options.pairs.map((p) => p.before).join(', ') }));
-  return options.failOn === undefined ? reviewExitStatus(findings) : findings.some((f) => options.failOn!.includes(f.risk)) ? 1 : 0;
+  return reviewExitStatus(findings, options.failOn);
 }
 
 interface Options {
   readonly pairs: ReadonlyArray<{ readonly before: string; readonly after: string }>;
   readonly format: 'markdown' | 'json';
-  /** The risks that make the exit status 1; undefined: refused and data-loss. */
+  /** The risks that make the exit status 1; undefined: reviewExitStatus's default. */
   readonly failOn?: readonly Risk[];
 }
 
@@ -63,14 +51,10 @@ function parseArgs(args: readonly string[]): Options {
   const afters: string[] = [];
   let format = 'markdown';
   let failOn: Risk[] | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const match = /^--(before|after|format|fail-on)(?:=(.*))?$/s.exec(args[i]);
-    if (!match) throw new ReviewCommandError(`unexpected argument '${args[i]}'; ${REVIEW_USAGE}`);
-    const value = match[2] ?? args[++i];
-    if (value === undefined || value === '') throw new ReviewCommandError(`--${match[1]} needs a value; ${REVIEW_USAGE}`);
-    if (match[1] === 'before') befores.push(value);
-    else if (match[1] === 'after') afters.push(value);
-    else if (match[1] === 'format') format = value;
+  for (const [name, value] of readOptions(args, ['before', 'after', 'format', 'fail-on'], (reason) => { throw new ReviewCommandError(`${reason}; ${REVIEW_USAGE}`); })) {
+    if (name === 'before') befores.push(value);
+    else if (name === 'after') afters.push(value);
+    else if (name === 'format') format = value;
     else {
       failOn = value.split(',').map((r) => r.trim()) as Risk[];
       const unknown = failOn.find((r) => r === 'safe' || !RISKS.includes(r));
@@ -105,13 +89,8 @@ function committedFiles(cwd: string, ref: string, afterDir: string): Files {
   } catch {
     throw new ReviewCommandError(`--before ${ref} is neither a folder nor a git ref: ${cwd} is not in a git repository`);
   }
-  // A ref starting with '-' would be read as an option of git.
   if (ref.startsWith('-')) throw new ReviewCommandError(`unknown git ref '${ref}'`);
-  try {
-    git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  } catch {
-    throw new ReviewCommandError(`--before ${ref} is neither a folder nor a git ref`);
-  }
+  if (commitOf(cwd, ref) === undefined) throw new ReviewCommandError(`--before ${ref} is neither a folder nor a git ref`);
   const folder = relative(top, afterDir).split('\\').join('/');
   const files: Files = new Map();
   const listed = git(['ls-tree', '-r', '--name-only', '-z', ref, '--', folder === '' ? '.' : folder]).split('\0').filter((p) => p !== '');
@@ -122,7 +101,8 @@ function committedFiles(cwd: string, ref: string, afterDir: string): Files {
   return files;
 }
 
-function sideOf(folders: readonly Files[]): Side {
+/** Manifests by environment (a `<name>.k8s.yaml` is environment `<name>`) and Terraform stacks. */
+function sideOf(folders: readonly Files[]): Rendered {
   const manifests = new Map<string, object[]>();
   const stacks: TerraformStack[] = [];
   for (const files of folders) {

@@ -1,6 +1,23 @@
 import { Finding } from './finding';
-import { manifestObjectTargets, TerraformStack } from './review-terraform';
-import { sortFindings } from './review-objects';
+import { reviewObjects, sortFindings } from './review-objects';
+import { manifestObjectTargets, reviewTerraform, TerraformStack } from './review-terraform';
+
+/** One side of a change as synthesized: each environment's Kubernetes objects and every Terraform stack. */
+export interface Rendered {
+  /** Objects per environment, from `<environment>.k8s.yaml`. */
+  readonly manifests: ReadonlyMap<string, object[]>;
+  readonly stacks: readonly TerraformStack[];
+}
+
+/** Every finding of the change from `before` to `after`, per environment and Terraform stack, each change once. */
+export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
+  const environments = [...new Set([...after.manifests.keys(), ...before.manifests.keys()])];
+  return findingsOfBothPaths(
+    environments.flatMap((environment) => reviewObjects(before.manifests.get(environment) ?? [], after.manifests.get(environment) ?? [], { environment })),
+    reviewTerraform(before.stacks, after.stacks),
+    [...before.stacks, ...after.stacks],
+  );
+}
 
 /**
  * The findings of an environment deployed both ways, each change once: a finding about a

@@ -70,3 +70,8 @@ export interface Finding extends Effects {
   /** The steps that carry the change out safely; empty when applying it as it is is the way. */
   readonly steps: readonly string[];
 }
+
+/** A finding of `risk` with the effects that follow from it, overridden by `effects` where its rule knows more. */
+export function findingOf(where: Pick<Finding, 'environment' | 'target' | 'path'>, risk: Risk, message: string, steps: readonly string[], effects: Partial<Effects> = {}): Finding {
+  return { ...where, risk, ...effectsOf(risk), ...effects, message, steps };
+}

@@ -7,9 +7,9 @@ export function byRisk(findings: readonly Finding[]): Finding[] {
     .map(({ f }) => f);
 }
 
-/** 1 when applying the change is refused or loses data, else 0. */
-export function reviewExitStatus(findings: readonly Finding[]): 0 | 1 {
-  return findings.some((f) => f.risk === 'refused' || f.risk === 'data-loss') ? 1 : 0;
+/** 1 when a finding has one of the risks `failOn` (by default: applying it is refused or loses data), else 0. */
+export function reviewExitStatus(findings: readonly Finding[], failOn: readonly Risk[] = ['refused', 'data-loss']): 0 | 1 {
+  return findings.some((f) => failOn.includes(f.risk)) ? 1 : 0;
 }
 
 /**

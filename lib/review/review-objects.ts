@@ -1,6 +1,6 @@
 import { CONTENT_NAMED_JOB_LABEL } from '../private/labels';
 import { commonPath, diff } from './diff';
-import { effectsOf, Finding, Risk, RISKS } from './finding';
+import { Finding, findingOf, Risk, RISKS } from './finding';
 import { added, removed } from './kubernetes/added-removed';
 import { namespace, secret, selection, service } from './kubernetes/access';
 import { networkPolicy } from './kubernetes/network-policies';
@@ -54,7 +54,7 @@ function compare(a: string, b: string): number {
 
 function emitter(findings: Finding[], environment: string, o: KubeObject): Emit {
   const target = targetOf(o);
-  return (risk, path, message, steps = [], effects = {}) => findings.push({ environment, target, path, risk, ...effectsOf(risk), ...effects, message, steps });
+  return (risk, path, message, steps = [], effects = {}) => findings.push(findingOf({ environment, target, path }, risk, message, steps, effects));
 }
 
 /** Objects by group, kind, namespace and name; a Job named after its content by the name before it, so that its two contents are compared. */

@@ -1,5 +1,5 @@
 import { Change, commonPath, diff, under } from './diff';
-import { effectsOf, Finding, Risk } from './finding';
+import { Finding, findingOf, Risk } from './finding';
 import { reviewObjects, sortFindings } from './review-objects';
 import { describe, Emit, KubeObject, show, targetOf } from './kubernetes/objects';
 
@@ -67,7 +67,7 @@ export function reviewTerraform(before: readonly TerraformStack[], after: readon
     const environment = pair.after?.environment ?? pair.before?.environment ?? name;
     const old = resourcesOf(pair.before?.json);
     const now = resourcesOf(pair.after?.json);
-    const emitter = (address: string): Emit => (risk, path, message, steps = [], effects = {}) => findings.push({ environment, target: `terraform:${name}/${address}`, path, risk, ...effectsOf(risk), ...effects, message, steps });
+    const emitter = (address: string): Emit => (risk, path, message, steps = [], effects = {}) => findings.push(findingOf({ environment, target: `terraform:${name}/${address}`, path }, risk, message, steps, effects));
     manifestResources(emitter, name, old, now, environment);
     for (const address of [...new Set([...old.keys(), ...now.keys()])].sort()) {
       if (isManifest(old.get(address) ?? now.get(address)!, address)) continue;
@@ -79,7 +79,7 @@ export function reviewTerraform(before: readonly TerraformStack[], after: readon
       else if (!b && a) addedResource(emit, address, type, a);
       else if (b && a) changedResource(emit, name, address, type, b, a);
     }
-    variableDefaults(pair.before?.json, pair.after?.json, (variable, risk, path, message) => findings.push({ environment, target: `terraform:${name}/var.${variable}`, path, risk, ...effectsOf(risk), message, steps: ['check that the wider access is meant'] }));
+    variableDefaults(pair.before?.json, pair.after?.json, (variable, risk, path, message) => findings.push(findingOf({ environment, target: `terraform:${name}/var.${variable}`, path }, risk, message, ['check that the wider access is meant'])));
   }
   return sortFindings(findings);
 }

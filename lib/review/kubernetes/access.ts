@@ -1,7 +1,7 @@
 /** Rules for who may reach what: Services, Secrets, immutable ConfigMaps and Secrets, and Namespaces' Pod Security levels. */
-import { Change, commonPath, joinPath, under, valueAt } from '../diff';
+import { Change, commonPath, joinPath, under } from '../diff';
 import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objects';
-import { templatePath } from './pod-templates';
+import { selectsPodsOf } from './pod-templates';
 
 /** Pod Security levels, loosest first. */
 const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'];
@@ -28,8 +28,7 @@ export function service(emit: Emit, now: KubeObject, changes: Change[], ctx: Con
   const selector = changes.filter((c) => under(c.path, 'spec.selector'));
   // Switching to another workload of these manifests (a declared upgrade's new server) is the point of some changes; selecting none of them is not.
   const labels: Record<string, string> = now.spec?.selector ?? {};
-  const selectsAWorkload = Object.keys(labels).length > 0 && ctx.after.some((o) => o.metadata?.namespace === now.metadata?.namespace && templatePath(o.kind) !== undefined
-    && Object.entries(labels).every(([k, v]) => (valueAt(o, `${templatePath(o.kind)}.metadata.labels`) as Record<string, string> | undefined)?.[k] === v));
+  const selectsAWorkload = Object.keys(labels).length > 0 && ctx.after.some((o) => selectsPodsOf(labels, now.metadata?.namespace, o));
   if (selector.length && !selectsAWorkload) {
     emit('security', 'spec.selector', `the Service selects pods no workload of these manifests has (${describe(selector)}): its clients reach whatever pods carry these labels, or none`, ['check that the selector matches the server\'s pods only']);
   }

@@ -2,7 +2,7 @@
 import { grantsOf, isolatedByDefaultDeny, selectsOnlyRemovedPods } from './network-policies';
 import { valueAt } from '../diff';
 import { APPLY, Context, Emit, KubeObject, groupOf, where } from './objects';
-import { templatePath } from './pod-templates';
+import { selectsPodsOf, templatePath } from './pod-templates';
 import { isUpgradeOf } from '../../private/rendered-names';
 
 /** Kinds whose removal deletes or abandons stored data. */
@@ -88,8 +88,7 @@ function renamedServiceWithHandMadeCertificate(service: KubeObject, ctx: Context
     && !ctx.after.some((a) => a.kind === 'Service' && a.metadata?.namespace === b.metadata?.namespace && a.metadata?.name === b.metadata?.name));
   if (!gone || selector === 'null') return undefined;
   const labels: Record<string, string> = service.spec.selector;
-  const server = ctx.after.find((w) => w.metadata?.namespace === service.metadata?.namespace && templatePath(w.kind) !== undefined
-    && Object.entries(labels).every(([k, v]) => (valueAt(w, `${templatePath(w.kind)}.metadata.labels`) as Record<string, string> | undefined)?.[k] === v));
+  const server = ctx.after.find((w) => selectsPodsOf(labels, service.metadata?.namespace, w));
   const secret = server && ((valueAt(server, `${templatePath(server.kind)}.spec.volumes`) as any[]) ?? []).find((v) => v?.name === 'tls')?.secret?.secretName as string | undefined;
   if (!secret) return undefined;
   const renewed = ctx.after.some((c) => c.kind === 'Certificate' && groupOf(c) === 'cert-manager.io' && c.metadata?.namespace === service.metadata?.namespace && c.spec?.secretName === secret);

@@ -1,15 +1,13 @@
 /** Rules for NetworkPolicies: the traffic a policy allows, as grants, and when removing one restricts nothing. */
-import { Change, under, valueAt } from '../diff';
+import { Change, under } from '../diff';
 import { Context, Emit, KubeObject } from './objects';
-import { templatePath } from './pod-templates';
+import { selectsPodsOf } from './pod-templates';
 
 /** Whether a NetworkPolicy selects pods of workloads that are removed too, and no others the lists hold. */
 export function selectsOnlyRemovedPods(policy: KubeObject, ctx: Context): boolean {
   const selector: Record<string, string> | undefined = policy.spec?.podSelector?.matchLabels;
   if (!selector || Object.keys(selector).length === 0 || policy.spec?.podSelector?.matchExpressions?.length) return false;
-  const podLabels = (o: KubeObject): Record<string, string> | undefined => (valueAt(o, `${templatePath(o.kind)}.metadata.labels`) as Record<string, string> | undefined);
-  const selects = (o: KubeObject) => o.metadata?.namespace === policy.metadata?.namespace && templatePath(o.kind) !== undefined
-    && Object.entries(selector).every(([k, v]) => podLabels(o)?.[k] === v);
+  const selects = (o: KubeObject) => selectsPodsOf(selector, policy.metadata?.namespace, o);
   const key = (o: KubeObject) => `${o.kind}/${o.metadata?.namespace}/${o.metadata?.name}`;
   const remaining = new Set(ctx.after.map(key));
   const selectedBefore = ctx.before.filter(selects);

@@ -13,6 +13,14 @@ export function templatePath(kind: string | undefined): string | undefined {
   }
 }
 
+/** Whether the pods of workload `o` (in `namespace`) carry every label of `selector`. */
+export function selectsPodsOf(selector: Readonly<Record<string, string>>, namespace: string | undefined, o: KubeObject): boolean {
+  const path = templatePath(o.kind);
+  if (o.metadata?.namespace !== namespace || path === undefined) return false;
+  const labels = valueAt(o, `${path}.metadata.labels`) as Record<string, string> | undefined;
+  return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+}
+
 /** The major of the container named `postgres` (the tag's leading number), if any. */
 export function postgresMajorOf(o: KubeObject): number | undefined {
   const containers: any[] = valueAt(o, `${templatePath(o.kind)}.spec.containers`) as any[] ?? [];
@@ -30,11 +38,7 @@ export function podTemplate(emit: Emit, old: KubeObject, now: KubeObject): void 
   const newSpec: any = valueAt(now, `${base}.spec`) ?? {};
   const loosened = [
     ...securityLoosened(`${base}.spec.securityContext`, oldSpec.securityContext, newSpec.securityContext),
-    ...[...(newSpec.initContainers ?? []).map((c: any, i: number) => [c, 'initContainers', i] as const), ...(newSpec.containers ?? []).map((c: any, i: number) => [c, 'containers', i] as const)]
-      .flatMap(([c, list, i]) => {
-        const previous = (oldSpec[list] ?? []).find((p: any) => p?.name === c?.name);
-        return previous ? securityLoosened(`${base}.spec.${list}[${i}].securityContext`, previous.securityContext, c.securityContext) : [];
-      }),
+    ...matchedContainers(base, oldSpec, newSpec).flatMap(({ previous, container, path }) => securityLoosened(`${path}.securityContext`, previous.securityContext, container.securityContext)),
   ];
   for (const [path, what] of loosened) emit('security', path, `container security loosened: ${what}`, ['keep the restricted settings (Pod Security "restricted", read-only root filesystem) unless the workload truly needs more']);
   for (const [path, what] of clientsLoosened(base, oldSpec, newSpec)) emit('security', path, what, ['check that the weakening is meant and approved before applying']);
@@ -56,16 +60,8 @@ function imagesMoved(base: string, oldSpec: any, newSpec: any): Array<[string, s
     const parsed = typeof image === 'string' ? parseImageReference(image) : undefined;
     return parsed === undefined || typeof parsed === 'string' ? String(image) : `${parsed.registry ?? 'docker.io'}/${parsed.path}`;
   };
-  const found: Array<[string, string]> = [];
-  for (const list of ['initContainers', 'containers']) {
-    (newSpec[list] ?? []).forEach((c: any, i: number) => {
-      const previous = (oldSpec[list] ?? []).find((p: any) => p?.name === c?.name);
-      if (previous && origin(previous.image) !== origin(c.image)) {
-        found.push([`${base}.spec.${list}[${i}].image`, `container ${c.name}: the image comes from ${origin(c.image)} instead of ${origin(previous.image)}`]);
-      }
-    });
-  }
-  return found;
+  return matchedContainers(base, oldSpec, newSpec).filter(({ previous, container }) => origin(previous.image) !== origin(container.image))
+    .map(({ previous, container, path }) => [`${path}.image`, `container ${container.name}: the image comes from ${origin(container.image)} instead of ${origin(previous.image)}`]);
 }
 
 /** libpq's sslmode values, weakest first; unset is `prefer`. */
@@ -77,23 +73,27 @@ const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify
  * (`KEEP_ROLE_VERIFIERS`, BackupCronJob's rolePasswords) in its dumps and uploads.
  */
 function clientsLoosened(base: string, oldSpec: any, newSpec: any): Array<[string, string]> {
-  const found: Array<[string, string]> = [];
-  for (const list of ['initContainers', 'containers']) {
-    (newSpec[list] ?? []).forEach((c: any, i: number) => {
-      const previous = (oldSpec[list] ?? []).find((p: any) => p?.name === c?.name);
-      if (!previous) return;
-      const env = (container: any, name: string) => (container?.env ?? []).find((e: any) => e?.name === name)?.value as string | undefined;
-      const path = `${base}.spec.${list}[${i}].env`;
-      const [before, after] = [env(previous, 'PGSSLMODE') ?? 'prefer', env(c, 'PGSSLMODE') ?? 'prefer'];
-      if (SSL_MODES.indexOf(after) < SSL_MODES.indexOf(before)) {
-        found.push([path, `container ${c.name}: PGSSLMODE ${before} -> ${after}${env(c, 'PGSSLMODE') === undefined ? ' (libpq\'s default)' : ''}: the client ${SSL_MODES.indexOf(after) < SSL_MODES.indexOf('require') ? 'may send its password and data unencrypted' : 'no longer checks that it talks to the server it means'}`]);
-      }
-      if (env(previous, KEEP_ROLE_VERIFIERS) !== 'true' && env(c, KEEP_ROLE_VERIFIERS) === 'true') {
-        found.push([path, `container ${c.name}: the dumps keep every role's password verifier (rolePasswords): whoever reads a dump or an upload can try the passwords offline, or log in where MD5 verifiers are accepted`]);
-      }
-    });
-  }
-  return found;
+  const env = (container: any, name: string) => (container?.env ?? []).find((e: any) => e?.name === name)?.value as string | undefined;
+  return matchedContainers(base, oldSpec, newSpec).flatMap(({ previous, container: c, path: containerPath }) => {
+    const found: Array<[string, string]> = [];
+    const path = `${containerPath}.env`;
+    const [before, after] = [env(previous, 'PGSSLMODE') ?? 'prefer', env(c, 'PGSSLMODE') ?? 'prefer'];
+    if (SSL_MODES.indexOf(after) < SSL_MODES.indexOf(before)) {
+      found.push([path, `container ${c.name}: PGSSLMODE ${before} -> ${after}${env(c, 'PGSSLMODE') === undefined ? ' (libpq\'s default)' : ''}: the client ${SSL_MODES.indexOf(after) < SSL_MODES.indexOf('require') ? 'may send its password and data unencrypted' : 'no longer checks that it talks to the server it means'}`]);
+    }
+    if (env(previous, KEEP_ROLE_VERIFIERS) !== 'true' && env(c, KEEP_ROLE_VERIFIERS) === 'true') {
+      found.push([path, `container ${c.name}: the dumps keep every role's password verifier (rolePasswords): whoever reads a dump or an upload can try the passwords offline, or log in where MD5 verifiers are accepted`]);
+    }
+    return found;
+  });
+}
+
+/** Each init container, then each container, of the new pod spec that the old one has under the same name, with its path. */
+function matchedContainers(base: string, oldSpec: any, newSpec: any): Array<{ previous: any; container: any; path: string }> {
+  return ['initContainers', 'containers'].flatMap((list) => ((newSpec[list] ?? []) as any[]).flatMap((container, i) => {
+    const previous = (oldSpec[list] ?? []).find((p: any) => p?.name === container?.name);
+    return previous ? [{ previous, container, path: `${base}.spec.${list}[${i}]` }] : [];
+  }));
 }
 
 /** What got looser in a securityContext, as [path, description]. */

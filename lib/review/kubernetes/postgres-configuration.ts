@@ -123,13 +123,14 @@ export function parameterChanges(emit: Emit, major: number, before: Map<string, 
     if (b === a) continue;
     const change = `${name} ${b ?? '(default)'} -> ${a ?? '(default)'}`;
     const context = settingContext(major, name);
+    const restarts = needsRestart(major, name);
     const path = joinPath(base, name);
     const weakening = settingWeakening(name, before, after);
     if (weakening) {
-      const when = needsRestart(major, name) ? `applied when the server restarts (${restartWhat})` : 'applied on a reload';
-      emit('security', path, `${change}: ${weakening}; ${when}`, ['check that the weakening is meant and approved before applying', ...(needsRestart(major, name) ? restartSteps : reloadSteps)],
-        { applies: needsRestart(major, name) ? 'on restart' : 'on reload' });
-    } else if (needsRestart(major, name)) {
+      const when = restarts ? `applied when the server restarts (${restartWhat})` : 'applied on a reload';
+      emit('security', path, `${change}: ${weakening}; ${when}`, ['check that the weakening is meant and approved before applying', ...(restarts ? restartSteps : reloadSteps)],
+        { applies: restarts ? 'on restart' : 'on reload' });
+    } else if (restarts) {
       const why = context === undefined ? `PostgreSQL ${major} does not know it (pg_settings has no such setting), so only a restart is sure to read it` : `PostgreSQL reads it only at server start (pg_settings.context ${context})`;
       emit('downtime', path, `${change}: ${why}; ${restartWhat}`, restartSteps);
     } else {
