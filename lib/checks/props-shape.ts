@@ -1,4 +1,5 @@
 import { fail } from '../private/validation';
+import { editDistance } from '../private/edit-distance';
 
 /**
  * Runtime descriptions of the props interfaces, for callers TypeScript never checks (JavaScript,
@@ -318,16 +319,4 @@ function closest(key: string, options: string[]): string | undefined {
     if (close && (!best || score < best.score)) best = { option, score };
   }
   return best?.option;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -1,5 +1,5 @@
 import { checkNoPassword } from '../checks/no-passwords';
-import { configStringProblem, integerSetting, ParameterValue, quoteConfigString, readPostgresBoolean, readPostgresInteger, readSynchronousCommit } from './postgres-values';
+import { configStringProblem, integerSetting, ParameterValue, preloadedLibraries, quoteConfigString, readPostgresBoolean, readPostgresInteger, readSynchronousCommit, settingText } from './postgres-values';
 import { logsStatementText, settingCombinationProblems, settingValueProblem } from './setting-values';
 import { fail } from '../private/validation';
 
@@ -22,7 +22,7 @@ const DIRECTIVES = ['include', 'include_dir', 'include_if_exists'];
  * What every server logs unless told otherwise: who connects and when they leave, and a line
  * prefix with the time, the process, the user, the database and the client's address.
  */
-export const LOGGING_BASELINE: Readonly<Record<string, ParameterValue>> = {
+const LOGGING_BASELINE: Readonly<Record<string, ParameterValue>> = {
   log_connections: true,
   log_disconnections: true,
   log_line_prefix: '%m [%p] %q%u@%d %r ',
@@ -102,10 +102,10 @@ export function serverSettings(input: ServerSettingsInput): Record<string, Param
  * application's `ALTER ROLE … PASSWORD '…'` verbatim for every pg_monitor member to read.
  */
 function statementStatistics(input: ServerSettingsInput, checked: Readonly<Record<string, ParameterValue>>): Record<string, ParameterValue> {
-  const preload = String(checked.shared_preload_libraries ?? '').split(',').map((l) => l.trim().replace(/^"|"$/g, ''));
+  const preload = preloadedLibraries(String(checked.shared_preload_libraries ?? ''));
   if (!preload.includes(STATEMENT_STATISTICS)) return {};
   const key = `${STATEMENT_STATISTICS}.track_utility`;
-  if (checked[key] !== undefined && readPostgresBoolean(String(checked[key] === true ? 'on' : checked[key] === false ? 'off' : checked[key])) !== false) {
+  if (checked[key] !== undefined && readPostgresBoolean(settingText(checked[key])) !== false) {
     fail(input.owner, `parameters.${key}`, checked[key], "must be off: pg_stat_statements would keep utility statements verbatim, an application's ALTER ROLE … PASSWORD '…' included, for every pg_monitor member to read");
   }
   return { [key]: false };
@@ -142,7 +142,7 @@ function checkedValue(input: ServerSettingsInput, key: string, value: ParameterV
 
 /** A durability switch as PostgreSQL reads it: true (on), false (off) or a synchronous_commit level. */
 function durabilitySwitch(owner: string, key: string, value: ParameterValue): ParameterValue {
-  const text = typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+  const text = settingText(value);
   if (key === 'synchronous_commit') {
     const level = readSynchronousCommit(text);
     if (level === undefined) fail(owner, `parameters.${key}`, value, 'is not a level PostgreSQL accepts (local, remote_write, remote_apply, on or off; case does not matter, prefixes are not accepted)');

@@ -150,3 +150,16 @@ export function configStringProblem(value: string): string | undefined {
   if (quoteConfigString(value) === undefined) return 'is not valid Unicode (a lone surrogate), which postgresql.conf cannot hold';
   return undefined;
 }
+
+/** A setting's value as postgresql.conf text: booleans as on and off. */
+export function settingText(value: ParameterValue): string {
+  return typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+}
+
+/** The libraries of a shared_preload_libraries value, each without spaces and double quotes. */
+export function preloadedLibraries(text: string): string[] {
+  return text.split(',').map((l) => l.trim().replace(/^"|"$/g, ''));
+}
+
+/** TLS protocol versions in order, as ssl_min_protocol_version and ssl_max_protocol_version name them. */
+export const TLS_VERSIONS: readonly string[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];

@@ -1,5 +1,6 @@
 import { describeSetting, SettingDescription, settingsOf } from './pg-settings';
-import { IntegerSetting, ParameterValue, readPostgresBoolean, readPostgresInteger } from './postgres-values';
+import { IntegerSetting, ParameterValue, readPostgresBoolean, readPostgresInteger, settingText, TLS_VERSIONS } from './postgres-values';
+import { editDistance } from '../private/edit-distance';
 import { TIME_ZONE_NAMES } from '../private/time-zones';
 
 /**
@@ -53,10 +54,6 @@ function readTime(text: string, unitMs: number, integer: boolean, min: number, m
 }
 
 /** The text PostgreSQL reads for a value: booleans as on/off. */
-function textOf(value: ParameterValue): string {
-  return typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
-}
-
 /** What is wrong with `value` for the setting `name` on `major`, as the server reads it, or undefined. */
 export function settingValueProblem(major: number, name: string, value: ParameterValue): string | undefined {
   const description = describeSetting(major, name);
@@ -66,7 +63,7 @@ export function settingValueProblem(major: number, name: string, value: Paramete
     return `is not a setting PostgreSQL ${major} knows, and the server refuses to start with it${suggestion ? `; did you mean '${suggestion}'?` : ''}`;
   }
   if (description.context === 'internal') return `cannot be set: PostgreSQL fixes it when it is built or the cluster is made (pg_settings context internal)`;
-  const text = textOf(value);
+  const text = settingText(value);
   switch (description.type) {
     case 'bool':
       return readPostgresBoolean(text) === undefined
@@ -131,23 +128,10 @@ function closestSetting(major: number, name: string): string | undefined {
 }
 
 /** Levenshtein distance, for suggestions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-/** TLS protocol versions in order, as ssl_min_protocol_version and ssl_max_protocol_version name them. */
-const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
-
 /** Number of a setting the server would read, from the effective settings, or its default. */
 function numberOf(settings: Readonly<Record<string, ParameterValue>>, name: string, fallback: number): number {
   const value = settings[name];
-  return value === undefined ? fallback : Number(textOf(value));
+  return value === undefined ? fallback : Number(settingText(value));
 }
 
 /**
@@ -156,11 +140,11 @@ function numberOf(settings: Readonly<Record<string, ParameterValue>>, name: stri
  */
 export function settingCombinationProblems(major: number, settings: Readonly<Record<string, ParameterValue>>): [string, ParameterValue, string][] {
   const problems: [string, ParameterValue, string][] = [];
-  const text = (name: string) => (settings[name] === undefined ? undefined : textOf(settings[name]).toLowerCase());
+  const text = (name: string) => (settings[name] === undefined ? undefined : settingText(settings[name]).toLowerCase());
   if (text('wal_level') === 'minimal') {
     const senders = numberOf(settings, 'max_wal_senders', 10);
     if (senders > 0) problems.push(['wal_level', settings.wal_level, `needs max_wal_senders 0 (it is ${senders}): PostgreSQL refuses to start with WAL streaming on and wal_level minimal`]);
-    if (readPostgresBoolean(text('archive_mode') ?? 'off') !== false && text('archive_mode') !== 'off') {
+    if (readPostgresBoolean(text('archive_mode') ?? 'off') !== false) {
       problems.push(['wal_level', settings.wal_level, 'needs archive_mode off: PostgreSQL refuses to start archiving WAL with wal_level minimal']);
     }
   }
@@ -186,7 +170,7 @@ export function settingCombinationProblems(major: number, settings: Readonly<Rec
 /** Settings that write the text of statements, and with it what applications send (passwords in ALTER ROLE included), to the server log. */
 export function logsStatementText(name: string, value: ParameterValue): boolean {
   const key = name.toLowerCase();
-  if (['debug_print_parse', 'debug_print_rewritten', 'debug_print_plan'].includes(key)) return readPostgresBoolean(textOf(value)) === true;
-  if (key === 'log_statement') return textOf(value).toLowerCase() !== 'none';
+  if (['debug_print_parse', 'debug_print_rewritten', 'debug_print_plan'].includes(key)) return readPostgresBoolean(settingText(value)) === true;
+  if (key === 'log_statement') return settingText(value).toLowerCase() !== 'none';
   return false;
 }

@@ -3,11 +3,10 @@
  * cost to apply. Values are the texts of postgresql.conf (quotes included) or of a Zalando
  * resource's parameters; a missing one is the server's default (PostgreSQL 14 to 18).
  */
-import { readPostgresBoolean } from '../config/postgres-values';
+import { preloadedLibraries, readPostgresBoolean, TLS_VERSIONS } from '../config/postgres-values';
 
 type Settings = ReadonlyMap<string, string>;
 
-const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
 const LOG_STATEMENT = ['none', 'ddl', 'mod', 'all'];
 const STATEMENT_TEXT = "the text of statements goes to the server log, an application's ALTER ROLE … PASSWORD '…' included";
 /** log_line_prefix escapes that name who did what, and the words for them. */
@@ -35,7 +34,7 @@ function numberOf(text: string | undefined, fallback: number): number {
 }
 
 function preloads(settings: Settings, library: string): boolean {
-  return (unquoted(settings.get('shared_preload_libraries')) ?? '').split(',').map((l) => l.trim().replace(/^"|"$/g, '')).includes(library);
+  return preloadedLibraries(unquoted(settings.get('shared_preload_libraries')) ?? '').includes(library);
 }
 
 /** Why changing `name` from `before` to `after` weakens security or audit, or undefined when it does not. */

@@ -137,12 +137,12 @@ export const EFS_DYNAMIC_VOLUME_PROPS_SHAPE = object<EfsDynamicVolumeProps>({
 }, { name: 'EfsDynamicVolumeProps' });
 
 /** EFS file system ids. */
-export const EFS_FILE_SYSTEM_ID: TextRule = {
+const EFS_FILE_SYSTEM_ID: TextRule = {
   pattern: '^fs-([0-9a-f]{8}|[0-9a-f]{17})$',
   rule: "is not an EFS file system id ('fs-' and 8 or 17 hexadecimal digits, e.g. 'fs-0123456789abcdef0')",
 };
 /** EFS access point ids. */
-export const EFS_ACCESS_POINT_ID: TextRule = {
+const EFS_ACCESS_POINT_ID: TextRule = {
   pattern: '^fsap-[0-9a-f]{17}$',
   rule: "is not an EFS access point id ('fsap-' and 17 hexadecimal digits, e.g. 'fsap-0123456789abcdef0')",
 };

@@ -13,7 +13,7 @@ import { admittedAddresses, DEFAULT_MAX_ADMITTED_ADDRESSES, IPV4_ADDRESSES, Ipv4
 export const REDUNDANT_REPLICATION = ['ZRS', 'GRS', 'RAGRS', 'GZRS', 'RAGZRS'] as const;
 
 /** Days Azure keeps deleted blobs and containers recoverable: 1 to 365 (its soft delete retention). */
-export const SOFT_DELETE_DAYS = { min: 1, max: 365 } as const;
+const SOFT_DELETE_DAYS = { min: 1, max: 365 } as const;
 
 /** Properties of {@link BlobBackupStorage}. */
 export interface BlobBackupStorageProps {

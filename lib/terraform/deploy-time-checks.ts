@@ -7,7 +7,7 @@ import { DeployTimeCheck, meetsTextRule, TextRule } from '../private/terraform-t
  * A Terraform condition that is true when the value of `token` (a cdktf string token) meets
  * `text`: the same pattern and lengths the construct checks a literal value against.
  */
-export function textCondition(token: string, text: TextRule): IResolvable {
+function textCondition(token: string, text: TextRule): IResolvable {
   let condition: IResolvable = Fn.can(Fn.regex(text.pattern, token));
   if (text.minLength !== undefined) condition = Op.and(condition, Op.gte(Fn.lengthOf(token), text.minLength));
   if (text.maxLength !== undefined) condition = Op.and(condition, Op.lte(Fn.lengthOf(token), text.maxLength));
@@ -15,7 +15,7 @@ export function textCondition(token: string, text: TextRule): IResolvable {
 }
 
 /** A precondition that refuses the value of a checked token, with the message the construct gives a literal value. */
-export function deployTimePrecondition(check: DeployTimeCheck): Precondition {
+function deployTimePrecondition(check: DeployTimeCheck): Precondition {
   return {
     condition: textCondition(check.token, check.text),
     errorMessage: `${check.owner}: ${check.field} ${Token.asString(Fn.jsonencode(check.token))} ${check.text.rule}.`,

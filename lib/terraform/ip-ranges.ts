@@ -95,7 +95,7 @@ export function canonicalCidrHcl(c: string): string {
 }
 
 /** HCL: whether the string `a` is one IPv4 address written canonically. */
-export function canonicalAddressHcl(a: string): string {
+function canonicalAddressHcl(a: string): string {
   return `(can(regex("^${ADDRESS_PATTERN}$", ${a})) && can(cidrhost(format("%s/32", ${a}), 0)))`;
 }
 
@@ -117,12 +117,12 @@ export function privateRangeHcl(c: string): string {
 }
 
 /** HCL: the Azure Storage IP rules of `list` as CIDRs (a single address is its /32). */
-export function storageRulesAsCidrsHcl(list: string): string {
+function storageRulesAsCidrsHcl(list: string): string {
   return `[for r in ${list} : strcontains(r, "/") ? r : format("%s/32", r)]`;
 }
 
 /** HCL: whether the string `r` is an IP rule Azure Storage takes: one address, or a canonical range of /30 or wider. */
-export function storageRuleHcl(r: string): string {
+function storageRuleHcl(r: string): string {
   return `(strcontains(${r}, "/") ? ${canonicalCidrHcl(r)} && try(tonumber(split("/", ${r})[1]) <= 30, false) : ${canonicalAddressHcl(r)})`;
 }
 

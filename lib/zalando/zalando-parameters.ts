@@ -1,5 +1,5 @@
 import { ParameterValue } from '../config/postgres-config';
-import { readPostgresBoolean } from '../config/postgres-values';
+import { readPostgresBoolean, settingText } from '../config/postgres-values';
 import { fail } from '../private/validation';
 
 /**
@@ -42,7 +42,7 @@ export function zalandoParameters(owner: string, settings: Readonly<Record<strin
   const parameters: Record<string, string> = {};
   for (const [key, value] of Object.entries(settings)) {
     const field = `parameters.${key}`;
-    const text = typeof value === 'boolean' ? (value ? 'on' : 'off') : String(value);
+    const text = settingText(value);
     if (/[\x00-\x08\x0a-\x1f\x7f]/.test(text)) {
       fail(owner, field, value, 'contains a line break or control character, which Patroni writes into postgresql.conf unescaped and the server cannot read; remove it');
     }
