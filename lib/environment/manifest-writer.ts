@@ -33,7 +33,7 @@ export function writeChart(chart: Chart, outdir: string): string {
  * paths. Nothing is written unless every chart passes.
  */
 export function writeCharts(charts: readonly Chart[], outdir: string): string[] {
-  return writeTexts(charts, eachRendered(charts, (json) => `${emitTop(json)}\n`).map((documents) => documents.join('---\n')), outdir);
+  return writeTexts(charts, eachRendered(charts, (json) => toYaml([json])).map((documents) => documents.join('---\n')), outdir);
 }
 
 /**

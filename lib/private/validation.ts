@@ -66,8 +66,13 @@ export function checkServiceName(owner: string, field: string, value: string): v
 }
 
 /** Secrets, StorageClasses, cluster-scoped objects. */
+/** Whether `value` is a DNS-1123 subdomain: lower case alphanumerics, '-' and '.', at most 253 characters. */
+export function isDnsSubdomain(value: string): boolean {
+  return DNS1123_SUBDOMAIN.test(value) && value.length <= 253;
+}
+
 export function checkDnsSubdomain(owner: string, field: string, value: string): void {
-  if (!DNS1123_SUBDOMAIN.test(value) || value.length > 253) {
+  if (!isDnsSubdomain(value)) {
     fail(owner, field, value, 'is not a DNS-1123 subdomain (lower case letters, digits, \'-\' and \'.\', at most 253 characters)');
   }
 }
@@ -92,27 +97,37 @@ export function checkSecretKey(owner: string, field: string, value: string): voi
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 const LABEL_KEY_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
+/** Kubernetes' qualified names (label keys, taint keys): an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
+export function isLabelKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = key.slice(slash + 1);
+  return (prefix === undefined || isDnsSubdomain(prefix)) && LABEL_KEY_NAME.test(name) && name.length <= 63;
+}
+
+/** Whether `value` is a label value: empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. */
+export function isLabelValue(value: string): boolean {
+  return LABEL_VALUE.test(value) && value.length <= 63;
+}
+
 /** Label keys (`[prefix/]name`) and values. */
 export function checkLabels(owner: string, field: string, labels: Record<string, string>): void {
   for (const [key, value] of Object.entries(labels)) {
-    const slash = key.lastIndexOf('/');
-    const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-    const name = key.slice(slash + 1);
-    if ((prefix !== undefined && (!DNS1123_SUBDOMAIN.test(prefix) || prefix.length > 253)) || !LABEL_KEY_NAME.test(name) || name.length > 63) {
-      fail(owner, `${field} key`, key, 'is not a valid label key');
-    }
-    if (!LABEL_VALUE.test(value) || value.length > 63) {
+    if (!isLabelKey(key)) fail(owner, `${field} key`, key, 'is not a valid label key');
+    if (!isLabelValue(value)) {
       fail(owner, `${field}['${key}']`, value, 'is not a valid label value (at most 63 letters, digits, \'-\', \'_\' or \'.\')');
     }
   }
 }
 
-/** Labels a user adds to the library's objects: valid, and none of the keys the library or Kubernetes selects by. */
-export function checkUserLabels(owner: string, field: string, labels: Record<string, string>): void {
+/** Labels a user adds to the library's objects: valid, and none of the keys the library or Kubernetes selects by, nor those `selectorLabelProblem` names (an operator's). */
+export function checkUserLabels(owner: string, field: string, labels: Record<string, string>, selectorLabelProblem?: (key: string) => string | undefined): void {
   checkLabels(owner, field, labels);
-  for (const key of Object.keys(labels)) {
-    const problem = reservedLabelProblem(key);
-    if (problem) fail(owner, `${field} key`, key, problem);
+  for (const problemOf of [reservedLabelProblem, ...(selectorLabelProblem ? [selectorLabelProblem] : [])]) {
+    for (const key of Object.keys(labels)) {
+      const problem = problemOf(key);
+      if (problem) fail(owner, `${field} key`, key, problem);
+    }
   }
 }
 

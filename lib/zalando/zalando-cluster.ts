@@ -337,11 +337,7 @@ export class ZalandoCluster extends Construct {
       if ((props.storage?.accessMode ?? 'ReadWriteOnce') !== 'ReadWriteOnce') fail(owner, 'storage.accessMode', props.storage?.accessMode, "is not 'ReadWriteOnce', the only access mode of the operator's claims");
       checkCrdResources(owner, 'resources', resources);
       if (props.connectionPooler?.resources) checkCrdResources(owner, 'connectionPooler.resources', props.connectionPooler.resources);
-      checkUserLabels(owner, 'labels', props.labels ?? {});
-      for (const key of Object.keys(props.labels ?? {})) {
-        const problem = operatorLabelProblem(key);
-        if (problem) fail(owner, 'labels key', key, problem);
-      }
+      checkUserLabels(owner, 'labels', props.labels ?? {}, operatorLabelProblem);
       if (props.parameters?.password_encryption !== undefined) {
         fail(owner, 'parameters.password_encryption', props.parameters.password_encryption, "is how the operator hashes every login's password (it reads this parameter of the resource) and what pg_hba demands: the construct sets 'scram-sha-256'; leave it out");
       }

@@ -1,5 +1,5 @@
 import { PostgresqlSpecPreparedDatabases } from '../imports/acid.zalan.do';
-import { checkDnsLabel, fail } from '../private/validation';
+import { checkDnsLabel, fail, isDnsSubdomain } from '../private/validation';
 import { databaseNameProblem, roleNameProblem, schemaNameProblem } from '../sql/reserved-names';
 import { operatorCredentialSecretName, operatorDatabaseProblem } from './zalando-names';
 
@@ -48,7 +48,7 @@ export function checkPreparedDatabases(owner: string, cluster: string, prepared:
       const roleProblem = roleNameProblem(role.name);
       if (roleProblem) fail(owner, at, role.name, `is a role the operator derives from the database and schema names, and it ${roleProblem}`);
       const secret = operatorCredentialSecretName(role.name, cluster);
-      if (role.login && (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(secret) || secret.length > 253)) {
+      if (role.login && !isDnsSubdomain(secret)) {
         fail(owner, at, role.name, `is a login the operator derives from the names (defaultUsers), and its credential Secret '${secret}' is not a DNS-1123 subdomain (lower case letters, digits, '-' and '.'), so the operator cannot create it: use lower case names that start with a letter`);
       }
     }

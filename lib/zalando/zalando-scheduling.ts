@@ -1,5 +1,5 @@
 import { PostgresqlSpecNodeAffinity, PostgresqlSpecTolerations } from '../imports/acid.zalan.do';
-import { fail } from '../private/validation';
+import { fail, isDnsSubdomain, isLabelKey, isLabelValue } from '../private/validation';
 
 /**
  * Tolerations and node affinity of a Zalando cluster, held to what Kubernetes enforces. The CRD
@@ -11,24 +11,8 @@ import { fail } from '../private/validation';
  */
 
 const REFUSED = "the API server would refuse the operator's StatefulSet";
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
-
-/** Kubernetes' qualified names (label keys, taint keys): an optional DNS subdomain prefix and '/', then a name of at most 63 characters. */
-function isLabelKey(key: string): boolean {
-  const slash = key.lastIndexOf('/');
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = key.slice(slash + 1);
-  if (prefix !== undefined && (!DNS1123_SUBDOMAIN.test(prefix) || prefix.length > 253)) return false;
-  return LABEL_NAME.test(name) && name.length <= 63;
-}
-
-function isLabelValue(value: string): boolean {
-  return LABEL_VALUE.test(value) && value.length <= 63;
-}
 
 const LABEL_KEY_RULE = "is not a label key (an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)";
 const LABEL_VALUE_RULE = "is not a label value (at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit)";
@@ -98,7 +82,7 @@ function checkTerm(owner: string, field: string, term: SelectorTerm, required: b
     if (r.key !== 'metadata.name') fail(owner, `${at}.key`, r.key, `is not 'metadata.name', the only node field a selector may name; ${REFUSED}`);
     if (r.operator !== 'In' && r.operator !== 'NotIn') fail(owner, `${at}.operator`, r.operator, `is not 'In' or 'NotIn', the only operators a node field selector takes; ${REFUSED}`);
     if (values.length !== 1) fail(owner, `${at}.values`, r.values, `must hold exactly one node name; ${REFUSED}`);
-    if (!DNS1123_SUBDOMAIN.test(values[0]) || values[0].length > 253) fail(owner, `${at}.values[0]`, values[0], `is not a node name (a DNS-1123 subdomain); ${REFUSED}`);
+    if (!isDnsSubdomain(values[0])) fail(owner, `${at}.values[0]`, values[0], `is not a node name (a DNS-1123 subdomain); ${REFUSED}`);
   });
 }
 
