@@ -17,7 +17,7 @@ import { certificateSecretProblems, DEFAULT_SSL_CIPHERS, SERVER_TLS_DIR, service
 import { makeCertificates, serverGroupId, TestCertificates } from './support/certificates';
 import { refused } from './support/errors';
 import { KubeObject, only, REPO_ROOT, synth, testApp, testChart } from './support/manifests';
-import { CLIENT_BIN_DIR, SERVER_USER, startPostgres, TestServer } from './support/postgres-server';
+import { CLIENT_BIN_DIR, SERVER_USER, sleep, startPostgres, TestServer } from './support/postgres-server';
 import { admittedSuites, certificateFingerprint, ContainerServer, handshake, SecretVolume, startContainerServer } from './support/tls-server';
 import { promql } from './support/promql';
 
@@ -41,7 +41,6 @@ function render(props: PostgresStatefulSetProps = {}) {
 }
 
 const tlsFiles = (c: TestCertificates) => ({ 'tls.crt': c.certificate, 'tls.key': c.key, 'ca.crt': c.ca });
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Polls `check` every 200 ms for up to `ms`; true once it holds. */
 function within(ms: number, check: () => boolean): boolean {

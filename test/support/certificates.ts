@@ -49,13 +49,14 @@ function runKey(name: string): string {
 export function makeCertificates(dnsNames: readonly string[], caName = 'test CA'): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'test-tls-'));
   const file = (name: string) => join(dir, name);
+  const caKey = runKey(`CA ${caName}`);
   try {
-    openssl(['req', '-x509', '-new', '-key', runKey(`CA ${caName}`), '-out', file('ca.crt'), '-days', '2', '-subj', `/CN=${caName}`,
+    openssl(['req', '-x509', '-new', '-key', caKey, '-out', file('ca.crt'), '-days', '2', '-subj', `/CN=${caName}`,
       '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']);
     writeFileSync(file('ext'), `subjectAltName=${dnsNames.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`);
     copyFileSync(runKey('server'), file('tls.key'));
     openssl(['req', '-new', '-key', file('tls.key'), '-out', file('tls.csr'), '-subj', `/CN=${dnsNames[0]}`]);
-    openssl(['x509', '-req', '-in', file('tls.csr'), '-CA', file('ca.crt'), '-CAkey', runKey(`CA ${caName}`), '-CAcreateserial', '-CAserial', file('ca.srl'), '-days', '2', '-extfile', file('ext'), '-out', file('tls.crt')]);
+    openssl(['x509', '-req', '-in', file('tls.csr'), '-CA', file('ca.crt'), '-CAkey', caKey, '-CAcreateserial', '-CAserial', file('ca.srl'), '-days', '2', '-extfile', file('ext'), '-out', file('tls.crt')]);
     return { ca: readFileSync(file('ca.crt'), 'utf8'), certificate: readFileSync(file('tls.crt'), 'utf8'), key: readFileSync(file('tls.key'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -70,9 +70,13 @@ export function synth(chart: Chart): KubeObject[] {
 }
 
 /** The one object of `kind` (and `name` when given); fails when there is not exactly one. */
+/** Whether `o` is named `name`; a content-named Job (`<name>-<hash>`) by `<name>` too. */
+export function isNamed(o: { metadata: { name: string; labels?: Record<string, string> } }, name: string): boolean {
+  return o.metadata.name === name || o.metadata.labels?.[CONTENT_NAMED_JOB_LABEL] === name;
+}
+
 export function only(objects: KubeObject[], kind: string, name?: string): KubeObject {
-  // A content-named Job (`<name>-<hash>`) is found by `<name>` too.
-  const found = objects.filter((o) => o.kind === kind && (name === undefined || o.metadata.name === name || (kind === 'Job' && o.metadata.labels?.[CONTENT_NAMED_JOB_LABEL] === name)));
+  const found = objects.filter((o) => o.kind === kind && (name === undefined || isNamed(o, name)));
   if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` '${name}'` : ''}, found ${found.length}`);
   return found[0];
 }

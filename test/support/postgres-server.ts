@@ -260,7 +260,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Sleeps the thread (the servers' start and stop are waited for synchronously, as pg_ctl -w did). */
-function sleep(ms: number): void {
+export function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
@@ -299,6 +299,20 @@ export function copyInitializedDataDir(major: number, dataDir: string): void {
   execFileSync('cp', ['-a', initializedDataDir(serverBinDir(major)), dataDir]);
 }
 
+/**
+ * Starts `argv` (a server, or a command that ends as one) in the background and a session of its
+ * own, as pg_ctl starts it: Ctrl-C on the run does not reach it; the run's reaper stops it. Its
+ * output goes to `logFile`; returns the pid the shell launched and the postmaster's, once
+ * postmaster.pid in `dataDir` says it is ready. `what` names it in errors.
+ */
+export function launchServer(argv: readonly string[], env: NodeJS.ProcessEnv, dataDir: string, logFile: string, what: string): { launchedPid: number; postmasterPid: number } {
+  const started = spawnSync('sh', ['-c', 'setsid "$0" "$@" >> "$SERVER_LOG" 2>&1 < /dev/null & echo $!', ...argv],
+    { encoding: 'utf8', env: { ...env, SERVER_LOG: logFile }, ...SERVER_USER });
+  const launchedPid = Number(started.stdout.trim());
+  if (started.status !== 0 || !Number.isInteger(launchedPid)) throw new Error(`${what} could not be started: ${started.stderr}`);
+  return { launchedPid, postmasterPid: waitUntilReady(dataDir, logFile, () => !isRunning(launchedPid)) };
+}
+
 /** Starts a fresh server (a copy of an initdb'd data directory) listening on 127.0.0.1 and a private socket. */
 export async function startPostgres(options: StartOptions = {}): Promise<TestServer> {
   const major = options.major ?? DEFAULT_MAJOR_VERSION;
@@ -322,13 +336,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   let pid = 0;
   const start = (extraArgs: string[]) => {
     const serverArgs = ['-D', dataDir, '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', ...(options.fsync ? [] : ['-c', 'fsync=off']), ...extraArgs];
-    // In the background and a session of its own, as pg_ctl starts it: Ctrl-C on the run does not
-    // reach it; the run's reaper stops it. The shell prints its pid.
-    const started = spawnSync('sh', ['-c', 'setsid "$0" "$@" >> "$SERVER_LOG" 2>&1 < /dev/null & echo $!', join(bin, 'postgres'), ...serverArgs],
-      { encoding: 'utf8', env: { ...process.env, SERVER_LOG: logFile }, ...SERVER_USER });
-    const launched = Number(started.stdout.trim());
-    if (started.status !== 0 || !Number.isInteger(launched)) throw new Error(`the test server could not be started: ${started.stderr}`);
-    pid = waitUntilReady(dataDir, logFile, () => !isRunning(launched));
+    pid = launchServer([join(bin, 'postgres'), ...serverArgs], process.env, dataDir, logFile, 'the test server').postmasterPid;
   };
   start(options.serverArgs?.(workDir) ?? []);
 

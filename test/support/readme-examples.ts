@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { parseManifest, REPO_ROOT } from './manifests';
+import { isNamed, parseManifest, REPO_ROOT } from './manifests';
 
 /** The TypeScript blocks (```ts) of README.md, in order. */
 export function readmeExamples(readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')): string[] {
@@ -28,9 +28,9 @@ export function expectDocumentedOutput(example: string, printed: string): void {
 
 type KubeObject = { kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [key: string]: any };
 
-/** The one object of `kind` named `name`; a content-named Job (`<name>-<hash>`) by its label as well. */
+/** The one object of `kind` named `name` (see isNamed). */
 function object(objects: KubeObject[], kind: string, name: string): KubeObject {
-  const found = objects.filter((o) => o.kind === kind && (o.metadata.name === name || (kind === 'Job' && o.metadata.labels?.['cdk8s-postgres.io/job'] === name)));
+  const found = objects.filter((o) => o.kind === kind && isNamed(o, name));
   if (found.length !== 1) throw new Error(`expected one ${kind} ${name}, found ${found.length} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`);
   return found[0];
 }

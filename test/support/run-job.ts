@@ -2,8 +2,7 @@ import { spawn, spawnSync, SpawnSyncReturns } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { CONTENT_NAMED_JOB_LABEL } from '../../lib/private/labels';
-import { KubeObject, only, podSpecOf } from './manifests';
+import { isNamed, KubeObject, only, podSpecOf } from './manifests';
 import { clientPath, TestServer } from './postgres-server';
 
 /** Secret name → key → value, standing in for the cluster's Secrets. */
@@ -83,8 +82,7 @@ export function startJobScript(objects: KubeObject[], jobName: string, server: T
 
 /** The container command of a Job, its environment and the directory standing in for its mounts (removed by the caller). */
 function prepareJobScript(objects: KubeObject[], jobName: string, server: TestServer | { port: number }, secrets: TestSecrets, options: RunOptions): { shell: string; args: string[]; env: Record<string, string>; dir: string } {
-  // A content-named Job (`<name>-<hash>`) is found by `<name>` too.
-  const job = objects.find((o) => (o.kind === 'Job' || o.kind === 'CronJob') && (o.metadata.name === jobName || o.metadata.labels?.[CONTENT_NAMED_JOB_LABEL] === jobName));
+  const job = objects.find((o) => (o.kind === 'Job' || o.kind === 'CronJob') && isNamed(o, jobName));
   if (!job) throw new Error(`no Job or CronJob '${jobName}'`);
   const pod = podSpecOf(job);
   const all = [...pod.initContainers ?? [], ...pod.containers];

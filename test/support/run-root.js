@@ -144,7 +144,7 @@ function removeRunRoot(root, owner) {
   }
 }
 
-module.exports = { createRunRoot, orphanedRoots, removeRunRoot, isAlive, sleep };
+module.exports = { createRunRoot, orphanedRoots, removeRunRoot };
 
 // `node run-root.js <owner pid> <root>`: the reaper. It waits, detached from the terminal's
 // process group, until the owner (Jest's main process) is gone or tells it to finish (SIGTERM

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { CLIENT_BIN_DIR, copyInitializedDataDir, freePort, SERVER_USER, serverBinDir } from './postgres-server';
+import { CLIENT_BIN_DIR, copyInitializedDataDir, freePort, launchServer, SERVER_USER, serverBinDir, sleep } from './postgres-server';
 
 /**
  * A directory written the way the kubelet writes a Secret volume (its AtomicWriter): the files
@@ -81,7 +81,6 @@ export interface ContainerServerOptions {
   readonly pathPrefix?: string;
 }
 
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** pid, parent pid, uid and command name of every process. */
 function processes(): { pid: number; ppid: number; uid: number; comm: string }[] {
@@ -125,22 +124,9 @@ export async function startContainerServer(options: ContainerServerOptions): Pro
   copyInitializedDataDir(options.major, dataDir);
   const port = await freePort();
   const args = [...options.args.map((a) => a.split('{workDir}').join(workDir)), '-p', String(port), '-k', socketDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'];
-  const started = spawnSync('sh', ['-c', 'setsid "$0" "$@" >> "$SERVER_LOG" 2>&1 < /dev/null & echo $!', ...options.command, ...args], {
-    encoding: 'utf8',
-    env: { PATH: `${options.pathPrefix ? `${options.pathPrefix}:` : ''}${stubDir}:${bin}:/usr/bin:/bin`, PGDATA: dataDir, SERVER_LOG: logFile, LANG: 'C.UTF-8', ...options.env },
-    ...SERVER_USER,
-  });
-  const launchedPid = Number(started.stdout.trim());
-  if (started.status !== 0 || !Number.isInteger(launchedPid)) throw new Error(`the container's command could not be started: ${started.stderr}`);
+  const { launchedPid, postmasterPid } = launchServer([...options.command, ...args],
+    { PATH: `${options.pathPrefix ? `${options.pathPrefix}:` : ''}${stubDir}:${bin}:/usr/bin:/bin`, PGDATA: dataDir, LANG: 'C.UTF-8', ...options.env }, dataDir, logFile, "the container's command");
   const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
-  let postmasterPid = 0;
-  for (let waited = 0; waited < 30000 && !postmasterPid; waited += 20) {
-    const lines = existsSync(join(dataDir, 'postmaster.pid')) ? readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n') : [];
-    if (lines[7]?.trim() === 'ready') postmasterPid = Number(lines[0]);
-    else if (!existsSync(`/proc/${launchedPid}`) || /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${launchedPid}/stat`, 'utf8'))) break;
-    else sleep(20);
-  }
-  if (!postmasterPid) throw new Error(`the server did not start: ${log()}`);
   const otherChildren = () => processes().filter((p) => p.ppid === postmasterPid && p.comm !== 'postgres').map(({ pid, uid, comm }) => ({ pid, uid, comm }));
   const leftovers = new Set<number>();
   return {
