@@ -7,6 +7,8 @@ export interface Command {
   readonly options?: SpawnSyncOptions;
   /** Runs before each timed run, untimed (emptying an output folder, say). */
   readonly before?: () => void;
+  /** Exit statuses that count as success. @default [0] */
+  readonly okStatuses?: readonly number[];
 }
 
 export function median(values: readonly number[]): number {
@@ -21,7 +23,7 @@ export function timed(command: Command): { seconds: number; stdout: string } {
   const started = process.hrtime.bigint();
   const result = spawnSync(command.program, command.args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...command.options });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`${command.program} ${command.args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}`);
+  if (!(command.okStatuses ?? [0]).includes(result.status ?? Number.NaN)) throw new Error(`${command.program} ${command.args.join(' ')} failed (${result.status ?? result.signal}): ${result.stderr}`);
   return { seconds, stdout: String(result.stdout) };
 }
 

@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir, totalmem } from 'os';
 import { join } from 'path';
@@ -99,12 +98,9 @@ try {
   const cdktfOut = scratch('cdktf');
   const cdktf = medianOf(Math.min(RUNS, 3), () => timed({ program: 'npx', args: ['cdktf', 'synth', '--output', cdktfOut], options: { cwd: ROOT, env: ENV } }), (s) => s.seconds);
   row('`npx cdktf synth`, all stacks', seconds(cdktf), '≤ 3 s', cdktf <= 3);
-  const review = medianOf(Math.min(RUNS, 3), () => {
-    const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['-r', './scripts/register-ts.js', 'apps/review.ts', '--base', 'HEAD', '--format', 'json'], { cwd: ROOT, env: ENV, encoding: 'utf8' });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`the review failed: ${result.stderr}`);
-    return Number(process.hrtime.bigint() - started) / 1e9;
-  }, (s) => s);
+  const review = medianOf(Math.min(RUNS, 3), () => timed({
+    program: process.execPath, args: ['-r', './scripts/register-ts.js', 'apps/review.ts', '--base', 'HEAD', '--format', 'json'], options: { cwd: ROOT, env: ENV }, okStatuses: [0, 1],
+  }), (s) => s.seconds);
   const reviewLimit = 2 * synth.a + cdktf;
   row('`npm run review -- --base HEAD`, all environments and stacks', seconds(review), `≤ 2 × cdk8s synth + cdktf synth (${seconds(reviewLimit)})`, review <= reviewLimit);
 

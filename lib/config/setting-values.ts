@@ -1,6 +1,7 @@
 import { describeSetting, SettingDescription, settingsOf } from './pg-settings';
 import { IntegerSetting, ParameterValue, readPostgresBoolean, readPostgresInteger, settingText, TLS_VERSIONS } from './postgres-values';
 import { editDistance } from '../private/edit-distance';
+import { isTimeZoneName, timeZoneSpelledAs } from '../private/time-zone-names';
 import { TIME_ZONE_NAMES } from '../private/time-zones';
 
 /**
@@ -106,9 +107,8 @@ export function settingValueProblem(major: number, name: string, value: Paramete
 
 /** The time zone settings take a zone name; other forms (POSIX rules, abbreviations) are read differently from how people write them. */
 function stringSettingProblem(name: string, text: string): string | undefined {
-  if ((name === 'timezone' || name === 'log_timezone') && !TIME_ZONE_NAMES.includes(text) && !['UTC', 'GMT'].includes(text)) {
-    const lower = text.toLowerCase();
-    const suggestion = TIME_ZONE_NAMES.find((z) => z.toLowerCase() === lower) ?? TIME_ZONE_NAMES.find((z) => editDistance(z, text) <= 2);
+  if ((name === 'timezone' || name === 'log_timezone') && !isTimeZoneName(text)) {
+    const suggestion = timeZoneSpelledAs(text) ?? TIME_ZONE_NAMES.find((z) => editDistance(z, text) <= 2);
     return `is not a time zone name of the IANA database (e.g. 'Asia/Seoul', 'UTC'), and the server refuses to start with it${suggestion ? `; did you mean '${suggestion}'?` : ''}`;
   }
   return undefined;

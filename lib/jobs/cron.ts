@@ -1,4 +1,4 @@
-import { TIME_ZONE_NAMES } from '../private/time-zones';
+import { isTimeZoneName, timeZoneSpelledAs } from '../private/time-zone-names';
 import { fail } from '../private/validation';
 
 /**
@@ -71,17 +71,14 @@ export function checkCron(owner: string, field: string, schedule: string): void 
   if (problem) fail(owner, field, schedule, problem);
 }
 
-const ZONES = new Set(TIME_ZONE_NAMES);
-const ZONES_BY_LOWER_CASE = new Map(TIME_ZONE_NAMES.map((n) => [n.toLowerCase(), n]));
-
 /** Fails unless `timeZone` is a name of the IANA database, spelled exactly (the API server's check is case-sensitive). */
 export function checkTimeZone(owner: string, field: string, timeZone: string): void {
-  if (ZONES.has(timeZone)) return;
+  if (isTimeZoneName(timeZone)) return;
   if (timeZone === '') fail(owner, field, timeZone, "is empty; leave timeZone out for the controller's own zone, or name an IANA zone (e.g. 'Asia/Seoul')");
   if (typeof timeZone === 'string' && timeZone.toLowerCase() === 'local') {
     fail(owner, field, timeZone, "is the controller's local zone, which Kubernetes refuses; name an IANA zone (e.g. 'Asia/Seoul')");
   }
-  const spelled = typeof timeZone === 'string' ? ZONES_BY_LOWER_CASE.get(timeZone.toLowerCase()) : undefined;
+  const spelled = typeof timeZone === 'string' ? timeZoneSpelledAs(timeZone) : undefined;
   if (spelled) fail(owner, field, timeZone, `is not spelled as the IANA database spells it, and the API server's check is case-sensitive; write '${spelled}'`);
   fail(owner, field, timeZone, "is not an IANA time zone (e.g. 'Asia/Seoul' or 'Etc/UTC')");
 }
