@@ -2,7 +2,7 @@ import { accessSync, constants, copyFileSync, mkdirSync, mkdtempSync, readdirSyn
 import { cpus, tmpdir, totalmem } from 'os';
 import { join } from 'path';
 import { consumerProject } from './consumer-project';
-import { Command, lastJson, medianOf, paired, timed } from './measure';
+import { Command, lastJson, median, medianOf, paired, timed } from './measure';
 
 /**
  * `npm run bench [-- --runs N] [-- --skip-tests]`: times synthesis as users run it and prints a
@@ -104,7 +104,17 @@ try {
   const reviewLimit = 2 * synth.a + cdktf;
   row('`npm run review -- --base HEAD`, all environments and stacks', seconds(review), `≤ 2 × cdk8s synth + cdktf synth (${seconds(reviewLimit)})`, review <= reviewLimit);
 
-  // 6. The suite.
+  // 6. The review's corpus of realistic edits (test/review-corpus): what it gets wrong, and how long it takes.
+  type CorpusRun = { edits: number; routine: number; weakening: number; disruptive: number; falseAlarms: string[]; missed: string[]; unsaid: string[]; renderMs: number; reviewMs: number };
+  const corpusRuns: CorpusRun[] = [];
+  const corpusMs = medianOf(RUNS, () => lastJson<CorpusRun>(timed({ program: process.execPath, args: ['-r', './scripts/register-ts.js', 'bench/review-corpus.ts'], options: { cwd: ROOT, env: ENV } }).stdout), (c) => (corpusRuns.push(c), c.reviewMs));
+  const corpus = corpusRuns[0];
+  row(`the review's corpus: false alarms on ${corpus.routine} routine edits`, String(corpus.falseAlarms.length), '0', corpus.falseAlarms.length === 0);
+  row(`… missed among ${corpus.weakening} weakenings`, String(corpus.missed.length), '0', corpus.missed.length === 0);
+  row(`… called safe among ${corpus.disruptive} disruptive edits`, String(corpus.unsaid.length), '0', corpus.unsaid.length === 0);
+  row(`… time to classify all ${corpus.edits} edits (rendering both sides of each: ${seconds(median(corpusRuns.map((c) => c.renderMs)) / 1000)})`, seconds(corpusMs / 1000));
+
+  // 7. The suite.
   if (!SKIP_TESTS) {
     const tests = timed({ program: 'npm', args: ['test'], options: { cwd: ROOT } }).seconds;
     row('`npm test`', seconds(tests), '≤ 120 s', tests <= 120);

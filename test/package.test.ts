@@ -154,7 +154,7 @@ describe('the packed library', () => {
       "const app = new App({ outdir: 'dist' });",
       "const chart = new Chart(app, 'orders');",
       `const server = new PostgresStatefulSet(chart, 'db', { namespace: 'shop', parameters: { log_connections: ${logConnections} } });`,
-      `new SchemaInitJob(chart, 'schema', { server, databases: ${JSON.stringify(databases.map((name) => ({ name, owner: 'postgres' })))} });`,
+      `new SchemaInitJob(chart, 'schema', { server, databases: ${JSON.stringify(databases.map((name) => ({ name, owner: `${name}_owner` })))}, users: ${JSON.stringify(databases.map((name) => ({ name: `${name}_owner`, kind: 'app', password: { name: `${name}-logins`, key: 'owner' } })))} });`,
       'app.synth();',
     ].join('\n');
     // A folder of its own inside the project (which holds the installed package): the other tests' outputs stay apart.
@@ -173,7 +173,7 @@ describe('the packed library', () => {
     synthesize(['orders'], true);
     run('git', ['add', '-A']);
     expect(run('git', ['commit', '-q', '-m', 'orders']).status).toBe(0);
-    // routine: one more database, committed
+    // routine: one more database with its owner's login (and its Secret), committed
     synthesize(['orders', 'invoices'], true);
     run('git', ['commit', '-q', '-a', '-m', 'invoices']);
     const routine = review('--before', 'HEAD~1', '--after', 'dist', '--format', 'json', '--fail-on', 'refused,data-loss,security');

@@ -119,5 +119,7 @@ export async function synthesizeTree(root: string, scratch: string, what: string
     tfScript ? succeeded(tfScript, apps.run(root, tfScript, { CDKTF_OUTDIR: tfOut, ...(tf?.context ? { CDKTF_CONTEXT_JSON: JSON.stringify(tf.context) } : {}) })) : undefined,
   ]);
   const manifests = readManifests(k8sOut, what);
-  return { manifests, stacks: tfScript ? readStacks(tfOut, [...manifests.keys()], what) : [] };
+  // the steps name the files as the repository has them
+  const manifestFiles = new Map([...manifests.keys()].map((environment) => [environment, `dist/${environment}.k8s.yaml`]));
+  return { manifests, stacks: tfScript ? readStacks(tfOut, [...manifests.keys()], what) : [], manifestFiles };
 }

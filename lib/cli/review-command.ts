@@ -1,6 +1,6 @@
 import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
-import { basename, join, relative, resolve } from 'path';
+import { basename, join, posix, relative, resolve } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { findingsBetween, Rendered } from '../review/both-paths';
 import { commitOf, readOptions } from './command-line';
@@ -34,7 +34,7 @@ export function runReview(args: readonly string[], cwd: string, out: (text: stri
     const beforeDir = resolve(cwd, from);
     before.push(existsSync(beforeDir) && statSync(beforeDir).isDirectory() ? folderFiles(beforeDir) : committedFiles(cwd, from, afterDir));
   });
-  const findings = findingsBetween(sideOf(before), sideOf(after));
+  const findings = findingsBetween(sideOf(before), sideOf(after, options.pairs.map((p) => p.after)));
   out(options.format === 'json' ? renderJson(findings) : renderMarkdown(findings, { base: options.pairs.map((p) => p.before).join(', ') }));
   return reviewExitStatus(findings, options.failOn);
 }
@@ -101,14 +101,19 @@ function committedFiles(cwd: string, ref: string, afterDir: string): Files {
   return files;
 }
 
-/** Manifests by environment (a `<name>.k8s.yaml` is environment `<name>`) and Terraform stacks. */
-function sideOf(folders: readonly Files[]): Rendered {
+/**
+ * Manifests by environment (a `<name>.k8s.yaml` is environment `<name>`) and Terraform stacks;
+ * with `folderNames`, each manifest file as the user named its folder, for the steps.
+ */
+function sideOf(folders: readonly Files[], folderNames: readonly string[] = []): Rendered {
   const manifests = new Map<string, object[]>();
+  const manifestFiles = new Map<string, string>();
   const stacks: TerraformStack[] = [];
-  for (const files of folders) {
+  for (const [i, files] of folders.entries()) {
     for (const [path, text] of files) {
       if (path.endsWith('.k8s.yaml')) {
         const environment = basename(path, '.k8s.yaml');
+        if (folderNames[i] !== undefined) manifestFiles.set(environment, posix.join(folderNames[i], path));
         const objects = parseAllDocuments(text).map((d) => d.toJSON() as object).filter((o) => o !== null && typeof o === 'object');
         manifests.set(environment, [...manifests.get(environment) ?? [], ...objects]);
       } else {
@@ -117,5 +122,5 @@ function sideOf(folders: readonly Files[]): Rendered {
       }
     }
   }
-  return { manifests, stacks };
+  return { manifests, stacks, manifestFiles };
 }

@@ -7,15 +7,27 @@ export interface Rendered {
   /** Objects per environment, from `<environment>.k8s.yaml`. */
   readonly manifests: ReadonlyMap<string, object[]>;
   readonly stacks: readonly TerraformStack[];
+  /**
+   * Each environment's manifest file as a user names it (`dist/shop.k8s.yaml`), for the steps.
+   * @default - `<the manifests of <environment>>`
+   */
+  readonly manifestFiles?: ReadonlyMap<string, string>;
 }
 
 /** Every finding of the change from `before` to `after`, per environment and Terraform stack, each change once. */
 export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
   const environments = [...new Set([...after.manifests.keys(), ...before.manifests.keys()])];
+  const stacks = [...after.stacks, ...before.stacks];
+  /** kubectl apply of the environment's file, and the stack that deploys the same objects. */
+  const applyCommand = (environment: string) => {
+    const file = after.manifestFiles?.get(environment) ?? before.manifestFiles?.get(environment) ?? `<the manifests of ${environment}>`;
+    const stack = stacks.find((s) => s.environment === environment);
+    return `kubectl apply -f ${file}${stack ? `   (or npx cdktf deploy ${stack.name})` : ''}`;
+  };
   return findingsOfBothPaths(
-    environments.flatMap((environment) => reviewObjects(before.manifests.get(environment) ?? [], after.manifests.get(environment) ?? [], { environment })),
+    environments.flatMap((environment) => reviewObjects(before.manifests.get(environment) ?? [], after.manifests.get(environment) ?? [], { environment, applyCommand: applyCommand(environment) })),
     reviewTerraform(before.stacks, after.stacks),
-    [...before.stacks, ...after.stacks],
+    stacks,
   );
 }
 
@@ -23,7 +35,7 @@ export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
  * The findings of an environment deployed both ways, each change once: a finding about a
  * `kubernetes_manifest` that says what the manifest file's finding of the same environment,
  * object, field and risk says is left out. The one kept names both ways to apply
- * (`kubectl apply -f <the manifests> (or npx cdktf deploy <stack>)`); what only Terraform sees (a
+ * (`kubectl apply -f dist/<environment>.k8s.yaml   (or npx cdktf deploy <stack>)`); what only Terraform sees (a
  * manifest only the stack holds, a resource of a provider) stays.
  */
 export function findingsOfBothPaths(manifestFindings: readonly Finding[], terraformFindings: readonly Finding[], stacks: readonly TerraformStack[]): Finding[] {

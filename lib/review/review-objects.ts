@@ -4,7 +4,7 @@ import { Finding, findingOf, Risk, RISKS } from './finding';
 import { added, removed } from './kubernetes/added-removed';
 import { namespace, secret, selection, service } from './kubernetes/access';
 import { networkPolicy } from './kubernetes/network-policies';
-import { Context, Emit, KubeObject, describe, groupOf, targetOf } from './kubernetes/objects';
+import { Context, Emit, KubeObject, describe, groupOf, targetOf, withApplyCommand } from './kubernetes/objects';
 import { configMap } from './kubernetes/postgres-configuration';
 import { claim, storageClass, volume } from './kubernetes/storage';
 import { cronJob, job, statefulSet } from './kubernetes/workloads';
@@ -17,6 +17,12 @@ export interface ReviewObjectsOptions {
    * @default ''
    */
   readonly environment?: string;
+  /**
+   * The command that applies `after` (`kubectl apply -f dist/shop.k8s.yaml`), written into the
+   * steps that apply the change.
+   * @default 'kubectl apply -f <the manifests> (or npx cdktf deploy <stack>)'
+   */
+  readonly applyCommand?: string;
 }
 
 /**
@@ -39,7 +45,8 @@ export function reviewObjects(before: readonly object[], after: readonly object[
     else changed(emit, () => findings.length, o, next, context);
   }
   for (const [key, o] of now) if (!old.has(key)) added(emitter(findings, environment, o), o, context);
-  return sortFindings(findings);
+  const command = options.applyCommand;
+  return sortFindings(command === undefined ? findings : findings.map((f) => withApplyCommand(f, command)));
 }
 
 /** Findings highest risk first, then by target and path. */

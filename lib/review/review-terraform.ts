@@ -101,7 +101,7 @@ function manifestResources(emitter: (address: string) => Emit, stack: string, ol
   for (const [address, body] of [...objects(old), ...objects(now)]) addressOf.set(targetOf(body.manifest as KubeObject), address);
   const before = objects(old).map(([, body]) => body.manifest as object);
   const after = objects(now).map(([, body]) => body.manifest as object);
-  for (const f of reviewObjects(before, after, { environment })) {
+  for (const f of reviewObjects(before, after, { environment, applyCommand: `npx cdktf deploy ${stack}` })) {
     const address = addressOf.get(f.target)!;
     if (f.risk === 'data-loss' && f.path === '' && !now.has(address)) {
       removedResource(emitter(address), stack, address, 'kubernetes_manifest', old.get(address)!);
@@ -174,13 +174,21 @@ function changedResource(emit: Emit, stack: string, address: string, type: strin
     } else {
       emit(holds ? 'data-loss' : 'safe', commonPath(replacing.map((c) => c.path)), `${why} forces a new resource: terraform apply destroys ${address} and creates it again${holds ? `, losing ${holds}` : ''}`, holds ? [
         'keep the current value, or create the new resource beside the old one, copy the data, then remove the old one on purpose',
-      ] : []);
+      ] : [], { applies: 'by recreating' });
     }
   }
   const wider = widened(type, old, now, changes);
   for (const [path, what] of wider) emit('security', path, `${address}: ${what}`, ['check that the wider access is meant']);
-  if (!replacing.length && !wider.length) {
-    emit('safe', commonPath(changes.map((c) => c.path)), `${describe(changes)}: updated in place (stack ${stack})`);
+  // a replacement already says what it destroys
+  const unguarded = !replacing.length && HOLDS[type] !== undefined && old.lifecycle?.prevent_destroy === true && now.lifecycle?.prevent_destroy !== true;
+  if (unguarded) {
+    emit('security', 'lifecycle.prevent_destroy', `lifecycle.prevent_destroy true -> ${show(now.lifecycle?.prevent_destroy)}: terraform destroy, or a later change that replaces ${address}, deletes ${HOLDS[type]} without stopping`, [
+      'keep the guard unless deleting the data is the purpose of this change',
+    ], { data: 'at risk', access: 'same' });
+  }
+  const rest = unguarded ? changes.filter((c) => !under(c.path, 'lifecycle.prevent_destroy')) : changes;
+  if (!replacing.length && !wider.length && rest.length) {
+    emit('safe', commonPath(rest.map((c) => c.path)), `${describe(rest)}: updated in place (stack ${stack})`);
   }
 }
 

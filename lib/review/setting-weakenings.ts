@@ -67,9 +67,10 @@ export function settingWeakening(name: string, before: Settings, after: Settings
       const rank = (v: string | undefined) => LOG_STATEMENT.indexOf((unquoted(v) ?? 'none').toLowerCase());
       return rank(a) > rank(b) ? STATEMENT_TEXT : undefined;
     }
+    // 0 logs every statement; a threshold logs the slow ones only, which password statements are not.
     case 'log_min_duration_statement':
     case 'log_min_duration_sample':
-      return numberOf(b, -1) < 0 && numberOf(a, -1) >= 0 ? STATEMENT_TEXT : undefined;
+      return numberOf(b, -1) !== 0 && numberOf(a, -1) === 0 ? STATEMENT_TEXT : undefined;
     case 'debug_print_parse':
     case 'debug_print_rewritten':
     case 'debug_print_plan':

@@ -3,7 +3,7 @@
  * rules report findings through, and how values and targets are shown in messages.
  */
 import { Change } from '../diff';
-import { Effects, Risk } from '../finding';
+import { Effects, Finding, Risk } from '../finding';
 
 /** An object of a synthesized manifest, as plain JSON. */
 export type KubeObject = { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; [k: string]: unknown }; [k: string]: any };
@@ -36,8 +36,16 @@ export function groupOf(o: KubeObject): string {
 
 /** ` -n <namespace>` for a kubectl command about the object, or nothing for cluster-wide objects. */
 export const where = (o: KubeObject) => (o.metadata?.namespace ? ` -n ${o.metadata.namespace}` : '');
-/** The step that applies the rendered objects. */
+/**
+ * The step that applies the rendered objects, as the rules write it. The review puts the command
+ * in its place when it knows how the objects are deployed (see ReviewObjectsOptions.applyCommand).
+ */
 export const APPLY = 'kubectl apply -f <the manifests> (or npx cdktf deploy <stack>)';
+
+/** `finding` with `command` in place of {@link APPLY} in its steps. */
+export function withApplyCommand(finding: Finding, command: string): Finding {
+  return finding.steps.some((s) => s.includes(APPLY)) ? { ...finding, steps: finding.steps.map((s) => s.split(APPLY).join(command)) } : finding;
+}
 
 /** `a: x -> y` for up to three changes, then how many more. */
 export function describe(changes: readonly Change[]): string {

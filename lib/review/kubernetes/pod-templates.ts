@@ -1,6 +1,6 @@
 /** Pod templates of workloads: where they sit, the PostgreSQL major they run, and what a change of them loosens. */
 import { parseImageReference } from '../../private/image-reference';
-import { KEEP_ROLE_VERIFIERS, SERVER_CONTAINER } from '../../private/rendered-names';
+import { KEEP_ROLE_VERIFIERS, SCHEMA_JOB_COMPONENT, SERVER_CONTAINER } from '../../private/rendered-names';
 import { joinPath, valueAt } from '../diff';
 import { Emit, KubeObject, show } from './objects';
 
@@ -48,7 +48,11 @@ export function podTemplate(emit: Emit, old: KubeObject, now: KubeObject): void 
   }
   const oldSecrets = secretsOf(oldSpec);
   const newSecrets = [...secretsOf(newSpec)].filter((s) => !oldSecrets.has(s));
-  if (newSecrets.length) emit('security', `${base}.spec`, `the pods read ${newSecrets.length === 1 ? 'another Secret' : 'other Secrets'}: ${newSecrets.join(', ')}`, ['check that these Secrets are the ones meant, and that they exist before applying']);
+  if (!newSecrets.length) return;
+  const read = `${newSecrets.length === 1 ? 'another Secret' : 'other Secrets'}: ${newSecrets.join(', ')}`;
+  // The schema Job reads the passwords it sets and its server's CA from Secrets: a new one there is a new login's or server's, not new reach for a workload.
+  if (now.metadata?.labels?.['app.kubernetes.io/component'] === SCHEMA_JOB_COMPONENT) emit('safe', `${base}.spec`, `the schema Job reads ${read} (the passwords it sets and the CA it verifies the server with)`, ['make sure these Secrets exist before applying: the pod waits until they do']);
+  else emit('security', `${base}.spec`, `the pods read ${read}`, ['check that these Secrets are the ones meant, and that they exist before applying']);
 }
 
 /**

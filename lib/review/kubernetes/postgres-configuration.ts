@@ -37,22 +37,48 @@ function schemaFiles(emit: Emit, old: KubeObject, now: KubeObject, changes: Chan
       'put the change in a new schema file, listed after it (applied once, in order)',
     ]);
   }
-  const grants = (o: KubeObject) => new Set(Object.values<string>(o.data ?? {}).flatMap((sql) => sql.split(/;\s*/).map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => /^GRANT\b/i.test(s))));
-  const oldGrants = grants(old);
-  const newGrants = [...grants(now)].filter((g) => !oldGrants.has(g));
-  if (newGrants.length) {
-    emit('security', 'data', `the schema Job grants more: ${newGrants.slice(0, 3).join('; ')}${newGrants.length > 3 ? `; and ${newGrants.length - 3} more` : ''}`, ['check that each new grant is meant; the schema Job applies it on its next run']);
-  }
+  const { routine, wider } = newGrants(old, now);
+  if (wider.length) emit('security', 'data', `the schema Job grants more: ${listed(wider)}`, ['check that each new grant is meant; the schema Job applies it on its next run']);
+  if (routine.length) emit('safe', 'data', `new logins and databases get what their kinds declare: ${listed(routine)}`, []);
   // Schema files run as their database's owner: what they may do to roles and ownership is the owner's, which can still hand rights on.
   const schemaFileStatements = (o: KubeObject) => new Set(planOf(o).filter((p) => p.mode === 'once').flatMap((p) => statementsOf(o.data?.[p.file] ?? ''))
     .filter((statement) => ROLE_OR_OWNERSHIP.test(statement)));
   const oldStatements = schemaFileStatements(old);
   const newStatements = [...schemaFileStatements(now)].filter((statement) => !oldStatements.has(statement));
   if (newStatements.length) {
-    emit('security', 'data', `a schema file changes roles, memberships, ownership or who runs code as whom: ${newStatements.slice(0, 3).join('; ')}${newStatements.length > 3 ? `; and ${newStatements.length - 3} more` : ''}`,
+    emit('security', 'data', `a schema file changes roles, memberships, ownership or who runs code as whom: ${listed(newStatements)}`,
       ['check that each statement is meant: the file runs as the database owner, and these hand on its rights']);
   }
   return explained;
+}
+
+/** The first three statements, and how many more. */
+const listed = (statements: readonly string[]) => `${statements.slice(0, 3).join('; ')}${statements.length > 3 ? `; and ${statements.length - 3} more` : ''}`;
+
+/**
+ * The GRANT statements `now` runs that `old` did not. Those the library writes for a login or
+ * database that is new (a grantee `old` never names, or a database `old` never plans for) give
+ * the new object what its kind declares and are routine; the rest widen what an existing login
+ * may do, as does every grant in a schema file.
+ */
+function newGrants(old: KubeObject, now: KubeObject): { routine: string[]; wider: string[] } {
+  const grantsOf = (o: KubeObject, schemaFiles: boolean) => planOf(o).filter((p) => (p.mode === 'once') === schemaFiles)
+    .flatMap((p) => statementsOf(o.data?.[p.file] ?? '').filter((s) => /^GRANT\b/i.test(s)).map((statement) => ({ statement, database: p.database })));
+  const before = new Set([...grantsOf(old, false), ...grantsOf(old, true)].map((g) => g.statement));
+  const oldText = Object.values<string>(old.data ?? {}).join('\n');
+  const oldDatabases = new Set(planOf(old).map((p) => p.database));
+  const isNew = (g: { statement: string; database: string }) => {
+    const onDatabase = /\bON\s+DATABASE\s+("(?:[^"]|"")+"|\S+)/i.exec(g.statement)?.[1];
+    if (!oldDatabases.has(g.database) || (onDatabase !== undefined && !oldText.includes(onDatabase))) return true;
+    const grantees = (/\bTO\s+(.+)$/i.exec(g.statement)?.[1] ?? '').split(',').map((r) => r.trim());
+    return grantees.every((r) => r.startsWith('"') && !oldText.includes(r));
+  };
+  const added = (schemaFiles: boolean) => grantsOf(now, schemaFiles).filter((g) => !before.has(g.statement));
+  const generated = added(false);
+  return {
+    routine: [...new Set(generated.filter(isNew).map((g) => g.statement))],
+    wider: [...new Set([...generated.filter((g) => !isNew(g)), ...added(true)].map((g) => g.statement))],
+  };
 }
 
 /** Statements that change roles, memberships or ownership, or make functions run as their owner. */

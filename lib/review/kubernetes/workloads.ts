@@ -6,8 +6,8 @@ import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objec
 import { podTemplate, postgresMajorOf, templatePath } from './pod-templates';
 import { compareQuantity } from './quantities';
 
-/** Where PostgreSQL's README section on major upgrades is, for steps that point there. */
-const UPGRADE_STEPS = 'follow README "Upgrading PostgreSQL": declare the upgrade (upgrade: { fromMajorVersion: <old major> }), which copies the data into a new server of the new major and keeps the old one';
+/** The step that points to the README's section on major upgrades, with the major upgraded from. */
+const upgradeSteps = (fromMajor: number) => `follow README "Upgrading PostgreSQL": declare the upgrade (upgrade: { fromMajorVersion: ${fromMajor} }), which copies the data into a new server of the new major and keeps the old one`;
 
 /**
  * StatefulSet. Kubernetes API reference, StatefulSetSpec
@@ -53,7 +53,7 @@ export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, change
     const container = (valueAt(now, 'spec.template.spec.containers') as any[]).findIndex((c) => c?.name === SERVER_CONTAINER);
     emit('data-loss', `spec.template.spec.containers[${container}].image`, `PostgreSQL ${oldMajor} -> ${newMajor} in place: the new server cannot use the old major's data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)`, [
       `keep majorVersion ${oldMajor} on this server`,
-      UPGRADE_STEPS,
+      upgradeSteps(oldMajor),
     ]);
   }
   initialDatabase(emit, old, now, ctx);
