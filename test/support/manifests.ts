@@ -69,12 +69,12 @@ export function synth(chart: Chart): KubeObject[] {
   return Testing.synth(chart) as KubeObject[];
 }
 
-/** The one object of `kind` (and `name` when given); fails when there is not exactly one. */
 /** Whether `o` is named `name`; a content-named Job (`<name>-<hash>`) by `<name>` too. */
 export function isNamed(o: { metadata: { name: string; labels?: Record<string, string> } }, name: string): boolean {
   return o.metadata.name === name || o.metadata.labels?.[CONTENT_NAMED_JOB_LABEL] === name;
 }
 
+/** The one object of `kind` (and `name` when given); fails when there is not exactly one. */
 export function only(objects: KubeObject[], kind: string, name?: string): KubeObject {
   const found = objects.filter((o) => o.kind === kind && (name === undefined || isNamed(o, name)));
   if (found.length !== 1) throw new Error(`expected one ${kind}${name ? ` '${name}'` : ''}, found ${found.length}`);
