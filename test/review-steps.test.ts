@@ -14,11 +14,16 @@ import { RUN_ROOT_ENV } from './support/run-root-env';
 interface Step { readonly command: string; readonly edit: CorpusEdit; readonly before: Rendered; readonly after: Rendered }
 
 const PROGRAM = /^(kubectl|npm|npx) /;
-/** The command of a step: the whole step when it is one (without the `   (…)` note after it), or one a sentence gives after `: ` or in `(… prints it)`. */
-function commandOf(step: string): string | undefined {
-  const bare = step.split(/ {3}\(/)[0];
-  if (PROGRAM.test(bare)) return bare;
-  return /: (kubectl .+)$/.exec(step)?.[1] ?? /\((kubectl .+?) prints it\)/.exec(step)?.[1];
+/**
+ * The commands of a step: the whole step when it is one (without the `   (…)` note after it) and
+ * the other way its note gives (`(or npx cdktf deploy <stack>)`), or one a sentence gives after
+ * `: ` or in `(… prints it)`.
+ */
+function commandsOf(step: string): string[] {
+  const [bare, ...notes] = step.split(/ {3}\(/);
+  if (PROGRAM.test(bare)) return [bare, ...notes.flatMap((note) => /^or (npx cdktf deploy \S+)\)$/.exec(note)?.[1] ?? [])];
+  const said = /: (kubectl .+)$/.exec(step)?.[1] ?? /\((kubectl .+?) prints it\)/.exec(step)?.[1];
+  return said ? [said] : [];
 }
 
 const steps: Step[] = [];
@@ -27,8 +32,8 @@ for (const edit of CORPUS) {
   const [before, after] = [edit.before(), edit.after()];
   for (const step of new Set(findingsBetween(before, after).flatMap((f: Finding) => f.steps))) {
     if (/<[a-z][^>]*>/i.test(step)) placeholders.push(`${edit.name}: ${step}`);
-    const command = commandOf(step);
-    if (command && !steps.some((s) => s.command === command)) steps.push({ command, edit, before, after });
+    // once per command and deploy path: the same command checked against manifest files and against stacks
+    for (const command of commandsOf(step)) if (!steps.some((s) => s.command === command && s.edit.path === edit.path)) steps.push({ command, edit, before, after });
   }
 }
 
@@ -80,6 +85,18 @@ const objectsOf = (side: Rendered): KubeObject[] => [
   ...side.stacks.flatMap((s) => Object.values<{ manifest: KubeObject }>((s.json as { resource?: { kubernetes_manifest?: Record<string, { manifest: KubeObject }> } }).resource?.kubernetes_manifest ?? {}).map((r) => r.manifest)),
 ];
 
+/** The Secrets an object's pods read by name: secretKeyRef and secret volumes, wherever they are in it. */
+function secretsReadBy(o: unknown): string[] {
+  if (Array.isArray(o)) return o.flatMap(secretsReadBy);
+  if (o === null || typeof o !== 'object') return [];
+  const record = o as Record<string, any>;
+  return [
+    ...(typeof record.secretKeyRef?.name === 'string' ? [record.secretKeyRef.name] : []),
+    ...(typeof record.secret?.secretName === 'string' ? [record.secret.secretName] : []),
+    ...Object.values(record).flatMap(secretsReadBy),
+  ];
+}
+
 /** What is wrong with one kubectl call in the state of `step`'s change, or undefined. */
 function kubectlProblem(args: string[], step: Step): string | undefined {
   const { flags, positional } = parse(args);
@@ -112,8 +129,8 @@ function kubectlProblem(args: string[], step: Step): string | undefined {
         try { JSON.parse(flags.get('p') ?? ''); } catch { return `patch body ${flags.get('p')} is not JSON`; }
       }
       if (k === 'StorageClass' && name === 'standard') return undefined; // the stand-in's answer for the claim's class
-      if (k === 'Secret' && objects.some((o) => inNamespace(o) && JSON.stringify(o).includes(`"name":"${name}"`))) return undefined;
-      if (k === 'PersistentVolumeClaim' && statefulSets.some((s) => (s.spec.volumeClaimTemplates ?? []).some((t: KubeObject) => podOf(name.slice(t.metadata.name.length + 1)) === s))) return undefined;
+      if (k === 'Secret' && objects.some((o) => inNamespace(o) && secretsReadBy(o).includes(name))) return undefined;
+      if (k === 'PersistentVolumeClaim' && statefulSets.some((s) => (s.spec.volumeClaimTemplates ?? []).some((t: KubeObject) => name.startsWith(`${t.metadata.name}-`) && podOf(name.slice(t.metadata.name.length + 1)) === s))) return undefined;
       return has(k, name) ? undefined : `no ${k} ${name}${namespace ? ` in ${namespace}` : ''} in the manifests of the change`;
     }
     default:
@@ -124,7 +141,14 @@ function kubectlProblem(args: string[], step: Step): string | undefined {
 function problemOf(call: string[], step: Step): string | undefined {
   const [program, ...args] = call;
   if (program === 'kubectl') return kubectlProblem(args, step);
-  if (program === 'npx') return args[0] === 'cdktf' && args[1] === 'deploy' && step.after.stacks.some((s) => s.name === args[2]) ? undefined : `npx ${args.join(' ')} names no stack of the change`;
+  if (program === 'npx') {
+    const stack = step.after.stacks.find((s) => s.name === args[2]);
+    if (args[0] !== 'cdktf' || args[1] !== 'deploy' || !stack) return `npx ${args.join(' ')} names no stack of the change`;
+    // a stack named beside a manifest file must deploy the file's objects
+    const inFile = [...step.after.manifests.values()].flat() as KubeObject[];
+    const deployed = new Set(objectsOf({ manifests: new Map(), stacks: [stack] }).map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`));
+    return inFile.every((o) => deployed.has(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)) ? undefined : `stack ${stack.name} does not deploy the objects of the manifest file`;
+  }
   if (program === 'npm') return args.join(' ').startsWith('run --silent grow -- ') ? undefined : `npm ${args.join(' ')}`;
   return `unexpected program ${program}`;
 }
@@ -135,7 +159,7 @@ test('the corpus prints steps of every kind, and none with a placeholder', () =>
   for (const verb of ['kubectl apply', 'kubectl exec', 'kubectl logs', 'kubectl patch', 'kubectl delete', 'kubectl get', 'npx cdktf', 'npm run']) expect([verb, verbs.has(verb)]).toEqual([verb, true]);
 });
 
-test.each(steps.map((s) => [s.command, s] as const))('%s', (_command, step) => {
+test.each(steps.map((s) => [s.command, s.edit.path, s] as const))('%s (%s)', (_command, _path, step) => {
   const { status, stderr, calls } = run(step.command);
   expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
   expect(calls.length).toBeGreaterThan(0);

@@ -54,7 +54,15 @@ function readTime(text: string, unitMs: number, integer: boolean, min: number, m
   return { value };
 }
 
-/** The text PostgreSQL reads for a value: booleans as on/off. */
+/**
+ * A duration as PostgreSQL reads it for a setting in milliseconds (`'400us'` is 0, `'2s'` 2000),
+ * or undefined when it reads none.
+ */
+export function millisecondsOf(text: string): number | undefined {
+  const read = readTime(text, 1, true, -Infinity, Infinity, 'ms');
+  return 'value' in read ? read.value : undefined;
+}
+
 /** What is wrong with `value` for the setting `name` on `major`, as the server reads it, or undefined. */
 export function settingValueProblem(major: number, name: string, value: ParameterValue): string | undefined {
   const description = describeSetting(major, name);

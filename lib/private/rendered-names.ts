@@ -15,6 +15,9 @@ export const BACKUP_RETENTION = { days: 'RETENTION_DAYS', count: 'RETENTION_COUN
 /** The backup container's switch that keeps the roles' password verifiers in cluster dumps. */
 export const KEEP_ROLE_VERIFIERS = 'KEEP_ROLE_VERIFIERS';
 
+/** Prefix of the schema Job's variables that carry the logins' passwords and verifiers from their Secrets. */
+export const LOGIN_SECRET_VARIABLE_PREFIX = 'CDK8S_PG_';
+
 /** The server a declared major upgrade creates beside `name`: `<name>-pg<major>`. */
 export function upgradedServerName(name: string, major: number): string {
   return `${name}-pg${major}`;

@@ -18,10 +18,12 @@ export interface Rendered {
 export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
   const environments = [...new Set([...after.manifests.keys(), ...before.manifests.keys()])];
   const stacks = [...after.stacks, ...before.stacks];
-  /** kubectl apply of the environment's file, and the stack that deploys the same objects. */
+  const objectsOf = manifestObjectTargets(stacks);
+  const deploysObjects = (stack: TerraformStack) => [...objectsOf.keys()].some((target) => target.startsWith(`terraform:${stack.name}/`));
+  /** kubectl apply of the environment's file, and the stack of the environment that deploys objects (its `kubernetes_manifest`s). */
   const applyCommand = (environment: string) => {
     const file = after.manifestFiles?.get(environment) ?? before.manifestFiles?.get(environment) ?? `<the manifests of ${environment}>`;
-    const stack = stacks.find((s) => s.environment === environment);
+    const stack = stacks.find((s) => s.environment === environment && deploysObjects(s));
     return `kubectl apply -f ${file}${stack ? `   (or npx cdktf deploy ${stack.name})` : ''}`;
   };
   return findingsOfBothPaths(
@@ -34,8 +36,8 @@ export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
 /**
  * The findings of an environment deployed both ways, each change once: a finding about a
  * `kubernetes_manifest` that says what the manifest file's finding of the same environment,
- * object, field and risk says is left out. The one kept names both ways to apply
- * (`kubectl apply -f dist/<environment>.k8s.yaml   (or npx cdktf deploy <stack>)`); what only Terraform sees (a
+ * object, field and risk says is left out. The one kept names both ways to apply when
+ * {@link findingsBetween} made it (`kubectl apply -f <file>   (or npx cdktf deploy <stack>)`); what only Terraform sees (a
  * manifest only the stack holds, a resource of a provider) stays.
  */
 export function findingsOfBothPaths(manifestFindings: readonly Finding[], terraformFindings: readonly Finding[], stacks: readonly TerraformStack[]): Finding[] {

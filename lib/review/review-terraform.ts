@@ -55,7 +55,8 @@ type Resource = Record<string, any>;
  * by stack name and address `<type>.<name>`. Removing or replacing a data-bearing resource is
  * `data-loss` (or `refused` when its `lifecycle.prevent_destroy` makes Terraform stop the plan);
  * Kubernetes manifests are reviewed as {@link reviewObjects} reviews objects; opened network
- * rules, public access and authorized ranges are `security`; anything else is `safe`.
+ * rules, public access and authorized ranges are `security`, as is dropping the `prevent_destroy`
+ * guard of a data-bearing resource (its data at risk); anything else is `safe`.
  * Targets are `terraform:<stack>/<type>.<name>`.
  */
 export function reviewTerraform(before: readonly TerraformStack[], after: readonly TerraformStack[]): Finding[] {
@@ -186,7 +187,8 @@ function changedResource(emit: Emit, stack: string, address: string, type: strin
       'keep the guard unless deleting the data is the purpose of this change',
     ], { data: 'at risk', access: 'same' });
   }
-  const rest = unguarded ? changes.filter((c) => !under(c.path, 'lifecycle.prevent_destroy')) : changes;
+  const guardOnly = (c: Change) => under(c.path, 'lifecycle.prevent_destroy') || (c.path === 'lifecycle' && Object.keys(old.lifecycle ?? {}).every((k) => k === 'prevent_destroy'));
+  const rest = unguarded ? changes.filter((c) => !guardOnly(c)) : changes;
   if (!replacing.length && !wider.length && rest.length) {
     emit('safe', commonPath(rest.map((c) => c.path)), `${describe(rest)}: updated in place (stack ${stack})`);
   }

@@ -4,6 +4,7 @@
  * resource's parameters; a missing one is the server's default (PostgreSQL 14 to 18).
  */
 import { preloadedLibraries, readPostgresBoolean, TLS_VERSIONS } from '../config/postgres-values';
+import { millisecondsOf } from '../config/setting-values';
 
 type Settings = ReadonlyMap<string, string>;
 
@@ -27,10 +28,17 @@ function isOn(text: string | undefined, fallback: boolean): boolean {
   return readPostgresBoolean(value) ?? true;
 }
 
-/** A number setting, or its default. */
-function numberOf(text: string | undefined, fallback: number): number {
-  const value = Number.parseFloat(unquoted(text) ?? '');
-  return Number.isFinite(value) ? value : fallback;
+/**
+ * Below this many milliseconds a slow-statement threshold logs password statements as a matter of
+ * course: ALTER ROLE … PASSWORD hashes the password (SCRAM, 4096 iterations), which takes
+ * milliseconds. Above it they are logged only when they wait (for a lock, say).
+ */
+const PASSWORD_STATEMENT_MS = 100;
+
+/** Whether a log_min_duration_* value (-1 off, 0 every statement) logs password statements as a matter of course. */
+function catchesPasswordStatements(value: string | undefined): boolean {
+  const ms = millisecondsOf(unquoted(value) ?? '-1') ?? -1;
+  return ms >= 0 && ms < PASSWORD_STATEMENT_MS;
 }
 
 function preloads(settings: Settings, library: string): boolean {
@@ -67,10 +75,9 @@ export function settingWeakening(name: string, before: Settings, after: Settings
       const rank = (v: string | undefined) => LOG_STATEMENT.indexOf((unquoted(v) ?? 'none').toLowerCase());
       return rank(a) > rank(b) ? STATEMENT_TEXT : undefined;
     }
-    // 0 logs every statement; a threshold logs the slow ones only, which password statements are not.
     case 'log_min_duration_statement':
     case 'log_min_duration_sample':
-      return numberOf(b, -1) !== 0 && numberOf(a, -1) === 0 ? STATEMENT_TEXT : undefined;
+      return catchesPasswordStatements(b) || !catchesPasswordStatements(a) ? undefined : STATEMENT_TEXT;
     case 'debug_print_parse':
     case 'debug_print_rewritten':
     case 'debug_print_plan':

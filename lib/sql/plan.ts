@@ -3,6 +3,7 @@ import { actsAsAnotherOwner, LoginOwnership, MONITORING_DATABASE, renderClusterS
 import { PasswordVariable } from './password-sql';
 import { renderPasswordSql } from './password-sql';
 import { quoteIdent } from './quote';
+import { LOGIN_SECRET_VARIABLE_PREFIX } from '../private/rendered-names';
 import { grantees as withTablePrivileges, LEDGER_RECORD_PROCEDURE, LEDGER_TABLE, renderDatabaseSetup, renderExistingObjectGrants, renderPublicSchema, usersOf } from './database-sql';
 import { SecretKeyReference } from '../secrets/login';
 import { DatabaseDefinition, DatabaseUser } from './model';
@@ -81,7 +82,7 @@ export const PASSWORD_STEP_FILE = '000-passwords.sql';
  */
 export function buildSqlPlan(maintenanceDatabase: string, databases: readonly DatabaseDefinition[], users: readonly DatabaseUser[], logins: LoginOwnership = 'create', extensions: readonly string[] = []): SqlPlan {
   const passwords = logins === 'existing' ? [] : users.map((user, i) => ({
-    user: user.name, psqlVariable: `verifier_${i + 1}`, envVariable: `CDK8S_PG_PASSWORD_${i + 1}`, verifierVariable: `CDK8S_PG_VERIFIER_${i + 1}`, secret: user.password,
+    user: user.name, psqlVariable: `verifier_${i + 1}`, envVariable: `${LOGIN_SECRET_VARIABLE_PREFIX}PASSWORD_${i + 1}`, verifierVariable: `${LOGIN_SECRET_VARIABLE_PREFIX}VERIFIER_${i + 1}`, secret: user.password,
   }));
   // Schema files run as their database's owner, over the owner's own connection: the Job needs
   // the password of every owner but the superuser it connects as.
@@ -90,7 +91,7 @@ export function buildSqlPlan(maintenanceDatabase: string, databases: readonly Da
       const user = users.find((u) => u.name === role);
       if (!user) return [];
       const created = passwords.find((p) => p.user === role);
-      return [{ role, envVariable: created?.envVariable ?? `CDK8S_PG_OWNER_PASSWORD_${users.indexOf(user) + 1}`, secret: user.password }];
+      return [{ role, envVariable: created?.envVariable ?? `${LOGIN_SECRET_VARIABLE_PREFIX}OWNER_PASSWORD_${users.indexOf(user) + 1}`, secret: user.password }];
     });
   const managers = new Map(databases.filter((d) => d.history).map((d) => [d.name, new ManagerRoleSql(d.history!)]));
   const files: Record<string, string> = {};

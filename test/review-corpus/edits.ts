@@ -89,6 +89,7 @@ export const CORPUS: readonly CorpusEdit[] = [
   environmentEdit('routine', 'kubectl', 'minikube-dev', 'microservices', 'work_mem 5MB', withParameters({ work_mem: '5MB' }), RELOAD),
   environmentEdit('routine', 'kubectl', 'minikube-dev', 'microservices', 'statement_timeout 30s', withParameters({ statement_timeout: '30s' }), RELOAD),
   environmentEdit('routine', 'kubectl', 'minikube-dev', 'microservices', 'slow statements logged', withParameters({ log_min_duration_statement: '500ms' }), RELOAD),
+  environmentEdit('weakening', 'kubectl', 'minikube-dev', 'microservices', 'every statement over 0.4 ms logged', withParameters({ log_min_duration_statement: '400us' }), WIDER_ON_RELOAD),
   environmentEdit('disruptive', 'kubectl', 'minikube-dev', 'microservices', 'a team label on the server (claim templates cannot change)', () => ({ labels: { team: 'payments' } }), REFUSED),
   environmentEdit('disruptive', 'kubectl', 'minikube-dev', 'microservices', 'more memory', (s) => ({ resources: { ...s.resources, memoryRequest: '768Mi', memoryLimit: '1536Mi' } }), RESTART),
   environmentEdit('disruptive', 'kubectl', 'minikube-dev', 'microservices', 'max_connections 200', withParameters({ max_connections: 200 }), RESTART),
@@ -105,7 +106,7 @@ export const CORPUS: readonly CorpusEdit[] = [
   // solid-cloud, by Terraform and by both
   environmentEdit('routine', 'terraform', 'solid-cloud', 'titanium', 'a new schema file of tables and indexes', withSchemaFile('titanium-notes.sql', TABLES_ONLY), RECREATE),
   environmentEdit('routine', 'terraform', 'solid-cloud', 'titanium', 'a new setting for the applications', (s) => ({ connectionConfigMap: { ...s.connectionConfigMap!, extra: { ...s.connectionConfigMap!.extra, FEATURE_COMMENTS: 'true' } } }), IN_PLACE),
-  environmentEdit('routine', 'terraform', 'solid-cloud', 'titanium', 'work_mem 8MB', withParameters({ work_mem: '5MB' }), RELOAD),
+  environmentEdit('routine', 'terraform', 'solid-cloud', 'titanium', 'work_mem 5MB', withParameters({ work_mem: '5MB' }), RELOAD),
   environmentEdit('routine', 'terraform', 'solid-cloud', 'titanium', 'the Service renamed (cert-manager issues the new names)', withBackend({ serviceName: 'titanium-db' }), RECREATE),
   environmentEdit('disruptive', 'terraform', 'solid-cloud', 'titanium', 'a memory limit', (s) => ({ resources: { ...s.resources, memoryLimit: '2Gi' } }), RESTART),
   environmentEdit('disruptive', 'terraform', 'solid-cloud', 'titanium', 'another database for the image to create', withBackend({ database: 'titanium_v2' }), REFUSED),

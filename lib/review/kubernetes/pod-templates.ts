@@ -1,6 +1,6 @@
 /** Pod templates of workloads: where they sit, the PostgreSQL major they run, and what a change of them loosens. */
 import { parseImageReference } from '../../private/image-reference';
-import { KEEP_ROLE_VERIFIERS, SCHEMA_JOB_COMPONENT, SERVER_CONTAINER } from '../../private/rendered-names';
+import { KEEP_ROLE_VERIFIERS, LOGIN_SECRET_VARIABLE_PREFIX, SCHEMA_JOB_COMPONENT, SERVER_CONTAINER } from '../../private/rendered-names';
 import { joinPath, valueAt } from '../diff';
 import { Emit, KubeObject, show } from './objects';
 
@@ -47,12 +47,18 @@ export function podTemplate(emit: Emit, old: KubeObject, now: KubeObject): void 
     emit('security', `${base}.spec.automountServiceAccountToken`, `automountServiceAccountToken false -> ${show(newSpec.automountServiceAccountToken)}: the pods get a token for the Kubernetes API, with whatever its ServiceAccount may do`, ['keep it false unless the pods call the Kubernetes API']);
   }
   const oldSecrets = secretsOf(oldSpec);
-  const newSecrets = [...secretsOf(newSpec)].filter((s) => !oldSecrets.has(s));
-  if (!newSecrets.length) return;
-  const read = `${newSecrets.length === 1 ? 'another Secret' : 'other Secrets'}: ${newSecrets.join(', ')}`;
-  // The schema Job reads the passwords it sets and its server's CA from Secrets: a new one there is a new login's or server's, not new reach for a workload.
-  if (now.metadata?.labels?.['app.kubernetes.io/component'] === SCHEMA_JOB_COMPONENT) emit('safe', `${base}.spec`, `the schema Job reads ${read} (the passwords it sets and the CA it verifies the server with)`, ['make sure these Secrets exist before applying: the pod waits until they do']);
-  else emit('security', `${base}.spec`, `the pods read ${read}`, ['check that these Secrets are the ones meant, and that they exist before applying']);
+  const newSecrets = new Set([...secretsOf(newSpec)].filter((s) => !oldSecrets.has(s)));
+  if (!newSecrets.size) return;
+  const read = (names: string[]) => `${names.length === 1 ? 'another Secret' : 'other Secrets'}: ${names.join(', ')}`;
+  // The schema Job reads the passwords it sets (its logins' variables) and its server's CA (a volume)
+  // from Secrets: a new one there is a new login's or server's. Any other (the superuser's password
+  // it connects with) is new reach, as in every other workload.
+  const schemaJob = now.metadata?.labels?.['app.kubernetes.io/component'] === SCHEMA_JOB_COMPONENT;
+  const reach = schemaJob ? secretsOf(newSpec, (variable) => !variable.startsWith(LOGIN_SECRET_VARIABLE_PREFIX), false) : newSecrets;
+  const other = [...newSecrets].filter((s) => reach.has(s));
+  const own = [...newSecrets].filter((s) => !reach.has(s));
+  if (own.length) emit('safe', `${base}.spec`, `the schema Job reads ${read(own)} (the passwords it sets and the CA it verifies the server with)`, ['make sure these Secrets exist before applying: the pod waits until they do']);
+  if (other.length) emit('security', `${base}.spec`, `the pods read ${read(other)}`, ['check that these Secrets are the ones meant, and that they exist before applying']);
 }
 
 /**
@@ -118,14 +124,14 @@ function securityLoosened(path: string, before: any = {}, after: any = {}): Arra
   return found;
 }
 
-/** Secrets a pod spec reads: env, envFrom, volumes. */
-function secretsOf(spec: any): Set<string> {
+/** Secrets a pod spec reads: env (of the variables `variable` takes; envFrom counts as '') and envFrom, and volumes unless told not to. */
+function secretsOf(spec: any, variable: (name: string) => boolean = () => true, volumes = true): Set<string> {
   const names = new Set<string>();
   for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
-    for (const e of c?.env ?? []) if (e?.valueFrom?.secretKeyRef?.name) names.add(e.valueFrom.secretKeyRef.name);
-    for (const e of c?.envFrom ?? []) if (e?.secretRef?.name) names.add(e.secretRef.name);
+    for (const e of c?.env ?? []) if (e?.valueFrom?.secretKeyRef?.name && variable(e.name)) names.add(e.valueFrom.secretKeyRef.name);
+    if (variable('')) for (const e of c?.envFrom ?? []) if (e?.secretRef?.name) names.add(e.secretRef.name);
   }
-  for (const v of spec?.volumes ?? []) {
+  for (const v of volumes ? spec?.volumes ?? [] : []) {
     if (v?.secret?.secretName) names.add(v.secret.secretName);
     for (const s of v?.projected?.sources ?? []) if (s?.secret?.name) names.add(s.secret.name);
   }
