@@ -1,48 +1,14 @@
-import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { App } from 'cdk8s';
-import { stringify } from 'yaml';
 import { environmentNamed } from '../environments';
-import { RequiredCertificate, RequiredCertificates, RequiredSecrets, EnvironmentChart } from '../lib';
-import { selfSignedCertificates } from './dev-certificates';
+import { RequiredCertificates, RequiredSecrets, EnvironmentChart } from '../lib';
+import { generatePassword, MissingSecrets, NeededSecrets, renderMissingNeededSecrets, renderNeededSecrets } from '../lib/secrets/secrets-script';
 
-/** 32 URL-safe characters from 24 random bytes (192 bits). */
-export function generatePassword(): string {
-  return randomBytes(24).toString('base64url');
-}
+export { existingSecretKeys, generatePassword, MissingSecrets } from '../lib/secrets/secrets-script';
 
-const LABELS = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };
-const HEREDOC = 'CDK8S_POSTGRES_SECRETS';
-
-interface SecretManifest {
-  readonly namespace: string;
-  readonly name: string;
-  /** Every key the environment needs, with a fresh value for generated passwords. */
-  readonly values: () => Record<string, string>;
-}
-
-function environmentSecrets(environmentName: string, password: () => string): { opaque: SecretManifest[]; tls: RequiredCertificate[] } {
-  const app = new App({ outdir: '/nonexistent' });
-  const chart = new EnvironmentChart(app, environmentName, environmentNamed(environmentName));
-  const opaque = RequiredSecrets.collect(chart).map((secret): SecretManifest => ({
-    namespace: secret.namespace,
-    name: secret.name,
-    values: () => Object.fromEntries(Object.entries(secret.keys).map(([key, content]) => [key, 'value' in content ? content.value : password()])),
-  }));
-  return { opaque, tls: RequiredCertificates.collect(chart) };
-}
-
-/** The YAML documents of whole Secrets; TLS pairs signed by one fresh self-signed CA. */
-function wholeSecrets(opaque: readonly SecretManifest[], tls: readonly RequiredCertificate[]): string[] {
-  const pairs = selfSignedCertificates(tls);
-  const document = (secret: { namespace: string; name: string }, type: string, stringData: object) => stringify({
-    apiVersion: 'v1',
-    kind: 'Secret',
-    type,
-    metadata: { name: secret.name, namespace: secret.namespace, labels: LABELS },
-    stringData,
-  });
-  return [...opaque.map((secret) => document(secret, 'Opaque', secret.values())), ...tls.map((certificate, i) => document(certificate, 'kubernetes.io/tls', pairs[i]))];
+function environmentSecrets(environmentName: string): NeededSecrets {
+  const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), environmentName, environmentNamed(environmentName));
+  return { secrets: RequiredSecrets.collect(chart), certificates: RequiredCertificates.collect(chart) };
 }
 
 /**
@@ -52,84 +18,12 @@ function wholeSecrets(opaque: readonly SecretManifest[], tls: readonly RequiredC
  * written: pipe it into `kubectl create -f -` once per cluster.
  */
 export function renderSecrets(environmentName: string, password: () => string = generatePassword): string {
-  const { opaque, tls } = environmentSecrets(environmentName, password);
-  return wholeSecrets(opaque, tls).join('---\n');
+  return renderNeededSecrets(environmentSecrets(environmentName), password);
 }
 
-/** Keys of each existing Secret (`<namespace>/<name>`), from `kubectl get secrets -A -o json`. Values are never read. */
-export function existingSecretKeys(listJson: string): Map<string, Set<string>> {
-  let list: unknown;
-  try {
-    list = JSON.parse(listJson);
-  } catch (error) {
-    throw new Error(`--missing-from: not JSON (expected the output of kubectl get secrets -A -o json): ${(error as Error).message}`);
-  }
-  const items = (list as { items?: unknown } | null)?.items;
-  if (!Array.isArray(items)) throw new Error('--missing-from: expected a List with items (the output of kubectl get secrets -A -o json)');
-  const keys = new Map<string, Set<string>>();
-  for (const item of items as Array<{ kind?: string; metadata?: { namespace?: string; name?: string }; data?: object; stringData?: object }>) {
-    if (item?.kind !== undefined && item.kind !== 'Secret') continue;
-    const { namespace, name } = item?.metadata ?? {};
-    if (typeof namespace !== 'string' || typeof name !== 'string') {
-      throw new Error('--missing-from: an item has no metadata.namespace and metadata.name (list Secrets with kubectl get secrets -A -o json)');
-    }
-    keys.set(`${namespace}/${name}`, new Set([...Object.keys(item.data ?? {}), ...Object.keys(item.stringData ?? {})]));
-  }
-  return keys;
-}
-
-/** What {@link renderMissingSecrets} adds, for a summary without values. */
-export interface MissingSecrets {
-  /** A POSIX sh script for `| sh`, or '' when nothing is missing. */
-  readonly script: string;
-  /** `<namespace>/<name>` of each Secret created whole. */
-  readonly created: string[];
-  /** `<namespace>/<name>` → keys added to an existing Secret. */
-  readonly added: Record<string, string[]>;
-}
-
-/**
- * What an environment needs and a cluster lacks, as a sh script: one `kubectl create -f -` of the
- * Secrets that do not exist (as {@link renderSecrets} prints them), and per existing Secret that
- * lacks keys, a `kubectl patch --type merge` adding only those keys under `data`. A JSON merge
- * patch (RFC 7386) leaves every key it does not name as it is; server-side apply would not be safe
- * here, since it deletes the keys its field manager set before and no longer applies. Values reach
- * kubectl on stdin (here-documents), never its command line. Existing keys are never read or
- * printed; existing TLS Secrets are left alone.
- */
+/** What an environment needs and a cluster lacks, as a sh script (see renderMissingNeededSecrets). */
 export function renderMissingSecrets(environmentName: string, existingListJson: string, password: () => string = generatePassword): MissingSecrets {
-  const existing = existingSecretKeys(existingListJson);
-  const { opaque, tls } = environmentSecrets(environmentName, password);
-  const id = (secret: { namespace: string; name: string }) => `${secret.namespace}/${secret.name}`;
-  const absent = (secret: { namespace: string; name: string }) => !existing.has(id(secret));
-  const missingOpaque = opaque.filter(absent);
-  const missingTls = tls.filter(absent);
-  const whole = wholeSecrets(missingOpaque, missingTls);
-  const lines: string[] = [];
-  if (whole.length > 0) lines.push('kubectl create -f - <<\'' + HEREDOC + '\'', whole.join('---\n').trimEnd(), HEREDOC);
-  const added: Record<string, string[]> = {};
-  for (const secret of opaque.filter((s) => !absent(s))) {
-    const have = existing.get(id(secret))!;
-    const values = secret.values();
-    const lacking = Object.keys(values).filter((key) => !have.has(key));
-    if (lacking.length === 0) continue;
-    added[id(secret)] = lacking;
-    const data = Object.fromEntries(lacking.map((key) => [key, Buffer.from(values[key], 'utf8').toString('base64')]));
-    lines.push(
-      `kubectl patch secret '${secret.name}' -n '${secret.namespace}' --type merge --patch-file /dev/stdin <<'${HEREDOC}'`,
-      JSON.stringify({ data }),
-      HEREDOC,
-    );
-  }
-  const created = [...missingOpaque, ...missingTls].map(id);
-  if (lines.length === 0) return { script: '', created, added };
-  const header = [
-    '#!/bin/sh',
-    `# The Secrets and keys environment ${environmentName} needs and the cluster lacks (cdk8s-postgres).`,
-    '# Values pass to kubectl on stdin; keys that exist are not touched.',
-    'set -eu',
-  ];
-  return { script: [...header, ...lines, ''].join('\n'), created, added };
+  return renderMissingNeededSecrets(environmentSecrets(environmentName), existingListJson, `environment ${environmentName}`, password);
 }
 
 const USAGE = 'usage: npm run --silent secrets -- <environment> | kubectl create -f -\n'

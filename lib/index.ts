@@ -22,6 +22,8 @@ export type { ContainerResources, PostgresServerProps, ServerMonitoringProps, Se
 export { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from './server/postgres-version';
 export type { ProbeTiming } from './server/probes';
 export { type RequiredSecret, RequiredSecrets, type SecretKeyContent } from './secrets/required-secrets';
+// `npx cdk8s-postgres secrets` runs an app with this hook on app.synth()
+import './secrets/secrets-file';
 export { RestoreJob, type RestoreJobProps } from './jobs/restore-job';
 export { SchemaInitJob, type SchemaInitJobProps } from './jobs/schema-init-job';
 export type { LoginOwnership } from './sql/cluster-sql';

@@ -7,7 +7,6 @@ import { KubeObject, loadDist, REPO_ROOT } from './support/manifests';
 
 const dist = loadDist();
 
-/** The command as a user runs it. */
 /** The command in this process; `npmRunGrow` runs it as a user does, for the wiring of its output and exit status. */
 function grow(...args: string[]) {
   return runGrow(args);

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'os';
 import { join } from 'path';
 import semver from 'semver';
+import { parseAllDocuments } from 'yaml';
 import { parseManifest, REPO_ROOT } from './support/manifests';
 import { EXAMPLE_OUTPUTS, expectDocumentedOutput, readmeExamples } from './support/readme-examples';
 import { RUN_ROOT_ENV } from './support/run-root-env';
@@ -191,6 +192,17 @@ describe('the packed library', () => {
     expect(review('--before', 'HEAD', '--after', 'dist').status).toBe(0);
     const bad = review('--before', 'no-such-ref', '--after', 'dist');
     expect([bad.status, bad.stderr]).toEqual([2, 'review could not run: --before no-such-ref is neither a folder nor a git ref\n']);
+    // the grow script for the app's server, from its synthesized file
+    const grow = run(join(project, 'node_modules', '.bin', 'cdk8s-postgres'), ['grow', 'dist/orders.k8s.yaml', 'db', '20Gi']);
+    expect([grow.status, grow.stderr]).toEqual([0, '']);
+    expect(grow.stdout).toMatch(/^kubectl patch pvc data-db-0 -n shop --type merge -p '\{"spec":\{"resources":\{"requests":\{"storage":"20Gi"\}\}\}\}'$/m);
+    // the Secrets the app reads, with generated passwords, from the app run as cdk8s synth runs it
+    const secrets = run(join(project, 'node_modules', '.bin', 'cdk8s-postgres'), ['secrets', '--app', 'node main.js']);
+    expect([secrets.status, secrets.stderr]).toEqual([0, '']);
+    const made = parseAllDocuments(secrets.stdout).map((d) => d.toJSON() as { kind: string; type: string; metadata: { name: string; namespace: string }; stringData: Record<string, string> });
+    expect(made.filter((s) => s.type === 'Opaque').map((s) => `${s.metadata.namespace}/${s.metadata.name} ${Object.keys(s.stringData).join(',')}`)).toEqual(expect.arrayContaining(['shop/orders-logins owner', 'shop/invoices-logins owner']));
+    expect(made.every((s) => s.kind === 'Secret')).toBe(true);
+    expect(made.flatMap((s) => Object.entries(s.stringData)).filter(([key]) => key === 'owner').map(([, value]) => /^[A-Za-z0-9_-]{32}$/.test(value))).toEqual([true, true]);
   });
 
   describe('with cdktf and the AWS provider only', () => {

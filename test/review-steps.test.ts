@@ -1,6 +1,9 @@
 import { spawnSync } from 'child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join } from 'path';
+import { runGrow } from '../apps/grow';
+import { runGrowCommand } from '../lib/cli/grow-command';
+import { toYaml } from '../lib/environment/manifest-writer';
 import { Finding } from '../lib/review';
 import { findingsBetween, Rendered } from '../lib/review/both-paths';
 import { CORPUS, CorpusEdit } from './review-corpus/edits';
@@ -138,9 +141,28 @@ function kubectlProblem(args: string[], step: Step): string | undefined {
   }
 }
 
+/** The package's grow command, run on the manifest file of the change as the step names it. */
+function packageGrowProblem(args: string[], step: Step): string | undefined {
+  const [command, file] = args;
+  const environment = [...step.after.manifestFiles ?? []].find(([, f]) => f === file)?.[0];
+  if (command !== 'grow' || environment === undefined) return `npx cdk8s-postgres ${args.join(' ')} names no manifest file of the change`;
+  const folder = mkdtempSync(join(scratch, 'grow-'));
+  mkdirSync(join(folder, dirname(file)), { recursive: true });
+  writeFileSync(join(folder, file), toYaml(step.after.manifests.get(environment)!));
+  const cwd = process.cwd();
+  process.chdir(folder);
+  try {
+    const result = runGrowCommand(args.slice(1));
+    return result.status === 0 ? undefined : `npx cdk8s-postgres ${args.join(' ')}: exit ${result.status}, ${result.stderr}`;
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
 function problemOf(call: string[], step: Step): string | undefined {
   const [program, ...args] = call;
   if (program === 'kubectl') return kubectlProblem(args, step);
+  if (program === 'npx' && args[0] === 'cdk8s-postgres') return packageGrowProblem(args.slice(1), step);
   if (program === 'npx') {
     const stack = step.after.stacks.find((s) => s.name === args[2]);
     if (args[0] !== 'cdktf' || args[1] !== 'deploy' || !stack) return `npx ${args.join(' ')} names no stack of the change`;
@@ -149,14 +171,19 @@ function problemOf(call: string[], step: Step): string | undefined {
     const deployed = new Set(objectsOf({ manifests: new Map(), stacks: [stack] }).map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`));
     return inFile.every((o) => deployed.has(`${o.kind}/${o.metadata.namespace}/${o.metadata.name}`)) ? undefined : `stack ${stack.name} does not deploy the objects of the manifest file`;
   }
-  if (program === 'npm') return args.join(' ').startsWith('run --silent grow -- ') ? undefined : `npm ${args.join(' ')}`;
+  if (program === 'npm') {
+    if (args.slice(0, 4).join(' ') !== 'run --silent grow --') return `npm ${args.join(' ')}`;
+    // the repository's command, on its own environments
+    const result = runGrow(args.slice(4));
+    return result.status === 0 ? undefined : `npm ${args.join(' ')}: exit ${result.status}, ${result.stderr}`;
+  }
   return `unexpected program ${program}`;
 }
 
 test('the corpus prints steps of every kind, and none with a placeholder', () => {
   expect(placeholders).toEqual([]);
   const verbs = new Set(steps.map((s) => s.command.split(' ').slice(0, 2).join(' ')));
-  for (const verb of ['kubectl apply', 'kubectl exec', 'kubectl logs', 'kubectl patch', 'kubectl delete', 'kubectl get', 'npx cdktf', 'npm run']) expect([verb, verbs.has(verb)]).toEqual([verb, true]);
+  for (const verb of ['kubectl apply', 'kubectl exec', 'kubectl logs', 'kubectl patch', 'kubectl delete', 'kubectl get', 'npx cdktf', 'npx cdk8s-postgres', 'npm run']) expect([verb, verbs.has(verb)]).toEqual([verb, true]);
 });
 
 test.each(steps.map((s) => [s.command, s.edit.path, s] as const))('%s (%s)', (_command, _path, step) => {

@@ -2,11 +2,16 @@ import { spawnSync } from 'child_process';
 
 /**
  * The `--name <value>` and `--name=<value>` options of a command line, in order; `fail` gets the
- * reason of an unknown argument or a missing value and throws.
+ * reason of an unknown argument or a missing value and throws. Arguments that are not options go
+ * to `positional` when given, and are unknown otherwise.
  */
-export function readOptions(args: readonly string[], names: readonly string[], fail: (reason: string) => never): Array<[name: string, value: string]> {
+export function readOptions(args: readonly string[], names: readonly string[], fail: (reason: string) => never, positional?: (arg: string) => void): Array<[name: string, value: string]> {
   const options: Array<[string, string]> = [];
   for (let i = 0; i < args.length; i++) {
+    if (positional && !args[i].startsWith('-')) {
+      positional(args[i]);
+      continue;
+    }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(args[i]);
     if (!match || !names.includes(match[1])) fail(`unexpected argument '${args[i]}'`);
     const value = match[2] ?? args[++i];

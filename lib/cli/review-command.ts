@@ -122,5 +122,5 @@ function sideOf(folders: readonly Files[], folderNames: readonly string[] = []):
       }
     }
   }
-  return { manifests, stacks, manifestFiles };
+  return { manifests, stacks, manifestFiles, commands: 'package' };
 }

@@ -211,8 +211,8 @@ export interface EnvironmentDescription {
   /**
    * cert-manager is installed, with this issuer: every server's certificate comes from a
    * cert-manager Certificate (unless the server's own `tls` names another issuer).
-   * @default - no cert-manager: each server's TLS Secret is created by hand (`npm run secrets`
-   * prints a self-signed pair for development)
+   * @default - no cert-manager: each server's TLS Secret is created by hand (`npm run secrets`,
+   * or `npx cdk8s-postgres secrets`, prints a self-signed pair for development)
    */
   readonly certManager?: {
     /** The issuer of every server's certificate. */

@@ -12,6 +12,11 @@ export interface Rendered {
    * @default - `<the manifests of <environment>>`
    */
   readonly manifestFiles?: ReadonlyMap<string, string>;
+  /**
+   * Which commands the steps name: this repository's npm scripts, or the package's `npx cdk8s-postgres` commands (see ReviewObjectsOptions.commands).
+   * @default 'repository'
+   */
+  readonly commands?: 'repository' | 'package';
 }
 
 /** Every finding of the change from `before` to `after`, per environment and Terraform stack, each change once. */
@@ -21,13 +26,14 @@ export function findingsBetween(before: Rendered, after: Rendered): Finding[] {
   const objectsOf = manifestObjectTargets(stacks);
   const deploysObjects = (stack: TerraformStack) => [...objectsOf.keys()].some((target) => target.startsWith(`terraform:${stack.name}/`));
   /** kubectl apply of the environment's file, and the stack of the environment that deploys objects (its `kubernetes_manifest`s). */
+  const fileOf = (environment: string) => after.manifestFiles?.get(environment) ?? before.manifestFiles?.get(environment);
   const applyCommand = (environment: string) => {
-    const file = after.manifestFiles?.get(environment) ?? before.manifestFiles?.get(environment) ?? `<the manifests of ${environment}>`;
     const stack = stacks.find((s) => s.environment === environment && deploysObjects(s));
-    return `kubectl apply -f ${file}${stack ? `   (or npx cdktf deploy ${stack.name})` : ''}`;
+    return `kubectl apply -f ${fileOf(environment) ?? `<the manifests of ${environment}>`}${stack ? `   (or npx cdktf deploy ${stack.name})` : ''}`;
   };
+  const options = (environment: string) => ({ environment, applyCommand: applyCommand(environment), commands: after.commands, manifestFile: fileOf(environment) });
   return findingsOfBothPaths(
-    environments.flatMap((environment) => reviewObjects(before.manifests.get(environment) ?? [], after.manifests.get(environment) ?? [], { environment, applyCommand: applyCommand(environment) })),
+    environments.flatMap((environment) => reviewObjects(before.manifests.get(environment) ?? [], after.manifests.get(environment) ?? [], options(environment))),
     reviewTerraform(before.stacks, after.stacks),
     stacks,
   );

@@ -23,6 +23,18 @@ export interface ReviewObjectsOptions {
    * @default 'kubectl apply -f <the manifests> (or npx cdktf deploy <stack>)'
    */
   readonly applyCommand?: string;
+  /**
+   * Which commands the steps name for what applying the manifests cannot do (growing claims):
+   * this repository's npm scripts for its environments, or the package's `npx cdk8s-postgres`
+   * commands on `manifestFile`.
+   * @default 'repository'
+   */
+  readonly commands?: 'repository' | 'package';
+  /**
+   * The file `after` is read from, as the user names it (`dist/shop.k8s.yaml`), for the package's commands.
+   * @default - none: the repository's commands
+   */
+  readonly manifestFile?: string;
 }
 
 /**
@@ -36,7 +48,11 @@ export function reviewObjects(before: readonly object[], after: readonly object[
   const environment = options.environment ?? '';
   const old = index(before as KubeObject[]);
   const now = index(after as KubeObject[]);
-  const context: Context = { before: before as KubeObject[], after: after as KubeObject[], environment };
+  const file = options.commands === 'package' ? options.manifestFile : undefined;
+  const growStep = (name: string, size: string) => (file !== undefined
+    ? `npx cdk8s-postgres grow ${file} ${name} ${size}   (prints these steps as a script that checks each)`
+    : `npm run --silent grow -- ${environment} ${name} ${size}   (in cdk8s-postgres's repository: prints and checks these steps)`);
+  const context: Context = { before: before as KubeObject[], after: after as KubeObject[], environment, growStep };
   const findings: Finding[] = [];
   for (const [key, o] of old) {
     const emit = emitter(findings, environment, o);

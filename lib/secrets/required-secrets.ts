@@ -25,7 +25,8 @@ export interface RequiredSecret {
 
 /**
  * Registry of the Secrets an environment needs. Constructs declare what they reference; the
- * secrets command (`npm run secrets -- <environment>`) and Terraform stacks create them.
+ * secrets commands (`npx cdk8s-postgres secrets`, `npm run secrets -- <environment>` in this
+ * repository) and Terraform stacks create them.
  */
 export class RequiredSecrets {
   /** Declares that workloads under `scope` read these keys of a Secret. */

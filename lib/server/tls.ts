@@ -50,8 +50,9 @@ export interface PostgresTlsProps {
    * A cert-manager issuer: a cert-manager.io/v1 Certificate for the Services' DNS names then
    * writes the Secret. The issuer must put `ca.crt` into it (CA and self-signed issuers do; ACME
    * issuers do not).
-   * @default - no Certificate: the Secret is created by hand (`npm run secrets -- <environment>`
-   * prints a self-signed CA and server certificate for development)
+   * @default - no Certificate: the Secret is created by hand (`npx cdk8s-postgres secrets`, or
+   * `npm run secrets -- <environment>` in this repository, prints a self-signed CA and server
+   * certificate for development)
    */
   readonly certManagerIssuer?: CertManagerIssuer;
   /**
@@ -88,7 +89,7 @@ export interface ServerTls extends ClientTls {
   readonly dnsNames: string[];
   /**
    * The issuer, when cert-manager writes the Secret.
-   * @default - none: the Secret is made by hand (`npm run secrets` for development)
+   * @default - none: the Secret is made by hand (`npx cdk8s-postgres secrets` for development)
    */
   readonly issuer?: CertManagerIssuer;
 }
@@ -215,7 +216,7 @@ interface ServerCertificate {
 
 /**
  * The certificate of a server: a cert-manager Certificate that writes the Secret when an issuer
- * is given, otherwise a declaration the secrets command (`npm run secrets`) answers with a
+ * is given, otherwise a declaration the secrets command (`npx cdk8s-postgres secrets`) answers with a
  * self-signed pair. Terraform stacks create password Secrets only, never these. The chart then
  * refuses a Secret name that another server's certificate or a Secret of passwords also has
  * ({@link certificateSecretProblems}).

@@ -130,8 +130,8 @@ export interface ZalandoClusterProps extends PostgresServerProps {
    * Volume of each pod. A larger `size` on a running cluster grows each pod's claim in place, by
    * the operator, as its setting `storage_resize_mode` says (default `pvc`: it patches the claims,
    * and their StorageClass must allow expansion; `off` ignores the change). The operator only
-   * enlarges volumes: a smaller size is ignored with a warning in its log. `npm run grow` in this
-   * repository prints the steps.
+   * enlarges volumes: a smaller size is ignored with a warning in its log.
+   * `npx cdk8s-postgres grow <manifest file> <name> <size>` prints the steps.
    * @default - 8Gi on the cluster's default StorageClass
    */
   readonly storage?: ServerStorageProps;

@@ -162,6 +162,7 @@ export const CORPUS: readonly CorpusEdit[] = [
   consumerEdit('routine', 'work_mem 5MB', (a) => ({ ...a, server: { ...a.server, parameters: { work_mem: '5MB' } } }), RELOAD),
   consumerEdit('routine', 'another backup schedule', (a) => ({ ...a, schedule: '30 1 * * *' }), IN_PLACE),
   consumerEdit('disruptive', 'shared_buffers 384MB', (a) => ({ ...a, server: { ...a.server, parameters: { ...a.server.parameters, shared_buffers: '384MB' } } }), RESTART),
+  consumerEdit('disruptive', 'storage 10Gi -> 20Gi', (a) => ({ ...a, server: { ...a.server, storage: { size: '20Gi' } } }), REFUSED),
   consumerEdit('disruptive', 'backups kept 7 -> 2 days', (a) => ({ ...a, backupRetentionDays: 2 }), effects('in place', 'lost')),
   consumerEdit('weakening', 'an image from another registry', (a) => ({ ...a, server: { ...a.server, image: 'registry.example.com/postgres:17.7' } }), effects('by recreating', 'kept', 'wider')),
   consumerEdit('weakening', 'the app login made an admin', (a) => ({ ...a, schema: { ...a.schema, users: a.schema.users!.map((u) => (u.name === 'orders_app' ? { ...u, kind: 'admin', privileges: undefined } : u)) } }), effects('by recreating', 'kept', 'wider')),

@@ -76,7 +76,7 @@ export function byConsumer(props: ConsumerApp): Rendered {
     storage: BackupStorage.newClaim({ size: '10Gi' }),
     login: { name: 'orders_backup', password: { name: 'orders-logins', key: 'backup' } },
   });
-  return { manifests: new Map([[CONSUMER_ENVIRONMENT, synth(chart)]]), stacks: NO_STACKS, manifestFiles: fileOf(CONSUMER_ENVIRONMENT) };
+  return { manifests: new Map([[CONSUMER_ENVIRONMENT, synth(chart)]]), stacks: NO_STACKS, manifestFiles: fileOf(CONSUMER_ENVIRONMENT), commands: 'package' };
 }
 
 export const EFS_STACK: EfsFileSystemProps = {

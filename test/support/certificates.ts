@@ -43,7 +43,7 @@ function runKey(name: string): string {
 /**
  * A CA and a server certificate for `dnsNames` (subjectAltName, serverAuth) with RSA keys, as
  * cert-manager issues them by default, made by the openssl CLI in a temporary directory that is
- * removed before returning. Independent of the library's own generator (apps/dev-certificates.ts,
+ * removed before returning. Independent of the library's own generator (lib/secrets/dev-certificates.ts,
  * ECDSA), so the tests do not trust what they test.
  */
 export function makeCertificates(dnsNames: readonly string[], caName = 'test CA'): TestCertificates {

@@ -14,6 +14,8 @@ export interface Context {
   readonly environment: string;
   readonly before: KubeObject[];
   readonly after: KubeObject[];
+  /** The step that prints the script growing StatefulSet `name`'s claims to `size`. */
+  readonly growStep: (name: string, size: string) => string;
 }
 
 /**

@@ -28,7 +28,7 @@ export function statefulSet(emit: Emit, old: KubeObject, now: KubeObject, change
       const claims = Array.from({ length: replicas }, (_, i) => `${template}-${name}-${i}`);
       const grows = compareQuantity(String(c.after), String(c.before)) > 0;
       emit('refused', c.path, `the API server refuses to change a StatefulSet's volumeClaimTemplates: storage ${show(c.before)} -> ${show(c.after)} cannot be applied as written${grows ? '' : ' (and a claim cannot shrink either)'}`, grows ? [
-        `npm run --silent grow -- ${ctx.environment || '<environment>'} ${name} ${show(c.after)}   (in cdk8s-postgres's repository: prints and checks these steps)`,
+        ctx.growStep(String(name), show(c.after)),
         ...claims.map((claimName) => `kubectl get storageclass "$(kubectl get pvc ${claimName}${where(now)} -o jsonpath='{.spec.storageClassName}')" -o jsonpath='{.allowVolumeExpansion}'   (must print true; otherwise stop: the claim cannot grow)`),
         ...claims.map((claimName) => `kubectl patch pvc ${claimName}${where(now)} -p '{"spec":{"resources":{"requests":{"storage":"${show(c.after)}"}}}}'`),
         `kubectl delete statefulset ${name}${where(now)} --cascade=orphan   (the pods and their data keep running)`,
