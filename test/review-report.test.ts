@@ -1,5 +1,6 @@
 import { parseReviewArgs } from '../apps/review/args';
-import { appScript, environmentOfStack, errorOf } from '../apps/review/synthesize';
+import { appScript, errorOf } from '../apps/review/synthesize';
+import { environmentOfStack } from '../lib/review/review-terraform';
 import { effectsOf, Finding } from '../lib/review/finding';
 import { renderJson, renderMarkdown, reviewExitStatus } from '../lib/review/report';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { Rendered } from '../../lib/review/both-paths';
-import { TerraformStack } from '../../lib/review/review-terraform';
+import { environmentOfStack, TerraformStack } from '../../lib/review/review-terraform';
 import { ReviewError } from './args';
 
 
@@ -74,12 +74,6 @@ function readManifests(outdir: string, what: string): Map<string, object[]> {
     manifests.set(file.replace(/\.k8s\.yaml$/, '').replace(/^\d{4}-/, ''), objects);
   }
   return manifests;
-}
-
-/** The environment a stack belongs to: the one of its name, or the longest whose name it extends (aws-efs-workload: aws-efs). */
-export function environmentOfStack(stack: string, environments: readonly string[]): string {
-  if (environments.includes(stack)) return stack;
-  return environments.filter((e) => stack.startsWith(`${e}-`)).sort((a, b) => b.length - a.length)[0] ?? stack;
 }
 
 function readStacks(outdir: string, environments: readonly string[], what: string): TerraformStack[] {

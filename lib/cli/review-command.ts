@@ -6,7 +6,7 @@ import { findingsBetween, Rendered } from '../review/both-paths';
 import { commitOf, readOptions } from './command-line';
 import { Risk, RISKS } from '../review/finding';
 import { renderJson, renderMarkdown, reviewExitStatus } from '../review/report';
-import { TerraformStack } from '../review/review-terraform';
+import { environmentOfStack, TerraformStack } from '../review/review-terraform';
 
 export const REVIEW_USAGE = 'usage: npx cdk8s-postgres review --before <folder|git-ref> --after <folder> [--before … --after …] [--format markdown|json] [--fail-on refused,data-loss[,downtime][,security]]';
 
@@ -122,5 +122,7 @@ function sideOf(folders: readonly Files[], folderNames: readonly string[] = []):
       }
     }
   }
-  return { manifests, stacks, manifestFiles, commands: 'package' };
+  // a stack named after an environment's file deploys that environment (aws-efs-workload: aws-efs)
+  const environments = [...manifests.keys()];
+  return { manifests, stacks: stacks.map((s) => ({ ...s, environment: environmentOfStack(s.name, environments) })), manifestFiles, commands: 'package' };
 }

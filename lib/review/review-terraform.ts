@@ -13,6 +13,12 @@ export interface TerraformStack {
   readonly json: object;
 }
 
+/** The environment a stack belongs to: the one of its name, or the longest whose name it extends (aws-efs-workload: aws-efs). */
+export function environmentOfStack(stack: string, environments: readonly string[]): string {
+  if (environments.includes(stack)) return stack;
+  return environments.filter((e) => stack.startsWith(`${e}-`)).sort((a, b) => b.length - a.length)[0] ?? stack;
+}
+
 /**
  * Attributes whose change replaces the resource (destroy, then create), from each provider's
  * documentation: "Changing this forces a new resource to be created" (azurerm) or "forces new
