@@ -30,6 +30,16 @@ function synthApp(env: NodeJS.ProcessEnv): { stacks: Record<string, any>; warnin
   }
 }
 
+test('every stack synthesizes where no terraform binary is on PATH (a job that only synthesizes and reviews)', () => {
+  const path = process.env.PATH;
+  process.env.PATH = join(process.execPath, '..');
+  try {
+    expect(Object.keys(synthApp({}).stacks)).toEqual(STACKS);
+  } finally {
+    process.env.PATH = path;
+  }
+});
+
 describe('state backends chosen by environment variables', () => {
   const remote = synthApp({ ...AZURE, ...S3, TFSTATE_BACKEND: 'azurerm' });
 

@@ -1,4 +1,4 @@
-import { DataResource, Fn, IResolvable, Op, Precondition, Token } from 'cdktf';
+import { Fn, IResolvable, Op, Precondition, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { fail } from '../private/validation';
 import { DeployTimeCheck, meetsTextRule, TextRule } from '../private/terraform-tokens';
@@ -27,9 +27,18 @@ function deployTimePrecondition(check: DeployTimeCheck): Precondition {
  * (`deployTimeChecksOf`): `terraform plan` evaluates them when the values are known (variables),
  * `apply` before this resource otherwise (attributes of resources being created). Everything that
  * depends on it waits for the checks.
+ *
+ * cdktf's DataResource renders the same block but also runs `terraform version` at every synth
+ * (a check for Terraform 1.4): synthesis would then need a Terraform binary on the machine that
+ * synthesizes, and spawns it once per resource. The stacks' `required_version` (>= 1.11) already
+ * makes Terraform refuse an older version where it runs.
  */
-export function deployTimeChecks(scope: Construct, id: string, checks: readonly DeployTimeCheck[]): DataResource {
-  return new DataResource(scope, id, { lifecycle: { precondition: checks.map(deployTimePrecondition) } });
+export function deployTimeChecks(scope: Construct, id: string, checks: readonly DeployTimeCheck[]): TerraformResource {
+  return new TerraformResource(scope, id, {
+    terraformResourceType: 'terraform_data',
+    terraformGeneratorMetadata: { providerName: 'terraform' },
+    lifecycle: { precondition: checks.map(deployTimePrecondition) },
+  });
 }
 
 /**
