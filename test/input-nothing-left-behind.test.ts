@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
-import { KubePersistentVolumeClaim } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubePersistentVolumeClaim } from '../lib/private/k8s';
 import { Construct } from 'constructs';
 import {
   BackupStorage,

@@ -1,4 +1,4 @@
-import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap, KubeJob } from '../lib/private/k8s';
 import { ConnectionConfigMap, PostgresStatefulSet, SchemaInitJob, ZalandoCluster, ZalandoClusterProps } from '../lib';
 import { loadDist, synth, testChart } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, Chart } from 'cdk8s';
-import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap, KubeJob } from '../lib/private/k8s';
 import fc from 'fast-check';
 import { PostgresStatefulSet, SchemaInitJob, ValidationError, writeChart } from '../lib';
 import { apiObjectsOf } from '../lib/checks/chart-checks';

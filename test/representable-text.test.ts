@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { ApiObject, App } from 'cdk8s';
-import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap, KubeJob } from '../lib/private/k8s';
 import { PostgresStatefulSet, SchemaInitJob, writeChart } from '../lib';
 import { validateChart } from '../lib/checks/chart-checks';
 import { synth, testChart } from './support/manifests';

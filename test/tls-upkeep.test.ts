@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { KubeSecret } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeSecret } from '../lib/private/k8s';
 import { Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { environmentNamed } from '../environments';

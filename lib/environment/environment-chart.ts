@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { KubeNamespace } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeNamespace } from '../private/k8s';
 import { Construct } from 'constructs';
 import { BackupCronJob } from '../jobs/backup-cron-job';
 import { BackupStorage } from '../storage/backup-storage';

@@ -1,4 +1,4 @@
-import { KubeCronJob, KubeServiceAccount, PodTemplateSpec, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeCronJob, KubeServiceAccount, PodTemplateSpec, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
 import { BLOB_UPLOAD_OPTIONS_SHAPE, BlobUploadOptions, checkBlobUpload, CLIENT_ID_ANNOTATION, CURL_IMAGE, UPLOAD_LIST_DIR, UPLOAD_SCRIPT } from './backup/blob-upload';
 import { BACKUP_SCRIPT } from './backup/scripts';

@@ -1,4 +1,4 @@
-import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
+import { EnvVar, PodTemplateSpec, Quantity, Volume, VolumeMount } from '../private/k8s';
 import { number, object, optional, string } from '../checks/props-shape';
 import { Login, LOGIN_SHAPE } from '../secrets/login';
 import { checkLogin } from '../secrets/login-checks';

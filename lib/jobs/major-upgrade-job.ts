@@ -1,4 +1,4 @@
-import { EnvVar, KubeJob, KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
+import { EnvVar, KubeJob, KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
 import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, jobTiming, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';

@@ -1,4 +1,4 @@
-import { KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeJob } from '../private/k8s';
 import { Construct } from 'constructs';
 import { BACKUP_DIR } from './backup-cron-job';
 import { backupName, RESTORE_SCRIPT } from './backup/scripts';

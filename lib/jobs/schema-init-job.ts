@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { KubeConfigMap, KubeJob } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap, KubeJob } from '../private/k8s';
 import { Construct } from 'constructs';
 import { array, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, jobTiming, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';

@@ -1,4 +1,4 @@
-import { Container, IntOrString, Quantity, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Container, IntOrString, Quantity, VolumeMount } from '../private/k8s';
 import { Login } from '../secrets/login';
 import { passwordEnv, usernameEnv } from '../secrets/login-env';
 import { restrictedContainerSecurityContext } from '../server/pod-security';

@@ -1,7 +1,7 @@
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { ApiObject } from 'cdk8s';
-import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
 import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';

@@ -1,4 +1,4 @@
-import { KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, object, optional, record, string } from '../checks/props-shape';
 import { checkDnsLabel, checkLabels, fail, ownerOf } from '../private/validation';

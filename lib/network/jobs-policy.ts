@@ -1,4 +1,4 @@
-import { KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { selectorLabels } from '../private/labels';
 import { DNS_EGRESS, PodLabels, podsPeer, tcp } from './peers';

@@ -1,4 +1,4 @@
-import { KubeNetworkPolicy } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { DNS_EGRESS, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
 

@@ -1,4 +1,4 @@
-import { IntOrString, NetworkPolicyEgressRule, NetworkPolicyPeer, NetworkPolicyPort } from 'cdk8s-plus-27/lib/imports/k8s';
+import { IntOrString, NetworkPolicyEgressRule, NetworkPolicyPeer, NetworkPolicyPort } from '../private/k8s';
 import { array, number, object, optional, string } from '../checks/props-shape';
 import { parseCidr } from '../config/pg-hba';
 import { fail } from '../private/validation';

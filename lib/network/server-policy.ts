@@ -1,4 +1,4 @@
-import { KubeNetworkPolicy, NetworkPolicyIngressRule } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeNetworkPolicy, NetworkPolicyIngressRule } from '../private/k8s';
 import { Construct } from 'constructs';
 import { DNS_EGRESS, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
 import { checkDnsLabel, fail } from '../private/validation';

@@ -1,4 +1,4 @@
-import { KubeNetworkPolicy, NetworkPolicyEgressRule } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeNetworkPolicy, NetworkPolicyEgressRule } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkDnsLabel, checkLabels, fail } from '../private/validation';
 import { jobsPolicy } from './jobs-policy';

@@ -1,4 +1,4 @@
-import { EnvVar } from 'cdk8s-plus-27/lib/imports/k8s';
+import { EnvVar } from '../private/k8s';
 import { Login } from './login';
 
 /** An environment variable carrying the login name: from the Secret when it carries it, else the plain name. */

@@ -1,4 +1,4 @@
-import { KubeConfigMap } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubeConfigMap } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, object, optional, record, string } from '../checks/props-shape';
 import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from '../jobs/client-pod';

@@ -1,4 +1,4 @@
-import { Container, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Container, Quantity } from '../private/k8s';
 import { restrictedContainerSecurityContext } from './pod-security';
 import { dataPaths } from './postgres-version';
 

@@ -1,4 +1,4 @@
-import { PodSecurityContext, Quantity, SecurityContext, Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
+import { PodSecurityContext, Quantity, SecurityContext, Volume, VolumeMount } from '../private/k8s';
 
 /** uid and gid of the `postgres` user in the official images. */
 export const POSTGRES_UID = 999;

@@ -9,7 +9,7 @@ import {
   Quantity,
   Volume,
   VolumeMount,
-} from 'cdk8s-plus-27/lib/imports/k8s';
+} from '../private/k8s';
 import { Construct } from 'constructs';
 import { array, boolean, checkProps, number, object, optional, string } from '../checks/props-shape';
 import { Login, LOGIN_SHAPE } from '../secrets/login';

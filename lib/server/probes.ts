@@ -1,4 +1,4 @@
-import { Probe } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Probe } from '../private/k8s';
 import { defined, number, object, optional } from '../checks/props-shape';
 import { fail } from '../private/validation';
 

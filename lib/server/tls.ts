@@ -1,5 +1,5 @@
 import { ApiObject, Chart } from 'cdk8s';
-import { Volume, VolumeMount } from 'cdk8s-plus-27/lib/imports/k8s';
+import { Volume, VolumeMount } from '../private/k8s';
 import { Construct, IConstruct } from 'constructs';
 import { collectDeclarations } from '../environment/declared-metadata';
 import { array, boolean, object, oneOf, optional, string } from '../checks/props-shape';

@@ -1,4 +1,4 @@
-import { KubePersistentVolumeClaim, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubePersistentVolumeClaim, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
 import { instance, object, optional, string } from '../checks/props-shape';
 import { requireQuantity } from '../private/quantity';

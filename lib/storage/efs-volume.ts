@@ -1,4 +1,4 @@
-import { KubePersistentVolume, KubePersistentVolumeClaim, KubeStorageClass, Quantity } from 'cdk8s-plus-27/lib/imports/k8s';
+import { KubePersistentVolume, KubePersistentVolumeClaim, KubeStorageClass, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
 import { boolean, checkProps, number, object, oneOf, optional, PropsShape, string } from '../checks/props-shape';
 import { POSTGRES_UID } from '../server/pod-security';

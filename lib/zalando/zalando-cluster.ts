@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { IntOrString, KubeService } from 'cdk8s-plus-27/lib/imports/k8s';
+import { IntOrString, KubeService } from '../private/k8s';
 import { Construct } from 'constructs';
 import { array, boolean, checkProps, enumOf, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { PostgresServerConnection } from '../jobs/client-pod';

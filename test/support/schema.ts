@@ -1,5 +1,4 @@
-import { readFileSync } from 'fs';
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
+import { k8s } from 'cdk8s-plus-27';
 import { postgresqlProblems } from './crd-schema';
 import { KubeObject } from './manifests';
 
@@ -104,7 +103,7 @@ function unknownFields(o: KubeObject): string[] {
 
 /** JSON keys whose generated property name differs (clusterIP → clusterIp), read from the converters themselves. */
 const PROPERTY_NAMES: Map<string, string> = (() => {
-  const source = readFileSync(require.resolve('cdk8s-plus-27/lib/imports/k8s.js'), 'utf8');
+  const source = Object.entries(k8s as Record<string, unknown>).filter(([name, value]) => name.startsWith('toJson_') && typeof value === 'function').map(([, value]) => String(value)).join('\n');
   const pairs = [...source.matchAll(/'([A-Za-z0-9_$-]+)': \(?\(?obj\.([A-Za-z0-9_]+)/g)].filter(([, json, prop]) => json !== prop);
   return new Map(pairs.map(([, json, prop]) => [json, prop]));
 })();
