@@ -93,9 +93,10 @@ describe('PostgresStatefulSet defaults', () => {
     expect(container(objects).resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '1Gi' } });
   });
 
-  test('a PodDisruptionBudget that forbids voluntary eviction', () => {
+  test('a PodDisruptionBudget that lets a node drain evict the one pod; allowVoluntaryEviction false forbids it', () => {
     const pdb = only(objects, 'PodDisruptionBudget');
-    expect(pdb.spec).toEqual({ selector: { matchLabels: sts.spec.selector.matchLabels }, maxUnavailable: 0 });
+    expect(pdb.spec).toEqual({ selector: { matchLabels: sts.spec.selector.matchLabels }, maxUnavailable: 1 });
+    expect(only(render({ allowVoluntaryEviction: false }).objects, 'PodDisruptionBudget').spec.maxUnavailable).toBe(0);
   });
 
   test('a NetworkPolicy that admits 5432 only from pods with the client label, and lets the server send DNS queries only', () => {

@@ -121,9 +121,12 @@ export interface PostgresStatefulSetProps extends PostgresServerProps {
    */
   readonly readinessProbe?: ProbeTiming;
   /**
-   * Let node drains evict the server. By default the PodDisruptionBudget forbids it, so a drain
-   * waits until someone moves the database on purpose.
-   * @default false
+   * Let node drains evict the server (PodDisruptionBudget `maxUnavailable: 1`). The server has one
+   * pod: evicted, the database is down until the pod runs on another node with its volume (a
+   * zonal disk keeps it in its zone). false makes the budget forbid eviction (`maxUnavailable: 0`):
+   * the database stays up, but every `kubectl drain`, managed node upgrade and autoscaler
+   * scale-down of its node waits until someone moves it on purpose.
+   * @default true
    */
   readonly allowVoluntaryEviction?: boolean;
   /**
@@ -490,7 +493,7 @@ export class PostgresStatefulSet extends Construct {
       metadata: { name: this.name, namespace: this.namespace, labels },
       spec: {
         selector: { matchLabels: this.selectorLabels },
-        maxUnavailable: IntOrString.fromNumber(r.props.allowVoluntaryEviction ? 1 : 0),
+        maxUnavailable: IntOrString.fromNumber(r.props.allowVoluntaryEviction === false ? 0 : 1),
       },
     });
     statefulSetServerPolicy(this, 'NetworkPolicy', {
