@@ -39,6 +39,8 @@ const HOSTILE: [string, () => unknown, string][] = [
   ["'latest'", () => image('postgres:latest'), `${PSS} image "postgres:latest" is not pinned: 'latest' moves with every release; name a full version, e.g. 'postgres:17.10'`],
   ["'alpine'", () => image('postgres:alpine'), `${PSS} image "postgres:alpine" has no full version in its tag ('alpine' moves with every release); name one, e.g. 'postgres:17.10' or 'postgres:17.10-alpine'`],
   ["'bookworm'", () => image('postgres:bookworm'), `${PSS} image "postgres:bookworm" has no full version in its tag ('bookworm' moves with every release); name one, e.g. 'postgres:17.10' or 'postgres:17.10-alpine'`],
+  ['pgvector without its version', () => image('pgvector/pgvector:pg17'), `${PSS} image "pgvector/pgvector:pg17" has no full version in its tag ('pg17' moves with every release); name one, e.g. 'postgres:17.10' or 'postgres:17.10-alpine'`],
+  ['TimescaleDB of another major', () => image('timescale/timescaledb:2.17.2-pg16'), `${PSS} image "timescale/timescaledb:2.17.2-pg16" is PostgreSQL 16, but majorVersion is 17; use a 17.x image (e.g. 'postgres:17.10'), or declare majorVersion: 16 (a change of major is an upgrade to carry out, not a new image)`],
   ['a bare major', () => image('postgres:17'), `${PSS} image "postgres:17" names only a major ('17' moves to each new minor release); name a full version, e.g. 'postgres:17.10'`],
   ["a major with a variant ('17-alpine')", () => image('postgres:17-alpine'), `${PSS} image "postgres:17-alpine" names only a major ('17-alpine' moves to each new minor release); name a full version, e.g. 'postgres:17.10'`],
   ["'17.x'", () => image('postgres:17.x'), `${PSS} image "postgres:17.x" has no full version in its tag ('17.x' moves with every release); name one, e.g. 'postgres:17.10' or 'postgres:17.10-alpine'`],
@@ -104,6 +106,10 @@ describe('images the container runtime accepts, pinned to a full version of the 
     ['localhost:5000/postgres:17.10', 17], ['registry.example.com:5000/team/db/postgres:17.10', 17], ['docker.io/library/postgres:17.10', 17],
     [`postgres:17.10@${SHA}`, 17], [`localhost:5000/postgres:18.4-alpine@${SHA}`, 18], ['bitnami/postgresql:17.6.0', 17],
     ['ghcr.io/acme/postgres_custom:17.2', 17], ['my-registry.local/a__b/c.d-e:16.14', 16], ['Registry.Example.com/postgres:17.10', 17], ['[::1]:5000/postgres:17.10', 17],
+    // the extension's version first, the major in a pg<N> part; PostGIS: the major, then PostGIS's version
+    ['timescale/timescaledb:2.17.2-pg17', 17], ['timescale/timescaledb:2.17.2-pg16-oss', 16], ['timescale/timescaledb-ha:pg17.2-ts2.17.2', 17],
+    ['pgvector/pgvector:0.8.0-pg17', 17], ['pgvector/pgvector:0.8.0-pg14-bookworm', 14], ['postgis/postgis:17-3.5', 17], ['postgis/postgis:16-3.5.2-alpine', 16],
+    ['ghcr.io/cloudnative-pg/postgresql:17.6', 17],
   ];
   test.each(VALID)('%s', (value, major) => {
     const chart = testChart();

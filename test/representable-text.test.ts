@@ -23,9 +23,13 @@ describe('schema files are refused at construction', () => {
     expect(build).toThrow(`SchemaInitJob 'test/schema': databases[0].schemaFiles[1].sql holds \\u0085, a control character, at line 2, column 10 ("SELECT 'a\\u0085b';"): ${RULE}; remove it (in SQL, chr(133) produces it at run time)`);
   });
 
-  test('Windows line endings', () => {
-    const { build } = schemaJob('SELECT 1;\r\nSELECT 2;\r\n');
-    expect(build).toThrow(`SchemaInitJob 'test/schema': databases[0].schemaFiles[1].sql holds \\u000D, a carriage return, at line 1, column 10 ("SELECT 1;\\u000D"): ${RULE}; use \\n line endings (convert \\r\\n to \\n)`);
+  test('a carriage return on its own; Windows line endings (\\r\\n) become \\n', () => {
+    const { build } = schemaJob('SELECT 1;\rSELECT 2;\n');
+    expect(build).toThrow(`SchemaInitJob 'test/schema': databases[0].schemaFiles[1].sql holds \\u000D, a carriage return, at line 1, column 10 ("SELECT 1;\\u000DSELECT 2;"): ${RULE}; use \\n line endings (convert \\r\\n to \\n)`);
+    const windows = schemaJob('SELECT 1;\r\nSELECT 2;\r\n');
+    windows.build();
+    const files = synth(windows.chart).find((o) => o.kind === 'ConfigMap' && Object.values<string>(o.data ?? {}).some((v) => v.includes('SELECT 2;')))!;
+    expect(Object.values<string>(files.data).filter((v) => v.includes('SELECT 2;'))).toEqual(['SELECT 1;\nSELECT 2;\n']);
   });
 
   test('a lone surrogate', () => {

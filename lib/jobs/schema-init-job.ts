@@ -160,7 +160,8 @@ export class SchemaInitJob extends Construct {
       checkProps(owner, props, SCHEMA_INIT_JOB_PROPS_SHAPE);
       checkServerConnection(owner, 'server', props.server);
       const { server } = props;
-      const databases = props.databases ?? [];
+      // a file saved on Windows is the same SQL: its line endings become \n (a lone \r is still refused)
+      const databases = (props.databases ?? []).map((db) => (db.schemaFiles ? { ...db, schemaFiles: db.schemaFiles.map((f) => ({ ...f, sql: f.sql.replace(/\r\n/g, '\n') })) } : db));
       const users = withMonitoringLogin(owner, props.users ?? [], server.monitoringLogin);
       const extensions = server.monitoringLogin && !(props.extensions ?? []).includes('pg_stat_statements')
         ? [...props.extensions ?? [], 'pg_stat_statements']

@@ -51,11 +51,25 @@ export function parseImageReference(image: string): ImageReference | string {
   return { registry, path, tag, digest };
 }
 
-/** The PostgreSQL major of an image with a full version as its tag (`postgres:17.10-alpine` → 17), or undefined. */
+/**
+ * The PostgreSQL major of a pinned image, from the tag conventions of the image families teams
+ * run, or undefined:
+ * - a `pg<major>` part is the major, beside the image's own full version: TimescaleDB
+ *   (`timescale/timescaledb:2.17.2-pg17`, `timescale/timescaledb-ha:pg17.2-ts2.17.2`), pgvector
+ *   (`pgvector/pgvector:0.8.0-pg17`); never the first number, which is the extension's;
+ * - PostGIS (`postgis/postgis:17-3.5`, `17-3.5.2-alpine`): the major, then PostGIS's version;
+ * - otherwise a full PostgreSQL version first: the official image (`postgres:17.10-alpine`),
+ *   Bitnami (`bitnami/postgresql:17.6.0`), CloudNativePG's (`…/postgresql:17.6`).
+ */
 export function postgresMajorOfImage(image: string): number | undefined {
   const parsed = parseImageReference(image);
   if (typeof parsed === 'string' || parsed.tag === undefined) return undefined;
-  const match = /^(\d+)\.(\d+)(?:[-._]|$)/.exec(parsed.tag);
+  const { tag } = parsed;
+  const pg = /(?:^|[-_.])pg(\d+)(?=[-_.]|$)/.exec(tag);
+  if (pg) return /\d+\.\d+/.test(tag) ? Number(pg[1]) : undefined;
+  const postgis = parsed.path.split('/').pop() === 'postgis' ? /^(\d+)-\d+\.\d+(?:[-._]|$)/.exec(tag) : null;
+  if (postgis) return Number(postgis[1]);
+  const match = /^(\d+)\.(\d+)(?:[-._]|$)/.exec(tag);
   return match ? Number(match[1]) : undefined;
 }
 
