@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileS
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
+import { selfSignedCertificate } from './support/certificates';
 import { deployedMajor } from './support/deployed-major';
 import { loadDist, only } from './support/manifests';
 import { startPostgres, TestServer } from './support/postgres-server';
@@ -84,8 +85,9 @@ beforeAll(async () => {
   busyboxBin = mkdtempSync(join(work, 'busybox-'));
   for (const applet of ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[']) symlinkSync(execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim(), join(busyboxBin, applet));
   writeFileSync(tokenFile, ASSERTION);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(work, 'key.pem'), '-out', certFile, '-days', '2',
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
+  const pair = selfSignedCertificate('127.0.0.1', 'IP:127.0.0.1');
+  writeFileSync(join(work, 'key.pem'), pair.key);
+  writeFileSync(certFile, pair.certificate);
   server = await startPostgres({ major: deployedMajor(aks) });
   const secrets: TestSecrets = {
     'postgresql-product-change-superuser': { password: server.superuserPassword },

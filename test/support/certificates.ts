@@ -41,6 +41,47 @@ function runKey(name: string): string {
 }
 
 /**
+ * Every certificate of the tests is in force from 2000 to 2099. A verifier may read another clock
+ * than the process that made the certificate (a child started with an environment of its own does
+ * not share a faked clock); fixed dates, rather than "now" plus days, hold under either.
+ */
+const NOT_BEFORE = '20000101000000Z';
+const NOT_AFTER = '20991231235959Z';
+
+/**
+ * Signs `csr` into `out` with the fixed validity window, through `openssl ca` (the one openssl
+ * command of 3.0 that takes explicit dates): by `caKey` itself when `caCert` is undefined (a
+ * self-signed certificate), else by the CA of `caCert` and `caKey`. `extensions` is the text of
+ * an extensions file.
+ */
+function signWithFixedDates(dir: string, csr: string, caKey: string, caCert: string | undefined, extensions: string, out: string): void {
+  const file = (name: string) => join(dir, name);
+  writeFileSync(file('index.txt'), '');
+  writeFileSync(file('serial'), `${createHash('sha256').update(out).digest('hex').slice(0, 16)}\n`);
+  writeFileSync(file('ca.cnf'), [
+    '[ca]', 'default_ca = test', '[test]', `database = ${file('index.txt')}`, `new_certs_dir = ${dir}`, `serial = ${file('serial')}`,
+    'default_md = sha256', 'policy = any', 'unique_subject = no', '[any]', 'commonName = supplied', '',
+  ].join('\n'));
+  writeFileSync(file('sign.ext'), extensions);
+  openssl(['ca', '-batch', '-notext', '-config', file('ca.cnf'), '-keyfile', caKey, ...(caCert === undefined ? ['-selfsign'] : ['-cert', caCert]),
+    '-in', csr, '-out', out, '-startdate', NOT_BEFORE, '-enddate', NOT_AFTER, '-extfile', file('sign.ext')]);
+}
+
+/** A self-signed certificate for `subject` with `subjectAltName` (e.g. 'IP:127.0.0.1'), in force from 2000 to 2099; returns the key's and the certificate's PEM. */
+export function selfSignedCertificate(subject: string, subjectAltName: string): { key: string; certificate: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'test-tls-'));
+  const file = (name: string) => join(dir, name);
+  try {
+    copyFileSync(runKey('server'), file('tls.key'));
+    openssl(['req', '-new', '-key', file('tls.key'), '-out', file('tls.csr'), '-subj', `/CN=${subject}`]);
+    signWithFixedDates(dir, file('tls.csr'), file('tls.key'), undefined, `subjectAltName=${subjectAltName}\nbasicConstraints=CA:FALSE\n`, file('tls.crt'));
+    return { key: readFileSync(file('tls.key'), 'utf8'), certificate: readFileSync(file('tls.crt'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * A CA and a server certificate for `dnsNames` (subjectAltName, serverAuth) with RSA keys, as
  * cert-manager issues them by default, made by the openssl CLI in a temporary directory that is
  * removed before returning. Independent of the library's own generator (lib/secrets/dev-certificates.ts,
@@ -51,12 +92,12 @@ export function makeCertificates(dnsNames: readonly string[], caName = 'test CA'
   const file = (name: string) => join(dir, name);
   const caKey = runKey(`CA ${caName}`);
   try {
-    openssl(['req', '-x509', '-new', '-key', caKey, '-out', file('ca.crt'), '-days', '2', '-subj', `/CN=${caName}`,
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']);
-    writeFileSync(file('ext'), `subjectAltName=${dnsNames.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`);
+    openssl(['req', '-new', '-key', caKey, '-out', file('ca.csr'), '-subj', `/CN=${caName}`]);
+    signWithFixedDates(dir, file('ca.csr'), caKey, undefined, 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign\nsubjectKeyIdentifier=hash\n', file('ca.crt'));
     copyFileSync(runKey('server'), file('tls.key'));
     openssl(['req', '-new', '-key', file('tls.key'), '-out', file('tls.csr'), '-subj', `/CN=${dnsNames[0]}`]);
-    openssl(['x509', '-req', '-in', file('tls.csr'), '-CA', file('ca.crt'), '-CAkey', caKey, '-CAcreateserial', '-CAserial', file('ca.srl'), '-days', '2', '-extfile', file('ext'), '-out', file('tls.crt')]);
+    signWithFixedDates(dir, file('tls.csr'), caKey, file('ca.crt'),
+      `subjectAltName=${dnsNames.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\nauthorityKeyIdentifier=keyid\n`, file('tls.crt'));
     return { ca: readFileSync(file('ca.crt'), 'utf8'), certificate: readFileSync(file('tls.crt'), 'utf8'), key: readFileSync(file('tls.key'), 'utf8') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
