@@ -11,6 +11,7 @@ export type StateCloud = 'azurerm' | 's3' | undefined;
  * - Azure: `TFSTATE_AZURE_ACCOUNT` (required), `TFSTATE_AZURE_CONTAINER` (default `tfstate`),
  *   `TFSTATE_AZURE_RESOURCE_GROUP`, `TFSTATE_AZURE_SUBSCRIPTION_ID`.
  * - S3: `TFSTATE_S3_BUCKET` and `TFSTATE_S3_REGION` (required), `TFSTATE_S3_KMS_KEY_ID`.
+ * - Either: `TFSTATE_KEY_PREFIX` (default `cdk8s-postgres`), the folder of the state keys.
  *
  * A stack on Azure uses the Azure backend, a stack on AWS the S3 backend. Without the settings
  * its backend needs, a stack falls back to local state with a warning, unless TFSTATE_BACKEND
@@ -36,6 +37,7 @@ export function stateBackendFor(stack: string, home: StateCloud, env: NodeJS.Pro
       containerName: env.TFSTATE_AZURE_CONTAINER || undefined,
       resourceGroupName: env.TFSTATE_AZURE_RESOURCE_GROUP || undefined,
       subscriptionId: env.TFSTATE_AZURE_SUBSCRIPTION_ID || undefined,
+      keyPrefix: env.TFSTATE_KEY_PREFIX || undefined,
     })
-    : StateBackend.s3({ bucket: env.TFSTATE_S3_BUCKET!, region: env.TFSTATE_S3_REGION!, kmsKeyId: env.TFSTATE_S3_KMS_KEY_ID || undefined });
+    : StateBackend.s3({ bucket: env.TFSTATE_S3_BUCKET!, region: env.TFSTATE_S3_REGION!, kmsKeyId: env.TFSTATE_S3_KMS_KEY_ID || undefined, keyPrefix: env.TFSTATE_KEY_PREFIX || undefined });
 }

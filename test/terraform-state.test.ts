@@ -5,7 +5,7 @@ import { join } from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { stateBackendFor } from '../apps/state-backends';
 import { buildTerraformApp } from '../apps/terraform';
-import { TERRAFORM_REQUIRED_VERSION } from '../lib/terraform/state-backend';
+import { StateBackend, TERRAFORM_REQUIRED_VERSION } from '../lib/terraform/state-backend';
 import { terraformTools } from './support/terraform';
 
 const AZURE = { TFSTATE_AZURE_ACCOUNT: 'cdk8spgstate', TFSTATE_AZURE_RESOURCE_GROUP: 'tfstate-rg' };
@@ -106,6 +106,21 @@ describe('state backends chosen by environment variables', () => {
     };
     expect(withKey(stateBackendFor('x', 's3', { ...S3, TFSTATE_S3_KMS_KEY_ID: 'alias/tfstate' })).s3.kms_key_id).toBe('alias/tfstate');
     expect(withKey(stateBackendFor('x', 'azurerm', { ...AZURE, TFSTATE_AZURE_SUBSCRIPTION_ID: '00000000-0000-0000-0000-000000000000' })).azurerm.subscription_id).toBe('00000000-0000-0000-0000-000000000000');
+  });
+
+  test('the key prefix is a setting of both remote backends, and a prefix that is not a path stops synthesis', () => {
+    const keyOf = (backend: StateBackend) => {
+      const stack = new TerraformStack(Testing.app() as App, 'x');
+      backend.bind(stack);
+      return Object.values<{ key: string }>(JSON.parse(Testing.synth(stack)).terraform.backend)[0].key;
+    };
+    expect(keyOf(stateBackendFor('x', 's3', { ...S3, TFSTATE_KEY_PREFIX: 'teams/payments' }))).toBe('teams/payments/x.tfstate');
+    expect(keyOf(stateBackendFor('x', 'azurerm', { ...AZURE, TFSTATE_KEY_PREFIX: 'teams/payments' }))).toBe('teams/payments/x.tfstate');
+    expect(keyOf(StateBackend.s3({ bucket: 'b', region: 'eu-west-1' }))).toBe('cdk8s-postgres/x.tfstate');
+    for (const prefix of ['/teams', 'teams/', 'a//b', '../x']) {
+      expect(() => keyOf(StateBackend.s3({ bucket: 'b', region: 'eu-west-1', keyPrefix: prefix })))
+        .toThrow(`StateBackend.s3: keyPrefix ${JSON.stringify(prefix)} is not a path of names joined by '/' (no empty part, '.' or '..', no leading or trailing '/'), e.g. 'teams/payments'`);
+    }
   });
 });
 

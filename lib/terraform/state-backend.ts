@@ -1,4 +1,5 @@
 import { Annotations, AzurermBackend, S3Backend, TerraformStack } from 'cdktf';
+import { fail } from '../private/validation';
 
 /** Oldest Terraform every stack accepts: write-only attributes (`data_wo`) arrived in 1.11, S3 lock files in 1.10. */
 export const TERRAFORM_REQUIRED_VERSION = '>= 1.11';
@@ -27,6 +28,11 @@ export interface AzureStateProps {
    * @default - the signed-in one
    */
   readonly subscriptionId?: string;
+  /**
+   * Where in the container the states go: each stack's is `<keyPrefix>/<stack>.tfstate`.
+   * @default 'cdk8s-postgres'
+   */
+  readonly keyPrefix?: string;
 }
 
 /** Where an S3 backend keeps the state. */
@@ -40,6 +46,11 @@ export interface S3StateProps {
    * @default - the bucket's default encryption (SSE-S3 or the bucket's key)
    */
   readonly kmsKeyId?: string;
+  /**
+   * Where in the bucket the states go: each stack's is `<keyPrefix>/<stack>.tfstate`.
+   * @default 'cdk8s-postgres'
+   */
+  readonly keyPrefix?: string;
 }
 
 /**
@@ -68,12 +79,16 @@ export abstract class StateBackend {
   /** `azurerm`, `s3` or `local`. */
   public abstract readonly kind: 'azurerm' | 's3' | 'local';
 
-  /** Configures the stack's backend; the state key is `cdk8s-postgres/<stack>.tfstate`. */
+  /** Configures the stack's backend; the state key is `<keyPrefix>/<stack>.tfstate` (`cdk8s-postgres/<stack>.tfstate` by default). */
   public abstract bind(stack: TerraformStack): void;
 }
 
-function stateKey(stack: TerraformStack): string {
-  return `cdk8s-postgres/${stack.node.id}.tfstate`;
+/** The stack's state key under `prefix`, which Terraform's backends take as a path: no empty part, no leading or trailing '/'. */
+function stateKey(owner: string, stack: TerraformStack, prefix = 'cdk8s-postgres'): string {
+  if (prefix === '' || prefix.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    fail(owner, 'keyPrefix', prefix, "is not a path of names joined by '/' (no empty part, '.' or '..', no leading or trailing '/'), e.g. 'teams/payments'");
+  }
+  return `${prefix}/${stack.node.id}.tfstate`;
 }
 
 class AzureStateBackend extends StateBackend {
@@ -86,7 +101,7 @@ class AzureStateBackend extends StateBackend {
     new AzurermBackend(stack, {
       storageAccountName: this.props.storageAccountName,
       containerName: this.props.containerName ?? 'tfstate',
-      key: stateKey(stack),
+      key: stateKey('StateBackend.azureStorage', stack, this.props.keyPrefix),
       useAzureadAuth: true,
       ...(this.props.resourceGroupName ? { resourceGroupName: this.props.resourceGroupName } : {}),
       ...(this.props.subscriptionId ? { subscriptionId: this.props.subscriptionId } : {}),
@@ -103,7 +118,7 @@ class S3StateBackend extends StateBackend {
   public bind(stack: TerraformStack): void {
     new S3Backend(stack, {
       bucket: this.props.bucket,
-      key: stateKey(stack),
+      key: stateKey('StateBackend.s3', stack, this.props.keyPrefix),
       region: this.props.region,
       encrypt: true,
       ...(this.props.kmsKeyId ? { kmsKeyId: this.props.kmsKeyId } : {}),
