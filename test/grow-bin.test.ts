@@ -36,7 +36,7 @@ test('prints the script for the StatefulSet of a manifest file; --check-declared
   expect(status).toBe(0);
   const lines = stdout.split('\n');
   expect(lines).toContain(`kubectl patch pvc data-orders-db-0 -n shop --type merge -p '{"spec":{"resources":{"requests":{"storage":"20Gi"}}}}'`);
-  expect(lines).toContain(`if ! { npx cdk8s synth && npx --no-install cdk8s-postgres grow ${file} orders-db 20Gi --check-declared; }; then`);
+  expect(lines).toContain(`if ! (npx cdk8s synth && npx --no-install cdk8s-postgres grow ${file} orders-db 20Gi --check-declared); then`);
   expect(lines.slice(-5)).toEqual(['npx cdk8s synth', 'kubectl delete statefulset orders-db -n shop --cascade=orphan --ignore-not-found', `kubectl apply -f ${file}`, 'kubectl rollout status statefulset/orders-db -n shop --timeout=10m', '']);
   expect(grow(file, 'orders-db', '20Gi', '--check-declared')).toEqual({ stdout: '', stderr: `StatefulSet shop/orders-db in ${file} declares 10Gi, not 20Gi: set storage.size to '20Gi' in the code of the app that writes ${file}\n`, status: 1 });
   expect(grow(file, 'orders-db', '10Gi', '--check-declared')).toEqual({ stdout: '', stderr: `StatefulSet shop/orders-db in ${file} declares 10Gi\n`, status: 0 });
@@ -48,6 +48,7 @@ test.each([
   [[file, 'orders-db', '20Gi', '--namespace', 'default'], 1, `${file} has no StatefulSet or postgresql named orders-db in namespace default (it has: StatefulSet shop/orders-db)`],
   [[file, 'orders-db'], 2, 'give the manifest file, the name and the size (got 2 of them); usage: npx cdk8s-postgres grow'],
   [['dist/none.k8s.yaml', 'orders-db', '20Gi'], 2, 'cannot read dist/none.k8s.yaml'],
+  [['dist/my shop.k8s.yaml', 'orders-db', '20Gi'], 2, "the manifest file 'dist/my shop.k8s.yaml' is not a plain path (letters, digits, '.', '_', '-' and '/')"],
 ])('%j: exit %i', (args, status, message) => {
   writeFileSync(join(scratch, file), before);
   const result = grow(...args);

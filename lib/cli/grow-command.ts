@@ -31,6 +31,8 @@ function parseArgs(args: readonly string[]) {
   const options = readOptions(args.filter((a) => a !== '--check-declared'), ['namespace'], usage, (a) => positional.push(a));
   if (positional.length !== 3) usage(`give the manifest file, the name and the size (got ${positional.length} of them)`);
   const [file, name, size] = positional;
+  // the script names the file in shell lines
+  if (!/^[A-Za-z0-9._/-]+$/.test(file)) usage(`the manifest file '${file}' is not a plain path (letters, digits, '.', '_', '-' and '/')`);
   return { file, name, size, namespace: options.find(([option]) => option === 'namespace')?.[1], checkOnly: args.includes('--check-declared') };
 }
 
@@ -59,8 +61,8 @@ function subjectOf(file: string, name: string, namespace: string | undefined): G
     holder: 'the app',
     declaredAt: `the code of the app that writes ${file}, ${target.kind} ${name}`,
     declareIn: `the code of the app that writes ${file}`,
-    // one command in braces: the script negates it as a whole (`if ! …; then`)
-    checkCommand: (size: string) => `{ npx cdk8s synth && npx --no-install cdk8s-postgres grow ${file} ${name} ${size}${namespaceOption} --check-declared; }`,
+    // one command in a subshell: the script negates it as a whole (`if ! …; then`), and set -e stops at it when it fails (not so for braces)
+    checkCommand: (size: string) => `(npx cdk8s synth && npx --no-install cdk8s-postgres grow ${file} ${name} ${size}${namespaceOption} --check-declared)`,
     synthCommand: 'npx cdk8s synth',
     applyCommands: [`kubectl apply -f ${file}`],
     notes: [],

@@ -50,7 +50,7 @@ export interface GrowSubject {
   readonly declaredAt: string;
   /** The file or code to edit: `environments/minikube-dev.ts`. */
   readonly declareIn: string;
-  /** One shell command (a group in braces when it is more) that exits 0 once the manifests declare `size`. */
+  /** One shell command (a subshell when it is more) that exits 0 once the manifests declare `size`. */
   readonly checkCommand: (size: string) => string;
   /** The command that renders the manifests. */
   readonly synthCommand: string;

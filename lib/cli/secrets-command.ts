@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { join, resolve } from 'path';
 import { parse } from 'yaml';
 import { readNeededSecrets, SECRETS_FILE_ENV } from '../secrets/secrets-file';
 import { renderMissingNeededSecrets, renderNeededSecrets } from '../secrets/secrets-script';
@@ -27,12 +27,12 @@ export function runSecretsCommand(args: readonly string[], cwd: string, stdin: (
     const app = options.get('app') ?? appOfCdk8sYaml(cwd);
     const file = join(work, 'needed.json');
     const ran = spawnSync('sh', ['-c', app], { cwd, encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: join(work, 'out'), [SECRETS_FILE_ENV]: file } });
-    if (ran.status !== 0) throw new SecretsCommandError(`the app (${app}) failed with exit ${ran.status}:\n${ran.stderr.trim()}`);
+    if (ran.status !== 0) throw new SecretsCommandError(`the app (${app}) failed${ran.error ? `: ${ran.error.message}` : ` with exit ${ran.status}:\n${(ran.stderr ?? '').trim()}`}`);
     if (!existsSync(file)) throw new SecretsCommandError(`the app (${app}) ran, but no app.synth() of an app using cdk8s-postgres did: nothing to list`);
     const needed = readNeededSecrets(file);
     const from = options.get('missing-from');
     if (from === undefined) return { stdout: renderNeededSecrets(needed), stderr: '', status: 0 };
-    const missing = renderMissingNeededSecrets(needed, from === '-' ? stdin() : readFileSync(join(cwd, from), 'utf8'), 'this app');
+    const missing = renderMissingNeededSecrets(needed, from === '-' ? stdin() : readFileSync(resolve(cwd, from), 'utf8'), 'this app');
     const summary = [
       ...missing.created.map((secret) => `creates Secret ${secret}`),
       ...Object.entries(missing.added).map(([secret, keys]) => `adds to Secret ${secret}: ${keys.join(', ')}`),

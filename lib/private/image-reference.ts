@@ -66,7 +66,8 @@ export function postgresMajorOfImage(image: string): number | undefined {
   if (typeof parsed === 'string' || parsed.tag === undefined) return undefined;
   const { tag } = parsed;
   const pg = /(?:^|[-_.])pg(\d+)(?=[-_.]|$)/.exec(tag);
-  if (pg) return /\d+\.\d+/.test(tag) ? Number(pg[1]) : undefined;
+  // pinned by the image's own full version (2.17.2, 0.8.0) or a full PostgreSQL version (pg17.2)
+  if (pg) return /\d+\.\d+\.\d+|pg\d+\.\d+/.test(tag) ? Number(pg[1]) : undefined;
   const postgis = parsed.path.split('/').pop() === 'postgis' ? /^(\d+)-\d+\.\d+(?:[-._]|$)/.exec(tag) : null;
   if (postgis) return Number(postgis[1]);
   const match = /^(\d+)\.(\d+)(?:[-._]|$)/.exec(tag);

@@ -90,7 +90,7 @@ function prepareJobScript(objects: KubeObject[], jobName: string, server: TestSe
   if (!container) throw new Error(`no container '${options.container}' in '${jobName}'`);
   const dir = mkdtempSync(join(tmpdir(), 'job-'));
   try {
-    const env: Record<string, string> = { PATH: clientPath(), HOME: dir, TMPDIR: dir };
+    const env: Record<string, string> = { PATH: clientPath(), HOME: dir, TMPDIR: dir, ...testClock() };
     const mounts: Record<string, string> = {};
     for (const mount of container.volumeMounts ?? []) {
       const volume = pod.volumes.find((v: any) => v.name === mount.name);
@@ -146,11 +146,23 @@ function prepareJobScript(objects: KubeObject[], jobName: string, server: TestSe
 }
 
 /**
+ * The faked clock of a run under libfaketime (README "Tests"), for the Jobs' otherwise clean
+ * environment: a certificate the test made "now" (the library's development pair) is in force
+ * for the Job that verifies it. Nothing under the real clock.
+ */
+export function testClock(): Record<string, string> {
+  const preload = (process.env.LD_PRELOAD ?? '').split(/[:\s]+/).filter((lib) => lib.includes('libfaketime'));
+  if (preload.length === 0) return {};
+  const faketime = Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith('FAKETIME') && entry[1] !== undefined);
+  return Object.fromEntries([['LD_PRELOAD', preload.join(':')], ...faketime]);
+}
+
+/**
  * Now, in milliseconds, as a Job script run by {@link runJobScript} sees it (`date` in the same
  * environment). Tests that date files for a script's retention use the script's clock, never
- * their own: the test process may run under a faked time that the Job's clean environment drops.
+ * their own (the time the test process reads may move on while the script runs).
  */
 export function jobScriptNow(): number {
-  const seconds = spawnSync('date', ['-u', '+%s'], { encoding: 'utf8', env: { PATH: clientPath() } }).stdout.trim();
+  const seconds = spawnSync('date', ['-u', '+%s'], { encoding: 'utf8', env: { PATH: clientPath(), ...testClock() } }).stdout.trim();
   return Number(seconds) * 1000;
 }

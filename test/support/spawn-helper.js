@@ -80,6 +80,22 @@ function openChannel(root) {
   return { requests, answers };
 }
 
+/**
+ * `env` without libfaketime: a run under a faked clock (README "Tests") preloads it into every
+ * process, but its shared memory (libfaketime 0.9.10) belongs to the user that started the run,
+ * and a process of another user (the servers, as user postgres) fails to start with it. Those keep
+ * the real clock: the suite then also shows that a clock differing between processes breaks
+ * nothing.
+ */
+function withoutFakedClock(env) {
+  const preload = (env.LD_PRELOAD ?? '').split(/[:\s]+/).filter((lib) => lib !== '' && !lib.includes('libfaketime')).join(':');
+  const rest = Object.entries(env).filter(([name]) => name !== 'LD_PRELOAD' && !name.startsWith('FAKETIME'));
+  return Object.fromEntries(preload ? [...rest, ['LD_PRELOAD', preload]] : rest);
+}
+
+/** Programs that run what follows them as another user. */
+const USER_SWITCHES = new Set(['runuser', 'setpriv', 'su']);
+
 /** child_process.spawnSync, run by the helper; the same arguments and result. */
 function spawnSync(file, args, options) {
   if (!Array.isArray(args)) {
@@ -93,6 +109,7 @@ function spawnSync(file, args, options) {
   delete options.input;
   options.env = options.env ?? { ...process.env };
   options.cwd = options.cwd ?? process.cwd();
+  if ((options.uid !== undefined && options.uid !== process.getuid?.()) || USER_SWITCHES.has(path.basename(file))) options.env = withoutFakedClock(options.env);
   channel ??= openChannel(process.env.CDK8S_POSTGRES_TEST_ROOT);
   writeFrame(channel.requests, { file, args, options, input: toBase64(typeof input === 'string' ? Buffer.from(input, options.inputEncoding ?? 'utf8') : input) });
   const answer = readFrame(channel.answers);

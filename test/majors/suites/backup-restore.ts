@@ -8,7 +8,7 @@ import { BackupCronJob, BackupCronJobProps, BackupStorage, DatabaseUser, Postgre
 import { backupName } from '../../../lib/jobs/backup/scripts';
 import { KubeObject, loadDist, only, synth, testChart } from '../../support/manifests';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../../support/postgres-server';
-import { jobScriptNow, runJobScript, TestSecrets } from '../../support/run-job';
+import { jobScriptNow, runJobScript, testClock, TestSecrets } from '../../support/run-job';
 import { JOB_NAME, schemaJobObjects } from '../../support/schema-chart';
 
 /**
@@ -166,7 +166,7 @@ export function backupSuite(major: number): void {
         // Prune with the script's own function on a directory where every file is expired.
         const script = only(dist, 'CronJob', PER_DATABASE).spec.jobTemplate.spec.template.spec.containers[0].command[2] as string;
         const prune = script.slice(script.indexOf('prune() {'), script.indexOf('\n}\n', script.indexOf('prune() {')) + 3);
-        execFileSync('bash', ['-c', `${prune}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')], { env: { PATH: clientPath(), RETENTION_DAYS: '7', RETENTION_COUNT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        execFileSync('bash', ['-c', `${prune}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')], { env: { PATH: clientPath(), RETENTION_DAYS: '7', RETENTION_COUNT: '', ...testClock() }, stdio: ['ignore', 'pipe', 'pipe'] });
         expect(backupFiles('titanium')).toEqual([files[2]]);
       });
 
