@@ -1,7 +1,13 @@
 import { App, Chart } from 'cdk8s';
-import { stringify } from 'yaml';
 import { environmentNamed } from '../environments';
 import { RestoreJob, EnvironmentChart } from '../lib';
+import { eachRendered, toYaml } from '../lib/environment/manifest-writer';
+import { readOptions } from '../lib/cli/command-line';
+
+export const RESTORE_USAGE = 'usage: npm run --silent restore -- <environment> <server> <database> [--target DB] [--backup FILE] [--overwrite] | kubectl create -f -';
+
+/** A wrong command line: exit 2 with the usage. */
+export class RestoreUsageError extends Error {}
 
 /** What to restore, from the command line. */
 export interface RestoreRequest {
@@ -35,22 +41,18 @@ export function renderRestoreJob(request: RestoreRequest): string {
     backup: request.backup,
     overwrite: request.overwrite,
   });
-  return chart.toJson().map((o) => stringify(o)).join('---\n');
+  // checked and written as the library writes dist/: YAML that kubectl reads back as the same values
+  return eachRendered([chart], (json) => toYaml([json]))[0].join('---\n');
 }
 
 /** Parses `<environment> <server> <database> [--target DB] [--backup FILE] [--overwrite]`. */
-export function parseRestoreArgs(args: string[]): RestoreRequest {
+export function parseRestoreArgs(args: readonly string[]): RestoreRequest {
   const positional: string[] = [];
-  const options: Record<string, string | boolean> = {};
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--overwrite') options.overwrite = true;
-    else if (args[i] === '--target' || args[i] === '--backup') options[args[i].slice(2)] = args[++i] ?? '';
-    else if (args[i].startsWith('--')) throw new Error(`unknown option ${args[i]}`);
-    else positional.push(args[i]);
-  }
-  if (positional.length !== 3) throw new Error('usage: npm run --silent restore -- <environment> <server> <database> [--target DB] [--backup FILE] [--overwrite] | kubectl create -f -');
+  const usage = (reason: string): never => { throw new RestoreUsageError(`${reason}; ${RESTORE_USAGE}`); };
+  const options = new Map(readOptions(args.filter((a) => a !== '--overwrite'), ['target', 'backup'], usage, (a) => positional.push(a)));
+  if (positional.length !== 3) usage(`give the environment, the server and the database (got ${positional.length} of them)`);
   const [environment, server, database] = positional;
-  return { environment, server, database, target: options.target as string | undefined, backup: options.backup as string | undefined, overwrite: options.overwrite === true };
+  return { environment, server, database, target: options.get('target'), backup: options.get('backup'), overwrite: args.includes('--overwrite') };
 }
 
 if (require.main === module) {
@@ -58,6 +60,6 @@ if (require.main === module) {
     process.stdout.write(renderRestoreJob(parseRestoreArgs(process.argv.slice(2))));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
+    process.exit(error instanceof RestoreUsageError ? 2 : 1);
   }
 }

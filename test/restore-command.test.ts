@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { parseRestoreArgs, renderRestoreJob } from '../apps/restore';
+import { parseRestoreArgs, renderRestoreJob, RESTORE_USAGE } from '../apps/restore';
+import { objectsOf, readWithKubectl } from './support/kubectl';
 import { deployedMajor } from './support/deployed-major';
 import { KubeObject, loadDist, REPO_ROOT } from './support/manifests';
 import { checkSecurityBaseline } from './support/policy';
@@ -33,8 +34,24 @@ describe('npm run restore', () => {
     expect(parseRestoreArgs(['env', 'srv', 'db', '--backup', 'db_20261125T020000Z.dump', '--overwrite'])).toEqual({
       environment: 'env', server: 'srv', database: 'db', target: undefined, backup: 'db_20261125T020000Z.dump', overwrite: true,
     });
-    expect(() => parseRestoreArgs(['env', 'srv'])).toThrow(/^usage: npm run --silent restore/);
-    expect(() => parseRestoreArgs(['env', 'srv', 'db', '--force'])).toThrow('unknown option --force');
+    expect(() => parseRestoreArgs(['env', 'srv'])).toThrow(`give the environment, the server and the database (got 2 of them); ${RESTORE_USAGE}`);
+    expect(() => parseRestoreArgs(['env', 'srv', 'db', '--force'])).toThrow(`unexpected argument '--force'; ${RESTORE_USAGE}`);
+    // an option's value is never the next option
+    expect(() => parseRestoreArgs(['env', 'srv', 'db', '--target', '--overwrite'])).toThrow(`--target needs a value; ${RESTORE_USAGE}`);
+    expect(() => parseRestoreArgs(['env', 'srv', 'db', '--backup'])).toThrow(`--backup needs a value; ${RESTORE_USAGE}`);
+    expect(() => parseRestoreArgs(['env', 'srv', 'db', '--target', 'x', 'extra'])).toThrow(`give the environment, the server and the database (got 4 of them); ${RESTORE_USAGE}`);
+    expect(parseRestoreArgs(['env', 'srv', 'db', '--target=db_check', '--overwrite'])).toMatchObject({ target: 'db_check', overwrite: true });
+  });
+
+  test("the printed YAML is what kubectl reads: every value of the Job's containers comes back as the same string", async () => {
+    const text = renderRestoreJob({ environment: 'aks-phonebill-dev', server: 'product-change', database: 'product_change_db', target: 'on', overwrite: true });
+    const env = (o: KubeObject) => o.spec.template.spec.containers[0].env.filter((e: { value?: unknown }) => 'value' in e);
+    // kubectl apply -f's reader (YAML 1.1: a plain `on` is true) and kustomize's
+    for (const reading of Object.values((await readWithKubectl({ 'restore.yaml': text }))['restore.yaml'])) {
+      const read = objectsOf(reading)[0];
+      expect(env(read)).toEqual(env(parseAllDocuments(text)[0].toJSON()));
+      expect(env(read)).toContainEqual({ name: 'TARGET_DATABASE', value: 'on' });
+    }
   });
 
   test('prints YAML on stdout, and a clear error for a server without backups', () => {

@@ -15,7 +15,8 @@ export function readOptions(args: readonly string[], names: readonly string[], f
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(args[i]);
     if (!match || !names.includes(match[1])) fail(`unexpected argument '${args[i]}'`);
     const value = match[2] ?? args[++i];
-    if (value === undefined || value === '') fail(`--${match[1]} needs a value`);
+    // `--target --overwrite` gives --target no value, not one named '--overwrite'
+    if (value === undefined || value === '' || (match[2] === undefined && value.startsWith('--'))) fail(`--${match[1]} needs a value`);
     options.push([match[1], value]);
   }
   return options;
