@@ -108,7 +108,7 @@ describe('BackupCronJob rejects bad input', () => {
     ['a container name with a double hyphen', { upload: { accountName: 'phonebill', containerName: 'pg--backups' } }, `BackupCronJob 'test/backup': upload.containerName "pg--backups" is not a blob container name`],
     ['a client ID that is no GUID', { upload: { accountName: 'phonebill', clientId: 'backup-identity' } }, `BackupCronJob 'test/backup': upload.clientId "backup-identity" is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)`],
     ['an upload image that is not pinned', { upload: { accountName: 'phonebill', image: 'curlimages/curl:latest' } }, `BackupCronJob 'test/backup': upload.image "curlimages/curl:latest" is not pinned to a full version`],
-    ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 52 characters)`],
+    ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 subdomain (lower case letters, digits, '-' and '.', at most 52 characters)`],
   ];
   test.each(cases)('%s', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);

@@ -7,6 +7,7 @@ import {
   BackupCronJob,
   BackupStorage,
   ConnectionConfigMap,
+  ExternalEgressPolicy,
   DatabaseDefinition,
   DatabaseUser,
   PostgresServerConnection,
@@ -20,7 +21,7 @@ import {
 import { quoteIdent } from '../lib/sql/quote';
 import { databaseNameProblem, roleNameProblem, schemaNameProblem } from '../lib/sql/reserved-names';
 import { refused } from './support/errors';
-import { testChart } from './support/manifests';
+import { synth, testChart } from './support/manifests';
 import { startPostgres, TestServer } from './support/postgres-server';
 
 /**
@@ -155,7 +156,7 @@ const inputs: [string, () => unknown, string][] = [
   ['a CronJob name defaulted from a long server name', withServer((chart, db) => new BackupCronJob(chart, 'backup', { server: db, storage: BackupStorage.existingClaim('dumps') }), 'd'.repeat(46)),
     `BackupCronJob 'test/backup': name "${'d'.repeat(46)}-backup" is the default '<server>-backup', 53 characters long where at most 52 fit: give name`],
   ['a CronJob name given too long', withServer((chart, db) => new BackupCronJob(chart, 'backup', { server: db, storage: BackupStorage.existingClaim('dumps'), name: 'b'.repeat(53) })),
-    `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 label (lower case letters, digits and '-', starting and ending with a letter or digit, at most 52 characters)`],
+    `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 subdomain (lower case letters, digits, '-' and '.', at most 52 characters)`],
   ['a restore Job name defaulted from a long hand-made server name', () => new RestoreJob(testChart(), 'restore', { server: handMade({ name: 'd'.repeat(56) }), claimName: 'dumps', sourceDatabase: 'shop' }),
     `RestoreJob 'test/restore': name "${'d'.repeat(56)}-restore" is the default '<server>-restore', 64 characters long where at most 63 fit: give name`],
   ['a label value longer than 63', server({ labels: { team: 't'.repeat(64) } }),
@@ -177,6 +178,18 @@ function handMade(changes: Partial<PostgresServerConnection>): PostgresServerCon
 describe('names each consumer refuses are named errors', () => {
   test.each(inputs)('%s', (_name, build, message) => {
     expect(refused(build)).toBe(message);
+  });
+
+  test('object names Kubernetes takes as DNS subdomains may hold dots, as the API server allows', () => {
+    const chart = testChart();
+    const db = new PostgresStatefulSet(chart, 'db', { namespace: 'shop', configMapName: 'db.config' });
+    new SchemaInitJob(chart, 'schema', { server: db, configMapName: 'db.schema.v2', databases: [{ name: 'shop', owner: 'postgres' }] });
+    new BackupCronJob(chart, 'backup', { server: db, name: 'db.backup', storage: BackupStorage.existingClaim('backups.v2') });
+    new RestoreJob(chart, 'restore', { server: db, claimName: 'backups.v2', sourceDatabase: 'shop' });
+    new ExternalEgressPolicy(chart, 'egress', { namespace: 'shop', name: 'db.egress', podLabels: { app: 'x' }, egress: { cidrs: ['203.0.113.0/24'] } });
+    const names = synth(chart).map((o) => `${o.kind} ${o.metadata.name}`);
+    expect(names).toEqual(expect.arrayContaining(['ConfigMap db.config', 'ConfigMap db.schema.v2', 'CronJob db.backup', 'NetworkPolicy db.egress']));
+    expect(synth(chart).find((o) => o.kind === 'CronJob')!.spec.jobTemplate.spec.template.spec.volumes).toContainEqual(expect.objectContaining({ persistentVolumeClaim: { claimName: 'backups.v2' } }));
   });
 
   test('names next to the refused ones are accepted', () => {

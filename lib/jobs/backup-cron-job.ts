@@ -13,7 +13,7 @@ import { checkCron, checkTimeZone } from './cron';
 import { commonLabels, selectorLabels } from '../private/labels';
 import { ExternalEgressPolicy } from '../network/external-egress-policy';
 import { databaseNameProblem } from '../sql/reserved-names';
-import { checkDerivedLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
+import { checkDerivedSubdomain, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { checkJobImage } from '../private/image-reference';
 import { BACKUP_RETENTION, KEEP_ROLE_VERIFIERS } from '../private/rendered-names';
@@ -183,7 +183,8 @@ export class BackupCronJob extends Construct {
       const mode = this.mode = props.mode ?? 'database';
       const databases = props.databases ?? [];
       // The CronJob controller appends 11 characters to the names of the Jobs it starts; the API server limits CronJob names to 52.
-      checkDerivedLabel(owner, 'name', this.name, props.name !== undefined, "'<server>-backup'", 52);
+      // a CronJob's name: a DNS subdomain of at most 52 characters (its Jobs add 11)
+      checkDerivedSubdomain(owner, 'name', this.name, props.name !== undefined, "'<server>-backup'", 52);
       checkCron(owner, 'schedule', this.schedule);
       if (props.timeZone !== undefined) checkTimeZone(owner, 'timeZone', props.timeZone);
       if (!['database', 'cluster'].includes(mode)) fail(owner, 'mode', mode, "must be 'database' or 'cluster'");

@@ -6,7 +6,7 @@ import { boolean, checkProps, object, optional, string } from '../checks/props-s
 import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
 import { commonLabels } from '../private/labels';
 import { databaseNameProblem } from '../sql/reserved-names';
-import { checkDerivedLabel, checkDnsLabel, fail, ownerOf } from '../private/validation';
+import { checkDerivedLabel, checkDnsSubdomain, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { checkJobImage } from '../private/image-reference';
 
@@ -79,7 +79,7 @@ export class RestoreJob extends Construct {
       const target = props.targetDatabase ?? props.sourceDatabase;
       const backup = props.backup ?? 'latest';
       checkDerivedLabel(owner, 'name', name, props.name !== undefined, "'<server>-restore'");
-      checkDnsLabel(owner, 'claimName', props.claimName, 253);
+      checkDnsSubdomain(owner, 'claimName', props.claimName);
       for (const [field, value] of [['sourceDatabase', props.sourceDatabase], ['targetDatabase', target]]) {
         const problem = databaseNameProblem(value);
         if (problem) fail(owner, field, value, problem);

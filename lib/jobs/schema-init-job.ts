@@ -12,7 +12,7 @@ import { LoginOwnership } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser, SchemaFile } from '../sql/model';
 import { buildSqlPlan, renderPlanFiles } from '../sql/plan';
 import { validateDefinitions } from '../sql/validate';
-import { checkDerivedLabel, checkDnsLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
+import { checkDerivedLabel, checkDnsSubdomain, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { checkJobImage, parseImageReference } from '../private/image-reference';
 import { passwordInSql } from '../checks/no-passwords';
@@ -170,7 +170,7 @@ export class SchemaInitJob extends Construct {
       this.configMapName = props.configMapName ?? `${server.name}-schema`;
       // The Job's pods carry its whole name, content suffix included, as the label job-name (63 characters).
       checkDerivedLabel(owner, 'name', this.baseName, props.name !== undefined, "'<server>-schema-init' (the Job's name adds '-' and 8 hex digits of its content)", CONTENT_NAMED_JOB_MAX);
-      checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
+      checkDnsSubdomain(owner, 'configMapName', this.configMapName);
       const { waitSeconds, activeDeadlineSeconds, ttlSecondsAfterFinished } = jobTiming(owner, props, { activeDeadlineSeconds: 900, ttlSecondsAfterFinished: 3600 });
       checkInteger(owner, 'backoffLimit', props.backoffLimit ?? 3, 0);
       const resources = jobResources(owner, props.resources);

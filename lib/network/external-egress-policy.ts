@@ -1,7 +1,7 @@
 import { KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, object, optional, record, string } from '../checks/props-shape';
-import { checkDnsLabel, checkLabels, fail, ownerOf } from '../private/validation';
+import { checkDnsLabel, checkDnsSubdomain, checkLabels, fail, ownerOf } from '../private/validation';
 import { DNS_EGRESS, EXTERNAL_EGRESS_SHAPE, ExternalEgress, externalEgressRule } from './peers';
 
 /** Properties of {@link ExternalEgressPolicy}. */
@@ -46,7 +46,7 @@ export class ExternalEgressPolicy extends Construct {
       const owner = ownerOf(this, 'ExternalEgressPolicy');
       checkProps(owner, props, EXTERNAL_EGRESS_POLICY_PROPS_SHAPE);
       checkDnsLabel(owner, 'namespace', props.namespace);
-      checkDnsLabel(owner, 'name', props.name, 253);
+      checkDnsSubdomain(owner, 'name', props.name);
       checkLabels(owner, 'podLabels', props.podLabels);
       if (Object.keys(props.podLabels).length === 0) fail(owner, 'podLabels', props.podLabels, 'is empty, which would select every pod of the namespace: name the pods that need the egress');
       const labels = props.labels ?? { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };

@@ -65,16 +65,22 @@ export function checkServiceName(owner: string, field: string, value: string): v
   }
 }
 
-/** Secrets, StorageClasses, cluster-scoped objects. */
-/** Whether `value` is a DNS-1123 subdomain: lower case alphanumerics, '-' and '.', at most 253 characters. */
-export function isDnsSubdomain(value: string): boolean {
-  return DNS1123_SUBDOMAIN.test(value) && value.length <= 253;
+/** Whether `value` is a DNS-1123 subdomain: lower case alphanumerics, '-' and '.', at most `max` characters. */
+export function isDnsSubdomain(value: string, max = 253): boolean {
+  return DNS1123_SUBDOMAIN.test(value) && value.length <= max;
 }
 
-export function checkDnsSubdomain(owner: string, field: string, value: string): void {
-  if (!isDnsSubdomain(value)) {
-    fail(owner, field, value, 'is not a DNS-1123 subdomain (lower case letters, digits, \'-\' and \'.\', at most 253 characters)');
+/** The names of most objects (ConfigMaps, claims, Secrets, NetworkPolicies, CronJobs, StorageClasses): what the API server takes. */
+export function checkDnsSubdomain(owner: string, field: string, value: string, max = 253): void {
+  if (!isDnsSubdomain(value, max)) {
+    fail(owner, field, value, `is not a DNS-1123 subdomain (lower case letters, digits, '-' and '.', at most ${max} characters)`);
   }
+}
+
+/** A DNS-1123 subdomain that defaults to a name derived from another, as {@link checkDerivedLabel}. */
+export function checkDerivedSubdomain(owner: string, field: string, value: string, given: boolean, pattern: string, max: number): void {
+  if (!given && value.length > max) fail(owner, field, value, `is the default ${pattern}, ${value.length} characters long where at most ${max} fit: give ${field}`);
+  checkDnsSubdomain(owner, field, value, max);
 }
 
 /** Integers in an inclusive range. */

@@ -34,7 +34,7 @@ import { LIVENESS_DEFAULTS, PROBE_TIMING_SHAPE, ProbeTiming, READINESS_DEFAULTS,
 import { checkRequestsAndLimits, requireQuantity } from '../private/quantity';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { databaseNameProblem } from '../sql/reserved-names';
-import { checkDnsLabel, checkInteger, checkLabels, checkServiceName, checkUserLabels, fail, ownerOf } from '../private/validation';
+import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, checkServiceName, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { todayOf } from '../private/today';
 import { ClientTls, declareServerCertificate, resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, TLS_KEYS, withAeadCiphers } from './tls';
 import { certificateReloadCommand } from './certificate-reload';
@@ -357,7 +357,7 @@ export class PostgresStatefulSet extends Construct {
     for (const [field, value] of [['serviceName', this.serviceName], ['headlessServiceName', this.headlessServiceName]] as const) {
       if (props.monitoring && value === metricsServiceName) fail(owner, field, value, `is also the name of the metrics Service ('<name>-metrics'): give it another name`);
     }
-    checkDnsLabel(owner, 'configMapName', this.configMapName, 253);
+    checkDnsSubdomain(owner, 'configMapName', this.configMapName);
   }
 
   private checkImage(owner: string, props: PostgresStatefulSetProps): void {

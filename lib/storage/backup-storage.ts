@@ -2,7 +2,7 @@ import { KubePersistentVolumeClaim, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
 import { instance, object, optional, string } from '../checks/props-shape';
 import { requireQuantity } from '../private/quantity';
-import { checkDnsLabel, checkDnsSubdomain, fail } from '../private/validation';
+import { checkDnsSubdomain, fail } from '../private/validation';
 import { useClaim } from './data-claims';
 
 /** Options for {@link BackupStorage.newClaim}. */
@@ -94,7 +94,7 @@ class ExistingClaim extends BackupStorage {
 
   public bind(scope: Construct, owner: string, _serverName: string, namespace: string): void {
     if (typeof this.name !== 'string') fail(owner, 'storage', this.name, "must be a claim name (BackupStorage.existingClaim('<claim>'))");
-    checkDnsLabel(owner, 'storage', this.name, 253);
+    checkDnsSubdomain(owner, 'storage', this.name);
     // Never a server's data claim: the backup pod would write into a running server's volume (lib/storage/data-claims.ts).
     useClaim(scope, owner, 'storage', this.name, namespace, this.name, 'backup');
   }
