@@ -177,13 +177,19 @@ function derivedMemorySettings(input: ServerSettingsInput): Record<string, Param
     ? Math.max(Math.floor(limit / 4), 128 * KB)
     : bytesOf(input, 'shared_buffers', overrides.shared_buffers);
   const rest = Math.max(limit - sharedBuffers, 0);
-  return {
+  const derived: Record<string, ParameterValue> = {
     max_connections: maxConnections,
     shared_buffers: formatMemory(sharedBuffers),
     effective_cache_size: formatMemory(Math.floor((limit * 3) / 4)),
     work_mem: formatMemory(Math.max(Math.floor(rest / (4 * maxConnections)), 64 * KB)),
     maintenance_work_mem: formatMemory(Math.min(Math.max(Math.floor(rest / (4 * (autovacuumWorkers + 1))), MB), 2 * GB)),
   };
+  // A value the library derived from the limit is the limit's problem, not a parameter the user wrote.
+  for (const [key, value] of Object.entries(derived)) {
+    const problem = overrides[key] === undefined ? settingValueProblem(input.majorVersion, key, value) : undefined;
+    if (problem) fail(input.owner, 'resources.memoryLimit', input.memoryLimit, `makes ${key} ${value}, which ${problem}; give a smaller limit, or set parameters.${key}`);
+  }
+  return derived;
 }
 
 /**

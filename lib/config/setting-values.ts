@@ -1,6 +1,6 @@
 import { describeSetting, SettingDescription, settingsOf } from './pg-settings';
 import { IntegerSetting, ParameterValue, readPostgresBoolean, readPostgresInteger, settingText, TLS_VERSIONS } from './postgres-values';
-import { editDistance } from '../private/edit-distance';
+import { editDistance, nearestName } from '../private/edit-distance';
 import { isTimeZoneName, timeZoneSpelledAs } from '../private/time-zone-names';
 import { TIME_ZONE_NAMES } from '../private/time-zones';
 
@@ -124,15 +124,7 @@ function stringSettingProblem(name: string, text: string): string | undefined {
 
 /** The known setting closest to a misspelt name, when one is close (case ignored, or at most two edits). */
 function closestSetting(major: number, name: string): string | undefined {
-  const names = Object.keys(settingsOf(major));
-  const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const known of names) {
-    const distance = editDistance(known.toLowerCase(), lower);
-    if (distance < bestDistance) [best, bestDistance] = [known, distance];
-  }
-  return best;
+  return nearestName(name, Object.keys(settingsOf(major)));
 }
 
 /** Levenshtein distance, for suggestions. */

@@ -73,7 +73,12 @@ export class PostgresMonitoring extends Construct {
       const owner = ownerOf(this, 'PostgresMonitoring');
       checkProps(owner, props, POSTGRES_MONITORING_PROPS_SHAPE);
       const exporter = props.server.monitoredServer;
-      if (exporter === undefined) fail(owner, 'server', props.server.monitoredServer, "has no exporter: turn on the server's monitoring (monitoring: { login })");
+      if (exporter === undefined) {
+        // name the server the user passed, not the missing exporter
+        const server = props.server as { node?: { path?: string }; name?: unknown };
+        const which = server.node?.path ?? (typeof server.name === 'string' ? server.name : 'the server');
+        fail(owner, 'server', which, "has no exporter: turn on the server's monitoring (monitoring: { login })");
+      }
       const certificate = exporter.certificate ?? (Construct.isConstruct(props.server) ? certManagerCertificateOf(props.server) : undefined);
       const server: MonitoredServer = { ...exporter, ...(certificate ? { certificate } : {}) };
       const interval = props.scrapeIntervalSeconds ?? 30;

@@ -10,3 +10,15 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[b.length];
 }
+
+/** The option nearest to `name` (ignoring case) within `maxDistance` edits, the first of equals; or undefined. */
+export function nearestName(name: string, options: Iterable<string>, maxDistance = 2): string | undefined {
+  const lower = name.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (const option of options) {
+    const distance = editDistance(option.toLowerCase(), lower);
+    if (distance < bestDistance) [best, bestDistance] = [option, distance];
+  }
+  return best;
+}

@@ -5,7 +5,7 @@ import { MajorUpgradeJob } from '../jobs/major-upgrade-job';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { clientLabel } from '../private/labels';
 import { fail, ownerOf } from '../private/validation';
-import { PostgresStatefulSet, PostgresStatefulSetProps, POSTGRES_STATEFUL_SET_PROPS_SHAPE } from './postgres-stateful-set';
+import { PostgresStatefulSet, PostgresStatefulSetProps, POSTGRES_STATEFUL_SET_PROPS_SHAPE, SERVER_NAME_MAX } from './postgres-stateful-set';
 import { DEFAULT_MAJOR_VERSION } from './postgres-version';
 import { upgradedServerName } from '../private/rendered-names';
 
@@ -106,6 +106,10 @@ export class PostgresMajorUpgrade extends Construct {
         serviceName: serve === 'previous' ? serviceName : `${name}-previous`,
       });
       const upgradedName = upgradedServerName(name, to);
+      // the upgraded server's name derives from the one the user gave: say that one and what fits
+      if (upgradedName.length > SERVER_NAME_MAX) {
+        fail(owner, server.name === undefined ? 'id' : 'server.name', name, `leaves no room for the upgraded server's name '${upgradedName}' (${upgradedName.length} characters, at most ${SERVER_NAME_MAX}): give a name of at most ${SERVER_NAME_MAX - (upgradedName.length - name.length)} characters`);
+      }
       this.upgraded = new PostgresStatefulSet(this, 'Upgraded', {
         ...server,
         name: upgradedName,

@@ -43,6 +43,9 @@ import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
 import { SERVER_CONTAINER } from '../private/rendered-names';
 
+/** The longest name of a server: its pods carry a controller-revision-hash label built from it, which 52 keeps within 63. */
+export const SERVER_NAME_MAX = 52;
+
 /** Properties of {@link PostgresStatefulSet}: those every server has, and the StatefulSet's own. */
 export interface PostgresStatefulSetProps extends PostgresServerProps {
   /**
@@ -347,8 +350,7 @@ export class PostgresStatefulSet extends Construct {
 
   private checkNames(owner: string, props: PostgresStatefulSetProps, metricsServiceName: string): void {
     checkDnsLabel(owner, 'namespace', this.namespace);
-    // Pods of a StatefulSet carry a controller-revision-hash label built from the name; 52 keeps it within 63.
-    checkDnsLabel(owner, 'name', this.name, 52);
+    checkDnsLabel(owner, 'name', this.name, SERVER_NAME_MAX);
     checkServiceName(owner, 'serviceName', this.serviceName);
     checkServiceName(owner, 'headlessServiceName', this.headlessServiceName);
     if (this.headlessServiceName === this.serviceName) {

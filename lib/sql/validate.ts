@@ -1,3 +1,4 @@
+import { nearestName } from '../private/edit-distance';
 import { checkDnsSubdomain, checkSecretKey, fail } from '../private/validation';
 import { definedTables } from './defined-tables';
 import { DatabaseDefinition, DatabaseUser, TablePrivilege, UserKind } from './model';
@@ -44,9 +45,6 @@ export function validateDefinitions(owner: string, superuser: string, databases:
     for (const db of user.databases ?? []) {
       if (!databases.some((d) => d.name === db)) fail(owner, `${at}.databases`, db, 'is not a declared database');
     }
-    if (user.kind !== 'monitoring' && user.kind !== 'backup' && (user.databases ?? databases.filter((d) => d.owner === user.name)).length === 0) {
-      fail(owner, `${at}.databases`, user.databases ?? [], `gives login '${user.name}' no database: list the databases it may use`);
-    }
   });
 
   const seenDatabases = new Set<string>();
@@ -56,7 +54,10 @@ export function validateDefinitions(owner: string, superuser: string, databases:
     checkDatabase(`${at}.name`, db.name);
     if (seenDatabases.has(db.name)) fail(owner, `${at}.name`, db.name, 'is declared twice');
     seenDatabases.add(db.name);
-    if (!seenUsers.has(db.owner)) fail(owner, `${at}.owner`, db.owner, `is not a declared user (declare it in users, or use the superuser '${superuser}')`);
+    if (!seenUsers.has(db.owner)) {
+      const near = nearestName(db.owner, seenUsers);
+      fail(owner, `${at}.owner`, db.owner, `is not a declared user (declare it in users, or use the superuser '${superuser}')${near ? `; did you mean '${near}'?` : ''}`);
+    }
     const ownerLogin = users.find((u) => u.name === db.owner);
     if (ownerLogin && !OWNER_KINDS.includes(ownerLogin.kind)) {
       fail(owner, `${at}.owner`, db.owner, `is a '${ownerLogin.kind}' login, which may not own a database: the owner holds every right on it and its objects; make an ${OWNER_KINDS.map((k) => `'${k}'`).join(', ')} login the owner, and list '${db.name}' in the databases of '${db.owner}'`);
@@ -92,6 +93,13 @@ export function validateDefinitions(owner: string, superuser: string, databases:
         }
       });
       if (db.history.tables.length === 0) fail(owner, `${at}.history.tables`, [], 'is empty');
+    }
+  });
+
+  // after the databases, so that a misspelt owner is named as such, not as a login left without one
+  users.forEach((user, i) => {
+    if (user.kind !== 'monitoring' && user.kind !== 'backup' && (user.databases ?? databases.filter((d) => d.owner === user.name)).length === 0) {
+      fail(owner, `users[${i}].databases`, user.databases ?? [], `gives login '${user.name}' no database: list the databases it may use`);
     }
   });
   for (const manager of users.filter((u) => u.kind === 'manager')) {
