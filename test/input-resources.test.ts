@@ -30,6 +30,8 @@ const ZAL = "ZalandoCluster 'test/acid-db':";
 const HOSTILE: [string, () => unknown, string][] = [
   ["a CPU request in words ('half')", () => statefulSet({ resources: { cpuRequest: 'half' } }), `${PSS} resources.cpuRequest "half" is not a Kubernetes quantity (e.g. '500m' or '2')`],
   ["'1K' (Kubernetes writes k or Ki)", () => statefulSet({ resources: { cpuRequest: '1K' } }), `${PSS} resources.cpuRequest "1K" is not a Kubernetes quantity (e.g. '500m' or '2')`],
+  ['a CPU request with a memory unit', () => statefulSet({ resources: { cpuRequest: '500Mi' } }), `${PSS} resources.cpuRequest "500Mi" is written with a unit of bytes or of thousands ('Mi'); CPU is counted in cores ('2', '0.5') or millicores ('500m')`],
+  ['a CPU limit in thousands', () => statefulSet({ resources: { cpuRequest: '1', cpuLimit: '2k' } }), `${PSS} resources.cpuLimit "2k" is written with a unit of bytes or of thousands ('k'); CPU is counted in cores ('2', '0.5') or millicores ('500m')`],
   ['a CPU request of 0', () => statefulSet({ resources: { cpuRequest: '0' } }), `${PSS} resources.cpuRequest "0" must be greater than zero`],
   ['a negative CPU request', () => statefulSet({ resources: { cpuRequest: '-1' } }), `${PSS} resources.cpuRequest "-1" must be greater than zero`],
   ['a CPU request of 1u', () => statefulSet({ resources: { cpuRequest: '1u' } }),

@@ -73,6 +73,9 @@ export function requireQuantity(owner: string, field: string, value: string, kin
   if (q === undefined) return fail(owner, field, value, `is not a Kubernetes quantity (e.g. ${example})`);
   if (q.mantissa <= 0n) return fail(owner, field, value, 'must be greater than zero');
   if (kind === 'cpu') {
+    // the API server takes '500Mi' CPU (524 million cores); nobody means it
+    const unit = /(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)$/.exec(value)?.[1];
+    if (unit !== undefined) fail(owner, field, value, `is written with a unit of bytes or of thousands ('${unit}'); CPU is counted in cores ('2', '0.5') or millicores ('500m')`);
     if (!isWhole(q, 3)) fail(owner, field, value, "is finer than 1m (a thousandth of a CPU), the precision Kubernetes allows; round it to whole millicores (e.g. '1500u' to '2m')");
     if (integerPart(q, 3) > INT64_MAX) fail(owner, field, value, 'is more CPU than Kubernetes can count');
   } else {
