@@ -1,8 +1,8 @@
-import { execFileSync } from 'child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
+import { busyboxApplets } from './support/busybox';
 import { selfSignedCertificate } from './support/certificates';
 import { deployedMajor } from './support/deployed-major';
 import { loadDist, only } from './support/manifests';
@@ -82,8 +82,7 @@ beforeAll(async () => {
   uploads = mkdtempSync(join(work, 'upload-list-'));
   certFile = join(work, 'cert.pem');
   tokenFile = join(work, 'azure-identity-token');
-  busyboxBin = mkdtempSync(join(work, 'busybox-'));
-  for (const applet of ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[']) symlinkSync(execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim(), join(busyboxBin, applet));
+  busyboxBin = busyboxApplets(work, ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[']);
   writeFileSync(tokenFile, ASSERTION);
   const pair = selfSignedCertificate('127.0.0.1', 'IP:127.0.0.1');
   writeFileSync(join(work, 'key.pem'), pair.key);

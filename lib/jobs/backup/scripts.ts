@@ -22,6 +22,14 @@ const ENCODE_NAME = `encode_name() {
     esac
   done
   printf '%s' "\${out}"
+}
+# The backup files <dir>/<prefix>_<stamp>Z.<ext>, names only, oldest first: a glob, since BusyBox's
+# find (Alpine images) has no -printf.
+list_backups() {
+  local f
+  for f in "$1/$2"_*Z."$3"; do
+    if [ -f "\${f}" ]; then printf '%s\\n' "\${f##*/}"; fi
+  done | LC_ALL=C sort
 }`;
 
 /**
@@ -49,7 +57,7 @@ find "\${BACKUP_DIR}" -type f -name '*.partial' -delete
 prune() {
   local dir="$1" prefix="$2" ext="$3"
   local backups=() i file reason
-  mapfile -t backups < <(find "\${dir}" -maxdepth 1 -type f -name "\${prefix}_*Z.\${ext}" -printf '%f\\n' | sort)
+  mapfile -t backups < <(list_backups "\${dir}" "\${prefix}" "\${ext}")
   local count=\${#backups[@]}
   for (( i = 0; i < count - 1; i++ )); do
     file="\${dir}/\${backups[i]}"
@@ -136,7 +144,7 @@ conninfo_dbname() { local v="\${1//\\\\/\\\\\\\\}"; v="\${v//\\'/\\\\\\'}"; prin
 name=$(encode_name "\${SOURCE_DATABASE}")
 dir="\${BACKUP_DIR}/\${name}"
 if [ "\${BACKUP_FILE}" = latest ]; then
-  file=$(find "\${dir}" -maxdepth 1 -type f -name "\${name}_*Z.dump" -printf '%f\\n' 2>/dev/null | sort | tail -n 1)
+  file=$(list_backups "\${dir}" "\${name}" dump | tail -n 1)
   if [ -z "\${file}" ]; then
     echo "No backup of database '\${SOURCE_DATABASE}' in \${dir}" >&2
     exit 1

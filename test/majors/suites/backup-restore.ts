@@ -1,4 +1,4 @@
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -6,6 +6,7 @@ import { EFS_DATABASES, EFS_USERS, TITANIUM_DATABASES, TITANIUM_USERS } from '..
 import { minikubeDev } from '../../../environments/minikube-dev';
 import { BackupCronJob, BackupCronJobProps, BackupStorage, DatabaseUser, PostgresStatefulSet, RestoreJob, RestoreJobProps } from '../../../lib';
 import { backupName } from '../../../lib/jobs/backup/scripts';
+import { busyboxApplets } from '../../support/busybox';
 import { KubeObject, loadDist, only, synth, testChart } from '../../support/manifests';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../../support/postgres-server';
 import { jobScriptNow, runJobScript, testClock, TestSecrets } from '../../support/run-job';
@@ -160,14 +161,30 @@ export function backupSuite(major: number): void {
         expect(backupFiles('titanium')[0]).not.toBe(newest);
       });
 
-      test('the newest expired backup is never deleted by pruning alone', () => {
+      // The script's own functions, run by bash with the machine's tools, or with BusyBox's first on PATH as in an Alpine image.
+      const functionOf = (script: string, name: string) => script.slice(script.indexOf(`${name}() {`), script.indexOf('\n}\n', script.indexOf(`${name}() {`)) + 3);
+      const TOOLS: Array<[string, () => string]> = [
+        ['GNU find and sort', () => clientPath()],
+        ['BusyBox find and sort (Alpine images)', () => `${busyboxApplets(backupDir, ['find', 'sort', 'rm', 'tail', 'date'])}:${clientPath()}`],
+      ];
+
+      test.each(TOOLS)('the newest expired backup is never deleted by pruning alone (%s)', (_tools, path) => {
         dated([40, 30, 20]);
         const files = backupFiles('titanium');
-        // Prune with the script's own function on a directory where every file is expired.
         const script = only(dist, 'CronJob', PER_DATABASE).spec.jobTemplate.spec.template.spec.containers[0].command[2] as string;
-        const prune = script.slice(script.indexOf('prune() {'), script.indexOf('\n}\n', script.indexOf('prune() {')) + 3);
-        execFileSync('bash', ['-c', `${prune}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')], { env: { PATH: clientPath(), RETENTION_DAYS: '7', RETENTION_COUNT: '', ...testClock() }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const run = spawnSync('bash', ['-c', `set -euo pipefail\n${functionOf(script, 'list_backups')}\n${functionOf(script, 'prune')}\nprune "$1" titanium dump`, 'prune', join(backupDir, 'titanium')],
+          { env: { PATH: path(), RETENTION_DAYS: '7', RETENTION_COUNT: '', ...testClock() }, encoding: 'utf8' });
+        expect([run.status, run.stderr.match(/^(find|sort|rm|date|tail):.*$/m)?.[0]]).toEqual([0, undefined]);
+        expect(run.stdout.match(/^Deleted titanium_\S+ \(older than 7 days\)$/gm)).toHaveLength(2);
         expect(backupFiles('titanium')).toEqual([files[2]]);
+      });
+
+      test.each(TOOLS)('the restore finds the newest backup of a database (%s)', (_tools, path) => {
+        dated([3, 2, 1]);
+        const newest = backupFiles('titanium')[2];
+        const restoreScript = only(restoreObjects({ sourceDatabase: 'titanium' }), 'Job').spec.template.spec.containers[0].command[2] as string;
+        const run = spawnSync('bash', ['-c', `set -euo pipefail\n${functionOf(restoreScript, 'list_backups')}\nlist_backups "$1" titanium dump | tail -n 1`, 'latest', join(backupDir, 'titanium')], { env: { PATH: path() }, encoding: 'utf8' });
+        expect([run.status, run.stderr.match(/^(find|sort|tail):.*$/m)?.[0], run.stdout]).toEqual([0, undefined, `${newest}\n`]);
       });
 
       test('by count: only the newest N stay', () => {
