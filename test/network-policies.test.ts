@@ -365,6 +365,31 @@ describe('the default deny is per environment, on unless turned off', () => {
     const objects = dist['aws-efs'];
     expect(objects.filter((o) => o.metadata.name === 'default-deny')).toEqual([]);
   });
+
+  test("an existing namespace stays as it is: no Namespace, no Pod Security labels, no default deny; the environment's own pods stay isolated", () => {
+    const microservices = minikube.servers[1].namespace;
+    const objects = synth(new EnvironmentChart(testApp(), minikube.name, { ...minikube, existingNamespaces: [microservices] }));
+    const inIt = objects.filter((o) => o.metadata.namespace === microservices || (o.kind === 'Namespace' && o.metadata.name === microservices));
+    expect(inIt.filter((o) => o.kind === 'Namespace' || ['default-deny', 'allow-dns'].includes(o.metadata.name)).map((o) => `${o.kind} ${o.metadata.name}`)).toEqual([]);
+    // the other namespace is still the environment's
+    expect(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name)).toEqual([minikube.servers[0].namespace]);
+    const net = new NetworkPolicies(objects);
+    const server = podsOf(objects).find((p) => p.kind === 'StatefulSet' && p.namespace === microservices)!;
+    // a team's application there keeps its traffic; the server admits only its labelled clients
+    const app: Pod = { namespace: microservices, labels: { app: 'web' } };
+    expect(net.allows(app, INTERNET, tcp(443))).toBe(true);
+    expect(net.allows(app, server, tcp(5432))).toBe(false);
+    expect(net.allows(server, INTERNET, tcp(443))).toBe(false);
+  });
+
+  test('a default deny where Prometheus runs, and an existing namespace no server uses, are refused', () => {
+    const monitored = { ...minikube.servers[1], namespace: 'monitoring', monitoring: { login: { name: 'postgres_exporter', password: { name: 'postgres-secret', key: 'exporter-password' } } } };
+    expect(refused(() => new EnvironmentChart(testApp(), minikube.name, { ...minikube, servers: [minikube.servers[0], monitored] })))
+      .toBe("EnvironmentChart 'minikube-dev': servers.microservices.monitoring.scrapeNamespaces \"monitoring\" is where Prometheus runs, and a server of this environment makes it a namespace with a default deny, which would leave Prometheus only DNS; list 'monitoring' in existingNamespaces (the namespace stays as it is) or set network.defaultDeny: false");
+    expect(() => new EnvironmentChart(testApp(), minikube.name, { ...minikube, servers: [minikube.servers[0], monitored], existingNamespaces: ['monitoring'] })).not.toThrow();
+    expect(refused(() => new EnvironmentChart(testApp(), minikube.name, { ...minikube, existingNamespaces: ['microservice'] })))
+      .toBe(`EnvironmentChart 'minikube-dev': existingNamespaces[0] "microservice" is not the namespace of any server (${minikube.servers.map((s) => s.namespace).join(', ')})`);
+  });
 });
 
 describe('ZalandoCluster network options', () => {

@@ -13,7 +13,7 @@ import { NamespaceNetworkDefaults, ServerEndpoint } from '../network/namespace-d
 import { poolerPods, spiloPods } from '../network/zalando-policies';
 import { PostgresStatefulSet, PostgresStatefulSetProps } from '../server/postgres-stateful-set';
 import { PostgresMajorUpgrade } from '../server/postgres-major-upgrade';
-import { PostgresServerProps } from '../server/server-props';
+import { DEFAULT_SCRAPE_NAMESPACE, PostgresServerProps } from '../server/server-props';
 import { DatabaseUser } from '../sql/model';
 import { SchemaInitJob } from '../jobs/schema-init-job';
 import { PostgresTlsProps } from '../server/tls';
@@ -70,6 +70,7 @@ export class EnvironmentChart extends Chart {
   }
 
   private build(environment: EnvironmentDescription): void {
+    checkNamespaceOwnership(ownerOf(this, 'EnvironmentChart'), environment);
     this.namespaces(environment);
     for (const server of environment.servers) {
       const backend = server.backend;
@@ -199,9 +200,32 @@ function serverProps(server: DatabaseServerDescription, environment: Environment
   };
 }
 
-/** The namespaces the chart creates: those of its servers, except the ones every cluster has, which are used, never redefined. */
+/** The namespaces the chart creates: those of its servers, except the ones every cluster has and the existing ones it is told of, which are used, never redefined. */
 function ownedNamespaces(environment: EnvironmentDescription): string[] {
-  return [...new Set(environment.servers.map((s) => s.namespace))].filter((n) => !BUILT_IN_NAMESPACES.includes(n));
+  const existing = environment.existingNamespaces ?? [];
+  return [...new Set(environment.servers.map((s) => s.namespace))].filter((n) => !BUILT_IN_NAMESPACES.includes(n) && !existing.includes(n));
+}
+
+/**
+ * Refuses what would cut off pods the description does not own: an existing namespace no server
+ * uses (a typo), and a default deny in a namespace where Prometheus runs (a monitored server's
+ * `monitoring.scrapeNamespaces`), which would leave Prometheus only DNS.
+ */
+function checkNamespaceOwnership(owner: string, environment: EnvironmentDescription): void {
+  const used = new Set(environment.servers.map((s) => s.namespace));
+  (environment.existingNamespaces ?? []).forEach((namespace, i) => {
+    checkDnsLabel(owner, `existingNamespaces[${i}]`, namespace);
+    if (!used.has(namespace)) fail(owner, `existingNamespaces[${i}]`, namespace, `is not the namespace of any server (${[...used].join(', ')})`);
+  });
+  if (!(environment.network?.defaultDeny ?? true)) return;
+  const owned = ownedNamespaces(environment);
+  environment.servers.forEach((server) => {
+    const scrapers = server.monitoring ? server.monitoring.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] : [];
+    for (const namespace of scrapers.filter((n) => owned.includes(n))) {
+      fail(owner, `servers.${server.id}.monitoring.scrapeNamespaces`, namespace,
+        `is where Prometheus runs, and a server of this environment makes it a namespace with a default deny, which would leave Prometheus only DNS; list '${namespace}' in existingNamespaces (the namespace stays as it is) or set network.defaultDeny: false`);
+    }
+  });
 }
 
 /** The exporter's login as a schema Job user, listed where the chart always listed it: after the declared users. */

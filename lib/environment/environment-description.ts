@@ -233,6 +233,14 @@ export interface EnvironmentDescription {
    * @default - a default deny in each, with DNS allowed
    */
   readonly network?: NetworkDescription;
+  /**
+   * Namespaces of the servers that exist already and are someone else's (the team's applications
+   * run there): the environment writes no Namespace for them, no Pod Security labels and no
+   * namespace-wide default deny, so nothing changes for the pods it does not know about; its own
+   * NetworkPolicies (the server's ingress, its Jobs', its clients' egress) still isolate its pods.
+   * @default - none: the environment creates and owns every namespace of its servers (those every cluster has aside)
+   */
+  readonly existingNamespaces?: string[];
 }
 
 /** Runtime description of {@link EnvironmentDescription}. */
@@ -244,4 +252,5 @@ export const ENVIRONMENT_DESCRIPTION_SHAPE = object<EnvironmentDescription>({
   servers: array(DATABASE_SERVER_DESCRIPTION_SHAPE),
   volumeSnapshotClasses: optional(array(object<VolumeSnapshotClassProps & { readonly id: string }>({ ...VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE.fields, id: string() }))),
   network: optional(NETWORK_DESCRIPTION_SHAPE),
+  existingNamespaces: optional(array(string())),
 }, { name: 'EnvironmentDescription' });

@@ -38,7 +38,7 @@ import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, checkServi
 import { todayOf } from '../private/today';
 import { ClientTls, declareServerCertificate, resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, TLS_KEYS, withAeadCiphers } from './tls';
 import { certificateReloadCommand } from './certificate-reload';
-import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from './server-props';
+import { DEFAULT_SCRAPE_NAMESPACE, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from './server-props';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
 import { SERVER_CONTAINER } from '../private/rendered-names';
@@ -506,7 +506,7 @@ export class PostgresStatefulSet extends Construct {
       port: PORT,
       clientLabel: this.clientLabel,
       clientNamespaces: r.props.clientNamespaces ?? [],
-      metrics: r.props.monitoring && { port: EXPORTER_PORT, scrapeNamespaces: r.props.monitoring.scrapeNamespaces ?? ['monitoring'] },
+      metrics: r.props.monitoring && { port: EXPORTER_PORT, scrapeNamespaces: r.props.monitoring.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] },
     });
     jobsPolicy(this, 'JobsNetworkPolicy', { namespace: this.namespace, instance: this.name, serverPods: this.selectorLabels, port: PORT, labels });
   }

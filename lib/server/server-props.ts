@@ -89,6 +89,9 @@ export interface ServerMonitoringProps {
   readonly scrapeNamespaces?: string[];
 }
 
+/** The namespace Prometheus scrapes from unless a server says otherwise. */
+export const DEFAULT_SCRAPE_NAMESPACE = 'monitoring';
+
 /** Runtime description of {@link ServerMonitoringProps}. */
 export const SERVER_MONITORING_PROPS_SHAPE = object<ServerMonitoringProps>({
   login: LOGIN_SHAPE,
