@@ -49,10 +49,10 @@ export function renderRestoreJob(request: RestoreRequest): string {
 export function parseRestoreArgs(args: readonly string[]): RestoreRequest {
   const positional: string[] = [];
   const usage = (reason: string): never => { throw new RestoreUsageError(`${reason}; ${RESTORE_USAGE}`); };
-  const options = new Map(readOptions(args.filter((a) => a !== '--overwrite'), ['target', 'backup'], usage, (a) => positional.push(a)));
+  const options = new Map(readOptions(args, ['target', 'backup'], usage, (a) => positional.push(a), ['overwrite']));
   if (positional.length !== 3) usage(`give the environment, the server and the database (got ${positional.length} of them)`);
   const [environment, server, database] = positional;
-  return { environment, server, database, target: options.get('target'), backup: options.get('backup'), overwrite: args.includes('--overwrite') };
+  return { environment, server, database, target: options.get('target'), backup: options.get('backup'), overwrite: options.has('overwrite') };
 }
 
 if (require.main === module) {

@@ -108,6 +108,8 @@ describe('BackupCronJob rejects bad input', () => {
     ['a container name with a double hyphen', { upload: { accountName: 'phonebill', containerName: 'pg--backups' } }, `BackupCronJob 'test/backup': upload.containerName "pg--backups" is not a blob container name`],
     ['a client ID that is no GUID', { upload: { accountName: 'phonebill', clientId: 'backup-identity' } }, `BackupCronJob 'test/backup': upload.clientId "backup-identity" is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)`],
     ['an upload image that is not pinned', { upload: { accountName: 'phonebill', image: 'curlimages/curl:latest' } }, `BackupCronJob 'test/backup': upload.image "curlimages/curl:latest" is not pinned to a full version`],
+    ['a dotted name that would name the upload identity', { name: 'db.backup', upload: { accountName: 'phonebill' } }, `BackupCronJob 'test/backup': name "db.backup" names the upload's ServiceAccount, and through it an Azure federated credential, which takes letters, digits, '-' and '_' only; give upload.serviceAccountName`],
+    ['a dotted upload ServiceAccount', { upload: { accountName: 'phonebill', serviceAccountName: 'db.uploader' } }, `BackupCronJob 'test/backup': upload.serviceAccountName "db.uploader" names an Azure federated credential (\`<namespace>-<account>\`), which takes letters, digits, '-' and '_' only: leave out the '.'`],
     ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 subdomain (lower case letters, digits, '-' and '.', at most 52 characters)`],
   ];
   test.each(cases)('%s', (_name, props, message) => {

@@ -39,6 +39,7 @@ describe('npm run restore', () => {
     // an option's value is never the next option
     expect(() => parseRestoreArgs(['env', 'srv', 'db', '--target', '--overwrite'])).toThrow(`--target needs a value; ${RESTORE_USAGE}`);
     expect(() => parseRestoreArgs(['env', 'srv', 'db', '--backup'])).toThrow(`--backup needs a value; ${RESTORE_USAGE}`);
+    expect(() => parseRestoreArgs(['--target', '--overwrite', 'env', 'srv', 'db'])).toThrow(`--target needs a value; ${RESTORE_USAGE}`);
     expect(() => parseRestoreArgs(['env', 'srv', 'db', '--target', 'x', 'extra'])).toThrow(`give the environment, the server and the database (got 4 of them); ${RESTORE_USAGE}`);
     expect(parseRestoreArgs(['env', 'srv', 'db', '--target=db_check', '--overwrite'])).toMatchObject({ target: 'db_check', overwrite: true });
   });

@@ -3,13 +3,17 @@ import { spawnSync } from 'child_process';
 /**
  * The `--name <value>` and `--name=<value>` options of a command line, in order; `fail` gets the
  * reason of an unknown argument or a missing value and throws. Arguments that are not options go
- * to `positional` when given, and are unknown otherwise.
+ * to `positional` when given, and are unknown otherwise; `flags` take no value (read as 'true').
  */
-export function readOptions(args: readonly string[], names: readonly string[], fail: (reason: string) => never, positional?: (arg: string) => void): Array<[name: string, value: string]> {
+export function readOptions(args: readonly string[], names: readonly string[], fail: (reason: string) => never, positional?: (arg: string) => void, flags: readonly string[] = []): Array<[name: string, value: string]> {
   const options: Array<[string, string]> = [];
   for (let i = 0; i < args.length; i++) {
     if (positional && !args[i].startsWith('-')) {
       positional(args[i]);
+      continue;
+    }
+    if (args[i].startsWith('--') && flags.includes(args[i].slice(2))) {
+      options.push([args[i].slice(2), 'true']);
       continue;
     }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(args[i]);

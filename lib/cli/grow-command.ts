@@ -28,12 +28,12 @@ export function runGrowCommand(args: readonly string[]): { stdout: string; stder
 function parseArgs(args: readonly string[]) {
   const positional: string[] = [];
   const usage = (reason: string): never => { throw new GrowRefusal(`${reason}; ${GROW_COMMAND_USAGE}`, true); };
-  const options = readOptions(args.filter((a) => a !== '--check-declared'), ['namespace'], usage, (a) => positional.push(a));
+  const options = readOptions(args, ['namespace'], usage, (a) => positional.push(a), ['check-declared']);
   if (positional.length !== 3) usage(`give the manifest file, the name and the size (got ${positional.length} of them)`);
   const [file, name, size] = positional;
   // the script names the file in shell lines
   if (!/^[A-Za-z0-9._/-]+$/.test(file)) usage(`the manifest file '${file}' is not a plain path (letters, digits, '.', '_', '-' and '/')`);
-  return { file, name, size, namespace: options.find(([option]) => option === 'namespace')?.[1], checkOnly: args.includes('--check-declared') };
+  return { file, name, size, namespace: options.find(([option]) => option === 'namespace')?.[1], checkOnly: options.some(([option]) => option === 'check-declared') };
 }
 
 function subjectOf(file: string, name: string, namespace: string | undefined): GrowSubject {

@@ -206,6 +206,10 @@ export class BackupCronJob extends Construct {
         "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
       if (props.login !== undefined) checkLogin(owner, 'login', props.login);
       if (props.rolePasswords && mode !== 'cluster') fail(owner, 'rolePasswords', props.rolePasswords, "applies to 'cluster' mode only (pg_dump never dumps roles)");
+      // The ServiceAccount names the Azure federated credential (`<namespace>-<account>`), which takes no '.'.
+      if (props.upload && props.upload.serviceAccountName === undefined && this.name.includes('.')) {
+        fail(owner, 'name', this.name, "names the upload's ServiceAccount, and through it an Azure federated credential, which takes letters, digits, '-' and '_' only; give upload.serviceAccountName");
+      }
       const upload = props.upload && { options: props.upload, containerName: checkBlobUpload(this, owner, props.upload), serviceAccount: props.upload.serviceAccountName ?? this.name };
       const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
       props.storage.bind(this, owner, server.name, server.namespace, labels);

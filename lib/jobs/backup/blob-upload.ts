@@ -89,6 +89,7 @@ export const CLIENT_ID: TextRule = {
  */
 export function checkServiceAccountName(owner: string, field: string, name: string): void {
   checkDnsSubdomain(owner, field, name);
+  if (name.includes('.')) fail(owner, field, name, "names an Azure federated credential (`<namespace>-<account>`), which takes letters, digits, '-' and '_' only: leave out the '.'");
   if (name === 'default') {
     fail(owner, field, name, "is the namespace's default ServiceAccount, which every pod without one of its own runs as: the upload identity would trust them all; name an account of its own (or leave it out for the CronJob's name)");
   }
