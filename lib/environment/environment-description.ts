@@ -238,6 +238,9 @@ export interface EnvironmentDescription {
    * run there): the environment writes no Namespace for them, no Pod Security labels and no
    * namespace-wide default deny, so nothing changes for the pods it does not know about; its own
    * NetworkPolicies (the server's ingress, its Jobs', its clients' egress) still isolate its pods.
+   * Listing a namespace the environment created before removes its Namespace from the manifests:
+   * `kubectl apply` leaves it, but a Terraform stack destroys it with everything in it (the review
+   * says data-loss): take it out of the state first (`terraform state rm`).
    * @default - none: the environment creates and owns every namespace of its servers (those every cluster has aside)
    */
   readonly existingNamespaces?: string[];
