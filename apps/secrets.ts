@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { App } from 'cdk8s';
 import { environmentNamed } from '../environments';
 import { RequiredCertificates, RequiredSecrets, EnvironmentChart } from '../lib';
-import { generatePassword, MissingSecrets, NeededSecrets, renderMissingNeededSecrets, renderNeededSecrets } from '../lib/secrets/secrets-script';
+import { generatePassword, MissingSecrets, missingSecretsSummary, NeededSecrets, renderMissingNeededSecrets, renderNeededSecrets } from '../lib/secrets/secrets-script';
 
 export { existingSecretKeys, generatePassword, MissingSecrets } from '../lib/secrets/secrets-script';
 
@@ -44,11 +44,7 @@ if (require.main === module) {
     } else {
       const missing = renderMissingSecrets(name, readFileSync(from === '-' ? 0 : from, 'utf8'));
       process.stdout.write(missing.script);
-      const summary = [
-        ...missing.created.map((secret) => `creates Secret ${secret}`),
-        ...Object.entries(missing.added).map(([secret, keys]) => `adds to Secret ${secret}: ${keys.join(', ')}`),
-      ];
-      process.stderr.write(summary.length > 0 ? `${summary.join('\n')}\n` : `nothing missing: every Secret and key ${name} needs exists\n`);
+      process.stderr.write(missingSecretsSummary(missing, name));
     }
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);

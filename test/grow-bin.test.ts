@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { toYaml } from '../lib/environment/manifest-writer';
 import { runGrowCommand } from '../lib/cli/grow-command';
 import { byConsumer, CONSUMER_APP } from './review-corpus/paths';
+import { writeStandIn } from './support/stand-in';
 import { KubeObject, REPO_ROOT } from './support/manifests';
 import { RUN_ROOT_ENV } from './support/run-root-env';
 
@@ -65,10 +66,7 @@ test('the script, run by sh: checks the class, patches and waits, stops until th
   const sts = rendered('10Gi').find((o) => o.kind === 'StatefulSet')!;
   const template = sts.spec.volumeClaimTemplates[0];
   writeFileSync(claim, JSON.stringify({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { ...template.metadata, name: 'data-orders-db-0', namespace: 'shop' }, spec: template.spec }));
-  const fake = (name: string, body: string) => {
-    writeFileSync(join(bin, name), `#!/bin/sh\nprintf '%s\\n' "${name} $*" >> "${log}"\n${body}`);
-    chmodSync(join(bin, name), 0o755);
-  };
+  const fake = (name: string, body: string) => writeStandIn(bin, log, name, body);
   fake('kubectl', `
 case "$1 $2" in
   "get pvc") printf standard ;;

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { canonicalSize, GROW_USAGE, parseGrowArgs, runGrow, TERRAFORM_STACKS } from '../apps/grow';
+import { writeStandIn } from './support/stand-in';
 import { KubeObject, loadDist, REPO_ROOT } from './support/manifests';
 
 const dist = loadDist();
@@ -128,10 +129,7 @@ describe('the printed script, run by sh against a stand-in for the cluster', () 
   const bin = join(scratch, 'bin');
   const state = join(scratch, 'cluster');
   const log = join(scratch, 'calls.log');
-  const fake = (name: string, body: string) => {
-    writeFileSync(join(bin, name), `#!/bin/sh\nprintf '%s\\n' "${name} $*" >> "${log}"\n${body}`);
-    chmodSync(join(bin, name), 0o755);
-  };
+  const fake = (name: string, body: string) => writeStandIn(bin, log, name, body);
   const script = grow('minikube-dev', 'microservices', '10Gi').stdout;
 
   beforeEach(() => {

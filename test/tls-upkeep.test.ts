@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { KubeSecret } from '../lib/private/k8s';
 import { Chart } from 'cdk8s';
 import { stringify } from 'yaml';
+import { busyboxApplets } from './support/busybox';
 import { environmentNamed } from '../environments';
 import {
   EnvironmentChart, EnvironmentDescription, PostgresMonitoring, PostgresStatefulSet, PostgresStatefulSetProps, RequiredCertificates, SchemaInitJob,
@@ -106,14 +107,11 @@ describe('a renewed certificate is loaded without a person', () => {
   });
 
   /** busybox's sh, sleep and kill first on PATH, as in the Alpine images (Debian's busybox has no cksum applet; Alpine's has). */
-  let busyboxApplets: string;
+  let busyboxBin: string;
   beforeAll(() => {
-    busyboxApplets = mkdtempSync(join(tmpdir(), 'busybox-'));
-    chmodSync(busyboxApplets, 0o755);
-    const busybox = execFileSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).trim();
-    for (const applet of ['sh', 'sleep', 'kill']) symlinkSync(busybox, join(busyboxApplets, applet));
+    busyboxBin = busyboxApplets(tmpdir(), ['sh', 'sleep', 'kill']);
   });
-  afterAll(() => rmSync(busyboxApplets, { recursive: true, force: true }));
+  afterAll(() => rmSync(busyboxBin, { recursive: true, force: true }));
 
   // 14 and 18 reap a child they did not start in different code (CleanupBackend; "untracked child
   // process"); busybox's sh is the Alpine images' /bin/sh.
@@ -133,7 +131,7 @@ describe('a renewed certificate is loaded without a person', () => {
       caDir = mkdtempSync(join(tmpdir(), 'upkeep-ca-'));
       writeFileSync(join(caDir, 'renewed-ca.crt'), renewed.ca);
       server = await startContainerServer({
-        major, ...containerRun(volume, shell.split(' ')), env: { CERTIFICATE_CHECK_SECONDS: '1' }, ...(shell.startsWith('busybox') ? { pathPrefix: busyboxApplets } : {}),
+        major, ...containerRun(volume, shell.split(' ')), env: { CERTIFICATE_CHECK_SECONDS: '1' }, ...(shell.startsWith('busybox') ? { pathPrefix: busyboxBin } : {}),
       });
       started = startTime();
     });

@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { parse } from 'yaml';
 import { readNeededSecrets, SECRETS_FILE_ENV } from '../secrets/secrets-file';
-import { renderMissingNeededSecrets, renderNeededSecrets } from '../secrets/secrets-script';
+import { missingSecretsSummary, renderMissingNeededSecrets, renderNeededSecrets } from '../secrets/secrets-script';
 import { readOptions } from './command-line';
 
 export const SECRETS_COMMAND_USAGE = 'usage: npx cdk8s-postgres secrets [--app <command>] | kubectl create -f -   (or: kubectl get secrets -A -o json | npx cdk8s-postgres secrets --missing-from - | sh)';
@@ -33,11 +33,7 @@ export function runSecretsCommand(args: readonly string[], cwd: string, stdin: (
     const from = options.get('missing-from');
     if (from === undefined) return { stdout: renderNeededSecrets(needed), stderr: '', status: 0 };
     const missing = renderMissingNeededSecrets(needed, from === '-' ? stdin() : readFileSync(resolve(cwd, from), 'utf8'), 'this app');
-    const summary = [
-      ...missing.created.map((secret) => `creates Secret ${secret}`),
-      ...Object.entries(missing.added).map(([secret, keys]) => `adds to Secret ${secret}: ${keys.join(', ')}`),
-    ];
-    return { stdout: missing.script, stderr: summary.length > 0 ? `${summary.join('\n')}\n` : 'nothing missing: every Secret and key the app needs exists\n', status: 0 };
+    return { stdout: missing.script, stderr: missingSecretsSummary(missing, 'the app'), status: 0 };
   } catch (error) {
     if (error instanceof SecretsCommandError) return { stdout: '', stderr: `secrets could not run: ${error.message}\n`, status: 2 };
     return { stdout: '', stderr: `${(error as Error).message}\n`, status: 1 };

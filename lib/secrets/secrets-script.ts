@@ -135,3 +135,12 @@ export function renderMissingNeededSecrets(needed: NeededSecrets, existingListJs
   return { script: [...header, ...lines, ''].join('\n'), created, added };
 }
 
+
+/** What a {@link MissingSecrets} script does, for stderr: a line per Secret created or added to, or that nothing is missing for `who`. */
+export function missingSecretsSummary(missing: MissingSecrets, who: string): string {
+  const lines = [
+    ...missing.created.map((secret) => `creates Secret ${secret}`),
+    ...Object.entries(missing.added).map(([secret, keys]) => `adds to Secret ${secret}: ${keys.join(', ')}`),
+  ];
+  return lines.length > 0 ? `${lines.join('\n')}\n` : `nothing missing: every Secret and key ${who} needs exists\n`;
+}
