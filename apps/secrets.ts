@@ -14,7 +14,7 @@ function environmentSecrets(environmentName: string): NeededSecrets {
 /**
  * The Secrets an environment references, as Kubernetes YAML with freshly generated passwords,
  * and, for servers whose certificate cert-manager does not issue, kubernetes.io/tls Secrets
- * signed by a fresh self-signed CA (development only; see README: TLS). Printed, never
+ * signed by a fresh self-signed CA (development only; see docs/tls.md). Printed, never
  * written: pipe it into `kubectl create -f -` once per cluster.
  */
 export function renderSecrets(environmentName: string, password: () => string = generatePassword): string {

@@ -33,6 +33,6 @@ export function undeclaredMajorChanges(environment: string, committedFile: strin
     if (before === undefined || before === major) return [];
     return [`environment '${environment}': StatefulSet ${statefulSet} runs PostgreSQL ${before} in ${manifest.source} and would run ${major} on the same claim, ` +
       `whose data PostgreSQL ${major} cannot use (its pod's guard refuses to start). Declare the upgrade on the server's backend ` +
-      `(upgrade: { fromMajorVersion: ${before} }, README "Upgrading PostgreSQL"), or set majorVersion back to ${before}.`];
+      `(upgrade: { fromMajorVersion: ${before} }, docs/upgrading.md), or set majorVersion back to ${before}.`];
   });
 }

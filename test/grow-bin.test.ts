@@ -8,7 +8,7 @@ import { writeStandIn } from './support/stand-in';
 import { KubeObject, REPO_ROOT } from './support/manifests';
 import { RUN_ROOT_ENV } from './support/run-root-env';
 
-// `npx cdk8s-postgres grow` on a consumer's synthesized file (README "SchemaInitJob"'s app), and
+// `npx cdk8s-postgres grow` on a consumer's synthesized file (docs/library.md, "SchemaInitJob"'s app), and
 // its script run by sh against stand-ins: kubectl answers from a claim file it patches offline,
 // `npx cdk8s synth` writes the app's output with the new size, and the script's own
 // `npx cdk8s-postgres grow … --check-declared` is the package's command.

@@ -55,7 +55,7 @@ describe('npm run grow: StatefulSet servers', () => {
   const cases = [
     {
       args: ['minikube-dev', 'microservices', '10Gi'], sts: 'postgresql', ns: 'microservices', size: '10Gi', from: '5Gi', claims: ['data-postgresql-0'],
-      warnings: ["WARNING: the claims declare no StorageClass, so they have the class that was the cluster's default when they were created; minikube's cannot grow: minikube's default class 'standard' (provisioner k8s.io/minikube-hostpath) sets no allowVolumeExpansion and its provisioner cannot resize; move the data to a larger claim of another class with a backup and a restore (README: Backups and restores). The script checks the live class before changing anything."],
+      warnings: ["WARNING: the claims declare no StorageClass, so they have the class that was the cluster's default when they were created; minikube's cannot grow: minikube's default class 'standard' (provisioner k8s.io/minikube-hostpath) sets no allowVolumeExpansion and its provisioner cannot resize; move the data to a larger claim of another class with a backup and a restore (docs/backups-and-restores.md). The script checks the live class before changing anything."],
       deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql -n microservices --cascade=orphan --ignore-not-found', 'kubectl apply -f dist/minikube-dev.k8s.yaml'],
     },
     {
@@ -65,7 +65,7 @@ describe('npm run grow: StatefulSet servers', () => {
     },
     {
       args: ['solid-cloud', 'titanium', '20Gi'], sts: 'postgresql', ns: 'titanium-prod', size: '20Gi', from: '10Gi', claims: ['data-postgresql-0'],
-      warnings: ["WARNING: StorageClass 'local-path' is known not to allow expansion: 'local-path' (rancher.io/local-path) cannot resize claims (rancher/local-path-provisioner#190); its volumes are directories on the node without a quota, so the data can already use the node's free disk; leave the claims as they are (the size is not enforced) or move the data to a larger claim of another class with a backup and a restore (README: Backups and restores). The script checks the live class before changing anything."],
+      warnings: ["WARNING: StorageClass 'local-path' is known not to allow expansion: 'local-path' (rancher.io/local-path) cannot resize claims (rancher/local-path-provisioner#190); its volumes are directories on the node without a quota, so the data can already use the node's free disk; leave the claims as they are (the size is not enforced) or move the data to a larger claim of another class with a backup and a restore (docs/backups-and-restores.md). The script checks the live class before changing anything."],
       deploy: ['npx cdk8s synth --no-check-upgrade', 'kubectl delete statefulset postgresql -n titanium-prod --cascade=orphan --ignore-not-found', 'kubectl apply -f dist/solid-cloud.k8s.yaml'],
     },
     {

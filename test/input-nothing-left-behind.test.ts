@@ -145,8 +145,8 @@ describe('a construct that fails leaves nothing behind, and its id can be used a
       warn.mockRestore();
     }
     expect(recorded).toEqual([
-      'test/orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; upgrade it (README "Upgrading PostgreSQL")',
-      'test/acid-orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; upgrade it (README "Upgrading PostgreSQL")',
+      'test/orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; upgrade it (docs/upgrading.md)',
+      'test/acid-orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; upgrade it (docs/upgrading.md)',
       'test/efs-static: EFS volume without an access point: PostgreSQL must own its data directory and cannot chown it on EFS; give an access point with uid/gid 999',
     ]);
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import * as ts from 'typescript';
 
-// lib/ is laid out by concern (README "Layout") and its modules form no import cycle: a cycle makes
+// lib/ is laid out by concern (docs/development.md, "Layout") and its modules form no import cycle: a cycle makes
 // the load order decide which module sees the other's exports as undefined.
 const LIB = join(__dirname, '..', 'lib');
 

@@ -94,7 +94,7 @@ describe("seed 004 §8.1's alerts in aks-phonebill-dev", () => {
       const anchor = rule.annotations.runbook_url.split('#')[1];
       expect(runbooks).toContain(`## ${anchor}\n`);
     }
-    // absolute: the package does not ship docs/, so the link must not depend on where it is read
+    // absolute: Prometheus and Grafana open it from the cluster, not from a checkout or the package
     const repository = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
     for (const rule of rules) {
       const [base] = rule.annotations.runbook_url.split('#');

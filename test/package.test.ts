@@ -5,7 +5,8 @@ import { join } from 'path';
 import semver from 'semver';
 import { parseAllDocuments } from 'yaml';
 import { parseManifest, REPO_ROOT } from './support/manifests';
-import { EXAMPLE_OUTPUTS, expectDocumentedOutput, readmeExamples } from './support/readme-examples';
+import { documentationFiles } from './support/documentation';
+import { documentedExamples, EXAMPLE_OUTPUTS, expectDocumentedOutput } from './support/documented-examples';
 import { RUN_ROOT_ENV } from './support/run-root-env';
 import { typeCheck } from './support/type-check';
 
@@ -24,12 +25,14 @@ function nodeIn(project: string, script: string): { ok: boolean; out: string } {
 /**
  * What a declaration file cites that a reader of the package cannot open: the repository's seeds
  * (not shipped) in doc comments, and documents (`.md`, `.html`) named by a relative path, in
- * comments or string values (a runbook URL) alike.
+ * comments or string values (a runbook URL) alike, unless the package ships them (`shipped`: paths
+ * in the package, such as `docs/tls.md`).
  */
-function unshippedCitations(declarations: string): string[] {
+function unshippedCitations(declarations: string, shipped: string[]): string[] {
   const comments = declarations.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
   const seeds = comments.flatMap((c) => c.match(/\bseeds?\b(\s+\d+)?/gi) ?? []);
-  const documents = [...declarations.matchAll(/[\w./:#-]*\.(?:md|html)\b(?:#[\w-]*)?/g)].map((m) => m[0]).filter((d) => !d.startsWith('https://'));
+  const documents = [...declarations.matchAll(/[\w./:#-]*\.(?:md|html)\b(?:#[\w-]*)?/g)].map((m) => m[0])
+    .filter((d) => !d.startsWith('https://') && !shipped.includes(d.replace(/#.*$/, '')));
   return [...seeds, ...documents];
 }
 
@@ -53,7 +56,7 @@ async function packageTree(work: string): Promise<string> {
   const { status, output, outDir } = await typeCheck(process.env[RUN_ROOT_ENV]!);
   if (status !== 0) throw new Error(`the repository does not compile, so there is nothing to pack:\n${output}`);
   const tree = join(work, 'package');
-  for (const file of ['package.json', 'README.md', 'LICENSE']) cpSync(join(REPO_ROOT, file), join(tree, file));
+  for (const file of ['package.json', 'README.md', 'LICENSE', ...documentationFiles()]) cpSync(join(REPO_ROOT, file), join(tree, file));
   // the sources, not what an earlier `npm run build` may have left beside them (prebuild deletes it)
   cpSync(join(REPO_ROOT, 'lib'), join(tree, 'lib'), { recursive: true, filter: (f) => !/\.(js|d\.ts)$/.test(f) });
   cpSync(join(outDir, 'lib'), join(tree, 'lib'), { recursive: true });
@@ -103,8 +106,10 @@ describe('the packed library', () => {
     }
   }, 120000);
 
-  test('ships the Apache 2.0 LICENSE and no compiled file without a source', () => {
+  test('ships the Apache 2.0 LICENSE, the guides and no compiled file without a source', () => {
     expect(packed).toContain('package/LICENSE');
+    // the guides the README links and the messages cite (docs/upgrading.md …), not the generated API pages
+    expect(packed.filter((f) => f.startsWith('package/docs/')).sort()).toEqual(documentationFiles().filter((f) => f !== 'README.md').map((f) => `package/${f}`).sort());
     expect(readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8')).toMatch(/^\s*Apache License\s+Version 2\.0, January 2004/);
     expect(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).license).toBe('Apache-2.0');
     // a stale build output (say of a removed file) would otherwise ship as a hidden module
@@ -122,11 +127,12 @@ describe('the packed library', () => {
     const lib = join(project, 'node_modules', 'cdk8s-postgres', 'lib');
     const declarations = (readdirSync(lib, { recursive: true }) as string[]).filter((f) => f.endsWith('.d.ts'));
     expect(declarations).toContain('index.d.ts');
-    const findings = declarations.flatMap((f) => unshippedCitations(readFileSync(join(lib, f), 'utf8')).map((x) => `${f}: ${x}`));
+    const shipped = packed.map((f) => f.replace(/^package\//, ''));
+    const findings = declarations.flatMap((f) => unshippedCitations(readFileSync(join(lib, f), 'utf8'), shipped).map((x) => `${f}: ${x}`));
     expect(findings).toEqual([]);
-    // what the check finds: the forms these files used before
-    expect(unshippedCitations('/** Thresholds of the default alerts (seed 004 §8.1). */\nexport declare const DEFAULT_RUNBOOK_BASE = "docs/runbooks.md";\n/** See [the runbook](./runbooks.md#x). */'))
-      .toEqual(['seed 004', 'docs/runbooks.md', './runbooks.md#x']);
+    // what the check finds: the forms these files used before, and a guide the package does not ship
+    expect(unshippedCitations('/** Thresholds of the default alerts (seed 004 §8.1). */\nexport declare const DEFAULT_RUNBOOK_BASE = "docs/runbook.md";\n/** See [the runbook](./runbooks.md#x), docs/tls.md. */', shipped))
+      .toEqual(['seed 004', 'docs/runbook.md', './runbooks.md#x']);
   });
 
   test('without cdktf, the main entry loads, a Terraform entry names what is missing, deep paths are refused', () => {
@@ -147,7 +153,7 @@ describe('the packed library', () => {
   });
 
   // The merge check for a repository that imports the library: its own app, its own dist/, two
-  // commits (one routine change, one weakening), and the package's bin as the README's workflow runs it.
+  // commits (one routine change, one weakening), and the package's bin as docs/reviewing.md's workflow runs it.
   test('npx cdk8s-postgres review in a consumer repository: a routine change passes, a weakening fails, bad input exits 2', () => {
     const app = (databases: string[], logConnections: boolean) => [
       "const { App, Chart } = require('cdk8s');",
@@ -166,7 +172,7 @@ describe('the packed library', () => {
       writeFileSync(join(repo, 'main.js'), app(databases, logConnections));
       expect(run('node', ['main.js']).status).toBe(0);
     };
-    // npx as the README's workflow runs it once; the bin it resolves to directly for the rest (npm's start costs a second).
+    // npx as docs/reviewing.md's workflow runs it once; the bin it resolves to directly for the rest (npm's start costs a second).
     const review = (...args: string[]) => run(join(project, 'node_modules', '.bin', 'cdk8s-postgres'), ['review', ...args]);
     const npxReview = (...args: string[]) => run('npx', ['--no-install', 'cdk8s-postgres', 'review', ...args]);
     expect(run('git', ['init', '-q']).status).toBe(0);
@@ -206,7 +212,7 @@ describe('the packed library', () => {
   });
 
   describe('with cdktf and the AWS provider only', () => {
-    const examples = readmeExamples();
+    const examples = documentedExamples();
     const written = new Set<string>();
     const needsKubernetesProvider = (example: string) => /from '(@cdktf\/provider-kubernetes\/[^']*|cdk8s-postgres\/terraform\/kubernetes)'/.test(example);
 
@@ -216,7 +222,7 @@ describe('the packed library', () => {
      */
     const RESOLUTIONS = [['--module', 'node16', '--moduleResolution', 'node16', '--noEmit'], ['--module', 'preserve', '--moduleResolution', 'bundler', '--noEmit'], ['--module', 'commonjs', '--moduleResolution', 'node10']];
 
-    /** Writes README blocks `indices` into the project, compiles them with `extra` files (once per resolution), runs each and checks what it made. */
+    /** Writes documented blocks `indices` into the project, compiles them with `extra` files (once per resolution), runs each and checks what it made. */
     function runExamples(indices: number[], resolutions: string[][], extra: { files: string[]; diagnostics: (resolution: string[]) => string }): void {
       const dirs = indices.map((i) => {
         const dir = join(project, 'readme', String(i + 1));
@@ -246,7 +252,7 @@ describe('the packed library', () => {
       expect(existsSync(join(project, 'node_modules', '@cdktf', 'provider-kubernetes'))).toBe(false);
     });
 
-    test("a chart importing the library by name and the README's blocks that need no other provider compile against the package under every resolution, run, and make what they say; a deep path does not type-check under any", () => {
+    test("a chart importing the library by name and the documentation's blocks that need no other provider compile against the package under every resolution, run, and make what they say; a deep path does not type-check under any", () => {
       writeFileSync(join(project, 'main.ts'), [
         "import { App, Chart } from 'cdk8s';",
         "import { PostgresStatefulSet } from 'cdk8s-postgres';",
@@ -293,14 +299,14 @@ describe('the packed library', () => {
         link('@cdktf/provider-kubernetes');
       });
 
-      test("the README's blocks that deploy through the kubernetes provider compile, run and make what they say; every expected output was made", () => {
+      test("the documentation's blocks that deploy through the kubernetes provider compile, run and make what they say; every expected output was made", () => {
         const later = examples.map((_, i) => i).filter((i) => needsKubernetesProvider(examples[i]));
         expect(later.length).toBeGreaterThanOrEqual(1);
         // one compiler run (the provider's types are large): the three resolutions are shown above
         runExamples(later, [['--module', 'node16', '--moduleResolution', 'node16']], { files: [], diagnostics: () => '' });
         expect([...written].sort()).toEqual(Object.keys(EXAMPLE_OUTPUTS).sort());
         // the output check can fail: a comment that is not what the line prints
-        expect(() => expectDocumentedOutput("console.log(db.host); // orders-db.shop.svc.cluster.local\n", 'orders-db.db.svc.cluster.local\n')).toThrow('the README says an example prints');
+        expect(() => expectDocumentedOutput("console.log(db.host); // orders-db.shop.svc.cluster.local\n", 'orders-db.db.svc.cluster.local\n')).toThrow('the documentation says an example prints');
       }, 60000);
     });
   });

@@ -208,7 +208,7 @@ describe('PostgresStatefulSet options', () => {
 describe('PostgresStatefulSet warnings', () => {
   test('an end-of-life major warns at synth', () => {
     expect(render({ majorVersion: 14 }).warnings).toEqual([
-      'test/orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; upgrade it (README "Upgrading PostgreSQL")',
+      'test/orders: PostgreSQL 14 reached end of life on 2026-11-12 and gets no more security fixes; upgrade it (docs/upgrading.md)',
     ]);
   });
 

@@ -9,7 +9,7 @@ import { REPO_ROOT } from './support/manifests';
 
 // Realistic pull requests across the five environments, both deploy paths, a consumer's chart and
 // a consumer's AWS stack, each with the most it does on each axis. Routine edits must pass the
-// README's merge check (--fail-on refused,data-loss,security); every weakening must be named.
+// docs/reviewing.md's merge check (--fail-on refused,data-loss,security); every weakening must be named.
 
 /** The most each axis reaches over `findings` (access starts at 'same': nothing changed widens or narrows it). */
 function mostOf(findings: readonly Finding[]): Effects {
@@ -39,7 +39,7 @@ function saidTwice(edit: CorpusEdit): string[] {
 
 test('the corpus covers every kind, path and environment, 60 edits or more', () => {
   expect(CORPUS.length).toBeGreaterThanOrEqual(60);
-  expect(/(\d+) realistic pull requests/.exec(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8'))?.[1]).toBe(String(CORPUS.length));
+  expect(/(\d+) realistic pull requests/.exec(readFileSync(join(REPO_ROOT, 'docs', 'reviewing.md'), 'utf8'))?.[1]).toBe(String(CORPUS.length));
   expect(new Set(CORPUS.map((e) => e.name)).size).toBe(CORPUS.length);
   expect(new Set(CORPUS.map((e) => e.kind))).toEqual(new Set(['routine', 'weakening', 'disruptive']));
   expect(new Set(CORPUS.map((e) => e.path))).toEqual(new Set(['kubectl', 'terraform', 'both', 'consumer', 'aws']));

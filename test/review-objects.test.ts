@@ -108,7 +108,7 @@ describe('data-loss', () => {
     expect(findings[0].message).toBe("PostgreSQL 17 -> 18 in place: the new server cannot use the old major's data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)");
     expect(findings[0].steps).toEqual([
       'keep majorVersion 17 on this server',
-      'follow README "Upgrading PostgreSQL": declare the upgrade (upgrade: { fromMajorVersion: 17 }), which copies the data into a new server of the new major and keeps the old one',
+      'follow docs/upgrading.md: declare the upgrade (upgrade: { fromMajorVersion: 17 }), which copies the data into a new server of the new major and keeps the old one',
     ]);
   });
 
@@ -140,7 +140,7 @@ describe('data-loss', () => {
       'data-loss spec.template.spec.containers[0].image: PostgreSQL 17 -> 18 in place: the new server cannot use the old major\'s data directory (the pod refuses to start, or an empty cluster is initialized beside the old data)',
       'downtime spec.template.spec.containers[0].image: the pod template changes (spec.template.spec.containers[0].image: postgres:17.6-bookworm -> postgres:18.1-trixie): the single pod restarts and the database is unavailable until it is ready again',
     ]);
-    expect(major[0].steps[1]).toMatch(/^follow README "Upgrading PostgreSQL": declare the upgrade \(upgrade: \{ fromMajorVersion: 17 \}\)/);
+    expect(major[0].steps[1]).toMatch(/^follow docs\/upgrading\.md: declare the upgrade \(upgrade: \{ fromMajorVersion: 17 \}\)/);
     expect(reviewObjects([sts('postgres:17.6')], [sts('postgres:17.6', 'Delete')]).map((f) => `${f.risk} ${f.path}`)).toEqual(['data-loss spec.persistentVolumeClaimRetentionPolicy.whenDeleted']);
     const pv = (policy: string) => ({ apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv' }, spec: { persistentVolumeReclaimPolicy: policy } });
     expect(reviewObjects([pv('Retain')], [pv('Delete')]).map((f) => `${f.risk} ${f.target}: ${f.message}`)).toEqual(['data-loss PersistentVolume/pv: reclaim policy Retain -> Delete: the stored data is erased when the claim of PersistentVolume pv is deleted']);

@@ -29,7 +29,7 @@ describe('synthesis against the committed manifests', () => {
     expect(() => synthesizeEnvironments(outdir, aksOn(17))).toThrow(
       `environment 'aks-phonebill-dev': StatefulSet phonebill-dev/postgresql-product-change runs PostgreSQL 14 in ${file} and would run 17 on the same claim, ` +
       "whose data PostgreSQL 17 cannot use (its pod's guard refuses to start). Declare the upgrade on the server's backend " +
-      '(upgrade: { fromMajorVersion: 14 }, README "Upgrading PostgreSQL"), or set majorVersion back to 14.');
+      '(upgrade: { fromMajorVersion: 14 }, docs/upgrading.md), or set majorVersion back to 14.');
     expect(readFileSync(file, 'utf8')).toBe(committed);
   });
 

@@ -5,7 +5,7 @@ import { only, synth, testChart } from './support/manifests';
 
 // The operator upgrades in place when majorVersion rises (ZalandoClusterProps.majorVersion says
 // how); synthesis refuses what the CRD refuses. A downgrade cannot be seen without the running
-// cluster: the operator ignores it, and the TSDoc and README say so.
+// cluster: the operator ignores it, and the TSDoc and docs/upgrading.md say so.
 const base: ZalandoClusterProps = { teamId: 'acid', storage: { size: '10Gi' } };
 function resource(props: Partial<ZalandoClusterProps>) {
   const chart = testChart();

@@ -1,4 +1,4 @@
-// A consumer's snapshot test of one server chart, as the README's testing section writes it.
+// A consumer's snapshot test of one server chart, as docs/library.md ("writeChart and toYaml") writes it.
 'use strict';
 const { Chart, Testing } = require('cdk8s');
 const { PostgresStatefulSet } = require('cdk8s-postgres');

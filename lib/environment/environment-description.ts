@@ -72,8 +72,8 @@ export interface StatefulSetBackend extends Omit<PostgresStatefulSetProps, keyof
   /**
    * A major upgrade in progress: `majorVersion` names the new major and this the one the data
    * is on now. The previous server keeps running unchanged while a new server
-   * `<name>-pg<major>` is filled by a verified copy; `serve` switches the client Service (README
-   * "Upgrading PostgreSQL"). Changing `majorVersion` without it is refused by the server's pod.
+   * `<name>-pg<major>` is filled by a verified copy; `serve` switches the client Service
+   * (docs/upgrading.md). Changing `majorVersion` without it is refused by the server's pod.
    * @default - no upgrade
    */
   readonly upgrade?: MajorUpgradeDeclaration;

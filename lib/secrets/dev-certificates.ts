@@ -53,7 +53,7 @@ function openssl(args: string[]): void {
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (e.code === 'ENOENT') {
-      throw new Error('the openssl command is needed to make the development certificates and was not found on PATH: install OpenSSL (apt-get install openssl, brew install openssl), or create the TLS Secrets yourself (README: TLS)');
+      throw new Error('the openssl command is needed to make the development certificates and was not found on PATH: install OpenSSL (apt-get install openssl, brew install openssl), or create the TLS Secrets yourself (docs/tls.md)');
     }
     throw new Error(`openssl ${args[0]} failed: ${e.stderr?.toString().trim() ?? e.message}`);
   }

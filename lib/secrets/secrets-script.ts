@@ -7,7 +7,7 @@ import { RequiredSecret } from './required-secrets';
 /**
  * The Secrets that manifests reference but never contain, made for a cluster: whole Secrets with
  * freshly generated passwords, and for servers whose certificate cert-manager does not issue,
- * kubernetes.io/tls Secrets signed by a fresh self-signed CA (development only; see README: TLS).
+ * kubernetes.io/tls Secrets signed by a fresh self-signed CA (development only; see docs/tls.md).
  * The repository's `npm run secrets` and the package's `npx cdk8s-postgres secrets` print them.
  */
 

@@ -26,6 +26,10 @@ const GUARD_VOLUME_PATH = '/mnt/data-volume';
  * Passes: no PG_VERSION anywhere (first start), or PG_VERSION of this major in this pod's
  * directory and no data directory of another major. Refuses
  * everything else, naming what it found and where; it never writes.
+ *
+ * The script is part of every server's pod template: a change to its text, even to a message,
+ * restarts every server on its next apply. Its pointer `README "Upgrading PostgreSQL"` (the
+ * README's link to docs/upgrading.md) therefore stays as it is.
  */
 const MAJOR_GUARD_SCRIPT = `set -eu
 volume="$DATA_VOLUME"

@@ -37,7 +37,7 @@ export function isEndOfLife(major: number, today: string): boolean {
 /** The warning for a major past its end of life on `today` (YYYY-MM-DD), or undefined while it is supported. */
 export function endOfLifeWarning(major: number, today: string): string | undefined {
   return isEndOfLife(major, today)
-    ? `PostgreSQL ${major} reached end of life on ${RELEASES[major].endOfLife} and gets no more security fixes; upgrade it (README "Upgrading PostgreSQL")`
+    ? `PostgreSQL ${major} reached end of life on ${RELEASES[major].endOfLife} and gets no more security fixes; upgrade it (docs/upgrading.md)`
     : undefined;
 }
 

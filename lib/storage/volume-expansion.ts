@@ -15,7 +15,7 @@ export interface VolumeExpansionFact {
   readonly remedy?: string;
 }
 
-const RESTORE_REMEDY = 'move the data to a larger claim of another class with a backup and a restore (README: Backups and restores)';
+const RESTORE_REMEDY = 'move the data to a larger claim of another class with a backup and a restore (docs/backups-and-restores.md)';
 
 const FACTS: Record<string, VolumeExpansionFact> = {
   // kubernetes/minikube deploy/addons/storageclass/storageclass.yaml: provisioner

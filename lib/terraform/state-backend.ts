@@ -135,6 +135,6 @@ class LocalStateBackend extends StateBackend {
   }
 
   public bind(stack: TerraformStack): void {
-    Annotations.of(stack).addWarning(`Terraform state of stack '${stack.node.id}' is LOCAL (${this.reason}): unencrypted, unlocked and unshared, for trying things only. See the README, "Terraform state".`);
+    Annotations.of(stack).addWarning(`Terraform state of stack '${stack.node.id}' is LOCAL (${this.reason}): unencrypted, unlocked and unshared, for trying things only. See docs/terraform.md, "Terraform state".`);
   }
 }

@@ -8,7 +8,7 @@ import { EfsFileSystemProps } from '../../lib/terraform/aws';
 
 /**
  * What an edit is, as the team making it sees it: `routine` (a change made every week, which the
- * README's merge check must pass), `weakening` (access, protection or audit weakens: the check
+ * docs/reviewing.md's merge check must pass), `weakening` (access, protection or audit weakens: the check
  * must name it `security`), `disruptive` (refused, data at risk or lost, or a restart: the review
  * must say so before it happens).
  */

@@ -39,7 +39,7 @@ export const byTerraform = (d: EnvironmentDescription): Rendered => ({ manifests
 /** Both at once, as the repository's review sees an environment that has a stack and a manifest file. */
 export const byBoth = (d: EnvironmentDescription): Rendered => ({ manifests: new Map([[d.name, manifestsOf(d)]]), stacks: [stackOf(d)], manifestFiles: fileOf(d.name) });
 
-/** What a consumer's repository writes (README "SchemaInitJob" and "BackupCronJob"): its own chart of the constructs. */
+/** What a consumer's repository writes (docs/library.md, "SchemaInitJob" and "BackupCronJob"): its own chart of the constructs. */
 export interface ConsumerApp {
   readonly server: Omit<PostgresStatefulSetProps, 'namespace' | 'superuser'>;
   readonly schema: Omit<SchemaInitJobProps, 'server'>;

@@ -2,12 +2,12 @@ import { Finding } from '../../lib/review';
 import { reviewExitStatus } from '../../lib/review/report';
 import { CorpusEdit } from './edits';
 
-/** The risks the README's merge check fails on. */
+/** The risks the docs/reviewing.md's merge check fails on. */
 export const README_FAIL_ON = ['refused', 'data-loss', 'security'] as const;
 
 /** What the review got wrong over `corpus`: each list names the edits. */
 export interface Tally {
-  /** Routine edits the README's merge check fails. */
+  /** Routine edits the docs/reviewing.md's merge check fails. */
   readonly falseAlarms: string[];
   /** Weakenings with no `security` finding. */
   readonly missed: string[];

@@ -146,7 +146,7 @@ function prepareJobScript(objects: KubeObject[], jobName: string, server: TestSe
 }
 
 /**
- * The faked clock of a run under libfaketime (README "Tests"), for the Jobs' otherwise clean
+ * The faked clock of a run under libfaketime (docs/development.md, "Tests"), for the Jobs' otherwise clean
  * environment: a certificate the test made "now" (the library's development pair) is in force
  * for the Job that verifies it. Nothing under the real clock.
  */

@@ -81,7 +81,7 @@ function openChannel(root) {
 }
 
 /**
- * `env` without libfaketime: a run under a faked clock (README "Tests") preloads it into every
+ * `env` without libfaketime: a run under a faked clock (docs/development.md, "Tests") preloads it into every
  * process, but its shared memory (libfaketime 0.9.10) belongs to the user that started the run,
  * and a process of another user (the servers, as user postgres) fails to start with it. Those keep
  * the real clock: the suite then also shows that a clock differing between processes breaks

@@ -29,7 +29,7 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
     const renamed = successor ? ` (renamed to ${successor.metadata?.name}? the new one starts empty)` : '';
     emit('data-loss', '', `${o.kind} ${o.metadata?.name} is removed${renamed}: ${what}`, [
       'keep the object (restore its name in the description) unless its data is no longer needed',
-      `to move the data, copy it first (a backup restored into the new server, or README "Upgrading PostgreSQL"), then delete the old object on purpose: kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`,
+      `to move the data, copy it first (a backup restored into the new server, or docs/upgrading.md), then delete the old object on purpose: kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`,
     ]);
     return;
   }

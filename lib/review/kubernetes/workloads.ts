@@ -6,8 +6,8 @@ import { APPLY, Context, Emit, KubeObject, describe, show, where } from './objec
 import { podTemplate, postgresMajorOf, templatePath } from './pod-templates';
 import { compareQuantity } from './quantities';
 
-/** The step that points to the README's section on major upgrades, with the major upgraded from. */
-const upgradeSteps = (fromMajor: number) => `follow README "Upgrading PostgreSQL": declare the upgrade (upgrade: { fromMajorVersion: ${fromMajor} }), which copies the data into a new server of the new major and keeps the old one`;
+/** The step that points to docs/upgrading.md, with the major upgraded from. */
+const upgradeSteps = (fromMajor: number) => `follow docs/upgrading.md: declare the upgrade (upgrade: { fromMajorVersion: ${fromMajor} }), which copies the data into a new server of the new major and keeps the old one`;
 
 /**
  * StatefulSet. Kubernetes API reference, StatefulSetSpec

@@ -12,7 +12,7 @@ const WIDENING_FLAGS = ['superuser', 'createrole', 'createdb', 'replication', 'b
 /**
  * A Zalando `postgresql` resource. The operator's documentation
  * (https://postgres-operator.readthedocs.io/en/latest/administrator/ and .../reference/cluster_manifest/),
- * summarized in ZalandoCluster's TSDoc and README "Zalando clusters": a higher
+ * summarized in ZalandoCluster's TSDoc and docs/upgrading.md, "Zalando clusters": a higher
  * `postgresql.version` is an in-place `pg_upgrade` (pods rolled, no way back); volumes only grow,
  * a smaller size is ignored; changes of resources, sidecars, TLS, the image or parameters read
  * at start roll the pods; other parameters are applied by Patroni with a reload.

@@ -1,10 +1,9 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
-import { isNamed, parseManifest, REPO_ROOT } from './manifests';
+import { codeBlocks } from './documentation';
+import { isNamed, parseManifest } from './manifests';
 
-/** The TypeScript blocks (```ts) of README.md, in order. */
-export function readmeExamples(readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')): string[] {
-  return [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+/** The TypeScript blocks (```ts) of the README and docs/, in order. */
+export function documentedExamples(): string[] {
+  return codeBlocks('ts').map((block) => block.text);
 }
 
 /**
@@ -21,7 +20,7 @@ export function expectDocumentedOutput(example: string, printed: string): void {
   let at = 0;
   for (const comment of documentedOutput(example)) {
     const found = lines.findIndex((line, i) => i >= at && line !== '' && comment.startsWith(line));
-    if (found < 0) throw new Error(`the README says an example prints "${comment}"; it printed:\n${printed}`);
+    if (found < 0) throw new Error(`the documentation says an example prints "${comment}"; it printed:\n${printed}`);
     at = found + 1;
   }
 }
@@ -36,7 +35,7 @@ function object(objects: KubeObject[], kind: string, name: string): KubeObject {
 }
 
 /**
- * What each README example must synthesize, by the file it writes (relative to the directory it
+ * What each documented example must synthesize, by the file it writes (relative to the directory it
  * runs in). Every example must write at least one of these files and every file must be written
  * by some example, so a new example needs an entry here and a removed one fails.
  */
