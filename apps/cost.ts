@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { environmentNamed } from '../environments';
+import { environmentNamed, UnknownEnvironmentError } from '../environments';
 import { EnvironmentChart } from '../lib';
 import { parseQuantity } from '../lib/private/quantity';
 
@@ -78,6 +78,6 @@ if (require.main === module) {
     process.stdout.write(renderCostTable(costEstimate(args[0] ?? 'aks-phonebill-dev')));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
+    process.exit(error instanceof UnknownEnvironmentError ? 2 : 1);
   }
 }

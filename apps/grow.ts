@@ -1,5 +1,5 @@
 import { App } from 'cdk8s';
-import { environmentNamed } from '../environments';
+import { environmentNamed, UnknownEnvironmentError } from '../environments';
 import { EnvironmentChart } from '../lib';
 import { checkDeclared, GrowObject, GrowPlan, GrowRefusal, GrowSubject, planGrowth } from '../lib/cli/grow-plan';
 
@@ -44,7 +44,7 @@ function subjectOf(request: GrowRequest): GrowSubject {
   try {
     description = environmentNamed(request.environment);
   } catch (error) {
-    throw new GrowRefusal((error as Error).message);
+    throw new GrowRefusal((error as Error).message, error instanceof UnknownEnvironmentError);
   }
   const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), description.name, description);
   // By its id in the description, or by the name it renders (what the review sees in the manifests).

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { environmentNamed } from '../environments';
+import { environmentNamed, UnknownEnvironmentError } from '../environments';
 import { RestoreJob, EnvironmentChart } from '../lib';
 import { eachRendered, toYaml } from '../lib/environment/manifest-writer';
 import { readOptions } from '../lib/cli/command-line';
@@ -60,6 +60,6 @@ if (require.main === module) {
     process.stdout.write(renderRestoreJob(parseRestoreArgs(process.argv.slice(2))));
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(error instanceof RestoreUsageError ? 2 : 1);
+    process.exit(error instanceof RestoreUsageError || error instanceof UnknownEnvironmentError ? 2 : 1);
   }
 }

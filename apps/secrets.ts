@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { App } from 'cdk8s';
-import { environmentNamed } from '../environments';
+import { readOptions } from '../lib/cli/command-line';
+import { environmentNamed, UnknownEnvironmentError } from '../environments';
 import { RequiredCertificates, RequiredSecrets, EnvironmentChart } from '../lib';
 import { generatePassword, MissingSecrets, missingSecretsSummary, NeededSecrets, renderMissingNeededSecrets, renderNeededSecrets } from '../lib/secrets/secrets-script';
 
@@ -29,25 +30,32 @@ export function renderMissingSecrets(environmentName: string, existingListJson: 
 const USAGE = 'usage: npm run --silent secrets -- <environment> | kubectl create -f -\n'
   + '       kubectl get secrets -A -o json | npm run --silent secrets -- <environment> --missing-from - | sh\n';
 
-if (require.main === module) {
-  const args = process.argv.slice(2);
-  const flag = args.indexOf('--missing-from');
-  const from = flag >= 0 ? args.splice(flag, 2)[1] : undefined;
-  const [name, ...rest] = args;
-  if (!name || rest.length > 0 || (flag >= 0 && !from)) {
-    process.stderr.write(USAGE);
-    process.exit(2);
-  }
+class SecretsUsageError extends Error {}
+
+/**
+ * `npm run secrets` on a command line: what it prints and its exit status (2 for a command line it
+ * cannot run, an unknown environment included; 1 when the environment fails to render or the
+ * list of existing Secrets cannot be read). `read` reads the file `--missing-from` names (`-`: stdin).
+ */
+export function runSecrets(args: readonly string[], read: (file: string) => string): { stdout: string; stderr: string; status: number } {
   try {
-    if (from === undefined) {
-      process.stdout.write(renderSecrets(name));
-    } else {
-      const missing = renderMissingSecrets(name, readFileSync(from === '-' ? 0 : from, 'utf8'));
-      process.stdout.write(missing.script);
-      process.stderr.write(missingSecretsSummary(missing, name));
-    }
+    const positional: string[] = [];
+    const usage = (reason: string): never => { throw new SecretsUsageError(`${reason}\n${USAGE}`); };
+    const from = new Map(readOptions(args, ['missing-from'], usage, (a) => positional.push(a))).get('missing-from');
+    if (positional.length !== 1) usage(positional.length === 0 ? 'no environment given' : `unexpected argument '${positional[1]}'`);
+    const [name] = positional;
+    if (from === undefined) return { stdout: renderSecrets(name), stderr: '', status: 0 };
+    const missing = renderMissingSecrets(name, read(from));
+    return { stdout: missing.script, stderr: missingSecretsSummary(missing, name), status: 0 };
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
+    const message = (error as Error).message;
+    return { stdout: '', stderr: message.endsWith('\n') ? message : `${message}\n`, status: error instanceof SecretsUsageError || error instanceof UnknownEnvironmentError ? 2 : 1 };
   }
+}
+
+if (require.main === module) {
+  const { stdout, stderr, status } = runSecrets(process.argv.slice(2), (file) => readFileSync(file === '-' ? 0 : file, 'utf8'));
+  process.stdout.write(stdout);
+  process.stderr.write(stderr);
+  process.exitCode = status;
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { renderMissingSecrets, renderSecrets } from '../apps/secrets';
+import { renderMissingSecrets, renderSecrets, runSecrets } from '../apps/secrets';
 import { KUBECTL, objectsOf, readWithKubectl } from './support/kubectl';
 import { validateObject } from './support/schema';
 import { KubeObject, REPO_ROOT } from './support/manifests';
@@ -38,11 +38,21 @@ describe('npm run secrets', () => {
     expect(docs.map((d) => d.type)).toEqual(['Opaque', 'Opaque', 'kubernetes.io/tls', 'kubernetes.io/tls']);
   });
 
-  test('an unknown environment fails with the list of known ones', () => {
+  test('a command line it cannot run is a usage error (exit 2): an unknown or misspelt environment, a missing value, an extra argument, no environment', () => {
     const run = spawnSync('npm', ['run', '--silent', 'secrets', '--', 'staging'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain("unknown environment 'staging' (known: minikube-dev");
-    expect(run.stdout).toBe('');
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', "unknown environment 'staging' (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator)\n"]);
+    const secrets = (...args: string[]) => {
+      const result = runSecrets(args, () => { throw new Error('not read'); });
+      expect(result.stdout).toBe('');
+      return [result.status, result.stderr.split('\n')[0]];
+    };
+    expect(secrets('minikube-dv')).toEqual([2, "unknown environment 'minikube-dv'; did you mean 'minikube-dev'? (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator)"]);
+    expect(secrets('minikube-dev', '--missing-from')).toEqual([2, '--missing-from needs a value']);
+    expect(secrets('minikube-dev', '--missing-from', '--x')).toEqual([2, '--missing-from needs a value']);
+    expect(secrets('minikube-dev', 'solid-cloud')).toEqual([2, "unexpected argument 'solid-cloud'"]);
+    expect(secrets('--missing-from=-')).toEqual([2, 'no environment given']);
+    expect(secrets('minikube-dev', '--missing')).toEqual([2, "unexpected argument '--missing'"]);
+    expect(secrets('minikube-dev', '--missing-from', 'list.json')).toEqual([1, 'not read']);
   });
 });
 
