@@ -8,6 +8,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { CLIENT_BIN_DIR, CLIENT_MAJOR, clientPath, startPostgres, TestServer } from '../support/postgres-server';
 import { runJobScript, TestSecrets } from '../support/run-job';
+import { busyboxApplets } from '../support/busybox';
 
 /**
  * The declared major upgrade of the StatefulSet backend, end to end on real servers: a 14 server
@@ -158,7 +159,10 @@ describe('major upgrade of aks-phonebill-dev: PostgreSQL 14 to 17 by dump and re
     source.query(`INSERT INTO product_change.kos_integration_log (request_id, integration_type, method, endpoint, response_time_ms, is_success)
       SELECT 'r' || (i % 25 + 1), 'PRODUCT_CHANGE', 'POST', '/kos/product', 50 + i, i % 5 <> 0 FROM generate_series(1, 40) i`, admin);
     before.counts = source.query(COUNTS, { database: DATABASE });
-    run = runJobScript(upgrade.objects, upgrade.job, target, jobSecrets(target.superuserPassword, { source: [`${OLD}-tls`, SOURCE_TLS.ca], target: [`${NEW}-tls`, TARGET_TLS.ca] }), { env: sourceAddress(source) });
+    // with the text tools of an Alpine image (BusyBox) first on PATH; the run again below has the machine's
+    const alpine = busyboxApplets(tmpdir(), ['sed', 'awk', 'grep', 'paste', 'diff', 'sort', 'cat']);
+    run = runJobScript(upgrade.objects, upgrade.job, target, jobSecrets(target.superuserPassword, { source: [`${OLD}-tls`, SOURCE_TLS.ca], target: [`${NEW}-tls`, TARGET_TLS.ca] }),
+      { env: { ...sourceAddress(source), PATH: `${alpine}:${clientPath()}` } });
   });
   afterAll(() => {
     for (const server of [source, target, fresh, next]) server?.stop();

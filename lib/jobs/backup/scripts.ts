@@ -52,7 +52,7 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 failures=0
 
 # Leftovers of runs that were killed midway (concurrencyPolicy Forbid: no other run is writing).
-find "\${BACKUP_DIR}" -type f -name '*.partial' -delete
+find "\${BACKUP_DIR}" -type f -name '*.partial' -exec rm -f -- {} +
 
 prune() {
   local dir="$1" prefix="$2" ext="$3"

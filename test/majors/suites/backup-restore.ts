@@ -41,15 +41,18 @@ export function backupSuite(major: number): void {
       new RestoreJob(chart, 'restore', { server: db, claimName: CLAIM, sourceDatabase: 'postgres', ...props });
       return synth(chart);
     }
-    const restore = (props: Partial<RestoreJobProps>) => runJobScript(restoreObjects(props), 'db-restore', server, secrets, { claims: { [CLAIM]: backupDir } });
+    const restore = (props: Partial<RestoreJobProps>, env: Record<string, string> = {}) => runJobScript(restoreObjects(props), 'db-restore', server, secrets, { claims: { [CLAIM]: backupDir }, env });
     const backup = (env: Record<string, string> = {}, target: { port: number } = server) =>
       runJobScript(dist, PER_DATABASE, target, secrets, { claims: { [CLAIM]: backupDir }, env });
+    /** The tools the backup and restore scripts call, as BusyBox has them in the Alpine images, first on PATH. */
+    let alpineTools: Record<string, string>;
     const rows = (database: string, table: string) => server.query(`SELECT coalesce(json_agg(t ORDER BY t)::text, '[]') FROM ${table} t`, { database });
     const backupFiles = (name: string) => readdirSync(join(backupDir, name)).sort();
 
     beforeAll(async () => {
       server = await startPostgres({ major });
       backupDir = mkdtempSync(join(tmpdir(), 'backups-'));
+      alpineTools = { PATH: `${busyboxApplets(tmpdir(), ['find', 'sort', 'sed', 'grep', 'date', 'stat', 'tail', 'mv', 'rm', 'mkdir', 'cat'])}:${clientPath()}` };
       secrets = {
         'db-superuser': { password: server.superuserPassword },
         'dbaas-metadata-postgresql-local': { 'postgres-password': server.superuserPassword, 'backup-password': 'metadata-backup-pw' },
@@ -71,9 +74,11 @@ export function backupSuite(major: number): void {
       rmSync(backupDir, { recursive: true, force: true });
     });
 
-    describe('BackupCronJob script (per database, from dist/)', () => {
+    // The first backup and the restores of it run with BusyBox's tools, as in an Alpine image; the
+    // other backups with the machine's GNU tools.
+    describe('BackupCronJob script (per database, from dist/), with the tools of an Alpine image', () => {
       let run: ReturnType<typeof backup>;
-      beforeAll(() => { run = backup(); });
+      beforeAll(() => { run = backup(alpineTools); });
 
       test('dumps every database to a verified custom-format file with a UTC time stamp', () => {
         expect(run.stderr).toBe('');
@@ -92,7 +97,7 @@ export function backupSuite(major: number): void {
       });
 
       test.each(Object.entries(TABLES))('restoring %s into a fresh database gives back every row', (db, tables) => {
-        const result = restore({ sourceDatabase: db, targetDatabase: `${db}_restored` });
+        const result = restore({ sourceDatabase: db, targetDatabase: `${db}_restored` }, alpineTools);
         expect(result.stderr).toBe('');
         expect(result.status).toBe(0);
         for (const table of tables) expect(rows(`${db}_restored`, table)).toBe(rows(db, table));
@@ -117,7 +122,7 @@ export function backupSuite(major: number): void {
 
       test('a named backup restores too; a missing one fails clearly', () => {
         const [file] = backupFiles('titanium');
-        expect(restore({ sourceDatabase: 'titanium', targetDatabase: 'titanium_named', backup: file }).status).toBe(0);
+        expect(restore({ sourceDatabase: 'titanium', targetDatabase: 'titanium_named', backup: file }, alpineTools).status).toBe(0);
         expect(rows('titanium_named', 'posts')).toBe(rows('titanium', 'posts'));
         const missing = restore({ sourceDatabase: 'titanium', targetDatabase: 'titanium_named2', backup: 'titanium_20000101T000000Z.dump' });
         expect(missing.status).toBe(1);
