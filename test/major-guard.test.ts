@@ -154,7 +154,7 @@ function runGuard(container: any, volume: string, shell: string[]): Run {
 const refusal = (text: string) => ({ status: 1, stdout: '', stderr: `major-guard: ${text} Nothing was changed.\n` });
 const passing = (text: string) => ({ status: 0, stdout: `major-guard: ${text}\n`, stderr: '' });
 const forward = (from: number, to: number) => `To keep running PostgreSQL ${from}, set majorVersion back to ${from}; to move the data to PostgreSQL ${to}, ` +
-  `declare the upgrade (upgrade: { fromMajorVersion: ${from} }, docs/upgrading.md), which copies it into a new server with a volume of its own.`;
+  `declare the upgrade (upgrade: { fromMajorVersion: ${from} }, README "Upgrading PostgreSQL"), which copies it into a new server with a volume of its own.`;
 
 describe.each(Object.keys(SHELLS))('the guard under %s', (shellName) => {
   const shell = SHELLS[shellName];
