@@ -15,6 +15,15 @@ export function resolveCommit(root: string, ref: string): string {
   return commit;
 }
 
+/** Whether the working tree at `root` holds exactly the files of `commit`: nothing modified, staged or untracked (ignored files aside). */
+export function sameTree(root: string, commit: string): boolean {
+  const status = git(root, ['status', '--porcelain', '--untracked-files=all']);
+  const trees = git(root, ['rev-parse', 'HEAD^{tree}', `${commit}^{tree}`]);
+  if (status.status !== 0 || trees.status !== 0) return false;
+  const [head, base] = trees.stdout.trim().split('\n');
+  return status.stdout === '' && head === base;
+}
+
 /**
  * Checks `commit` out into `dir` as a detached worktree that uses `root`'s node_modules, so a base
  * older than the current dependencies (or than this command) renders with the packages at hand.

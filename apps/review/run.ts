@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { findingsBetween, Rendered } from '../../lib/review/both-paths';
 import { Finding } from '../../lib/review/finding';
-import { addBaseTree, removeBaseTree, resolveCommit } from './base-tree';
+import { addBaseTree, removeBaseTree, resolveCommit, sameTree } from './base-tree';
 import { AppProcesses, synthesizeTree } from './synthesize';
 
 /** Work to undo on the way out, also when the process is interrupted. */
@@ -16,7 +16,8 @@ export function cleanUp(): void {
 
 /**
  * Renders the working tree at `root` and the commit `base` names (checked out into a temporary
- * worktree), all four apps at once, and classifies the differences.
+ * worktree), all four apps at once, and classifies the differences. A base whose files are the
+ * working tree's is not rendered again.
  */
 export async function reviewChange(root: string, base: string): Promise<Finding[]> {
   const commit = resolveCommit(root, base);
@@ -32,6 +33,11 @@ export async function reviewChange(root: string, base: string): Promise<Finding[
   };
   try {
     start(synthesizeTree(root, join(scratch, 'after'), 'the working tree', apps));
+    if (sameTree(root, commit)) {
+      // The base is the working tree: rendered once, it cannot differ from itself.
+      const [after] = await Promise.all(started);
+      return findingsBetween(after, after);
+    }
     const baseTree = join(scratch, 'base');
     cleanups.push(() => removeBaseTree(root, baseTree));
     addBaseTree(root, commit, baseTree);

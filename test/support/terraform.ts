@@ -55,8 +55,9 @@ export function cdktfSynth(repo: string, outdir: string): string {
 }
 
 /**
- * Runs `terraform init`, then `command`, on a configuration of variables, locals, outputs and
- * `terraform_data` only: no provider, no backend, no network. `output` is what it printed on both
+ * Runs `command` on a configuration of variables, locals, outputs and `terraform_data` only (no
+ * provider, no backend, no network; `terraform init` first only when the configuration names
+ * something to install). `output` is what it printed on both
  * streams with the box drawing and line breaks of its diagnostics flattened to single spaces.
  */
 export function terraformRun(config: object, values: Record<string, unknown>, command: string[]): { ok: boolean; output: string; stdout: string } {
@@ -65,8 +66,12 @@ export function terraformRun(config: object, values: Record<string, unknown>, co
   try {
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
     writeFileSync(join(dir, 'values.auto.tfvars.json'), JSON.stringify(values));
-    const init = spawnSync('terraform', ['init', '-input=false', '-no-color', '-backend=false'], { cwd: dir, env, encoding: 'utf8' });
-    if (init.status !== 0) return { ok: false, output: `${init.stdout}${init.stderr}`, stdout: '' };
+    // Terraform's own builtin provider (terraform_data) needs no init; anything else installs first.
+    const { terraform, provider, module, ...rest } = config as Record<string, unknown>;
+    if (terraform !== undefined || provider !== undefined || module !== undefined || Object.keys((rest.resource ?? {}) as object).some((type) => type !== 'terraform_data')) {
+      const init = spawnSync('terraform', ['init', '-input=false', '-no-color', '-backend=false'], { cwd: dir, env, encoding: 'utf8' });
+      if (init.status !== 0) return { ok: false, output: `${init.stdout}${init.stderr}`, stdout: '' };
+    }
     const run = spawnSync('terraform', [...command, '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
     return { ok: run.status === 0, output: `${run.stdout}${run.stderr}`.replace(/ *1: {.*/g, '').replace(/[\s│]+/g, ' '), stdout: run.stdout };
   } finally {
