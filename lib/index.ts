@@ -3,7 +3,8 @@
 export { BackupCronJob, type BackupCronJobProps, type BackupRetention } from './jobs/backup-cron-job';
 export type { BlobUploadOptions } from './jobs/backup/blob-upload';
 export { BackupStorage, type NewBackupClaimOptions } from './storage/backup-storage';
-export type { JobResources, PostgresServerConnection } from './jobs/client-pod';
+export type { JobResources } from './jobs/client-pod';
+export type { PostgresServerConnection } from './core/server-connection';
 export { ConnectionConfigMap, type ConnectionConfigMapProps } from './server/connection-config-map';
 export type { Login, SecretKeyReference } from './secrets/login';
 export { type EfsDynamicVolumeProps, type EfsStaticVolumeProps, EfsVolume, type EfsVolumeCommonProps, type IDataVolume } from './storage/efs-volume';
@@ -16,10 +17,10 @@ export type { AlertThresholds, MonitoredServer, WatchedCertificate } from './mon
 export { type MonitorableServer, PostgresMonitoring, type PostgresMonitoringProps } from './monitoring/postgres-monitoring';
 export { type ExternalEgress, ExternalEgressPolicy, type ExternalEgressPolicyProps, type ZalandoNetworkOptions } from './network';
 export type { ParameterValue } from './config/postgres-config';
-export { type MajorUpgradeDeclaration, PostgresMajorUpgrade, type PostgresMajorUpgradeProps } from './server/postgres-major-upgrade';
+export { type MajorUpgradeDeclaration, PostgresMajorUpgrade, type PostgresMajorUpgradeProps } from './upgrades/postgres-major-upgrade';
 export { PostgresStatefulSet, type PostgresStatefulSetProps } from './server/postgres-stateful-set';
 export type { ContainerResources, PostgresServerProps, ServerMonitoringProps, ServerStorageProps } from './server/server-props';
-export { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from './server/postgres-version';
+export { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from './core/postgres-version';
 export type { ProbeTiming } from './server/probes';
 export { type RequiredSecret, RequiredSecrets, type SecretKeyContent } from './secrets/required-secrets';
 // `npx cdk8s-postgres secrets` runs an app with this hook on app.synth()
@@ -29,7 +30,9 @@ export { SchemaInitJob, type SchemaInitJobProps } from './jobs/schema-init-job';
 export type { LoginOwnership } from './sql/cluster-sql';
 export type { DatabaseDefinition, DatabaseUser, HistoryTracking, SchemaFile, TablePrivilege, UserKind } from './sql/model';
 export type { QualifiedName } from './sql/quote';
-export { type CertManagerIssuer, type ClientTls, type PostgresTlsProps, type RequiredCertificate, RequiredCertificates } from './server/tls';
+export { type CertManagerIssuer, type PostgresTlsProps } from './server/tls';
+export { type ClientTls } from './core/client-tls';
+export { type RequiredCertificate, RequiredCertificates } from './secrets/certificates';
 export { ValidationError } from './diagnostics/validation-error';
 export { VolumeSnapshotClass, type VolumeSnapshotClassProps } from './storage/volume-snapshot-class';
 export { Warnings } from './diagnostics/warnings';

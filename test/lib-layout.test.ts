@@ -63,6 +63,19 @@ describe('lib/ layout', () => {
     expect(top).toEqual(['index.ts']);
   });
 
+  /** `from → to` for each import from a module under `from` to one under `to` (folders of lib/). */
+  const importsBetween = (graph: Map<string, string[]>, from: (file: string) => boolean, to: string): string[] =>
+    [...graph].flatMap(([file, imports]) => (from(relative(LIB, file)) ? imports.filter((i) => relative(LIB, i).startsWith(`${to}/`)).map((i) => `${relative(LIB, file)} -> ${relative(LIB, i)}`) : []));
+
+  test('what the backends and the Jobs share lies below them: nothing but the entry imports lib/environment/, and lib/server/ and lib/jobs/ import neither each other', () => {
+    const graph = importGraph();
+    expect(importsBetween(graph, (f) => !f.startsWith('environment/') && f !== 'index.ts', 'environment')).toEqual([]);
+    expect(importsBetween(graph, (f) => f.startsWith('server/'), 'jobs')).toEqual([]);
+    expect(importsBetween(graph, (f) => f.startsWith('jobs/'), 'server')).toEqual([]);
+    // what the check finds
+    expect(importsBetween(new Map([[join(LIB, 'jobs', 'a.ts'), [join(LIB, 'server', 'b.ts')]]]), (f) => f.startsWith('jobs/'), 'server')).toEqual(['jobs/a.ts -> server/b.ts']);
+  });
+
   test('the public entry exports nothing from lib/private', () => {
     const entry = readFileSync(join(LIB, 'index.ts'), 'utf8');
     expect(entry).not.toMatch(/from '\.\/private\//);

@@ -3,8 +3,8 @@ import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, stat
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { PostgresStatefulSet } from '../lib';
-import { POSTGRES_UID } from '../lib/server/pod-security';
-import { dataPaths, defaultImage } from '../lib/server/postgres-version';
+import { POSTGRES_UID } from '../lib/core/pod-security';
+import { dataPaths, defaultImage } from '../lib/core/postgres-version';
 import { only, synth, testChart } from './support/manifests';
 import { serverBinDir } from './support/postgres-server';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { RECORD_FILE, recordedSettings } from '../scripts/record-pg-settings';
-import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../lib/server/postgres-version';
+import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../lib/core/postgres-version';
 import { describeSetting, needsRestart, settingContext } from '../lib/config/pg-settings';
 
 // The record the server's checksum, the parameter checks and the review read (lib/config/pg-settings.json) against a

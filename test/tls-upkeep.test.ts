@@ -14,7 +14,8 @@ import {
 import { validateChart } from '../lib/checks/chart-checks';
 import { METRIC_CATALOG } from '../lib/monitoring/metric-catalog';
 import { CERTIFICATE_RELOAD_SCRIPT } from '../lib/server/certificate-reload';
-import { certificateSecretProblems, DEFAULT_SSL_CIPHERS, SERVER_TLS_DIR, serviceDnsNames, TLS12_AEAD_SUITES } from '../lib/server/tls';
+import { certificateSecretProblems } from '../lib/secrets/certificates';
+import { DEFAULT_SSL_CIPHERS, SERVER_TLS_DIR, serviceDnsNames, TLS12_AEAD_SUITES } from '../lib/server/tls';
 import { makeCertificates, serverGroupId, TestCertificates } from './support/certificates';
 import { refused } from './support/errors';
 import { KubeObject, only, REPO_ROOT, synth, testApp, testChart } from './support/manifests';

@@ -5,7 +5,7 @@ import { CONNECTION_CONFIG_MAP_PROPS_SHAPE, ConnectionConfigMapProps } from '../
 import { ALERT_THRESHOLDS_SHAPE, AlertThresholds } from '../monitoring/alert-rules';
 import { EFS_STATIC_VOLUME_PROPS_SHAPE, EfsStaticVolumeProps } from '../storage/efs-volume';
 import { POSTGRES_STATEFUL_SET_PROPS_SHAPE, PostgresStatefulSetProps } from '../server/postgres-stateful-set';
-import { MAJOR_UPGRADE_DECLARATION_SHAPE, MajorUpgradeDeclaration } from '../server/postgres-major-upgrade';
+import { MAJOR_UPGRADE_DECLARATION_SHAPE, MajorUpgradeDeclaration } from '../upgrades/postgres-major-upgrade';
 import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, SERVER_MONITORING_PROPS_SHAPE, ServerMonitoringProps } from '../server/server-props';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { Login, LOGIN_SHAPE } from '../secrets/login';

@@ -4,10 +4,11 @@ import { BLOB_UPLOAD_OPTIONS_SHAPE, BlobUploadOptions, checkBlobUpload, CLIENT_I
 import { BACKUP_SCRIPT } from './backup/scripts';
 import { BACKUP_STORAGE_SHAPE, BackupStorage } from '../storage/backup-storage';
 import { array, boolean, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
-import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from '../core/server-connection';
+import { clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources } from './client-pod';
 import { Login, LOGIN_SHAPE } from '../secrets/login';
 import { checkLogin } from '../secrets/login-checks';
-import { restrictedContainerSecurityContext } from '../server/pod-security';
+import { restrictedContainerSecurityContext } from '../core/pod-security';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { checkCron, checkTimeZone } from './cron';
 import { commonLabels, selectorLabels } from '../private/labels';

@@ -1,7 +1,8 @@
 import { EnvVar, KubeJob, KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
-import { checkServerConnection, clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, jobTiming, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from './client-pod';
+import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from '../core/server-connection';
+import { clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources, jobTiming } from './client-pod';
 import { passwordEnv, usernameEnv } from '../secrets/login-env';
 import { MAJOR_UPGRADE_SCRIPT } from './major-upgrade/script';
 import { commonLabels, selectorLabels } from '../private/labels';
@@ -9,9 +10,9 @@ import { checkDerivedLabel, checkUserLabels, fail, ownerOf } from '../private/va
 import { addChartChecks } from '../checks/chart-checks';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { checkJobImage, checkPostgresImage } from '../private/image-reference';
-import { SUPPORTED_MAJOR_VERSIONS } from '../server/postgres-version';
+import { SUPPORTED_MAJOR_VERSIONS } from '../core/postgres-version';
 import { DNS_EGRESS, podsPeer, tcp } from '../network/peers';
-import { clientCaVolume } from '../server/tls';
+import { clientCaVolume } from '../core/client-tls';
 
 /** Properties of {@link MajorUpgradeJob}. */
 export interface MajorUpgradeJobProps {

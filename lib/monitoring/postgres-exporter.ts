@@ -1,7 +1,7 @@
 import { Container, IntOrString, Quantity, VolumeMount } from '../private/k8s';
 import { Login } from '../secrets/login';
 import { passwordEnv, usernameEnv } from '../secrets/login-env';
-import { restrictedContainerSecurityContext } from '../server/pod-security';
+import { restrictedContainerSecurityContext } from '../core/pod-security';
 
 /** postgres-exporter, pinned. */
 export const EXPORTER_IMAGE = 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1';

@@ -5,7 +5,7 @@ import { KubeConfigMap } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, number, object, optional, record, string } from '../checks/props-shape';
 import { checkDnsLabel, checkDnsSubdomain, checkInteger, checkLabels, fail, ownerOf } from '../private/validation';
-import { certManagerCertificateOf } from '../server/tls';
+import { certManagerCertificateOf } from '../secrets/certificates';
 import { ALERT_THRESHOLDS_SHAPE, AlertThresholds, DEFAULT_RUNBOOK_BASE, MONITORED_SERVER_SHAPE, MonitoredServer, postgresAlertRules } from './alert-rules';
 import { grafanaDashboard } from './grafana-dashboard';
 import { addChartChecks } from '../checks/chart-checks';

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { RequiredCertificate } from '../server/tls';
+import { RequiredCertificate } from './certificates';
 
 /** The three keys of a kubernetes.io/tls Secret with its CA. */
 export interface TlsSecretData {

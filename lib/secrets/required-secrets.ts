@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { collectDeclarations } from '../environment/declared-metadata';
+import { collectDeclarations } from '../core/declared-metadata';
 import { Login } from './login';
 
 const REQUIRED_SECRET = 'cdk8s-postgres:required-secret';

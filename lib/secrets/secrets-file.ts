@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { App } from 'cdk8s';
-import { RequiredCertificates } from '../server/tls';
+import { RequiredCertificates } from './certificates';
 import { RequiredSecret, RequiredSecrets } from './required-secrets';
 import { NeededSecrets } from './secrets-script';
 

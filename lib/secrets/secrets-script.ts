@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { stringify } from 'yaml';
-import { RequiredCertificate } from '../server/tls';
+import { RequiredCertificate } from './certificates';
 import { selfSignedCertificates } from './dev-certificates';
 import { RequiredSecret } from './required-secrets';
 

@@ -1,4 +1,5 @@
-import { SERVER_TLS_DIR, TLS_KEYS } from './tls';
+import { SERVER_TLS_DIR } from './tls';
+import { TLS_KEYS } from '../core/client-tls';
 
 /**
  * How often, in seconds, the watcher reads the certificate files. The kubelet itself takes up to

@@ -1,7 +1,7 @@
 import { KubeConfigMap } from '../private/k8s';
 import { Construct } from 'constructs';
 import { checkProps, object, optional, record, string } from '../checks/props-shape';
-import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from '../jobs/client-pod';
+import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from '../core/server-connection';
 import { databaseNameProblem } from '../sql/reserved-names';
 import { checkDnsSubdomain, checkSecretKey, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';

@@ -1,6 +1,6 @@
 import { Container, Quantity } from '../private/k8s';
-import { restrictedContainerSecurityContext } from './pod-security';
-import { dataPaths } from './postgres-version';
+import { restrictedContainerSecurityContext } from '../core/pod-security';
+import { dataPaths } from '../core/postgres-version';
 
 /** Where the guard sees the data volume: read-only, at the same place whatever the major. */
 const GUARD_VOLUME_PATH = '/mnt/data-volume';

@@ -1,7 +1,7 @@
 import { KubePersistentVolume, KubePersistentVolumeClaim, KubeStorageClass, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
 import { boolean, checkProps, number, object, oneOf, optional, PropsShape, string } from '../checks/props-shape';
-import { POSTGRES_UID } from '../server/pod-security';
+import { POSTGRES_UID } from '../core/pod-security';
 import { requireQuantity } from '../private/quantity';
 import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, ownerOf } from '../private/validation';
 import { checkText, TextRule } from '../private/terraform-tokens';

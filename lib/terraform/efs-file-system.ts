@@ -8,7 +8,7 @@ import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Fn, TerraformCount, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { POSTGRES_UID } from '../server/pod-security';
+import { POSTGRES_UID } from '../core/pod-security';
 
 /** Properties of {@link EfsFileSystem}. */
 export interface EfsFileSystemProps {

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import { IntOrString, KubeService } from '../private/k8s';
 import { Construct } from 'constructs';
 import { array, boolean, checkProps, enumOf, number, object, oneOf, optional, record, string } from '../checks/props-shape';
-import { PostgresServerConnection } from '../jobs/client-pod';
+import { PostgresServerConnection } from '../core/server-connection';
 import { checkCron } from '../jobs/cron';
 import {
   Postgresql,
@@ -32,7 +32,7 @@ import { serverSettings } from '../config/postgres-config';
 import { refusePatroniOwned, zalandoParameters } from './zalando-parameters';
 import { checkVersionedImage } from '../private/image-reference';
 import { checkCrdResources, checkCrdVolumeSize } from './zalando-resources';
-import { defaultImage, endOfLifeWarning } from '../server/postgres-version';
+import { defaultImage, endOfLifeWarning } from '../core/postgres-version';
 import { requireQuantity } from '../private/quantity';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
@@ -43,7 +43,9 @@ import { checkNodeAffinity, checkTolerations } from './zalando-scheduling';
 import { checkDnsLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { todayOf } from '../private/today';
 import { Warnings } from '../diagnostics/warnings';
-import { clientCaVolume, declareServerCertificate, resolveServerTls, serviceDnsNames, TLS_KEYS, withAeadCiphers } from '../server/tls';
+import { clientCaVolume, TLS_KEYS } from '../core/client-tls';
+import { declareServerCertificate } from '../secrets/certificates';
+import { resolveServerTls, serviceDnsNames, withAeadCiphers } from '../server/tls';
 import { addChartChecks } from '../checks/chart-checks';
 import { declareImpliedObjects, ImpliedObject } from '../checks/unique-objects';
 

@@ -5,7 +5,7 @@ import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
-import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../../lib/server/postgres-version';
+import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../../lib/core/postgres-version';
 
 /** A throwaway PostgreSQL server started by a test and removed after it. */
 export interface TestServer {

@@ -1,5 +1,5 @@
 /** Rules for the PostgreSQL configuration in ConfigMaps: the schema files' ledger, postgresql.conf parameters and pg_hba.conf rules. */
-import { DEFAULT_MAJOR_VERSION } from '../../server/postgres-version';
+import { DEFAULT_MAJOR_VERSION } from '../../core/postgres-version';
 import { Change, joinPath, valueAt } from '../diff';
 import { needsRestart, settingContext } from '../../config/pg-settings';
 import { HbaRule, readPgHba, readPostgresqlConf } from '../postgres-files';

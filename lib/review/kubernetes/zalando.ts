@@ -1,5 +1,5 @@
 /** Rules for the Zalando operator's `postgresql` resource. */
-import { DEFAULT_MAJOR_VERSION } from '../../server/postgres-version';
+import { DEFAULT_MAJOR_VERSION } from '../../core/postgres-version';
 import { Change, commonPath, under } from '../diff';
 import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
 import { hbaWidening, parameterChanges } from './postgres-configuration';

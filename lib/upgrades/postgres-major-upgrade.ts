@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { boolean, checkProps, number, object, oneOf, optional, string } from '../checks/props-shape';
-import { PostgresServerConnection } from '../jobs/client-pod';
+import { PostgresServerConnection } from '../core/server-connection';
 import { MajorUpgradeJob } from '../jobs/major-upgrade-job';
 import { markSchemaJob } from '../monitoring/schema-job-requirement';
 import { clientLabel } from '../private/labels';
 import { fail, ownerOf } from '../private/validation';
-import { PostgresStatefulSet, PostgresStatefulSetProps, POSTGRES_STATEFUL_SET_PROPS_SHAPE, SERVER_NAME_MAX } from './postgres-stateful-set';
-import { DEFAULT_MAJOR_VERSION } from './postgres-version';
+import { PostgresStatefulSet, PostgresStatefulSetProps, POSTGRES_STATEFUL_SET_PROPS_SHAPE, SERVER_NAME_MAX } from '../server/postgres-stateful-set';
+import { DEFAULT_MAJOR_VERSION } from '../core/postgres-version';
 import { upgradedServerName } from '../private/rendered-names';
 
 /**
