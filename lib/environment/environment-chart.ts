@@ -5,13 +5,12 @@ import { BackupCronJob } from '../jobs/backup-cron-job';
 import { BackupStorage } from '../storage/backup-storage';
 import { PostgresServerConnection } from '../core/server-connection';
 import { ConnectionConfigMap } from '../server/connection-config-map';
-import { EfsVolume } from '../storage/efs-volume';
 import { checkProps, string } from '../checks/props-shape';
-import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription, StatefulSetBackend, ZalandoBackend } from './environment-description';
+import { DatabaseServerDescription, ENVIRONMENT_DESCRIPTION_SHAPE, EnvironmentDescription } from './environment-description';
+import { backendOf } from './backends/backends';
 import { PostgresMonitoring } from '../monitoring/postgres-monitoring';
 import { NamespaceNetworkDefaults, ServerEndpoint } from '../network/namespace-defaults';
-import { poolerPods, spiloPods } from '../network/zalando-policies';
-import { PostgresStatefulSet, PostgresStatefulSetProps } from '../server/postgres-stateful-set';
+import { PostgresStatefulSet } from '../server/postgres-stateful-set';
 import { PostgresMajorUpgrade } from '../upgrades/postgres-major-upgrade';
 import { DEFAULT_SCRAPE_NAMESPACE, PostgresServerProps } from '../server/server-props';
 import { DatabaseUser } from '../sql/model';
@@ -72,22 +71,22 @@ export class EnvironmentChart extends Chart {
   private build(environment: EnvironmentDescription): void {
     checkNamespaceOwnership(ownerOf(this, 'EnvironmentChart'), environment);
     this.namespaces(environment);
+    const endpoints: Record<string, ServerEndpoint> = {};
     for (const server of environment.servers) {
-      const backend = server.backend;
+      const type = backendOf(server.backend);
       const users = [...server.users ?? [], ...monitoringLogin(server), ...backupLogin(this.serverOwner(server), server)];
-      const watched = backend.kind === 'zalando' ? this.cluster(server, backend, users, environment) : this.statefulSet(server, backend, environment);
-      const connection = watched instanceof ZalandoCluster ? watched.connection : watched;
+      const rendered = type.render(this, { server, backend: server.backend, props: serverProps(server, environment), users }, this);
+      const connection = rendered.connection;
       this.connections[server.id] = connection;
+      endpoints[server.id] = rendered.endpoint;
       // During a major upgrade the Jobs and claims keep the names of the server as declared, whichever server serves.
-      const base = this.upgrades[server.id]?.name;
+      const base = rendered.declaredName;
       if (server.databases?.length || users.length) {
         this.schemaJobs[server.id] = new SchemaInitJob(this, `${server.id}-schema`, {
           server: connection,
           databases: server.databases,
-          // The operator writes each login's password to a Secret of its own; schema files run with the owner's.
-          users: watched instanceof ZalandoCluster ? users.map((u) => ({ ...u, password: { name: watched.credentialSecretName(u.name), key: 'password' } })) : users,
-          // The operator owns logins, passwords and databases; the Job adds what it cannot do.
-          logins: backend.kind === 'zalando' ? 'existing' : 'create',
+          users: rendered.schemaJobUsers(users),
+          logins: type.logins,
           name: server.schemaInit?.jobName ?? (base && `${base}-schema-init`),
           configMapName: server.schemaInit?.configMapName ?? (base && `${base}-schema`),
           labels: server.schemaInit?.labels,
@@ -95,7 +94,7 @@ export class EnvironmentChart extends Chart {
       }
       if (server.monitoring) {
         new PostgresMonitoring(this, `${server.id}-monitoring`, {
-          server: watched,
+          server: rendered.monitored,
           thresholds: server.monitoring.thresholds,
           prometheusLabels: server.monitoring.prometheusLabels,
         });
@@ -116,7 +115,7 @@ export class EnvironmentChart extends Chart {
     for (const { id, ...snapshotClass } of environment.volumeSnapshotClasses ?? []) {
       new VolumeSnapshotClass(this, id, snapshotClass);
     }
-    if (environment.network?.defaultDeny ?? true) this.defaultDeny(environment);
+    if (environment.network?.defaultDeny ?? true) this.defaultDeny(environment, endpoints);
   }
 
   /** Who a server's errors name: the chart's path and the server's description id. */
@@ -125,66 +124,28 @@ export class EnvironmentChart extends Chart {
   }
 
   /** A default deny in each namespace the chart creates, and egress for each server's labelled clients. */
-  private defaultDeny(environment: EnvironmentDescription): void {
+  private defaultDeny(environment: EnvironmentDescription, endpoints: Record<string, ServerEndpoint>): void {
     for (const namespace of ownedNamespaces(environment)) {
-      const clientsHere = (s: DatabaseServerDescription) => s.namespace === namespace ||
-        ((s.backend.kind === 'zalando' ? s.backend.network?.clientNamespaces : s.backend.clientNamespaces) ?? []).includes(namespace);
-      const servers: ServerEndpoint[] = environment.servers.filter(clientsHere).map((s) => {
-        const cluster = this.clusters[s.id];
-        const server = this.servers[s.id];
-        return cluster
-          ? {
-            name: cluster.name,
-            namespace: cluster.namespace,
-            clientLabel: cluster.connection.clientLabel,
-            targets: [{ podLabels: spiloPods(cluster.name), port: cluster.connection.port }, ...(cluster.poolerService ? [{ podLabels: poolerPods(cluster.name), port: cluster.connection.port }] : [])],
-          }
-          : { name: this.upgrades[s.id]?.name ?? server.name, namespace: server.namespace, clientLabel: server.clientLabel, targets: this.statefulSetsOf(s.id).map((pods) => ({ podLabels: pods.selectorLabels, port: pods.port })) };
-      });
+      const clientsHere = (s: DatabaseServerDescription) => s.namespace === namespace || backendOf(s.backend).clientNamespaces(s.backend).includes(namespace);
+      const servers = environment.servers.filter(clientsHere).map((s) => endpoints[s.id]);
       new NamespaceNetworkDefaults(this, `Network-${namespace}`, { namespace, servers });
     }
   }
 
-  /** The StatefulSets of a server: one, or both servers of a major upgrade (its clients reach whichever serves). */
-  private statefulSetsOf(id: string): PostgresStatefulSet[] {
-    const upgrade = this.upgrades[id];
-    return upgrade ? [...upgrade.previous ? [upgrade.previous] : [], upgrade.upgraded] : [this.servers[id]];
-  }
-
   private namespaces(environment: EnvironmentDescription): void {
     for (const namespace of ownedNamespaces(environment)) {
-      // The API server rejects any pod that breaks the restricted profile. The operator's pods
-      // cannot meet it (the postgresql resource cannot set their security context), so their
-      // namespaces enforce baseline and warn about restricted.
-      const operated = environment.servers.some((s) => s.namespace === namespace && s.backend.kind === 'zalando');
+      // The API server rejects any pod that breaks the restricted profile. Where a backend's pods
+      // cannot meet it, the namespace enforces baseline and warns about restricted.
+      const baseline = environment.servers.some((s) => s.namespace === namespace && backendOf(s.backend).podSecurity === 'baseline');
       new KubeNamespace(this, `Namespace-${namespace}`, {
         metadata: {
           name: namespace,
-          labels: operated
+          labels: baseline
             ? { 'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted' }
             : { 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest' },
         },
       });
     }
-  }
-
-  private statefulSet(server: DatabaseServerDescription, backend: StatefulSetBackend, environment: EnvironmentDescription): PostgresStatefulSet {
-    const { kind, efs, upgrade, ...own } = backend;
-    const dataVolume = efs ? EfsVolume.fromFileSystemId(this, `${server.id}-efs`, { ...efs, namespace: server.namespace }) : undefined;
-    const props: PostgresStatefulSetProps = { ...serverProps(server, environment), ...own, dataVolume };
-    if (upgrade) {
-      this.upgrades[server.id] = new PostgresMajorUpgrade(this, server.id, { ...upgrade, server: props });
-      this.servers[server.id] = this.upgrades[server.id].serving;
-    } else {
-      this.servers[server.id] = new PostgresStatefulSet(this, server.id, props);
-    }
-    return this.servers[server.id];
-  }
-
-  private cluster(server: DatabaseServerDescription, backend: ZalandoBackend, users: DatabaseUser[], environment: EnvironmentDescription): ZalandoCluster {
-    const { kind, ...own } = backend;
-    this.clusters[server.id] = new ZalandoCluster(this, server.id, { ...serverProps(server, environment), ...own, databases: server.databases, users });
-    return this.clusters[server.id];
   }
 }
 
@@ -241,7 +202,8 @@ function monitoringLogin(server: DatabaseServerDescription): DatabaseUser[] {
 function backupLogin(owner: string, server: DatabaseServerDescription): DatabaseUser[] {
   const login = server.backup?.login;
   if (!login) return [];
-  if (server.backend.kind === 'zalando') fail(owner, 'backup.login', login.name, 'needs the StatefulSet backend: the operator owns the Zalando cluster\'s logins');
+  const refusal = backendOf(server.backend).backupLoginRefusal;
+  if (refusal) fail(owner, 'backup.login', login.name, refusal);
   const listed = (server.backup!.mode ?? 'database') === 'database' && server.backup!.databases?.length ? server.backup!.databases : undefined;
   return [{ name: login.name, kind: 'backup', password: login.password, ...(listed ? { databases: listed } : {}) }];
 }
@@ -283,9 +245,9 @@ function checkedArguments(scope: Construct, id: string, environment: Environment
       [server.monitoring, 'monitoring', 'its monitoring'],
       [server.connectionConfigMap, 'connection', 'its connection ConfigMap'],
       [server.backup, 'backup', 'its backups'],
-      [server.backend.kind === 'statefulSet' && server.backend.efs, 'efs', 'its EFS volume'],
     ];
     for (const [present, suffix, what] of parts) if (present) claim(`${server.id}-${suffix}`, field, what);
+    for (const [suffix, what] of backendOf(server.backend).childIds(server.backend)) claim(`${server.id}-${suffix}`, field, what);
   });
   (environment.volumeSnapshotClasses ?? []).forEach((c, i) => claim(c.id, `volumeSnapshotClasses[${i}].id`, 'a VolumeSnapshotClass'));
   return id;

@@ -9,6 +9,7 @@ import { certManagerCertificateOf } from '../secrets/certificates';
 import { ALERT_THRESHOLDS_SHAPE, AlertThresholds, DEFAULT_RUNBOOK_BASE, MONITORED_SERVER_SHAPE, MonitoredServer, postgresAlertRules } from './alert-rules';
 import { grafanaDashboard } from './grafana-dashboard';
 import { addChartChecks } from '../checks/chart-checks';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /** A server whose exporter PostgresMonitoring can watch: a PostgresStatefulSet or ZalandoCluster with `monitoring` on. */
 export interface MonitorableServer {
@@ -93,7 +94,7 @@ export class PostgresMonitoring extends Construct {
       }
       if (Object.keys(server.metricsServiceLabels).length === 0) fail(owner, 'server.monitoredServer.metricsServiceLabels', server.metricsServiceLabels, 'is empty: a ServiceMonitor without labels would select every Service in the namespace');
       if (props.prometheusLabels) checkLabels(owner, 'prometheusLabels', props.prometheusLabels);
-      const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...(props.prometheusLabels ?? { release: 'prometheus' }) };
+      const labels = { ...MANAGED_BY_LABEL, ...(props.prometheusLabels ?? { release: 'prometheus' }) };
       const metadata = (name: string) => ({ name, namespace: server.namespace, labels });
 
       const serviceMonitor: IServiceMonitor = {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { checkProps, object, optional, record, string } from '../checks/props-shape';
 import { checkDnsLabel, checkDnsSubdomain, checkLabels, fail, ownerOf } from '../private/validation';
 import { DNS_EGRESS, EXTERNAL_EGRESS_SHAPE, ExternalEgress, externalEgressRule } from './peers';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /** Properties of {@link ExternalEgressPolicy}. */
 export interface ExternalEgressPolicyProps {
@@ -49,7 +50,7 @@ export class ExternalEgressPolicy extends Construct {
       checkDnsSubdomain(owner, 'name', props.name);
       checkLabels(owner, 'podLabels', props.podLabels);
       if (Object.keys(props.podLabels).length === 0) fail(owner, 'podLabels', props.podLabels, 'is empty, which would select every pod of the namespace: name the pods that need the egress');
-      const labels = props.labels ?? { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };
+      const labels = props.labels ?? { ...MANAGED_BY_LABEL };
       checkLabels(owner, 'labels', labels);
       this.resource = new KubeNetworkPolicy(this, 'Resource', {
         metadata: { name: props.name, namespace: props.namespace, labels },

@@ -1,6 +1,6 @@
 import { KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
-import { selectorLabels } from '../private/labels';
+import { MANAGED_BY_LABEL, selectorLabels } from '../private/labels';
 import { DNS_EGRESS, PodLabels, podsPeer, tcp } from './peers';
 import { SCHEMA_JOB_COMPONENT } from '../private/rendered-names';
 
@@ -32,7 +32,7 @@ export function jobsPolicy(scope: Construct, id: string, options: JobsPolicyOpti
     metadata: { name: `${options.instance}-jobs`, namespace: options.namespace, labels: options.labels },
     spec: {
       podSelector: {
-        matchLabels: { ...selectorLabels(options.instance), 'app.kubernetes.io/managed-by': 'cdk8s-postgres' },
+        matchLabels: { ...selectorLabels(options.instance), ...MANAGED_BY_LABEL },
         matchExpressions: [{ key: 'app.kubernetes.io/component', operator: 'In', values: JOB_COMPONENTS }],
       },
       policyTypes: ['Egress'],

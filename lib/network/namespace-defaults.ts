@@ -1,6 +1,7 @@
 import { KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { DNS_EGRESS, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /** A server as its clients reach it: the label they carry and the pods and port they connect to. */
 export interface ServerEndpoint {
@@ -31,7 +32,7 @@ export interface NamespaceNetworkDefaultsProps {
 export class NamespaceNetworkDefaults extends Construct {
   constructor(scope: Construct, id: string, props: NamespaceNetworkDefaultsProps) {
     super(scope, id);
-    const metadata = (name: string) => ({ name, namespace: props.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } });
+    const metadata = (name: string) => ({ name, namespace: props.namespace, labels: { ...MANAGED_BY_LABEL } });
     new KubeNetworkPolicy(this, 'DefaultDeny', {
       metadata: metadata('default-deny'),
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },

@@ -1,4 +1,7 @@
 import { createHash } from 'crypto';
+/** The label on every object the library emits. */
+export const MANAGED_BY_LABEL: Readonly<Record<string, string>> = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };
+
 /** Labels that select the server's pods; immutable once a StatefulSet exists. */
 export function selectorLabels(instance: string): Record<string, string> {
   return { 'app.kubernetes.io/name': 'postgresql', 'app.kubernetes.io/instance': instance };
@@ -6,7 +9,7 @@ export function selectorLabels(instance: string): Record<string, string> {
 
 /** Labels on every object the library emits for one server. */
 export function commonLabels(instance: string, component: string): Record<string, string> {
-  return { ...selectorLabels(instance), 'app.kubernetes.io/component': component, 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };
+  return { ...selectorLabels(instance), 'app.kubernetes.io/component': component, ...MANAGED_BY_LABEL };
 }
 
 /**

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { RequiredCertificate } from './certificates';
 import { selfSignedCertificates } from './dev-certificates';
 import { RequiredSecret } from './required-secrets';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /**
  * The Secrets that manifests reference but never contain, made for a cluster: whole Secrets with
@@ -22,7 +23,7 @@ export function generatePassword(): string {
   return randomBytes(24).toString('base64url');
 }
 
-const LABELS = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };
+const LABELS = { ...MANAGED_BY_LABEL };
 const HEREDOC = 'CDK8S_POSTGRES_SECRETS';
 
 interface SecretManifest {

@@ -6,6 +6,7 @@ import { databaseNameProblem } from '../sql/reserved-names';
 import { checkDnsSubdomain, checkSecretKey, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
 import { checkNoPassword, checkNoPasswordEntry } from '../checks/no-passwords';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /** Properties of {@link ConnectionConfigMap}. */
 export interface ConnectionConfigMapProps {
@@ -101,7 +102,7 @@ export class ConnectionConfigMap extends Construct {
       for (const [key, value] of Object.entries(props.extra ?? {})) checkNoPasswordEntry(owner, 'extra', key, value);
       checkNoPassword(owner, 'database', props.database);
       new KubeConfigMap(this, 'Resource', {
-        metadata: { name: props.name, namespace: props.server.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+        metadata: { name: props.name, namespace: props.server.namespace, labels: { ...MANAGED_BY_LABEL } },
         data: this.data,
       });
       addChartChecks(this);

@@ -7,6 +7,7 @@ import { checkDnsLabel, checkDnsSubdomain, checkInteger, fail, ownerOf } from '.
 import { checkText, TextRule } from '../private/terraform-tokens';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /**
  * A claim a workload mounts in place of a volume claim template. A data volume serves one
@@ -198,7 +199,7 @@ export class EfsVolume extends Construct implements IDataVolume {
       }
       // TLS needs no `tls` option: the driver adds it (for encryptInTransit and for every access point) and warns that the option is deprecated.
       const mountOptions = iam ? ['iam'] : undefined;
-      const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' };
+      const labels = { ...MANAGED_BY_LABEL };
       const storageClass = { name: this.storageClassName, labels };
 
       if (spec.kind === 'static') {

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { checkProps, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { checkDnsSubdomain, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /** Properties of {@link VolumeSnapshotClass}. */
 export interface VolumeSnapshotClassProps {
@@ -55,7 +56,7 @@ export class VolumeSnapshotClass extends Construct {
       new ApiObject(this, 'Resource', {
         apiVersion: 'snapshot.storage.k8s.io/v1',
         kind: 'VolumeSnapshotClass',
-        metadata: { name: this.name, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+        metadata: { name: this.name, labels: { ...MANAGED_BY_LABEL } },
         driver: props.driver,
         deletionPolicy: this.deletionPolicy,
         ...(props.parameters ? { parameters: props.parameters } : {}),

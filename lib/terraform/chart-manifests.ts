@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { deployTimeChecksOf, renderForTerraform } from '../private/terraform-tokens';
 import { deployTimeChecks } from './deploy-time-checks';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /** A Kubernetes object as the chart renders it. */
 export interface KubeObjectJson {
@@ -103,7 +104,7 @@ export class ChartManifests extends Construct {
         return [key, props.passwords?.[ref] ?? this.passwordVariable(ref)];
       }));
       return new SecretV1(this, `Secret-${secret.namespace}-${secret.name}`, {
-        metadata: { name: secret.name, namespace: secret.namespace, labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' } },
+        metadata: { name: secret.name, namespace: secret.namespace, labels: { ...MANAGED_BY_LABEL } },
         type: 'Opaque',
         dataWo: data,
         dataWoRevision: revision.numberValue,

@@ -27,12 +27,12 @@ import { CONTAINER_RESOURCES_SHAPE, DEFAULT_SCRAPE_NAMESPACE, ContainerResources
 import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
 import { zalandoPolicies } from '../network/zalando-policies';
 import { checkScrapeNamespaces } from '../network/server-policy';
-import { EXPORTER_IMAGE } from '../monitoring/postgres-exporter';
+import { EXPORTER_IMAGE, EXPORTER_PORT } from '../monitoring/postgres-exporter';
 import { serverSettings } from '../config/postgres-config';
 import { refusePatroniOwned, zalandoParameters } from './zalando-parameters';
 import { checkVersionedImage } from '../private/image-reference';
 import { checkCrdResources, checkCrdVolumeSize } from './zalando-resources';
-import { defaultImage, endOfLifeWarning } from '../core/postgres-version';
+import { DEFAULT_MAJOR_VERSION, defaultImage, endOfLifeWarning } from '../core/postgres-version';
 import { requireQuantity } from '../private/quantity';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
@@ -48,6 +48,7 @@ import { declareServerCertificate } from '../secrets/certificates';
 import { resolveServerTls, serviceDnsNames, withAeadCiphers } from '../server/tls';
 import { addChartChecks } from '../checks/chart-checks';
 import { declareImpliedObjects, ImpliedObject } from '../checks/unique-objects';
+import { MANAGED_BY_LABEL } from '../private/labels';
 
 /** The operator's connection pooler (PgBouncer). */
 export interface ZalandoPoolerOptions {
@@ -321,7 +322,7 @@ export class ZalandoCluster extends Construct {
       checkProps(owner, props, ZALANDO_CLUSTER_PROPS_SHAPE);
       this.name = props.name ?? id;
       this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
-      const major = props.majorVersion ?? 17;
+      const major = props.majorVersion ?? DEFAULT_MAJOR_VERSION;
       const instances = props.instances ?? 2;
       const storage = { size: props.storage?.size ?? '8Gi', storageClassName: props.storage?.storageClassName };
       const resources = serverResources(props.resources);
@@ -373,7 +374,7 @@ export class ZalandoCluster extends Construct {
       this.replicaService = `${this.name}-repl`;
       this.poolerService = props.connectionPooler ? `${this.name}-pooler` : undefined;
       this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
-      const labels = { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', ...props.labels };
+      const labels = { ...MANAGED_BY_LABEL, ...props.labels };
       const exporter = props.monitoring ? props.monitoring.image ?? EXPORTER_IMAGE : undefined;
       if (props.monitoring?.image !== undefined) checkVersionedImage(owner, 'monitoring.image', props.monitoring.image, EXPORTER_IMAGE);
       this.monitoringLogin = props.monitoring && this.checkMonitoringLogin(owner, props.monitoring.login, users);
@@ -436,7 +437,7 @@ export class ZalandoCluster extends Construct {
               image: exporter,
               // The CRD's sidecars take a command but no args; this is the image's own entrypoint.
               command: ['/bin/postgres_exporter', '--collector.stat_statements'],
-              ports: [{ name: 'metrics', containerPort: 9187, protocol: 'TCP' }],
+              ports: [{ name: 'metrics', containerPort: EXPORTER_PORT, protocol: 'TCP' }],
               resources: { requests: { cpu: '10m', memory: '32Mi' }, limits: { memory: '128Mi' } },
               env: [
                 { name: 'DATA_SOURCE_URI', value: exporterCa ? `localhost:5432/postgres?sslmode=verify-full&sslrootcert=${exporterCa.file}` : 'localhost:5432/postgres?sslmode=require' },
@@ -482,7 +483,7 @@ export class ZalandoCluster extends Construct {
         clientLabel: this.connection.clientLabel,
         pooler: props.connectionPooler !== undefined,
         logicalBackup: props.logicalBackup !== undefined,
-        metrics: exporter ? { port: 9187, scrapeNamespaces: props.monitoring?.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] } : undefined,
+        metrics: exporter ? { port: EXPORTER_PORT, scrapeNamespaces: props.monitoring?.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] } : undefined,
         network: props.network ?? {},
       });
       if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
@@ -563,7 +564,7 @@ export class ZalandoCluster extends Construct {
       metadata: { name, namespace: this.namespace, labels },
       spec: {
         selector: { 'cluster-name': this.name, application: 'spilo' },
-        ports: [{ name: 'metrics', port: 9187, targetPort: IntOrString.fromNumber(9187), protocol: 'TCP' }],
+        ports: [{ name: 'metrics', port: EXPORTER_PORT, targetPort: IntOrString.fromNumber(EXPORTER_PORT), protocol: 'TCP' }],
       },
     });
     return name;
