@@ -3,12 +3,20 @@ import { join } from 'path';
 import { parse } from 'yaml';
 
 /**
- * Writes the openAPIV3Schema of the Zalando `postgresql` CRD next to its generated bindings, so
- * tests validate what ZalandoCluster emits against the schema the API server will apply.
+ * Writes the openAPIV3Schema of each vendored CRD the library renders next to the generated
+ * bindings (`lib/imports/<group>.<kind>.schema.json`), so tests validate what the constructs emit
+ * against the schema the API server will apply.
  */
-const [source = join(__dirname, '..', 'crds', 'zalando-postgresql.crd.yaml')] = process.argv.slice(2);
-const crd = parse(readFileSync(source, 'utf8'));
-const version = crd.spec.versions.find((v: { name: string }) => v.name === 'v1');
-const target = join(__dirname, '..', 'lib', 'imports', 'acid.zalan.do.postgresql.schema.json');
-writeFileSync(target, `${JSON.stringify(version.schema.openAPIV3Schema, null, 1)}\n`);
-process.stdout.write(`wrote ${target}\n`);
+const CRDS: Array<[file: string, version: string]> = [
+  ['zalando-postgresql.crd.yaml', 'v1'],
+  ['cloudnative-pg/postgresql.cnpg.io_clusters.yaml', 'v1'],
+  ['cloudnative-pg/postgresql.cnpg.io_databases.yaml', 'v1'],
+  ['cloudnative-pg/postgresql.cnpg.io_databaseroles.yaml', 'v1'],
+];
+for (const [file, versionName] of CRDS) {
+  const crd = parse(readFileSync(join(__dirname, '..', 'crds', file), 'utf8'));
+  const version = crd.spec.versions.find((v: { name: string }) => v.name === versionName);
+  const target = join(__dirname, '..', 'lib', 'imports', `${crd.spec.group}.${crd.spec.names.singular}.schema.json`);
+  writeFileSync(target, `${JSON.stringify(version.schema.openAPIV3Schema, null, 1)}\n`);
+  process.stdout.write(`wrote ${target}\n`);
+}

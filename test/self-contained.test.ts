@@ -14,15 +14,23 @@ test('no file names a path outside the repository', () => {
   expect(sources.filter((f) => /\.\.\/shared\b|\.\.\/\.\.\/shared\b/.test(readFileSync(join(REPO_ROOT, f), 'utf8')))).toEqual([]);
 });
 
-test('the CRDs cdk8s.yaml imports are vendored, each with its upstream version recorded', () => {
-  const imports: string[] = parse(readFileSync(join(REPO_ROOT, 'cdk8s.yaml'), 'utf8')).imports;
-  expect(imports).toEqual(['crds/zalando-postgresql.crd.yaml']);
+test('every vendored CRD has its upstream and version recorded, and every CRD the imports read is vendored', () => {
   const readme = readFileSync(join(REPO_ROOT, 'crds', 'README.md'), 'utf8');
-  for (const file of imports) {
-    expect(existsSync(join(REPO_ROOT, file))).toBe(true);
-    expect(readme).toMatch(new RegExp(`\\| \`${file.replace('crds/', '').replace(/\./g, '\\.')}\` \\| zalando/postgres-operator \\| v\\d+\\.\\d+\\.\\d+`));
-  }
-  expect(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts.import).toContain(`cdk8s import ${imports[0]} `);
+  const vendored = tracked.filter((f) => f.startsWith('crds/') && f.endsWith('.yaml')).map((f) => f.replace('crds/', ''));
+  expect(vendored.length).toBe(8);
+  for (const file of vendored) expect(readme).toMatch(new RegExp(`\\| \`${file.replace(/\./g, '\\.')}\` \\| [\\w-]+/[\\w-]+ \\| v\\d+\\.\\d+\\.\\d+`));
+  const imports: string[] = parse(readFileSync(join(REPO_ROOT, 'cdk8s.yaml'), 'utf8')).imports;
+  const script = readFileSync(join(REPO_ROOT, 'scripts', 'import-crds.sh'), 'utf8');
+  const schemas = readFileSync(join(REPO_ROOT, 'scripts', 'extract-crd-schema.ts'), 'utf8');
+  const read = [
+    ...imports.map((f) => f.replace('crds/', '')),
+    ...[...script.matchAll(/crds\/([\w./-]+\.yaml)/g)].map((m) => m[1]),
+    ...[...script.matchAll(/for kind in ([\w ]+);/g)].flatMap((m) => m[1].split(' ').map((kind) => `cloudnative-pg/postgresql.cnpg.io_${kind}.yaml`)),
+    ...[...schemas.matchAll(/\['([\w./-]+\.yaml)'/g)].map((m) => m[1]),
+  ];
+  expect(read.length).toBeGreaterThanOrEqual(8);
+  expect(read.filter((f) => !vendored.includes(f))).toEqual([]);
+  expect(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts.import).toBe('bash scripts/import-crds.sh');
 });
 
 test("no import reaches into another package's internals (its lib/)", () => {
