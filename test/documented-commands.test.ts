@@ -49,8 +49,14 @@ const INSTALLED_BY_UPSTREAM: Pick<KubeObject, 'kind' | 'metadata'>[] = [
   { kind: 'Deployment', metadata: { name: 'postgres-operator', namespace: 'default' } }, // github.com/zalando/postgres-operator/manifests
   { kind: 'ConfigMap', metadata: { name: 'postgres-operator', namespace: 'default' } },
   { kind: 'Namespace', metadata: { name: 'cert-manager' } }, // cert-manager.yaml
+  { kind: 'Namespace', metadata: { name: 'cnpg-system' } }, // CloudNativePG's release manifest
+  { kind: 'Deployment', metadata: { name: 'cnpg-controller-manager', namespace: 'cnpg-system' } },
 ];
-const UPSTREAM_MANIFESTS = [/^github\.com\/zalando\/postgres-operator\/manifests$/, /^https:\/\/github\.com\/cert-manager\/cert-manager\/releases\/download\/v[\d.]+\/cert-manager\.yaml$/];
+const UPSTREAM_MANIFESTS = [
+  /^github\.com\/zalando\/postgres-operator\/manifests$/,
+  /^https:\/\/github\.com\/cert-manager\/cert-manager\/releases\/download\/v[\d.]+\/cert-manager\.yaml$/,
+  /^https:\/\/raw\.githubusercontent\.com\/cloudnative-pg\/cloudnative-pg\/release-[\d.]+\/releases\/cnpg-[\d.]+\.yaml$/,
+];
 
 /** Programs a block may call that act on the cluster or a cloud: stand-ins in every run. */
 const REMOTE = ['kubectl', 'minikube', 'az', 'kubelogin', 'psql', 'terraform', 'gh'];
@@ -147,6 +153,7 @@ function parseArgs(args: string[], valued: string[]): { flags: Map<string, strin
 const KINDS: Record<string, string> = {
   pvc: 'PersistentVolumeClaim', statefulset: 'StatefulSet', secret: 'Secret', job: 'Job', jobs: 'Job', configmap: 'ConfigMap', service: 'Service', svc: 'Service',
   networkpolicy: 'NetworkPolicy', poddisruptionbudget: 'PodDisruptionBudget', certificate: 'Certificate', postgresql: 'postgresql', deployment: 'Deployment', serviceaccount: 'ServiceAccount',
+  cluster: 'Cluster',
 };
 const KUBECTL_VALUED = ['-n', '--namespace', '-f', '-k', '-c', '-l', '-o', '-p', '--type', '--for', '--timeout', '--cert', '--key'];
 

@@ -250,8 +250,8 @@ describe('npm run grow: refusals', () => {
   test.each([
     [['minikube-dev', 'microservices', '4Gi'], 1, "environment 'minikube-dev' server 'microservices' declares 5Gi; 4Gi is smaller, and Kubernetes never shrinks a claim (move the data to a smaller claim with a backup and a restore instead)"],
     [['prod-operator', 'microservices', '40Gi'], 1, "environment 'prod-operator' server 'microservices' declares 50Gi; 40Gi is smaller, and the operator can only enlarge volumes (shrinking means a new cluster, or deleting each claim with its pod)"],
-    [['staging', 'microservices', '10Gi'], 2, "unknown environment 'staging' (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator)"],
-    [['minikube-devv', 'microservices', '10Gi'], 2, "unknown environment 'minikube-devv'; did you mean 'minikube-dev'? (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator)"],
+    [['staging', 'microservices', '10Gi'], 2, "unknown environment 'staging' (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator, prod-cnpg)"],
+    [['minikube-devv', 'microservices', '10Gi'], 2, "unknown environment 'minikube-devv'; did you mean 'minikube-dev'? (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator, prod-cnpg)"],
     [['minikube-dev', 'orders', '10Gi'], 1, "environment 'minikube-dev' has no server 'orders' (servers: dbaas-metadata, microservices)"],
     [['minikube-dev', 'microservices', '10 GB'], 1, "size '10 GB' is not a whole number of one unit (e.g. '10Gi', '500Mi', '20G')"],
     [['minikube-dev', 'microservices', '1.5Gi'], 1, "size '1.5Gi' is not a whole number of one unit (e.g. '10Gi', '500Mi', '20G')"],

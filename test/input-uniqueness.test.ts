@@ -176,7 +176,7 @@ describe('what is not a collision', () => {
       new EnvironmentChart(app, 'staging-eu', staging([server]));
       const { backend: _none, ...withoutBackend } = server;
       expect(() => new EnvironmentChart(app, 'staging-us', staging([withoutBackend as never])))
-        .toThrow(new ValidationError("EnvironmentChart 'staging-us': servers[0].backend undefined is required: give an object with kind: 'statefulSet' or 'zalando'"));
+        .toThrow(new ValidationError("EnvironmentChart 'staging-us': servers[0].backend undefined is required: give an object with kind: 'statefulSet', 'zalando' or 'cloudnativepg'"));
       app.synth();
       expect(readdirSync(dir)).toEqual(['staging-eu.k8s.yaml']);
     } finally {

@@ -86,7 +86,7 @@ test('a server without a backend, or with parts of two, is refused by the compil
   // @ts-expect-error a server needs a backend
   const withoutBackend: DatabaseServerDescription = noBackend;
   expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [withoutBackend] }))
-    .toThrow("EnvironmentChart 'minikube-dev': servers[0].backend undefined is required: give an object with kind: 'statefulSet' or 'zalando'");
+    .toThrow("EnvironmentChart 'minikube-dev': servers[0].backend undefined is required: give an object with kind: 'statefulSet', 'zalando' or 'cloudnativepg'");
   // @ts-expect-error one backend: a StatefulSet takes no operator team
   const mixed: DatabaseServerDescription = { ...server, backend: { kind: 'statefulSet', superuser: { name: 'postgres', password: { name: 'postgres-secret', key: 'postgres-password' } }, teamId: 'postgres' } };
   expect(() => new EnvironmentChart(testApp(), minikubeDev.name, { ...minikubeDev, servers: [mixed] }))

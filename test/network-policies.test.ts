@@ -14,6 +14,7 @@ const DNS: Pod = { name: 'CoreDNS', namespace: 'kube-system', labels: { 'k8s-app
 const INTERNET = { ip: '203.0.113.10' };
 const PROMETHEUS: Pod = { name: 'Prometheus', namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus' } };
 const OPERATOR: Pod = { name: 'the operator', namespace: 'default', labels: { name: 'postgres-operator' } };
+const CNPG_OPERATOR: Pod = { name: 'the CloudNativePG operator', namespace: 'cnpg-system', labels: { 'app.kubernetes.io/name': 'cloudnative-pg' } };
 const tcp = (port: number) => ({ port });
 const udp = (port: number) => ({ port, protocol: 'UDP' as const });
 
@@ -25,6 +26,8 @@ interface Server {
   readonly clientLabel: Record<string, string>;
   readonly exporter: boolean;
   readonly zalando?: { readonly pooler?: Pod; readonly logicalBackup?: Pod };
+  /** A CloudNativePG cluster's instances. */
+  readonly cloudnativepg?: true;
 }
 
 function serversOf(objects: KubeObject[]): Server[] {
@@ -52,7 +55,24 @@ function serversOf(objects: KubeObject[]): Server[] {
       },
     };
   });
-  return [...statefulSets, ...clusters];
+  // The operator's labels on instance pods (pkg/utils/labels_annotations.go, CloudNativePG 1.30).
+  const cnpgClusters = objects.filter((o) => o.kind === 'Cluster' && o.apiVersion === 'postgresql.cnpg.io/v1').map((o): Server => {
+    const cluster = o.metadata.name;
+    const namespace = o.metadata.namespace!;
+    const instance = (i: number, role: string) => ({
+      name: `${cluster}-${i}`, namespace,
+      labels: { 'cnpg.io/cluster': cluster, 'cnpg.io/podRole': 'instance', 'cnpg.io/instanceName': `${cluster}-${i}`, 'cnpg.io/instanceRole': role, ...o.spec.inheritedMetadata?.labels },
+    });
+    return {
+      name: cluster,
+      namespace,
+      pods: Array.from({ length: o.spec.instances }, (_, i) => instance(i + 1, i === 0 ? 'primary' : 'replica')),
+      clientLabel: { [`access.cdk8s-postgres.io/${cluster}`]: 'true' },
+      exporter: false,
+      cloudnativepg: true,
+    };
+  });
+  return [...statefulSets, ...clusters, ...cnpgClusters];
 }
 
 function describeEndpoint(e: Endpoint): string {
@@ -119,14 +139,14 @@ describe.each(Object.entries(dist))('%s', (env, objects) => {
     }
   });
 
-  test('the servers send nothing but DNS queries (and, on the operator, replication, Patroni and the API server)', () => {
+  test('the servers send nothing but DNS queries (and, on an operator, replication and the API server)', () => {
     for (const server of servers) {
       for (const pod of server.pods) {
         expectReach(net, pod, DNS, udp(53), true);
         expectReach(net, pod, INTERNET, tcp(80), false);
         expectReach(net, pod, INTERNET, tcp(5432), false);
         expectReach(net, pod, { ...PROMETHEUS }, tcp(9090), false);
-        expectReach(net, pod, INTERNET, tcp(443), Boolean(server.zalando));
+        expectReach(net, pod, INTERNET, tcp(443), Boolean(server.zalando || server.cloudnativepg));
       }
     }
   });
@@ -140,6 +160,38 @@ describe.each(Object.entries(dist))('%s', (env, objects) => {
       }
     }
   });
+
+  if (env === 'prod-cnpg') {
+    const [cluster] = servers.filter((s) => s.cloudnativepg);
+    const [primary, replica] = cluster.pods;
+
+    test('the cluster has a primary and two replicas to check', () => {
+      expect(cluster.pods.length).toBe(3);
+    });
+
+    test('instances reach each other on 5432 (replication) and 8000 (the instance manager), both ways', () => {
+      for (const [a, b] of [[primary, replica], [replica, primary]]) {
+        expectReach(net, a, b, tcp(5432), true);
+        expectReach(net, a, b, tcp(8000), true);
+        expectReach(net, a, b, tcp(22), false);
+      }
+    });
+
+    test('the operator reaches the instance manager and PostgreSQL; other pods of its namespace, and clients, do not reach the instance manager', () => {
+      expectReach(net, CNPG_OPERATOR, primary, tcp(8000), true);
+      expectReach(net, CNPG_OPERATOR, replica, tcp(5432), true);
+      expectReach(net, { ...CNPG_OPERATOR, labels: { app: 'other' } }, primary, tcp(8000), false);
+      expectReach(net, { ...CNPG_OPERATOR, namespace: 'elsewhere' }, primary, tcp(8000), false);
+      const client: Pod = { name: 'a labelled application', namespace: cluster.namespace, labels: cluster.clientLabel };
+      expectReach(net, client, primary, tcp(8000), false);
+      for (const job of jobs) expectReach(net, job, primary, tcp(8000), false);
+    });
+
+    test('the instances reach the Kubernetes API server on 443 and 6443', () => {
+      expectReach(net, primary, { ip: '10.0.0.1' }, tcp(443), true);
+      expectReach(net, replica, { ip: '20.61.10.4' }, tcp(6443), true);
+    });
+  }
 
   if (env === 'prod-operator') {
     const [cluster] = servers.filter((s) => s.zalando);

@@ -7,14 +7,14 @@ import { REPO_ROOT } from './support/manifests';
 // The main entry's promise to consumers. Adding or removing a name here is a deliberate change of
 // the public API; anything else in lib/ stays internal.
 const VALUES = [
-  'BackupCronJob', 'BackupStorage', 'ConnectionConfigMap', 'DEFAULT_MAJOR_VERSION', 'EfsVolume', 'EnvironmentChart',
+  'BackupCronJob', 'BackupStorage', 'CloudNativePgCluster', 'ConnectionConfigMap', 'DEFAULT_MAJOR_VERSION', 'EfsVolume', 'EnvironmentChart',
   'ExternalEgressPolicy', 'MajorUpgradeJob', 'ManagerRoleSql', 'PostgresMajorUpgrade', 'PostgresMonitoring', 'PostgresStatefulSet', 'RequiredCertificates',
   'RequiredSecrets', 'RestoreJob', 'SchemaInitJob', 'SUPPORTED_MAJOR_VERSIONS', 'ValidationError',
-  'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
+  'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'cloudnativepg', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
 ];
 const TYPES = [
   'AlertThresholds', 'BackupCronJobProps', 'BackupDescription', 'BackupRetention', 'BlobUploadOptions',
-  'CertManagerIssuer', 'ClientTls', 'ConnectionConfigMapProps', 'ContainerResources', 'DatabaseDefinition',
+  'CertManagerIssuer', 'ClientTls', 'CloudNativePgBackend', 'CloudNativePgClusterProps', 'CloudNativePgNetworkOptions', 'ConnectionConfigMapProps', 'ContainerResources', 'DatabaseDefinition',
   'DatabaseServerDescription', 'DatabaseUser', 'EfsDynamicVolumeProps', 'EfsStaticVolumeProps',
   'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress', 'ExternalEgressPolicyProps', 'HistoryTracking',
   'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MajorUpgradeDeclaration', 'MajorUpgradeJobProps', 'MonitorableServer', 'MonitoredServer',
@@ -30,6 +30,7 @@ const TYPES = [
 // factories instead; the consumer file checks them).
 const CONSTRUCT_PROPS: Record<string, string> = {
   BackupCronJob: 'BackupCronJobProps',
+  CloudNativePgCluster: 'CloudNativePgClusterProps',
   ConnectionConfigMap: 'ConnectionConfigMapProps',
   ExternalEgressPolicy: 'ExternalEgressPolicyProps',
   MajorUpgradeJob: 'MajorUpgradeJobProps',
@@ -115,8 +116,8 @@ describe('the public API of the main entry', () => {
   test('every lib type a public signature names is exported', () => {
     const libDir = join(REPO_ROOT, 'lib') + sep;
     const exported = new Set(exports.map(resolve));
-    // The generated CRD bindings are public as the `zalando` namespace.
-    for (const s of checker.getExportsOfModule(resolve(exports.find((e) => e.name === 'zalando')!))) exported.add(resolve(s));
+    // The generated CRD bindings are public as the `zalando` and `cloudnativepg` namespaces.
+    for (const namespace of ['zalando', 'cloudnativepg']) for (const s of checker.getExportsOfModule(resolve(exports.find((e) => e.name === namespace)!))) exported.add(resolve(s));
     const unexported = new Set<string>();
     const walk = (node: ts.Node): void => {
       const name = ts.isTypeReferenceNode(node) ? node.typeName

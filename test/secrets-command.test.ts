@@ -40,13 +40,13 @@ describe('npm run secrets', () => {
 
   test('a command line it cannot run is a usage error (exit 2): an unknown or misspelt environment, a missing value, an extra argument, no environment', () => {
     const run = spawnSync('npm', ['run', '--silent', 'secrets', '--', 'staging'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', "unknown environment 'staging' (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator)\n"]);
+    expect([run.status, run.stdout, run.stderr]).toEqual([2, '', "unknown environment 'staging' (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator, prod-cnpg)\n"]);
     const secrets = (...args: string[]) => {
       const result = runSecrets(args, () => { throw new Error('not read'); });
       expect(result.stdout).toBe('');
       return [result.status, result.stderr.split('\n')[0]];
     };
-    expect(secrets('minikube-dv')).toEqual([2, "unknown environment 'minikube-dv'; did you mean 'minikube-dev'? (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator)"]);
+    expect(secrets('minikube-dv')).toEqual([2, "unknown environment 'minikube-dv'; did you mean 'minikube-dev'? (known: minikube-dev, solid-cloud, aks-phonebill-dev, aws-efs, prod-operator, prod-cnpg)"]);
     expect(secrets('minikube-dev', '--missing-from')).toEqual([2, '--missing-from needs a value']);
     expect(secrets('minikube-dev', '--missing-from', '--x')).toEqual([2, '--missing-from needs a value']);
     expect(secrets('minikube-dev', 'solid-cloud')).toEqual([2, "unexpected argument 'solid-cloud'"]);

@@ -186,7 +186,7 @@ export function union<S extends AnyShape[]>(...shapes: S): Shape<ShapeType<S[num
 export function tagged<T extends object, K extends keyof T & string>(tag: K, shapes: { [V in T[K] & string]: ObjectShape<Extract<T, Record<K, V>>> }): Shape<T> {
   const byTag = shapes as unknown as Record<string, AnyShape>;
   const tags = Object.keys(byTag);
-  const expected = `an object with ${tag}: ${tags.map((t) => `'${t}'`).join(' or ')}`;
+  const expected = `an object with ${tag}: ${alternatives(tags.map((t) => `'${t}'`))}`;
   return {
     expected,
     optional: false,

@@ -24,6 +24,9 @@ export const DEFAULT_MAJOR_VERSION = 17;
 /** Majors with a pinned default image. */
 export const SUPPORTED_MAJOR_VERSIONS: readonly number[] = Object.keys(RELEASES).map(Number);
 
+/** The minor release each supported major is pinned to, for the images of every backend. */
+export const RELEASE_TAGS: Readonly<Record<number, string>> = Object.fromEntries(Object.entries(RELEASES).map(([major, release]) => [major, release.pinnedTag]));
+
 /** The official image, pinned to a minor release: `postgres:17.10`. */
 export function defaultImage(major: number): string {
   return `postgres:${RELEASES[major].pinnedTag}`;

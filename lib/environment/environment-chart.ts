@@ -19,6 +19,7 @@ import { PostgresTlsProps } from '../server/tls';
 import { checkDnsLabel, fail, ownerOf } from '../private/validation';
 import { VolumeSnapshotClass } from '../storage/volume-snapshot-class';
 import { ZalandoCluster } from '../zalando/zalando-cluster';
+import { CloudNativePgCluster } from '../cloudnativepg/cloudnativepg-cluster';
 
 const BUILT_IN_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
 
@@ -43,8 +44,10 @@ export class EnvironmentChart extends Chart {
   public readonly servers: Record<string, PostgresStatefulSet> = {};
   /** The major upgrades in progress, by description id (their serving server is in `servers`). */
   public readonly upgrades: Record<string, PostgresMajorUpgrade> = {};
-  /** The operator clusters, by description id. */
+  /** The Zalando operator's clusters, by description id. */
   public readonly clusters: Record<string, ZalandoCluster> = {};
+  /** The CloudNativePG clusters, by description id. */
+  public readonly cloudNativePgClusters: Record<string, CloudNativePgCluster> = {};
   /** How Jobs reach each server, whatever its backend, by description id. */
   public readonly connections: Record<string, PostgresServerConnection> = {};
   /** The schema Jobs, by server description id. */

@@ -11,6 +11,7 @@ import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, Dat
 import { Login, LOGIN_SHAPE } from '../secrets/login';
 import { CERT_MANAGER_ISSUER_SHAPE, CertManagerIssuer } from '../server/tls';
 import { VOLUME_SNAPSHOT_CLASS_PROPS_SHAPE, VolumeSnapshotClassProps } from '../storage/volume-snapshot-class';
+import { CLOUDNATIVEPG_CLUSTER_PROPS_SHAPE, CloudNativePgClusterProps } from '../cloudnativepg/cloudnativepg-cluster';
 import { ZALANDO_CLUSTER_PROPS_SHAPE, ZalandoClusterProps } from '../zalando/zalando-cluster';
 
 /** Backups of a server, as plain data. */
@@ -85,8 +86,14 @@ export interface ZalandoBackend extends Omit<ZalandoClusterProps, keyof Postgres
   readonly kind: 'zalando';
 }
 
+/** Run the server as a {@link CloudNativePgCluster}: the CloudNativePG operator's primary and streaming replicas. */
+export interface CloudNativePgBackend extends Omit<CloudNativePgClusterProps, keyof PostgresServerProps | 'databases' | 'users'> {
+  /** Selects this backend. */
+  readonly kind: 'cloudnativepg';
+}
+
 /** The backend that runs a server: exactly one, told apart by `kind`. */
-export type ServerBackend = StatefulSetBackend | ZalandoBackend;
+export type ServerBackend = StatefulSetBackend | ZalandoBackend | CloudNativePgBackend;
 
 /** Fields every server description holds, whichever backend runs it; the backends take none of them. */
 const SHARED_SERVER_FIELDS = Object.keys(POSTGRES_SERVER_PROPS_SHAPE.fields) as (keyof PostgresServerProps)[];
@@ -104,11 +111,15 @@ export const SERVER_BACKEND_SHAPE = tagged<ServerBackend, 'kind'>('kind', {
     ...omit(ZALANDO_CLUSTER_PROPS_SHAPE.fields, ...SHARED_SERVER_FIELDS, 'databases', 'users'),
     kind: oneOf('zalando'),
   }, { name: 'ZalandoBackend' }),
+  cloudnativepg: object<CloudNativePgBackend>({
+    ...omit(CLOUDNATIVEPG_CLUSTER_PROPS_SHAPE.fields, ...SHARED_SERVER_FIELDS, 'databases', 'users'),
+    kind: oneOf('cloudnativepg'),
+  }, { name: 'CloudNativePgBackend' }),
 });
 
 /**
- * One PostgreSQL server of an environment. Everything but `backend` means the same on either
- * backend, so moving a server from a StatefulSet to the Zalando operator changes `backend` only.
+ * One PostgreSQL server of an environment. Everything but `backend` means the same on every
+ * backend, so moving a server from a StatefulSet to an operator changes `backend` only.
  */
 export interface DatabaseServerDescription extends Omit<PostgresServerProps, 'namespace' | 'disposable' | 'monitoring'> {
   /** Construct id, unique within the environment. */

@@ -5,3 +5,5 @@ export * from './peers';
 export * from './server-policy';
 export * from './zalando-options';
 export * from './zalando-policies';
+export * from './cnpg-options';
+export * from './cnpg-policies';

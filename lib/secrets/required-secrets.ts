@@ -21,6 +21,18 @@ export interface RequiredSecret {
   readonly name: string;
   /** The keys and what each holds. */
   readonly keys: Record<string, SecretKeyContent>;
+  /**
+   * The Secret's type, where its reader needs one: CloudNativePG reads a login's password from a
+   * `kubernetes.io/basic-auth` Secret (keys `username` and `password`).
+   * @default 'Opaque'
+   */
+  readonly type?: 'Opaque' | 'kubernetes.io/basic-auth';
+  /**
+   * Labels its reader watches, besides the library's own (`cnpg.io/reload: 'true'` makes
+   * CloudNativePG apply a changed password at once).
+   * @default - the library's label only
+   */
+  readonly labels?: Record<string, string>;
 }
 
 /**
@@ -43,6 +55,11 @@ export class RequiredSecrets {
 
   /** Every Secret declared under `root`, keys of the same Secret merged, sorted by namespace and name. */
   public static collect(root: IConstruct): RequiredSecret[] {
-    return collectDeclarations<RequiredSecret>(root, REQUIRED_SECRET, (known, next) => ({ ...next, keys: { ...known?.keys, ...next.keys } }));
+    return collectDeclarations<RequiredSecret>(root, REQUIRED_SECRET, (known, next) => ({
+      ...next,
+      keys: { ...known?.keys, ...next.keys },
+      ...(known?.type ?? next.type ? { type: next.type ?? known?.type } : {}),
+      ...(known?.labels ?? next.labels ? { labels: { ...known?.labels, ...next.labels } } : {}),
+    }));
   }
 }

@@ -29,6 +29,8 @@ const HEREDOC = 'CDK8S_POSTGRES_SECRETS';
 interface SecretManifest {
   readonly namespace: string;
   readonly name: string;
+  readonly type: string;
+  readonly labels: Record<string, string>;
   /** Every key the environment needs, with a fresh value for generated passwords. */
   readonly values: () => Record<string, string>;
 }
@@ -37,6 +39,8 @@ function opaqueSecrets(needed: NeededSecrets, password: () => string): SecretMan
   return needed.secrets.map((secret): SecretManifest => ({
     namespace: secret.namespace,
     name: secret.name,
+    type: secret.type ?? 'Opaque',
+    labels: { ...LABELS, ...secret.labels },
     values: () => Object.fromEntries(Object.entries(secret.keys).map(([key, content]) => [key, 'value' in content ? content.value : password()])),
   }));
 }
@@ -44,14 +48,14 @@ function opaqueSecrets(needed: NeededSecrets, password: () => string): SecretMan
 /** The YAML documents of whole Secrets; TLS pairs signed by one fresh self-signed CA. */
 function wholeSecrets(opaque: readonly SecretManifest[], tls: readonly RequiredCertificate[]): string[] {
   const pairs = selfSignedCertificates(tls);
-  const document = (secret: { namespace: string; name: string }, type: string, stringData: object) => stringify({
+  const document = (secret: { namespace: string; name: string }, type: string, labels: Record<string, string>, stringData: object) => stringify({
     apiVersion: 'v1',
     kind: 'Secret',
     type,
-    metadata: { name: secret.name, namespace: secret.namespace, labels: LABELS },
+    metadata: { name: secret.name, namespace: secret.namespace, labels },
     stringData,
   });
-  return [...opaque.map((secret) => document(secret, 'Opaque', secret.values())), ...tls.map((certificate, i) => document(certificate, 'kubernetes.io/tls', pairs[i]))];
+  return [...opaque.map((secret) => document(secret, secret.type, secret.labels, secret.values())), ...tls.map((certificate, i) => document(certificate, 'kubernetes.io/tls', LABELS, pairs[i]))];
 }
 
 /** The Secrets `needed` lists, as Kubernetes YAML documents with freshly generated passwords, for `kubectl create -f -`. */

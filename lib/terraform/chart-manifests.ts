@@ -104,8 +104,8 @@ export class ChartManifests extends Construct {
         return [key, props.passwords?.[ref] ?? this.passwordVariable(ref)];
       }));
       return new SecretV1(this, `Secret-${secret.namespace}-${secret.name}`, {
-        metadata: { name: secret.name, namespace: secret.namespace, labels: { ...MANAGED_BY_LABEL } },
-        type: 'Opaque',
+        metadata: { name: secret.name, namespace: secret.namespace, labels: { ...MANAGED_BY_LABEL, ...secret.labels } },
+        type: secret.type ?? 'Opaque',
         dataWo: data,
         dataWoRevision: revision.numberValue,
         dependsOn,

@@ -1,19 +1,34 @@
 import Ajv from 'ajv';
 import postgresqlSchema from '../../lib/imports/acid.zalan.do.postgresql.schema.json';
+import cnpgClusterSchema from '../../lib/imports/postgresql.cnpg.io.cluster.schema.json';
+import cnpgDatabaseSchema from '../../lib/imports/postgresql.cnpg.io.database.schema.json';
+import cnpgDatabaseRoleSchema from '../../lib/imports/postgresql.cnpg.io.databaserole.schema.json';
 
 // The CRD's patterns escape characters (`\ `) that ajv rejects in unicode mode.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
-const validatePostgresql = ajv.compile(postgresqlSchema);
 
 /**
- * Problems with a Zalando `postgresql` object: the CRD's openAPIV3Schema (types, enums, patterns,
- * required fields), and fields the API server would prune because the structural schema does not
- * declare them.
+ * Problems with an object of a vendored CRD: its openAPIV3Schema (types, enums, patterns,
+ * required fields; CEL rules aside), and fields the API server would prune because the structural
+ * schema does not declare them.
  */
-export function postgresqlProblems(o: unknown): string[] {
-  const errors = validatePostgresql(o) ? [] : (validatePostgresql.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`);
-  return [...errors, ...prunedFields(o, postgresqlSchema, '')];
+function crdProblems(schema: object): (o: unknown) => string[] {
+  const validate = ajv.compile(schema);
+  return (o) => [
+    ...(validate(o) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`)),
+    ...prunedFields(o, schema, ''),
+  ];
 }
+
+/** Problems with a Zalando `postgresql` object (see {@link crdProblems}). */
+export const postgresqlProblems = crdProblems(postgresqlSchema);
+
+/** Problems with each CloudNativePG object the library renders, by `apiVersion/kind` (see {@link crdProblems}). */
+export const CLOUDNATIVEPG_PROBLEMS: Record<string, (o: unknown) => string[]> = {
+  'postgresql.cnpg.io/v1/Cluster': crdProblems(cnpgClusterSchema),
+  'postgresql.cnpg.io/v1/Database': crdProblems(cnpgDatabaseSchema),
+  'postgresql.cnpg.io/v1/DatabaseRole': crdProblems(cnpgDatabaseRoleSchema),
+};
 
 function prunedFields(value: unknown, schema: any, path: string): string[] {
   if (!schema || value === null || typeof value !== 'object') return [];

@@ -105,6 +105,13 @@ export const EXAMPLE_OUTPUTS: Record<string, (read: (file: string) => string, pr
     expect(object(objects, 'postgresql', 'acid-orders').spec).toMatchObject({ teamId: 'acid', numberOfInstances: 3, volume: { size: '50Gi' } });
     object(objects, 'Job', 'acid-orders-schema-init');
   },
+  'dist/orders-cnpg.k8s.yaml': (read) => {
+    const objects = parseManifest(read('dist/orders-cnpg.k8s.yaml')) as KubeObject[];
+    expect(object(objects, 'Cluster', 'orders').spec).toMatchObject({ instances: 3, storage: { size: '50Gi' }, enableSuperuserAccess: true });
+    expect(objects.filter((o) => o.kind === 'DatabaseRole').map((o) => o.spec.passwordSecret.name)).toEqual(['orders-owner', 'orders-app']);
+    expect(object(objects, 'Database', 'orders-orders').spec).toMatchObject({ name: 'orders', owner: 'orders_owner' });
+    object(objects, 'Job', 'orders-schema-init');
+  },
   'dist/orders-monitoring.k8s.yaml': (read) => {
     const objects = parseManifest(read('dist/orders-monitoring.k8s.yaml')) as KubeObject[];
     object(objects, 'ServiceMonitor', 'orders-db-postgres');

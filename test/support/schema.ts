@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-27';
-import { postgresqlProblems } from './crd-schema';
+import { CLOUDNATIVEPG_PROBLEMS, postgresqlProblems } from './crd-schema';
 import { KubeObject } from './manifests';
 
 /** Schemas for kinds that kubernetes-models does not ship (snapshot CRDs), written from the upstream CRDs. */
@@ -10,6 +10,7 @@ const EXTRA_SCHEMAS: Record<string, (o: KubeObject) => string[]> = {
     ...unknownKeys(o, ['apiVersion', 'kind', 'metadata', 'driver', 'deletionPolicy', 'parameters']),
   ],
   'acid.zalan.do/v1/postgresql': postgresqlProblems,
+  ...CLOUDNATIVEPG_PROBLEMS,
   // cert-manager.io/v1 Certificate, from cert-manager's CRD (v1.16): the fields the library sets.
   'cert-manager.io/v1/Certificate': (o) => {
     const spec = o.spec ?? {};

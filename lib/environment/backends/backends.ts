@@ -1,4 +1,5 @@
 import { ServerBackend } from '../environment-description';
+import { CLOUDNATIVEPG_BACKEND } from './cloudnativepg-backend';
 import { ServerBackendType } from './server-backend';
 import { STATEFUL_SET_BACKEND } from './stateful-set-backend';
 import { ZALANDO_BACKEND } from './zalando-backend';
@@ -7,6 +8,7 @@ import { ZALANDO_BACKEND } from './zalando-backend';
 const BACKENDS: { readonly [K in ServerBackend['kind']]: ServerBackendType<Extract<ServerBackend, { kind: K }>> } = {
   statefulSet: STATEFUL_SET_BACKEND,
   zalando: ZALANDO_BACKEND,
+  cloudnativepg: CLOUDNATIVEPG_BACKEND,
 };
 
 /** The backend type of a server's backend description. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { CloudNativePgCluster } from '../../cloudnativepg/cloudnativepg-cluster';
 import { PostgresServerConnection } from '../../core/server-connection';
 import { MonitorableServer } from '../../monitoring/postgres-monitoring';
 import { ServerEndpoint } from '../../network/namespace-defaults';
@@ -14,6 +15,7 @@ export interface RenderedServers {
   readonly servers: Record<string, PostgresStatefulSet>;
   readonly upgrades: Record<string, PostgresMajorUpgrade>;
   readonly clusters: Record<string, ZalandoCluster>;
+  readonly cloudNativePgClusters: Record<string, CloudNativePgCluster>;
 }
 
 /** What the environment needs of one server its backend rendered. */

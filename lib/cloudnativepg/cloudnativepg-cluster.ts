@@ -1,0 +1,274 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { array, checkProps, object, optional } from '../checks/props-shape';
+import { addChartChecks } from '../checks/chart-checks';
+import { declareImpliedObjects, ImpliedObject } from '../checks/unique-objects';
+import { serverSettings } from '../config/postgres-config';
+import { ClientTls } from '../core/client-tls';
+import { DEFAULT_MAJOR_VERSION, endOfLifeWarning, SUPPORTED_MAJOR_VERSIONS } from '../core/postgres-version';
+import { PostgresServerConnection } from '../core/server-connection';
+import { Warnings } from '../diagnostics/warnings';
+import { Cluster, ClusterSpecResourcesLimits, ClusterSpecResourcesRequests, Database, DatabaseSpecDatabaseReclaimPolicy, DatabaseSpecEnsure, DatabaseRole, DatabaseRoleSpecDatabaseRoleReclaimPolicy, DatabaseRoleSpecEnsure } from '../imports/postgresql.cnpg.io';
+import { CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE, CloudNativePgNetworkOptions } from '../network/cnpg-options';
+import { cnpgPolicies } from '../network/cnpg-policies';
+import { MANAGED_BY_LABEL } from '../private/labels';
+import { checkRequestsAndLimits, requireQuantity } from '../private/quantity';
+import { todayOf } from '../private/today';
+import { checkDerivedSubdomain, checkDnsLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
+import { declareServerCertificate } from '../secrets/certificates';
+import { checkLogin } from '../secrets/login-checks';
+import { RequiredSecrets } from '../secrets/required-secrets';
+import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from '../server/server-props';
+import { resolveServerTls, serviceDnsNames, withAeadCiphers } from '../server/tls';
+import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
+import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
+import { cnpgParameters, refuseOperatorOwned } from './cnpg-parameters';
+import { cnpgImage, cnpgPgHba } from './cnpg-server';
+
+/** Properties of {@link CloudNativePgCluster}. */
+export interface CloudNativePgClusterProps extends PostgresServerProps {
+  /**
+   * Databases, each a `Database` resource with its owner, who must be one of `users`. The first is
+   * also the database the cluster is bootstrapped with (`bootstrap.initdb`).
+   * @default - none: the operator bootstraps its own `app` database, owned by `app`
+   */
+  readonly databases?: DatabaseDefinition[];
+  /**
+   * Logins, each a `DatabaseRole` whose password the operator reads from the login's Secret. The
+   * operator reads only `kubernetes.io/basic-auth` Secrets with keys `username` (the login's name)
+   * and `password`, one Secret per login: each login's `password` must be `{ name: <its own
+   * Secret>, key: 'password', usernameKey: 'username' }`. The secrets commands print them so.
+   * @default - none
+   */
+  readonly users?: DatabaseUser[];
+  /**
+   * Where the cluster's pods may connect and who may connect to them.
+   * @default - the operator in `cnpg-system`, the API server anywhere on 443 and 6443
+   */
+  readonly network?: CloudNativePgNetworkOptions;
+}
+
+/** Runtime description of {@link CloudNativePgClusterProps}. */
+export const CLOUDNATIVEPG_CLUSTER_PROPS_SHAPE = object<CloudNativePgClusterProps>({
+  ...POSTGRES_SERVER_PROPS_SHAPE.fields,
+  databases: optional(array(DATABASE_DEFINITION_SHAPE)),
+  users: optional(array(DATABASE_USER_SHAPE)),
+  network: optional(CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE),
+}, { name: 'CloudNativePgClusterProps' });
+
+/** The webhook's limit on a Cluster's name (internal/webhook/v1/cluster_webhook.go, validateName). */
+const NAME_MAX = 50;
+
+/**
+ * A CloudNativePG cluster (`postgresql.cnpg.io/v1` `Cluster`, operator 1.30): a primary and
+ * streaming replicas with automatic failover, from the same description the other backends use.
+ * Each login is a `DatabaseRole` (the operator sends only a SCRAM verifier of its password), each
+ * database a `Database` with its owner; both are retained in PostgreSQL when their resource goes.
+ * Every TCP login must use TLS and scram-sha-256 (`spec.postgresql.pg_hba`); the server's
+ * certificate comes from cert-manager (`tls.certManagerIssuer`), a Secret made by hand
+ * (`tls.secretName`), or by default the operator's own CA (`<cluster>-ca`), which the library's
+ * Jobs verify the server with. What the operator cannot do (grants by kind, schema files, change
+ * history) goes through a SchemaInitJob on {@link CloudNativePgCluster.connection}, as the
+ * operator's superuser (`enableSuperuserAccess`, Secret `<cluster>-superuser`).
+ */
+export class CloudNativePgCluster extends Construct {
+  /** Cluster name. */
+  public readonly name: string;
+  /** Namespace. */
+  public readonly namespace: string;
+  /** Service of the primary, read-write: `<cluster>-rw`. */
+  public readonly primaryService: string;
+  /** Service of the replicas, read-only: `<cluster>-ro`. */
+  public readonly replicaService: string;
+  /** DNS name of the primary Service. */
+  public readonly host: string;
+  /** Connection as the operator's superuser `postgres`, for Jobs. */
+  public readonly connection: PostgresServerConnection;
+  /** The `Cluster` resource. */
+  public readonly resource: Cluster;
+  /** The pg_hba lines the resource gives the operator (`spec.postgresql.pg_hba`), in order; the operator's own rules come first, its `host all all all scram-sha-256` last. */
+  public readonly pgHba: readonly string[];
+  /** What alerts and dashboards watch: nothing yet (the operator's metrics are not wired to the library's alerts). */
+  public readonly monitoredServer = undefined;
+
+  constructor(scope: Construct, id: string, props: CloudNativePgClusterProps) {
+    super(scope, id);
+    try {
+      const owner = ownerOf(this, 'CloudNativePgCluster');
+      checkProps(owner, props, CLOUDNATIVEPG_CLUSTER_PROPS_SHAPE);
+      this.name = props.name ?? id;
+      this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+      const major = props.majorVersion ?? DEFAULT_MAJOR_VERSION;
+      const instances = props.instances ?? 2;
+      const resources = serverResources(props.resources);
+      const databases = props.databases ?? [];
+      const users = props.users ?? [];
+      checkDnsLabel(owner, 'namespace', this.namespace);
+      checkDnsLabel(owner, 'name', this.name);
+      if (!/^[a-z]/.test(this.name)) fail(owner, 'name', this.name, "must start with a letter: the operator's webhook refuses a Cluster whose name is not a DNS-1035 label");
+      if (this.name.length > NAME_MAX) fail(owner, 'name', this.name, `is ${this.name.length} characters long; the operator's webhook refuses Cluster names longer than ${NAME_MAX}`);
+      if (!SUPPORTED_MAJOR_VERSIONS.includes(major)) fail(owner, 'majorVersion', major, `is not a supported major (${SUPPORTED_MAJOR_VERSIONS.join(', ')})`);
+      checkInteger(owner, 'instances', instances, 1);
+      const size = props.storage?.size ?? '8Gi';
+      requireQuantity(owner, 'storage.size', size, 'memory');
+      if ((props.storage?.accessMode ?? 'ReadWriteOnce') !== 'ReadWriteOnce') fail(owner, 'storage.accessMode', props.storage?.accessMode, "is not 'ReadWriteOnce', the access mode of the operator's claims");
+      checkUserLabels(owner, 'labels', props.labels ?? {}, (key) => (key.startsWith('cnpg.io/') ? "is a label the operator sets on the cluster's pods and selects them by; choose a key of your own" : undefined));
+      if (props.monitoring) {
+        fail(owner, 'monitoring', props.monitoring, "is not available on the CloudNativePG backend yet: the operator's own exporter (port 9187) is not wired to the library's alerts and dashboard; leave it out");
+      }
+      if (props.parameters?.password_encryption !== undefined) {
+        fail(owner, 'parameters.password_encryption', props.parameters.password_encryption, "is how the operator hashes the passwords it sets and what pg_hba demands: the construct sets 'scram-sha-256'; leave it out");
+      }
+      refuseOperatorOwned(owner, props.parameters ?? {});
+      this.checkNames(owner, users, databases);
+      const endOfLife = endOfLifeWarning(major, todayOf(this));
+      if (endOfLife) Warnings.add(this, endOfLife);
+
+      const settings = serverSettings({
+        owner,
+        memoryLimitBytes: checkRequestsAndLimits(owner, resources),
+        memoryLimit: resources.memoryLimit,
+        overrides: withAeadCiphers(owner, props.parameters ?? {}, true),
+        disposable: props.disposable ?? false,
+        majorVersion: major,
+        logsStatements: props.logsStatements,
+      });
+
+      this.primaryService = `${this.name}-rw`;
+      this.replicaService = `${this.name}-ro`;
+      this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
+      const labels = { ...MANAGED_BY_LABEL, ...props.labels };
+      if (props.tls?.enabled === false) fail(owner, 'tls.enabled', false, 'cannot be turned off: CloudNativePG always serves TLS (with its own certificates when no other is given)');
+      // A certificate of the library's making (cert-manager, or a Secret made by hand) when asked for; the operator's own otherwise.
+      const ownCertificate = props.tls?.certManagerIssuer !== undefined || props.tls?.secretName !== undefined;
+      const serverTls = ownCertificate
+        ? resolveServerTls({ owner, tls: props.tls, name: this.name, dnsNames: serviceDnsNames(this.namespace, [this.primaryService, this.replicaService, `${this.name}-r`]), disposable: false })
+        : undefined;
+      const clientTls: ClientTls = serverTls ? { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } : { caSecretName: `${this.name}-ca`, caKey: 'ca.crt' };
+      this.pgHba = cnpgPgHba();
+      const [first] = databases;
+
+      this.resource = new Cluster(this, 'Resource', {
+        metadata: { name: this.name, namespace: this.namespace, labels },
+        spec: {
+          instances,
+          imageName: cnpgImage(major),
+          postgresql: { parameters: cnpgParameters(settings), pgHba: [...this.pgHba] },
+          storage: { size, ...(props.storage?.storageClassName ? { storageClass: props.storage.storageClassName } : {}) },
+          resources: {
+            requests: { cpu: ClusterSpecResourcesRequests.fromString(resources.cpuRequest), memory: ClusterSpecResourcesRequests.fromString(resources.memoryRequest) },
+            limits: { memory: ClusterSpecResourcesLimits.fromString(resources.memoryLimit), ...(resources.cpuLimit ? { cpu: ClusterSpecResourcesLimits.fromString(resources.cpuLimit) } : {}) },
+          },
+          // The schema Job connects as the superuser, whose password the operator generates into <cluster>-superuser.
+          enableSuperuserAccess: true,
+          ...(serverTls ? { certificates: { serverTlsSecret: serverTls.secretName, serverCaSecret: serverTls.secretName } } : {}),
+          ...(first ? { bootstrap: { initdb: { database: first.name, owner: first.owner, secret: { name: this.loginOf(users, first.owner).password.name }, dataChecksums: true } } } : {}),
+          inheritedMetadata: { labels },
+        },
+      });
+      for (const user of users) {
+        RequiredSecrets.declare(this, {
+          namespace: this.namespace,
+          name: user.password.name,
+          keys: { username: { value: user.name }, password: { generate: 'password' } },
+          type: 'kubernetes.io/basic-auth',
+          labels: { 'cnpg.io/reload': 'true' },
+        });
+        new DatabaseRole(this, `Role-${user.name}`, {
+          metadata: { name: `${this.name}-${resourceName(user.name)}`, namespace: this.namespace, labels },
+          spec: {
+            cluster: { name: this.name },
+            name: user.name,
+            ensure: DatabaseRoleSpecEnsure.PRESENT,
+            login: true,
+            ...(user.kind === 'admin' ? { createdb: true } : {}),
+            passwordSecret: { name: user.password.name },
+            databaseRoleReclaimPolicy: DatabaseRoleSpecDatabaseRoleReclaimPolicy.RETAIN,
+          },
+        });
+      }
+      for (const db of databases) {
+        new Database(this, `Database-${db.name}`, {
+          metadata: { name: `${this.name}-${resourceName(db.name)}`, namespace: this.namespace, labels },
+          spec: { cluster: { name: this.name }, name: db.name, owner: db.owner, ensure: DatabaseSpecEnsure.PRESENT, databaseReclaimPolicy: DatabaseSpecDatabaseReclaimPolicy.RETAIN },
+        });
+      }
+
+      this.connection = {
+        name: this.name,
+        namespace: this.namespace,
+        serviceName: this.primaryService,
+        port: 5432,
+        databaseName: 'postgres',
+        superuser: { name: 'postgres', password: { name: `${this.name}-superuser`, key: 'password' } },
+        image: cnpgImage(major),
+        clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
+        tls: clientTls,
+      };
+      cnpgPolicies(this, { owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {} });
+      if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
+      declareImpliedObjects(this, this.operatorObjects());
+      addChartChecks(this);
+    } catch (error) {
+      scope.node.tryRemoveChild(id);
+      throw error;
+    }
+  }
+
+  /** The declared login called `name` (checkNames made sure it is there). */
+  private loginOf(users: readonly DatabaseUser[], name: string): DatabaseUser {
+    return users.find((u) => u.name === name)!;
+  }
+
+  /** Logins and databases as the operator and PostgreSQL read them, each login with a basic-auth Secret of its own. */
+  private checkNames(owner: string, users: readonly DatabaseUser[], databases: readonly DatabaseDefinition[]): void {
+    const secrets = new Map<string, string>();
+    const resources = new Map<string, string>();
+    const resourceOf = (what: string, name: string, field: string) => {
+      const derived = `${this.name}-${resourceName(name)}`;
+      checkDerivedSubdomain(owner, field, derived, false, `resource name '<cluster>-<${what}>'`, 253);
+      const first = resources.get(derived);
+      if (first !== undefined) fail(owner, field, name, `gives resource name '${derived}', as ${first} does ('_' becomes '-' in Kubernetes names); rename one of them`);
+      resources.set(derived, `${what} '${name}'`);
+    };
+    users.forEach((u, i) => {
+      const field = `users[${i}]`;
+      const problem = roleNameProblem(u.name) ?? (u.name === 'streaming_replica' || u.name.startsWith('cnpg_') ? `is a role the CloudNativePG operator reserves for itself; choose another name` : undefined);
+      if (problem) fail(owner, `${field}.name`, u.name, problem);
+      if (users.findIndex((other) => other.name === u.name) !== i) fail(owner, `${field}.name`, u.name, 'is declared twice');
+      checkLogin(owner, field, u);
+      if (u.password.key !== 'password' || u.password.usernameKey !== 'username') {
+        fail(owner, `${field}.password`, u.password, `must name a kubernetes.io/basic-auth Secret as the operator reads it: { name: '${u.password.name}', key: 'password', usernameKey: 'username' } (the Secret's username is the login's name)`);
+      }
+      const first = secrets.get(u.password.name);
+      if (first !== undefined) fail(owner, `${field}.password.name`, u.password.name, `is also the Secret of login '${first}': the operator reads one login's name and password from a Secret; give each login a Secret of its own`);
+      secrets.set(u.password.name, u.name);
+      resourceOf('login', u.name, `${field}.name`);
+    });
+    databases.forEach((db, i) => {
+      const field = `databases[${i}].name`;
+      const problem = databaseNameProblem(db.name);
+      if (problem) fail(owner, field, db.name, problem);
+      if (db.name === 'postgres') fail(owner, field, db.name, "is the operator's maintenance database, owned by its superuser: declaring it would hand it to another owner; choose another database");
+      if (databases.findIndex((other) => other.name === db.name) !== i) fail(owner, field, db.name, 'is declared twice');
+      if (!users.some((u) => u.name === db.owner)) fail(owner, `databases[${i}].owner`, db.owner, 'is not a declared user; the operator creates the owner only from a DatabaseRole');
+      resourceOf('database', db.name, field);
+    });
+  }
+
+  /** What the operator creates from the resource, so that nothing else in the chart takes those names. */
+  private operatorObjects(): ImpliedObject[] {
+    const object = (apiVersion: string, kind: string, name: string) => ({ apiVersion, kind, namespace: this.namespace, name, createdBy: 'the CloudNativePG operator' });
+    return [
+      ...['rw', 'ro', 'r'].map((suffix) => object('v1', 'Service', `${this.name}-${suffix}`)),
+      ...['superuser', 'ca', 'server', 'replication'].map((suffix) => object('v1', 'Secret', `${this.name}-${suffix}`)),
+      object('policy/v1', 'PodDisruptionBudget', this.name),
+      object('v1', 'ServiceAccount', this.name),
+    ];
+  }
+}
+
+/** A PostgreSQL name as part of a Kubernetes resource name: lower case, '_' as '-'. */
+function resourceName(name: string): string {
+  return name.toLowerCase().replace(/_/g, '-');
+}

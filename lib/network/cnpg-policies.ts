@@ -1,0 +1,63 @@
+import { Construct } from 'constructs';
+import { KubeNetworkPolicy } from '../private/k8s';
+import { checkDnsLabel, checkLabels, fail } from '../private/validation';
+import { CloudNativePgNetworkOptions } from './cnpg-options';
+import { jobsPolicy } from './jobs-policy';
+import { DNS_EGRESS, externalEgressRule, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
+import { clientIngress } from './server-policy';
+
+const POSTGRES = 5432;
+/** The instance manager's status port, which the operator calls. */
+const INSTANCE_MANAGER = 8000;
+
+/** Every instance pod of a CloudNativePG cluster. */
+export function cnpgInstancePods(cluster: string): PodLabels {
+  return { 'cnpg.io/cluster': cluster, 'cnpg.io/podRole': 'instance' };
+}
+
+/** What {@link cnpgPolicies} needs to know about the cluster. */
+export interface CnpgPoliciesOptions {
+  readonly owner: string;
+  readonly cluster: string;
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+  readonly clientLabel: { readonly key: string; readonly value: string };
+  readonly network: CloudNativePgNetworkOptions;
+}
+
+/**
+ * The cluster's NetworkPolicies: `<cluster>` for the instances (labelled clients and the library's
+ * Jobs on 5432; the other instances on 5432 and 8000; the operator on 5432 and 8000; out: DNS, the
+ * other instances, the API server) and `<cluster>-jobs` for the library's Jobs. The operator's
+ * pod lives in its own namespace, outside what the library deploys.
+ */
+export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): void {
+  const { owner, cluster, namespace, network } = options;
+  const operatorNamespace = network.operatorNamespace ?? 'cnpg-system';
+  const operatorPods = network.operatorPodLabels ?? { 'app.kubernetes.io/name': 'cloudnative-pg' };
+  const clientNamespaces = network.clientNamespaces ?? [];
+  checkDnsLabel(owner, 'network.operatorNamespace', operatorNamespace);
+  checkLabels(owner, 'network.operatorPodLabels', operatorPods);
+  if (Object.keys(operatorPods).length === 0) fail(owner, 'network.operatorPodLabels', operatorPods, "is empty, which would admit every pod of the operator's namespace: give the operator pod's labels");
+  const client = { [options.clientLabel.key]: options.clientLabel.value };
+  if ((operatorNamespace === namespace || clientNamespaces.includes(operatorNamespace)) && Object.entries(operatorPods).every(([key, value]) => client[key] === value)) {
+    fail(owner, 'network.operatorPodLabels', operatorPods, `would also select every client of the cluster (label ${options.clientLabel.key}: ${options.clientLabel.value}) in namespace '${operatorNamespace}', which would then reach the instance manager (8000) as the operator does: give the labels only the operator's pod carries`);
+  }
+  clientNamespaces.forEach((ns, i) => checkDnsLabel(owner, `network.clientNamespaces[${i}]`, ns));
+  const apiServer = externalEgressRule(owner, 'network.apiServer', network.apiServer ?? { cidrs: ['0.0.0.0/0', '::/0'] }, [443, 6443]);
+  const instances = cnpgInstancePods(cluster);
+  new KubeNetworkPolicy(scope, 'NetworkPolicy', {
+    metadata: { name: cluster, namespace, labels: options.labels },
+    spec: {
+      podSelector: { matchLabels: instances },
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [
+        clientIngress(options.clientLabel, clientNamespaces, POSTGRES),
+        { from: [podsPeer(instances)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
+        { from: [namespacePeer(operatorNamespace, operatorPods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
+      ],
+      egress: [DNS_EGRESS, { to: [podsPeer(instances)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer],
+    },
+  });
+  jobsPolicy(scope, 'JobsNetworkPolicy', { namespace, instance: cluster, serverPods: instances, port: POSTGRES, labels: options.labels });
+}

@@ -1,0 +1,140 @@
+import { Testing } from 'cdk8s';
+import { CloudNativePgCluster, CloudNativePgClusterProps, DatabaseUser, EnvironmentChart, RequiredSecrets } from '../lib';
+import { renderNeededSecrets } from '../lib/secrets/secrets-script';
+import { ENVIRONMENTS } from '../environments';
+import { CLOUDNATIVEPG_PROBLEMS } from './support/crd-schema';
+import { refused } from './support/errors';
+import { KubeObject, loadDist, only, synth, testChart } from './support/manifests';
+import { parseAllDocuments } from 'yaml';
+
+const login = (name: string, kind: DatabaseUser['kind'] = 'app'): DatabaseUser => ({ name, kind, password: { name: `orders-${name.replace(/_/g, '-')}`, key: 'password', usernameKey: 'username' } });
+const BASE: CloudNativePgClusterProps = {
+  namespace: 'shop',
+  name: 'orders',
+  databases: [{ name: 'orders', owner: 'orders_owner' }, { name: 'invoices', owner: 'orders_owner' }],
+  users: [login('orders_owner', 'admin'), login('orders_app'), login('orders_reader', 'readonly')],
+};
+
+function render(props: Partial<CloudNativePgClusterProps> = {}): { objects: KubeObject[]; cluster: CloudNativePgCluster } {
+  const chart = testChart();
+  const cluster = new CloudNativePgCluster(chart, 'orders', { ...BASE, ...props });
+  return { objects: synth(chart), cluster };
+}
+
+const problemsOf = (o: KubeObject) => CLOUDNATIVEPG_PROBLEMS[`${o.apiVersion}/${o.kind}`](o);
+
+describe('CloudNativePgCluster', () => {
+  test('renders a Cluster, a DatabaseRole per login and a Database per database, each valid against its vendored CRD', () => {
+    const { objects } = render();
+    const rendered = objects.filter((o) => o.apiVersion === 'postgresql.cnpg.io/v1');
+    expect(rendered.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Cluster/orders',
+      'DatabaseRole/orders-orders-owner', 'DatabaseRole/orders-orders-app', 'DatabaseRole/orders-orders-reader',
+      'Database/orders-orders', 'Database/orders-invoices',
+    ]);
+    for (const o of rendered) expect({ object: `${o.kind}/${o.metadata.name}`, problems: problemsOf(o) }).toEqual({ object: `${o.kind}/${o.metadata.name}`, problems: [] });
+    expect(only(objects, 'DatabaseRole', 'orders-orders-owner').spec).toEqual({
+      cluster: { name: 'orders' }, name: 'orders_owner', ensure: 'present', login: true, createdb: true, passwordSecret: { name: 'orders-orders-owner' }, databaseRoleReclaimPolicy: 'retain',
+    });
+    expect(only(objects, 'Database', 'orders-invoices').spec).toEqual({ cluster: { name: 'orders' }, name: 'invoices', owner: 'orders_owner', ensure: 'present', databaseReclaimPolicy: 'retain' });
+  });
+
+  test('the CRD checks can fail: a field the schema does not know, a value outside an enum, a missing required field', () => {
+    const { objects } = render();
+    const cluster = only(objects, 'Cluster', 'orders');
+    expect(problemsOf({ ...cluster, spec: { ...cluster.spec, instance: 3 } })).toEqual(['/spec/instance is not in the CRD\'s schema and would be pruned']);
+    const role = only(objects, 'DatabaseRole', 'orders-orders-app');
+    expect(problemsOf({ ...role, spec: { ...role.spec, ensure: 'here' } })).toEqual(['/spec/ensure must be equal to one of the allowed values']);
+    const { owner, ...noOwner } = only(objects, 'Database', 'orders-orders').spec;
+    expect(problemsOf({ ...only(objects, 'Database', 'orders-orders'), spec: noOwner })).toEqual(["/spec must have required property 'owner'"]);
+  });
+
+  test('TLS-only scram-sha-256 logins after the operator\'s own rules; the superuser enabled for the schema Job; bootstrapped with the first database and its owner', () => {
+    const { objects, cluster } = render();
+    const spec = only(objects, 'Cluster', 'orders').spec;
+    expect(spec.postgresql.pg_hba).toEqual(['hostnossl all all 0.0.0.0/0 reject', 'hostnossl all all ::/0 reject', 'hostssl all all 0.0.0.0/0 scram-sha-256', 'hostssl all all ::/0 scram-sha-256']);
+    expect(spec.postgresql.parameters.password_encryption).toBe('scram-sha-256');
+    expect(spec.enableSuperuserAccess).toBe(true);
+    expect(spec.bootstrap).toEqual({ initdb: { database: 'orders', owner: 'orders_owner', secret: { name: 'orders-orders-owner' }, dataChecksums: true } });
+    expect(spec.imageName).toBe('ghcr.io/cloudnative-pg/postgresql:17.10-standard-trixie');
+    expect(cluster.connection).toMatchObject({ serviceName: 'orders-rw', port: 5432, superuser: { name: 'postgres', password: { name: 'orders-superuser', key: 'password' } } });
+  });
+
+  test("TLS: by default the operator's certificates, which the Jobs verify with its CA; with an issuer, a cert-manager Certificate for the Services", () => {
+    const own = render();
+    expect(own.objects.some((o) => o.kind === 'Certificate')).toBe(false);
+    expect(only(own.objects, 'Cluster', 'orders').spec.certificates).toBeUndefined();
+    expect(own.cluster.connection.tls).toEqual({ caSecretName: 'orders-ca', caKey: 'ca.crt' });
+    const issued = render({ tls: { certManagerIssuer: { name: 'internal-ca' } } });
+    expect(only(issued.objects, 'Cluster', 'orders').spec.certificates).toEqual({ serverTLSSecret: 'orders-tls', serverCASecret: 'orders-tls' });
+    expect(only(issued.objects, 'Certificate', 'orders-tls').spec.dnsNames).toEqual(expect.arrayContaining(['orders-rw', 'orders-rw.shop.svc.cluster.local', 'orders-ro.shop', 'orders-r.shop.svc']));
+    expect(issued.cluster.connection.tls).toEqual({ caSecretName: 'orders-tls', caKey: 'ca.crt' });
+  });
+
+  test('each login is a basic-auth Secret of its own, labelled for the operator to reload, which the secrets commands print so', () => {
+    const chart = testChart();
+    new CloudNativePgCluster(chart, 'orders', BASE);
+    const secrets = RequiredSecrets.collect(chart);
+    expect(secrets.find((s) => s.name === 'orders-orders-app')).toEqual({
+      namespace: 'shop', name: 'orders-orders-app', keys: { username: { value: 'orders_app' }, password: { generate: 'password' } }, type: 'kubernetes.io/basic-auth', labels: { 'cnpg.io/reload': 'true' },
+    });
+    const printed = parseAllDocuments(renderNeededSecrets({ secrets, certificates: [] }, () => 'pw')).map((d) => d.toJSON());
+    expect(printed.find((s) => s.metadata.name === 'orders-orders-app')).toEqual({
+      apiVersion: 'v1', kind: 'Secret', type: 'kubernetes.io/basic-auth',
+      metadata: { name: 'orders-orders-app', namespace: 'shop', labels: { 'app.kubernetes.io/managed-by': 'cdk8s-postgres', 'cnpg.io/reload': 'true' } },
+      stringData: { username: 'orders_app', password: 'pw' },
+    });
+  });
+
+  test.each([
+    [{ users: [{ ...login('orders_owner', 'admin'), password: { name: 'shared', key: 'owner-password' } }, login('orders_app')] }, 'users[0].password',
+      `{"name":"shared","key":"owner-password"} must name a kubernetes.io/basic-auth Secret as the operator reads it: { name: 'shared', key: 'password', usernameKey: 'username' } (the Secret's username is the login's name)`],
+    [{ users: [login('orders_owner', 'admin'), { ...login('orders_app'), password: login('orders_owner').password }] }, 'users[1].password.name',
+      `"orders-orders-owner" is also the Secret of login 'orders_owner': the operator reads one login's name and password from a Secret; give each login a Secret of its own`],
+    [{ users: [login('orders_owner', 'admin'), login('streaming_replica')] }, 'users[1].name', '"streaming_replica" is a role the CloudNativePG operator reserves for itself; choose another name'],
+    [{ users: [login('orders_owner', 'admin'), login('cnpg_pooler')] }, 'users[1].name', '"cnpg_pooler" is a role the CloudNativePG operator reserves for itself; choose another name'],
+    [{ databases: [{ name: 'orders', owner: 'nobody' }] }, 'databases[0].owner', '"nobody" is not a declared user; the operator creates the owner only from a DatabaseRole'],
+    [{ users: [login('orders_owner', 'admin'), { ...login('orders-owner'), password: { name: 'other', key: 'password', usernameKey: 'username' } }], databases: [] }, 'users[1].name', `"orders-owner" gives resource name 'orders-orders-owner', as login 'orders_owner' does ('_' becomes '-' in Kubernetes names); rename one of them`],
+    [{ name: 'o'.repeat(51) }, 'name', `"${'o'.repeat(51)}" is 51 characters long; the operator's webhook refuses Cluster names longer than 50`],
+    [{ name: '1orders' }, 'name', `"1orders" must start with a letter: the operator's webhook refuses a Cluster whose name is not a DNS-1035 label`],
+    [{ parameters: { archive_mode: 'on' } }, 'parameters.archive_mode', '"on" is set by the CloudNativePG operator, whose admission webhook refuses a Cluster that sets it; leave it out'],
+    [{ tls: { enabled: false }, disposable: true }, 'tls.enabled', 'false cannot be turned off: CloudNativePG always serves TLS (with its own certificates when no other is given)'],
+    [{ monitoring: { login: { name: 'orders_exporter', password: { name: 'exporter', key: 'password' } } } }, 'monitoring',
+      `{"login":{"name":"orders_exporter","password":{"name":"exporter","key":"password"}}} is not available on the CloudNativePG backend yet: the operator's own exporter (port 9187) is not wired to the library's alerts and dashboard; leave it out`],
+  ])('refuses %j: %s', (props, field, rule) => {
+    expect(refused(() => render(props as Partial<CloudNativePgClusterProps>))).toBe(`CloudNativePgCluster 'test/orders': ${field} ${rule}`);
+  });
+});
+
+describe('prod-cnpg', () => {
+  const objects = loadDist()['prod-cnpg'];
+  const operator = loadDist()['prod-operator'];
+
+  test("prod-operator's databases, owners and logins, on three instances of 50Gi", () => {
+    const cluster = only(objects, 'Cluster', 'postgres-cluster').spec;
+    expect([cluster.instances, cluster.storage.size]).toEqual([3, '50Gi']);
+    const zalando = only(operator, 'postgresql', 'postgres-cluster').spec;
+    const databases = objects.filter((o) => o.kind === 'Database').map((o) => [o.spec.name, o.spec.owner]);
+    expect(Object.fromEntries(databases)).toEqual(zalando.databases);
+    expect(objects.filter((o) => o.kind === 'DatabaseRole').map((o) => o.spec.name).sort()).toEqual(Object.keys(zalando.users).filter((u) => u !== 'postgres_exporter').sort());
+  });
+
+  test('the namespace it creates enforces the restricted Pod Security Standard', () => {
+    expect(only(objects, 'Namespace', 'microservices').metadata.labels).toEqual({ 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/enforce-version': 'latest' });
+  });
+
+  test("the schema Job runs as the operator's superuser and verifies the server with the cert-manager CA", () => {
+    const job = objects.find((o) => o.kind === 'Job' && o.metadata.name.startsWith('postgres-cluster-schema-init'))!;
+    const env = Object.fromEntries(job.spec.template.spec.containers[0].env.map((e: any) => [e.name, e.value ?? e.valueFrom?.secretKeyRef]));
+    expect(env).toMatchObject({ PGHOST: 'postgres-cluster-rw', PGSSLMODE: 'verify-full', PGPASSWORD: { name: 'postgres-cluster-superuser', key: 'password' } });
+  });
+
+  test('renders in an EnvironmentChart as the description says, and refuses a backup login', () => {
+    const environment = ENVIRONMENTS.find((e) => e.name === 'prod-cnpg')!;
+    const [server] = environment.servers;
+    expect(Testing.synth(new EnvironmentChart(Testing.app(), 'prod-cnpg', environment)).filter((o) => o.kind === 'Cluster')).toHaveLength(1);
+    const withBackupLogin = { ...environment, servers: [{ ...server, backup: { login: { name: 'orders_backup', password: { name: 'backup', key: 'password' } }, storage: { size: '1Gi' } } }] };
+    expect(refused(() => new EnvironmentChart(Testing.app(), 'prod-cnpg', withBackupLogin))).toBe(
+      "EnvironmentChart 'prod-cnpg': server 'microservices': backup.login \"orders_backup\" needs the StatefulSet backend: the CloudNativePG backend's backups are not this library's pg_dump CronJob");
+  });
+});
