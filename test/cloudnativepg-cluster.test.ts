@@ -36,6 +36,10 @@ describe('CloudNativePgCluster', () => {
     expect(only(objects, 'DatabaseRole', 'orders-orders-owner').spec).toEqual({
       cluster: { name: 'orders' }, name: 'orders_owner', ensure: 'present', login: true, createdb: true, passwordSecret: { name: 'orders-orders-owner' }, databaseRoleReclaimPolicy: 'retain',
     });
+    // an admin of a database another login owns does not inherit that owner's rights (PostgreSQL 14 and 15 take it from the role)
+    const admin = render({ users: [...BASE.users!, { ...login('orders_dba', 'admin'), databases: ['orders'] }] }).objects;
+    expect(only(admin, 'DatabaseRole', 'orders-orders-dba').spec.inherit).toBe(false);
+    expect(only(objects, 'DatabaseRole', 'orders-orders-owner').spec.inherit).toBeUndefined();
     expect(only(objects, 'Database', 'orders-invoices').spec).toEqual({ cluster: { name: 'orders' }, name: 'invoices', owner: 'orders_owner', ensure: 'present', databaseReclaimPolicy: 'retain' });
   });
 
@@ -57,6 +61,9 @@ describe('CloudNativePgCluster', () => {
     expect(spec.enableSuperuserAccess).toBe(true);
     expect(spec.bootstrap).toEqual({ initdb: { database: 'orders', owner: 'orders_owner', secret: { name: 'orders-orders-owner' }, dataChecksums: true } });
     expect(spec.imageName).toBe('ghcr.io/cloudnative-pg/postgresql:17.10-standard-trixie');
+    // a pg_stat_statements setting makes the operator load it: utility statements stay out of the view
+    expect(only(render({ parameters: { 'pg_stat_statements.max': 10000 } }).objects, 'Cluster', 'orders').spec.postgresql.parameters['pg_stat_statements.track_utility']).toBe('off');
+    expect(spec.postgresql.parameters['pg_stat_statements.track_utility']).toBeUndefined();
     expect(cluster.connection).toMatchObject({ serviceName: 'orders-rw', port: 5432, superuser: { name: 'postgres', password: { name: 'orders-superuser', key: 'password' } } });
   });
 
@@ -86,6 +93,14 @@ describe('CloudNativePgCluster', () => {
     });
   });
 
+  test("two clusters' logins in one Secret, or one Secret of two types, are refused when the Secrets are collected", () => {
+    const chart = testChart();
+    new CloudNativePgCluster(chart, 'orders', BASE);
+    new CloudNativePgCluster(chart, 'billing', { ...BASE, name: 'billing', users: [login('orders_owner', 'admin'), { ...login('billing_app'), password: login('orders_app').password }, login('orders_reader', 'readonly')] });
+    expect(refused(() => RequiredSecrets.collect(chart))).toBe(
+      "Secret 'shop/orders-orders-app': key 'username' is declared as the value \"orders_app\" and as the value \"billing_app\"; give one of them a Secret of its own");
+  });
+
   test.each([
     [{ users: [{ ...login('orders_owner', 'admin'), password: { name: 'shared', key: 'owner-password' } }, login('orders_app')] }, 'users[0].password',
       `{"name":"shared","key":"owner-password"} must name a kubernetes.io/basic-auth Secret as the operator reads it: { name: 'shared', key: 'password', usernameKey: 'username' } (the Secret's username is the login's name)`],
@@ -98,6 +113,8 @@ describe('CloudNativePgCluster', () => {
     [{ name: 'o'.repeat(51) }, 'name', `"${'o'.repeat(51)}" is 51 characters long; the operator's webhook refuses Cluster names longer than 50`],
     [{ name: '1orders' }, 'name', `"1orders" must start with a letter: the operator's webhook refuses a Cluster whose name is not a DNS-1035 label`],
     [{ parameters: { archive_mode: 'on' } }, 'parameters.archive_mode', '"on" is set by the CloudNativePG operator, whose admission webhook refuses a Cluster that sets it; leave it out'],
+    [{ parameters: { 'pg_stat_statements.max': 10000, 'pg_stat_statements.track_utility': true } }, 'parameters.pg_stat_statements.track_utility',
+      "true must be off: pg_stat_statements would keep utility statements verbatim, an application's ALTER ROLE … PASSWORD '…' included, for every pg_monitor member to read"],
     [{ tls: { enabled: false }, disposable: true }, 'tls.enabled', 'false cannot be turned off: CloudNativePG always serves TLS (with its own certificates when no other is given)'],
     [{ monitoring: { login: { name: 'orders_exporter', password: { name: 'exporter', key: 'password' } } } }, 'monitoring',
       `{"login":{"name":"orders_exporter","password":{"name":"exporter","key":"password"}}} is not available on the CloudNativePG backend yet: the operator's own exporter (port 9187) is not wired to the library's alerts and dashboard; leave it out`],

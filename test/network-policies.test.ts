@@ -191,6 +191,14 @@ describe.each(Object.entries(dist))('%s', (env, objects) => {
       expectReach(net, primary, { ip: '10.0.0.1' }, tcp(443), true);
       expectReach(net, replica, { ip: '20.61.10.4' }, tcp(6443), true);
     });
+
+    test("the operator's bootstrap Jobs (labels of pkg/specs/jobs.go) read the API server, and a replica's join copies the primary", () => {
+      const job = (role: string, i: number): Pod => ({ name: `${cluster.name}-${i}-${role}`, namespace: cluster.namespace, labels: { 'cnpg.io/cluster': cluster.name, 'cnpg.io/instanceName': `${cluster.name}-${i}`, 'cnpg.io/jobRole': role, 'app.kubernetes.io/managed-by': 'cloudnative-pg' } });
+      expectReach(net, job('initdb', 1), { ip: '10.0.0.1' }, tcp(443), true);
+      expectReach(net, job('join', 2), { ip: '10.0.0.1' }, tcp(443), true);
+      expectReach(net, job('join', 2), primary, tcp(5432), true);
+      expectReach(net, job('join', 2), INTERNET, tcp(80), false);
+    });
   }
 
   if (env === 'prod-operator') {

@@ -20,6 +20,7 @@ import { checkLogin } from '../secrets/login-checks';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from '../server/server-props';
 import { resolveServerTls, serviceDnsNames, withAeadCiphers } from '../server/tls';
+import { actsAsAnotherOwner } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
 import { cnpgParameters, refuseOperatorOwned } from './cnpg-parameters';
@@ -132,6 +133,8 @@ export class CloudNativePgCluster extends Construct {
         disposable: props.disposable ?? false,
         majorVersion: major,
         logsStatements: props.logsStatements,
+        // The operator adds pg_stat_statements to shared_preload_libraries once any of its settings is given.
+        preloadsConfiguredExtensions: true,
       });
 
       this.primaryService = `${this.name}-rw`;
@@ -182,6 +185,9 @@ export class CloudNativePgCluster extends Construct {
             ensure: DatabaseRoleSpecEnsure.PRESENT,
             login: true,
             ...(user.kind === 'admin' ? { createdb: true } : {}),
+            // An admin of another login's database acts as that owner without holding its rights
+            // everywhere (actsAsAnotherOwner); the operator's default is INHERIT.
+            ...(actsAsAnotherOwner(user, databases) ? { inherit: false } : {}),
             passwordSecret: { name: user.password.name },
             databaseRoleReclaimPolicy: DatabaseRoleSpecDatabaseRoleReclaimPolicy.RETAIN,
           },
@@ -261,9 +267,13 @@ export class CloudNativePgCluster extends Construct {
     const object = (apiVersion: string, kind: string, name: string) => ({ apiVersion, kind, namespace: this.namespace, name, createdBy: 'the CloudNativePG operator' });
     return [
       ...['rw', 'ro', 'r'].map((suffix) => object('v1', 'Service', `${this.name}-${suffix}`)),
-      ...['superuser', 'ca', 'server', 'replication'].map((suffix) => object('v1', 'Secret', `${this.name}-${suffix}`)),
+      // <cluster>-app: the owner of the database it bootstraps when none is declared
+      ...['superuser', 'ca', 'server', 'replication', 'app'].map((suffix) => object('v1', 'Secret', `${this.name}-${suffix}`)),
       object('policy/v1', 'PodDisruptionBudget', this.name),
+      object('policy/v1', 'PodDisruptionBudget', `${this.name}-primary`),
       object('v1', 'ServiceAccount', this.name),
+      object('rbac.authorization.k8s.io/v1', 'Role', this.name),
+      object('rbac.authorization.k8s.io/v1', 'RoleBinding', this.name),
     ];
   }
 }

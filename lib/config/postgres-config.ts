@@ -63,6 +63,12 @@ export interface ServerSettingsInput {
    * @default false
    */
   readonly logsStatements?: boolean;
+  /**
+   * Whether the server loads pg_stat_statements as soon as a `pg_stat_statements.*` setting is
+   * given, whatever shared_preload_libraries says: CloudNativePG does (it manages that setting).
+   * @default false
+   */
+  readonly preloadsConfiguredExtensions?: boolean;
 }
 
 /**
@@ -103,7 +109,8 @@ export function serverSettings(input: ServerSettingsInput): Record<string, Param
  */
 function statementStatistics(input: ServerSettingsInput, checked: Readonly<Record<string, ParameterValue>>): Record<string, ParameterValue> {
   const preload = preloadedLibraries(String(checked.shared_preload_libraries ?? ''));
-  if (!preload.includes(STATEMENT_STATISTICS)) return {};
+  const configured = input.preloadsConfiguredExtensions === true && Object.keys(checked).some((key) => key.startsWith(`${STATEMENT_STATISTICS}.`));
+  if (!preload.includes(STATEMENT_STATISTICS) && !configured) return {};
   const key = `${STATEMENT_STATISTICS}.track_utility`;
   if (checked[key] !== undefined && readPostgresBoolean(settingText(checked[key])) !== false) {
     fail(input.owner, `parameters.${key}`, checked[key], "must be off: pg_stat_statements would keep utility statements verbatim, an application's ALTER ROLE … PASSWORD '…' included, for every pg_monitor member to read");

@@ -10,9 +10,18 @@ const POSTGRES = 5432;
 /** The instance manager's status port, which the operator calls. */
 const INSTANCE_MANAGER = 8000;
 
-/** Every instance pod of a CloudNativePG cluster. */
+/** Every instance pod of a CloudNativePG cluster: what its clients connect to. */
 export function cnpgInstancePods(cluster: string): PodLabels {
   return { 'cnpg.io/cluster': cluster, 'cnpg.io/podRole': 'instance' };
+}
+
+/**
+ * Every pod the operator runs for a cluster: the instances and the Jobs that make them (`initdb`
+ * for the first, `join` for each replica, which copies the primary with pg_basebackup), all
+ * labelled `cnpg.io/cluster` (pkg/specs/pods.go, pkg/specs/jobs.go).
+ */
+export function cnpgClusterPods(cluster: string): PodLabels {
+  return { 'cnpg.io/cluster': cluster };
 }
 
 /** What {@link cnpgPolicies} needs to know about the cluster. */
@@ -26,10 +35,12 @@ export interface CnpgPoliciesOptions {
 }
 
 /**
- * The cluster's NetworkPolicies: `<cluster>` for the instances (labelled clients and the library's
- * Jobs on 5432; the other instances on 5432 and 8000; the operator on 5432 and 8000; out: DNS, the
- * other instances, the API server) and `<cluster>-jobs` for the library's Jobs. The operator's
- * pod lives in its own namespace, outside what the library deploys.
+ * The cluster's NetworkPolicies: `<cluster>` for every pod the operator runs for it, instances and
+ * its bootstrap Jobs alike (labelled clients and the library's Jobs on 5432; the cluster's other
+ * pods on 5432 and 8000; the operator on 5432 and 8000; out: DNS, the cluster's pods, the API
+ * server, which the instance manager and the Jobs read their Cluster from) and `<cluster>-jobs`
+ * for the library's Jobs. The operator's pod lives in its own namespace, outside what the library
+ * deploys.
  */
 export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): void {
   const { owner, cluster, namespace, network } = options;
@@ -45,19 +56,19 @@ export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): vo
   }
   clientNamespaces.forEach((ns, i) => checkDnsLabel(owner, `network.clientNamespaces[${i}]`, ns));
   const apiServer = externalEgressRule(owner, 'network.apiServer', network.apiServer ?? { cidrs: ['0.0.0.0/0', '::/0'] }, [443, 6443]);
-  const instances = cnpgInstancePods(cluster);
+  const pods = cnpgClusterPods(cluster);
   new KubeNetworkPolicy(scope, 'NetworkPolicy', {
     metadata: { name: cluster, namespace, labels: options.labels },
     spec: {
-      podSelector: { matchLabels: instances },
+      podSelector: { matchLabels: pods },
       policyTypes: ['Ingress', 'Egress'],
       ingress: [
         clientIngress(options.clientLabel, clientNamespaces, POSTGRES),
-        { from: [podsPeer(instances)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
+        { from: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
         { from: [namespacePeer(operatorNamespace, operatorPods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
       ],
-      egress: [DNS_EGRESS, { to: [podsPeer(instances)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer],
+      egress: [DNS_EGRESS, { to: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer],
     },
   });
-  jobsPolicy(scope, 'JobsNetworkPolicy', { namespace, instance: cluster, serverPods: instances, port: POSTGRES, labels: options.labels });
+  jobsPolicy(scope, 'JobsNetworkPolicy', { namespace, instance: cluster, serverPods: cnpgInstancePods(cluster), port: POSTGRES, labels: options.labels });
 }

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { collectDeclarations } from '../core/declared-metadata';
+import { ValidationError } from '../diagnostics/validation-error';
 import { Login } from './login';
 
 const REQUIRED_SECRET = 'cdk8s-postgres:required-secret';
@@ -53,13 +54,36 @@ export class RequiredSecrets {
     RequiredSecrets.declare(scope, { namespace, name: login.password.name, keys });
   }
 
-  /** Every Secret declared under `root`, keys of the same Secret merged, sorted by namespace and name. */
+  /**
+   * Every Secret declared under `root`, the declarations of one Secret merged, sorted by
+   * namespace and name. Throws a ValidationError when two declarations of one Secret disagree
+   * (see {@link mergeRequiredSecrets}).
+   */
   public static collect(root: IConstruct): RequiredSecret[] {
-    return collectDeclarations<RequiredSecret>(root, REQUIRED_SECRET, (known, next) => ({
-      ...next,
-      keys: { ...known?.keys, ...next.keys },
-      ...(known?.type ?? next.type ? { type: next.type ?? known?.type } : {}),
-      ...(known?.labels ?? next.labels ? { labels: { ...known?.labels, ...next.labels } } : {}),
-    }));
+    return collectDeclarations<RequiredSecret>(root, REQUIRED_SECRET, mergeRequiredSecrets);
   }
+}
+
+/**
+ * Two declarations of one Secret as one: their keys, types and labels together. A key both give
+ * a different known value, or two different types, cannot both hold (a CloudNativePG login's
+ * Secret carries one login's name): that is a ValidationError naming the Secret.
+ */
+export function mergeRequiredSecrets(known: RequiredSecret | undefined, next: RequiredSecret): RequiredSecret {
+  if (!known) return next;
+  const where = `Secret '${next.namespace}/${next.name}'`;
+  for (const [key, content] of Object.entries(next.keys)) {
+    const before = known.keys[key];
+    if (before && JSON.stringify(before) !== JSON.stringify(content)) {
+      throw new ValidationError(`${where}: key '${key}' is declared as ${describe(before)} and as ${describe(content)}; give one of them a Secret of its own`);
+    }
+  }
+  if (known.type && next.type && known.type !== next.type) throw new ValidationError(`${where} is declared of type ${known.type} and of type ${next.type}; give one of them a Secret of its own`);
+  const type = next.type ?? known.type;
+  const labels = known.labels || next.labels ? { ...known.labels, ...next.labels } : undefined;
+  return { ...next, keys: { ...known.keys, ...next.keys }, ...(type ? { type } : {}), ...(labels ? { labels } : {}) };
+}
+
+function describe(content: SecretKeyContent): string {
+  return 'value' in content ? `the value ${JSON.stringify(content.value)}` : 'a generated password';
 }

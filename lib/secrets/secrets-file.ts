@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { App } from 'cdk8s';
 import { RequiredCertificates } from './certificates';
-import { RequiredSecret, RequiredSecrets } from './required-secrets';
+import { mergeRequiredSecrets, RequiredSecret, RequiredSecrets } from './required-secrets';
 import { NeededSecrets } from './secrets-script';
 
 /**
@@ -23,7 +23,7 @@ export function readNeededSecrets(file: string): NeededSecrets {
 function mergedNeeds(a: NeededSecrets, b: NeededSecrets): NeededSecrets {
   const id = (s: { namespace: string; name: string }) => `${s.namespace}/${s.name}`;
   const secrets = new Map<string, RequiredSecret>();
-  for (const s of [...a.secrets, ...b.secrets]) secrets.set(id(s), { ...s, keys: { ...secrets.get(id(s))?.keys, ...s.keys } });
+  for (const s of [...a.secrets, ...b.secrets]) secrets.set(id(s), mergeRequiredSecrets(secrets.get(id(s)), s));
   const certificates = new Map([...a.certificates, ...b.certificates].map((c) => [id(c), c]));
   return { secrets: [...secrets.values()], certificates: [...certificates.values()] };
 }
