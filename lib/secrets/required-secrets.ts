@@ -56,8 +56,8 @@ export class RequiredSecrets {
 
   /**
    * Every Secret declared under `root`, the declarations of one Secret merged, sorted by
-   * namespace and name. Throws a ValidationError when two declarations of one Secret disagree
-   * (see {@link mergeRequiredSecrets}).
+   * namespace and name. Throws a ValidationError when two declarations of one Secret disagree: a
+   * key with two different known values, or two types.
    */
   public static collect(root: IConstruct): RequiredSecret[] {
     return collectDeclarations<RequiredSecret>(root, REQUIRED_SECRET, mergeRequiredSecrets);
