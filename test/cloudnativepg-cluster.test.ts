@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { CloudNativePgCluster, CloudNativePgClusterProps, DatabaseUser, EnvironmentChart, RequiredSecrets } from '../lib';
+import { reviewObjects } from '../lib/review';
 import { renderNeededSecrets } from '../lib/secrets/secrets-script';
 import { ENVIRONMENTS } from '../environments';
 import { CLOUDNATIVEPG_PROBLEMS } from './support/crd-schema';
@@ -153,5 +154,38 @@ describe('prod-cnpg', () => {
     const withBackupLogin = { ...environment, servers: [{ ...server, backup: { login: { name: 'orders_backup', password: { name: 'backup', key: 'password' } }, storage: { size: '1Gi' } } }] };
     expect(refused(() => new EnvironmentChart(Testing.app(), 'prod-cnpg', withBackupLogin))).toBe(
       "EnvironmentChart 'prod-cnpg': server 'microservices': backup.login \"orders_backup\" needs the StatefulSet backend: the CloudNativePG backend's backups are not this library's pg_dump CronJob");
+  });
+});
+
+describe('the review of CloudNativePG changes', () => {
+  const { objects } = render();
+  const cluster = only(objects, 'Cluster', 'orders');
+  const withSpec = (o: KubeObject, spec: object): KubeObject => ({ ...o, spec: { ...o.spec, ...spec } });
+  const review = (before: KubeObject[], after: KubeObject[]) => reviewObjects(before, after).map((f) => `${f.risk} ${f.path}: ${f.message}`);
+
+  test('a smaller volume and an older major are refused as the webhook refuses them; an in-place upgrade to 14 or 15 too', () => {
+    expect(review([cluster], [withSpec(cluster, { storage: { size: '4Gi' } })])).toEqual([`refused spec.storage.size: storage.size 8Gi -> 4Gi: the operator's webhook refuses the Cluster ("can't shrink existing storage")`]);
+    const image = (major: string) => withSpec(cluster, { imageName: `ghcr.io/cloudnative-pg/postgresql:${major}-standard-trixie` });
+    expect(review([cluster], [image('16.14')])[0]).toMatch(/^refused spec\.imageName: PostgreSQL 17 -> 16: the operator's webhook refuses/);
+    expect(review([image('14.23')], [image('15.18')])[0]).toMatch(/^refused spec\.imageName: PostgreSQL 14 -> 15: the operator's webhook refuses an in-place upgrade to a major older than 16/);
+  });
+
+  test('a newer major is the offline pg_upgrade, data at risk; a minor image a rolling restart; a larger volume in place', () => {
+    const upgrade = reviewObjects([cluster], [withSpec(cluster, { imageName: 'ghcr.io/cloudnative-pg/postgresql:18.4-standard-trixie' })]);
+    expect(upgrade.map((f) => [f.risk, f.data])).toEqual([['downtime', 'at risk']]);
+    expect(upgrade[0].message).toMatch(/offline in place: every instance stops, a Job runs pg_upgrade --link/);
+    expect(review([cluster], [withSpec(cluster, { imageName: 'ghcr.io/cloudnative-pg/postgresql:17.11-standard-trixie' })])[0]).toMatch(/^downtime spec\.imageName: image .* one by one, replicas first/);
+    expect(review([cluster], [withSpec(cluster, { storage: { size: '20Gi' } })])[0]).toMatch(/^safe spec\.storage\.size: .* grows each instance's claim in place/);
+  });
+
+  test("removing the Cluster loses its claims' data; a Database with retain stays; a DatabaseRole with retain keeps its login", () => {
+    expect(review([cluster], [])).toEqual([`data-loss : Cluster orders is removed: the instances' claims are owned by the Cluster: Kubernetes deletes them, and the data with them, when the Cluster goes`]);
+    const database = only(objects, 'Database', 'orders-orders');
+    expect(review([database], [])[0]).toMatch(/^safe : Database orders-orders is removed: the operator leaves database orders in PostgreSQL/);
+    expect(review([withSpec(database, { databaseReclaimPolicy: 'delete' })], [])[0]).toMatch(/^data-loss : Database orders-orders is removed: its reclaim policy is delete/);
+    expect(review([database], [withSpec(database, { ensure: 'absent' })])[0]).toMatch(/^data-loss spec\.ensure: database orders ensure: absent: the operator drops the database/);
+    const role = only(objects, 'DatabaseRole', 'orders-orders-app');
+    expect(review([role], [])[0]).toMatch(/^security : DatabaseRole orders-orders-app is removed: the operator leaves login orders_app in PostgreSQL .* it can still log in/);
+    expect(review([role], [withSpec(role, { superuser: true })])[0]).toMatch(/^security spec\.superuser: login orders_app gains SUPERUSER/);
   });
 });

@@ -156,6 +156,24 @@ export const CORPUS: readonly CorpusEdit[] = [
   environmentEdit('weakening', 'kubectl', 'prod-operator', 'microservices', 'log_connections off', withParameters({ log_connections: false }), WIDER_ON_RELOAD),
   environmentEdit('weakening', 'kubectl', 'prod-operator', 'microservices', 'a service login given createrole', withBackend({ userFlags: { paymentservice: ['createrole'] } }), WIDER_IN_PLACE),
 
+  // prod-cnpg (CloudNativePG), by kubectl
+  environmentEdit('routine', 'kubectl', 'prod-cnpg', 'microservices', 'a larger volume', () => ({ storage: { size: '100Gi' } }), IN_PLACE),
+  environmentEdit('routine', 'kubectl', 'prod-cnpg', 'microservices', 'work_mem 8MB', withParameters({ work_mem: '8MB' }), RELOAD),
+  environmentEdit('routine', 'kubectl', 'prod-cnpg', 'microservices', 'a new database and its read-only login', (s) => ({
+    databases: [...s.databases!, { name: 'reportdb', owner: 'reportservice' }],
+    users: [...s.users!, { name: 'reportservice', kind: 'app', password: { name: 'postgres-cluster-reportservice', key: 'password', usernameKey: 'username' } },
+      { name: 'reportreader', kind: 'readonly', databases: ['reportdb'], password: { name: 'postgres-cluster-reportreader', key: 'password', usernameKey: 'username' } }],
+  }), RECREATE),
+  environmentEdit('disruptive', 'kubectl', 'prod-cnpg', 'microservices', 'max_connections 200', withParameters({ max_connections: 200 }), RESTART),
+  environmentEdit('disruptive', 'kubectl', 'prod-cnpg', 'microservices', 'more memory', (s) => ({ resources: { ...s.resources, memoryRequest: '3Gi', memoryLimit: '6Gi' } }), RESTART),
+  // the operator's offline pg_upgrade; the schema Job takes the new image
+  environmentEdit('disruptive', 'kubectl', 'prod-cnpg', 'microservices', 'PostgreSQL 17 -> 18', () => ({ majorVersion: 18 }), effects('by recreating', 'at risk')),
+  environmentEdit('disruptive', 'kubectl', 'prod-cnpg', 'microservices', 'a smaller volume', () => ({ storage: { size: '40Gi' } }), REFUSED),
+  // the Cluster goes with its claims, and the namespace with its default deny
+  descriptionEdit('disruptive', 'kubectl', 'the server removed', environmentNamed('prod-cnpg'), () => ({ ...environmentNamed('prod-cnpg'), servers: [] }), effects('in place', 'lost', 'wider')),
+  environmentEdit('weakening', 'kubectl', 'prod-cnpg', 'microservices', 'log_connections off', withParameters({ log_connections: false }), WIDER_ON_RELOAD),
+  environmentEdit('weakening', 'kubectl', 'prod-cnpg', 'microservices', 'a service login made an admin', (s) => ({ users: s.users!.map((u) => (u.name === 'paymentservice' ? { ...u, kind: 'admin' } : u)) }), effects('by recreating', 'kept', 'wider')),
+
   // a consumer's own chart
   consumerEdit('routine', 'a new schema file', (a) => ({ ...a, schema: { ...a.schema, databases: a.schema.databases!.map((db) => ({ ...db, schemaFiles: [...db.schemaFiles!, { name: '002-notes.sql', sql: TABLES_ONLY }] })) } }), RECREATE),
   consumerEdit('routine', 'a new read-only login', (a) => ({ ...a, schema: { ...a.schema, users: [...a.schema.users!, { name: 'analyst', kind: 'readonly', databases: ['orders'], password: { name: 'orders-logins', key: 'analyst' } }] } }), RECREATE),

@@ -4,6 +4,7 @@ import { valueAt } from '../diff';
 import { APPLY, Context, Emit, KubeObject, groupOf, where } from './objects';
 import { selectsPodsOf, templatePath } from './pod-templates';
 import { isUpgradeOf } from '../../private/rendered-names';
+import { CNPG_GROUP, cnpgRemovalLoss } from './cloudnativepg';
 
 /** Kinds whose removal deletes or abandons stored data. */
 const DATA_KINDS: Record<string, string> = {
@@ -24,10 +25,21 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
       claims.length ? [`once the upgraded server is verified and backed up: kubectl delete pvc ${claims.join(' ')}${where(o)}`] : []);
     return;
   }
-  if (what && (o.kind !== 'postgresql' || groupOf(o) === 'acid.zalan.do')) {
+  const cnpg = groupOf(o) === CNPG_GROUP;
+  if (cnpg && o.kind === 'DatabaseRole') {
+    emit('security', '', `DatabaseRole ${o.metadata?.name} is removed: the operator leaves login ${o.spec?.name} in PostgreSQL (reclaim policy ${o.spec?.databaseRoleReclaimPolicy ?? 'retain'}), with its password: it can still log in`,
+      [`to end its access, set ensure: absent on the DatabaseRole and apply it before removing it, or run DROP ROLE as the superuser`, `kubectl delete databaserole ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
+  if (cnpg && o.kind === 'Database' && !cnpgRemovalLoss(o)) {
+    emit('safe', '', `Database ${o.metadata?.name} is removed: the operator leaves database ${o.spec?.name} in PostgreSQL (reclaim policy retain)`, [`kubectl delete database.postgresql.cnpg.io ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
+  const loss = what && (o.kind !== 'postgresql' || groupOf(o) === 'acid.zalan.do') ? what : cnpg ? cnpgRemovalLoss(o) : undefined;
+  if (loss) {
     const successor = ctx.after.find((n) => n.kind === o.kind && n.metadata?.namespace === o.metadata?.namespace && !ctx.before.some((b) => b.kind === n.kind && b.metadata?.namespace === n.metadata?.namespace && b.metadata?.name === n.metadata?.name));
     const renamed = successor ? ` (renamed to ${successor.metadata?.name}? the new one starts empty)` : '';
-    emit('data-loss', '', `${o.kind} ${o.metadata?.name} is removed${renamed}: ${what}`, [
+    emit('data-loss', '', `${o.kind} ${o.metadata?.name} is removed${renamed}: ${loss}`, [
       'keep the object (restore its name in the description) unless its data is no longer needed',
       `to move the data, copy it first (a backup restored into the new server, or docs/upgrading.md), then delete the old object on purpose: kubectl delete ${(o.kind ?? '').toLowerCase()} ${o.metadata?.name}${where(o)}`,
     ]);

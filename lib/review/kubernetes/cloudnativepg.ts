@@ -1,0 +1,144 @@
+/**
+ * Rules for CloudNativePG's `Cluster`, `Database` and `DatabaseRole` (operator 1.30,
+ * github.com/cloudnative-pg/cloudnative-pg): what the operator's webhook refuses
+ * (internal/webhook/v1/cluster_webhook.go), what it rolls, and what it drops.
+ */
+import { DEFAULT_MAJOR_VERSION } from '../../core/postgres-version';
+import { Change, commonPath, under } from '../diff';
+import { readPgHba } from '../postgres-files';
+import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
+import { hbaWidening, parameterChanges } from './postgres-configuration';
+import { compareQuantity } from './quantities';
+
+/** The API group of CloudNativePG's resources. */
+export const CNPG_GROUP = 'postgresql.cnpg.io';
+
+/** The PostgreSQL major of an operand image (`ghcr.io/cloudnative-pg/postgresql:17.10-standard-trixie` → 17). */
+function imageMajor(image: unknown): number | undefined {
+  const tag = /:(\d+)(?:\.\d+)?(?:[-@]|$)/.exec(String(image ?? ''))?.[1];
+  return tag === undefined ? undefined : Number(tag);
+}
+
+/** Role attributes of a DatabaseRole that widen what a login may do. */
+const WIDENING_ATTRIBUTES = ['superuser', 'createrole', 'createdb', 'replication', 'bypassrls'];
+
+/** A `Cluster`. */
+export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  const explained: string[] = [];
+  const name = now.metadata?.name;
+  const size = changes.find((c) => c.path === 'spec.storage.size');
+  if (size) {
+    explained.push(size.path);
+    if (compareQuantity(String(size.after), String(size.before)) < 0) {
+      emit('refused', size.path, `storage.size ${show(size.before)} -> ${show(size.after)}: the operator's webhook refuses the Cluster ("can't shrink existing storage")`, [`keep ${show(size.before)}; to use less space, restore a backup into a new, smaller cluster`]);
+    } else {
+      emit('safe', size.path, `storage.size ${show(size.before)} -> ${show(size.after)}: the operator grows each instance's claim in place (resizeInUseVolumes, the default; the StorageClass must allow expansion)`);
+    }
+  }
+  const image = changes.find((c) => c.path === 'spec.imageName');
+  if (image) {
+    explained.push(image.path);
+    const [from, to] = [imageMajor(image.before), imageMajor(image.after)];
+    if (from !== undefined && to !== undefined && to < from) {
+      emit('refused', image.path, `PostgreSQL ${from} -> ${to}: the operator's webhook refuses a Cluster whose image has an older major than its data ("can't downgrade from major ${from} to ${to}")`, [`set the image of PostgreSQL ${from} again`]);
+    } else if (from !== undefined && to !== undefined && to > from && to < 16) {
+      emit('refused', image.path, `PostgreSQL ${from} -> ${to}: the operator's webhook refuses an in-place upgrade to a major older than 16`, ['upgrade to 16 or newer, or copy the data into a new cluster (a logical dump and restore)']);
+    } else if (from !== undefined && to !== undefined && to > from) {
+      emit('downtime', image.path, `PostgreSQL ${from} -> ${to}: the operator upgrades the cluster offline in place: every instance stops, a Job runs pg_upgrade --link, then the replicas are cloned again; the whole cluster is unavailable meanwhile, backups and WAL taken before cannot restore past the upgrade, and once it has succeeded the way back is a restore`, [
+        'take a backup first, and try the new major on a copy of the cluster',
+        'the image must be of the same operating system (both -trixie, say)',
+        APPLY,
+        `kubectl get cluster ${name}${where(now)} -o jsonpath='{.status.phase}'   (Cluster in healthy state once done), then run ANALYZE in each database`,
+      ], { data: 'at risk' });
+    } else {
+      emit('downtime', image.path, `image ${show(image.before)} -> ${show(image.after)}: the operator restarts the instances with the new image one by one, replicas first, then switches the primary over; its clients reconnect`, ['apply in a maintenance window']);
+    }
+  }
+  const params = changes.filter((c) => under(c.path, 'spec.postgresql.parameters'));
+  if (params.length) {
+    explained.push(...params.map((c) => c.path));
+    const major = imageMajor(now.spec?.imageName) ?? DEFAULT_MAJOR_VERSION;
+    const asMap = (o: KubeObject) => new Map(Object.entries<unknown>(o.spec?.postgresql?.parameters ?? {}).map(([k, v]) => [k, String(v)]));
+    parameterChanges(emit, major, asMap(old), asMap(now), 'spec.postgresql.parameters', ['apply: the operator reloads the configuration of every instance'],
+      'the operator restarts the instances one by one, the primary last after a switchover',
+      ['apply in a maintenance window: each instance restarts, and clients of the primary reconnect after the switchover']);
+  }
+  const hba = changes.filter((c) => under(c.path, 'spec.postgresql.pg_hba'));
+  if (hba.length) {
+    explained.push(...hba.map((c) => c.path));
+    const rules = (o: KubeObject) => readPgHba(((o.spec?.postgresql?.pg_hba as string[]) ?? []).join('\n'));
+    const widened = hbaWidening(rules(old), rules(now));
+    if (widened.length) emit('security', 'spec.postgresql.pg_hba', `pg_hba ${widened.join(', ')}: more clients may log in (the operator reloads it on every instance)`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP'], { applies: 'on reload' });
+    else emit('safe', 'spec.postgresql.pg_hba', 'pg_hba admits fewer connections; the operator reloads it on every instance, without a restart', [], { applies: 'on reload', access: 'narrower' });
+  }
+  const rolling = changes.filter((c) => ['spec.resources', 'spec.certificates', 'spec.env', 'spec.affinity', 'spec.inheritedMetadata'].some((p) => under(c.path, p)));
+  if (rolling.length) {
+    explained.push(...rolling.map((c) => c.path));
+    emit('downtime', commonPath(rolling.map((c) => c.path)), `the operator restarts the instances (${describe(rolling)}) one by one, the primary last after a switchover; clients of the primary are cut off for a moment`, ['apply in a maintenance window']);
+  }
+  const bootstrap = changes.filter((c) => under(c.path, 'spec.bootstrap'));
+  if (bootstrap.length) {
+    explained.push(...bootstrap.map((c) => c.path));
+    emit('safe', commonPath(bootstrap.map((c) => c.path)), `${describe(bootstrap)}: the operator reads bootstrap only when it creates the cluster; a running cluster keeps what it was made with (declare databases and logins as Database and DatabaseRole resources instead)`);
+  }
+  const superuser = changes.find((c) => c.path === 'spec.enableSuperuserAccess');
+  if (superuser && superuser.after !== true) {
+    explained.push(superuser.path);
+    emit('downtime', superuser.path, "enableSuperuserAccess off: the operator empties the superuser's password, and the library's Jobs, which log in as the superuser, fail", ['keep it on while the schema Job runs on this cluster']);
+  }
+  return explained;
+}
+
+/** A `DatabaseRole`. */
+export function cnpgDatabaseRole(emit: Emit, now: KubeObject, changes: Change[]): string[] {
+  const explained: string[] = [];
+  const role = now.spec?.name;
+  for (const attribute of WIDENING_ATTRIBUTES) {
+    const change = changes.find((c) => c.path === `spec.${attribute}`);
+    if (change && change.after === true) {
+      explained.push(change.path);
+      emit('security', change.path, `login ${role} gains ${attribute.toUpperCase()}: the operator alters the role, which ${attribute === 'superuser' ? 'then bypasses every privilege check' : 'widens what it may do across the cluster'}`,
+        ["check that the login needs it; the schema Job's kinds need none of these but an admin's CREATEDB"]);
+    }
+  }
+  const inherit = changes.find((c) => c.path === 'spec.inherit');
+  if (inherit && inherit.after !== false && inherit.before === false) {
+    explained.push(inherit.path);
+    emit('security', inherit.path, `login ${role} inherits again: on PostgreSQL 14 and 15 it then holds the rights of every role it is a member of, those of the owners it administers included`, ['keep inherit: false for an admin of another login\'s database']);
+  }
+  const ensure = changes.find((c) => c.path === 'spec.ensure');
+  if (ensure && ensure.after === 'absent') {
+    explained.push(ensure.path);
+    emit('data-loss', ensure.path, `login ${role} ensure: absent: the operator drops the role (refused by PostgreSQL while it owns objects)`, ['reassign what it owns first, or keep the login'], { access: 'narrower' });
+  }
+  return explained;
+}
+
+/** A `Database`. */
+export function cnpgDatabase(emit: Emit, now: KubeObject, changes: Change[]): string[] {
+  const explained: string[] = [];
+  const database = now.spec?.name;
+  const ensure = changes.find((c) => c.path === 'spec.ensure');
+  if (ensure && ensure.after === 'absent') {
+    explained.push(ensure.path);
+    emit('data-loss', ensure.path, `database ${database} ensure: absent: the operator drops the database and everything in it`, ['back it up first, or keep ensure: present']);
+  }
+  const reclaim = changes.find((c) => c.path === 'spec.databaseReclaimPolicy');
+  if (reclaim && reclaim.after === 'delete') {
+    explained.push(reclaim.path);
+    emit('security', reclaim.path, `database ${database} databaseReclaimPolicy delete: deleting the Database resource (a removed line in the description, kubectl delete) will drop the database`, ['keep retain for a database whose data matters'], { data: 'at risk' });
+  }
+  const owner = changes.find((c) => c.path === 'spec.owner');
+  if (owner) {
+    explained.push(owner.path);
+    emit('security', owner.path, `database ${database} owner ${show(owner.before)} -> ${show(owner.after)}: the operator makes ${show(owner.after)} its owner, with every right on it`, ['check that the new owner is meant; the schema Job grants the others by kind']);
+  }
+  return explained;
+}
+
+/** Why removing a CloudNativePG object deletes data, or undefined when it does not. */
+export function cnpgRemovalLoss(o: KubeObject): string | undefined {
+  if (o.kind === 'Cluster') return "the instances' claims are owned by the Cluster: Kubernetes deletes them, and the data with them, when the Cluster goes";
+  if (o.kind === 'Database' && o.spec?.databaseReclaimPolicy === 'delete') return 'its reclaim policy is delete: the operator drops the database when its resource goes';
+  return undefined;
+}
