@@ -9,9 +9,10 @@ cdk8s=node_modules/.bin/cdk8s
 "$cdk8s" import crds/zalando-postgresql.crd.yaml --output lib/imports --language typescript --no-check-upgrade --no-save
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-for kind in clusters databases databaseroles; do
+for kind in clusters databases databaseroles scheduledbackups; do
   cat "crds/cloudnative-pg/postgresql.cnpg.io_${kind}.yaml"
   echo '---'
 done > "$scratch/postgresql.cnpg.io.yaml"
 "$cdk8s" import "$scratch/postgresql.cnpg.io.yaml" --output lib/imports --language typescript --no-check-upgrade --no-save
+"$cdk8s" import crds/cloudnative-pg/barmancloud.cnpg.io_objectstores.yaml --output lib/imports --language typescript --no-check-upgrade --no-save
 node -r ./scripts/register-ts.js scripts/extract-crd-schema.ts

@@ -189,3 +189,74 @@ describe('the review of CloudNativePG changes', () => {
     expect(review([role], [withSpec(role, { superuser: true })])[0]).toMatch(/^security spec\.superuser: login orders_app gains SUPERUSER/);
   });
 });
+
+describe('backups and point-in-time recovery through the Barman Cloud plugin', () => {
+  const S3 = { destinationPath: 's3://orders-backups/shop', identity: { awsRoleArn: 'arn:aws:iam::123456789012:role/orders-backups' } };
+  const backedUp = render({ backup: { objectStore: S3 } });
+
+  test('WAL archived and nightly base backups to S3 with the IRSA role, valid against the vendored CRDs, no key anywhere', () => {
+    const { objects } = backedUp;
+    const store = only(objects, 'ObjectStore', 'orders-backups');
+    const schedule = only(objects, 'ScheduledBackup', 'orders-backup');
+    for (const o of [store, schedule, only(objects, 'Cluster', 'orders')]) expect(problemsOf(o)).toEqual([]);
+    expect(store.spec).toEqual({
+      configuration: { destinationPath: 's3://orders-backups/shop', s3Credentials: { inheritFromIAMRole: true }, wal: { compression: 'gzip' }, data: { compression: 'gzip' } },
+      retentionPolicy: '30d',
+    });
+    expect(schedule.spec).toEqual({ cluster: { name: 'orders' }, schedule: '0 0 2 * * *', method: 'plugin', pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' }, immediate: true });
+    const cluster = only(objects, 'Cluster', 'orders').spec;
+    expect(cluster.plugins).toEqual([{ name: 'barman-cloud.cloudnative-pg.io', isWALArchiver: true, parameters: { barmanObjectName: 'orders-backups' } }]);
+    expect(cluster.serviceAccountTemplate).toEqual({ metadata: { annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/orders-backups' } } });
+    expect(JSON.stringify(objects)).not.toMatch(/accessKeyId|secretAccessKey|storageKey|connectionString|applicationCredentials/);
+    // the instances (their plugin sidecars) reach the store on HTTPS
+    const egress = only(objects, 'NetworkPolicy', 'orders').spec.egress;
+    expect(egress[egress.length - 1]).toEqual({ to: [{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }], ports: [{ port: 443, protocol: 'TCP' }] });
+  });
+
+  test('Azure Blob with Workload Identity, Google Cloud Storage with GKE Workload Identity', () => {
+    const azure = render({ backup: { objectStore: { destinationPath: 'https://ordersbackups.blob.core.windows.net/backups/shop', identity: { azureClientId: '00000000-0000-0000-0000-000000000001' } } } }).objects;
+    expect(only(azure, 'ObjectStore', 'orders-backups').spec.configuration.azureCredentials).toEqual({ useDefaultAzureCredentials: true });
+    const cluster = only(azure, 'Cluster', 'orders').spec;
+    expect(cluster.serviceAccountTemplate.metadata.annotations).toEqual({ 'azure.workload.identity/client-id': '00000000-0000-0000-0000-000000000001' });
+    expect(cluster.inheritedMetadata.labels['azure.workload.identity/use']).toBe('true');
+    const gcs = render({ backup: { objectStore: { destinationPath: 'gs://orders-backups/shop', identity: { gcpServiceAccount: 'orders-backups@shop-prod.iam.gserviceaccount.com' } } } }).objects;
+    expect(only(gcs, 'ObjectStore', 'orders-backups').spec.configuration.googleCredentials).toEqual({ gkeEnvironment: true });
+    expect(only(gcs, 'Cluster', 'orders').spec.serviceAccountTemplate.metadata.annotations).toEqual({ 'iam.gke.io/gcp-service-account': 'orders-backups@shop-prod.iam.gserviceaccount.com' });
+    for (const o of [...azure, ...gcs].filter((x) => x.kind === 'ObjectStore')) expect(problemsOf(o)).toEqual([]);
+  });
+
+  test('a recovery into a new cluster: to a point in time from the source\'s store, which this cluster never prunes', () => {
+    const { objects } = render({ name: 'orders-restored', recovery: { objectStore: S3, serverName: 'orders', targetTime: '2026-12-01T09:30:00Z' }, backup: { objectStore: S3 } });
+    const cluster = only(objects, 'Cluster', 'orders-restored').spec;
+    expect(cluster.bootstrap).toEqual({ recovery: { source: 'origin', recoveryTarget: { targetTime: '2026-12-01T09:30:00Z' } } });
+    expect(cluster.externalClusters).toEqual([{ name: 'origin', plugin: { name: 'barman-cloud.cloudnative-pg.io', parameters: { barmanObjectName: 'orders-restored-recovery-source', serverName: 'orders' } } }]);
+    expect(only(objects, 'ObjectStore', 'orders-restored-recovery-source').spec.retentionPolicy).toBeUndefined();
+    expect(problemsOf(only(objects, 'Cluster', 'orders-restored'))).toEqual([]);
+    // the latest state when no time is given
+    expect(only(render({ recovery: { objectStore: S3, serverName: 'orders-old' } }).objects, 'Cluster', 'orders').spec.bootstrap).toEqual({ recovery: { source: 'origin' } });
+  });
+
+  test.each([
+    [{ backup: { objectStore: { ...S3, destinationPath: 'ftp://backups' } } }, 'backup.objectStore.destinationPath', '"ftp://backups" is not an S3 (s3://<bucket>/<path>), Azure Blob (https://<account>.blob.core.windows.net/<container>/<path>) or Google Cloud Storage (gs://<bucket>/<path>) destination'],
+    [{ backup: { objectStore: { ...S3, identity: { gcpServiceAccount: 'a-backups@p.iam.gserviceaccount.com' } } } }, 'backup.objectStore.identity', '{"gcpServiceAccount":"a-backups@p.iam.gserviceaccount.com"} is an identity of gcp, and s3://orders-backups/shop is on aws'],
+    [{ backup: { objectStore: S3, schedule: '0 2 * * *' } }, 'backup.schedule', `"0 2 * * *" is not the operator's six-field cron (seconds first, e.g. '0 0 2 * * *' for 02:00 every day)`],
+    [{ backup: { objectStore: S3, retention: '7 days' } }, 'backup.retention', `"7 days" is not a recovery window the plugin reads: '<n>d', '<n>w' or '<n>m' (e.g. '30d')`],
+    [{ recovery: { objectStore: S3, serverName: 'orders-old', targetTime: '2026-12-01 09:30:00' } }, 'recovery.targetTime', `"2026-12-01 09:30:00" is not a point in time with its zone (RFC 3339, e.g. '2026-12-01T09:30:00Z'): without a zone PostgreSQL would read it in the server's time zone`],
+    [{ recovery: { objectStore: S3, serverName: 'orders' }, backup: { objectStore: S3 } }, 'recovery.serverName',
+      `"orders" is this cluster's own name in the store it archives to: the recovered cluster would write its WAL over the source's (the plugin refuses a non-empty archive); give the new cluster another name, or back it up elsewhere`],
+  ])('refuses %j: %s', (props, field, rule) => {
+    expect(refused(() => render(props as Partial<CloudNativePgClusterProps>))).toBe(`CloudNativePgCluster 'test/orders': ${field} ${rule}`);
+  });
+
+  test('the review: a shorter window loses backups, a removed schedule or archiver weakens protection', () => {
+    const { objects } = backedUp;
+    const store = only(objects, 'ObjectStore', 'orders-backups');
+    const review = (before: KubeObject[], after: KubeObject[]) => reviewObjects(before, after).map((f) => `${f.risk} ${f.path}`);
+    expect(review([store], [{ ...store, spec: { ...store.spec, retentionPolicy: '7d' } }])).toEqual(['data-loss spec.retentionPolicy']);
+    expect(review([store], [{ ...store, spec: { ...store.spec, retentionPolicy: '8w' } }])).toEqual(['safe spec.retentionPolicy']);
+    expect(review([only(objects, 'ScheduledBackup', 'orders-backup')], [])).toEqual(['security ']);
+    const cluster = only(objects, 'Cluster', 'orders');
+    const { plugins, ...noPlugins } = cluster.spec;
+    expect(reviewObjects([cluster], [{ ...cluster, spec: noPlugins }]).map((f) => [f.risk, f.data])).toEqual([['security', 'at risk']]);
+  });
+});

@@ -5,6 +5,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { buildTerraformApp } from '../apps/terraform';
 import { AksPhonebillDevStack } from '../apps/stacks/aks-phonebill-dev';
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
+import { prodCnpg } from '../environments/prod-cnpg';
 import { EnvironmentChart, MajorUpgradeDeclaration } from '../lib';
 import { CodeBlock, codeBlocks, documentationFiles } from './support/documentation';
 import { objectsOf, readWithKubectl } from './support/kubectl';
@@ -23,6 +24,8 @@ const NOT_RUN: Record<string, string> = {
   'npm ci && npx cdk8s synth --no-check-upgrade   # install, then write dist/<environment>.k8s.yaml for every environment':
     'a clean machine: .ci/run runs `npm ci` and `npm test` on a clean clone; test/undeclared-upgrade.test.ts runs `npx cdk8s synth --no-check-upgrade` in a scratch clone',
   '# 1. declare, then:': 'edits environments/aks-phonebill-dev.ts between its steps: test/majors/upgrade-14-to-17.test.ts renders the declaration and runs its Job on real servers',
+  'npx cdk8s synth --no-check-upgrade && kubectl apply -f dist/prod-cnpg.k8s.yaml':
+    'needs the drill declared in environments/prod-cnpg.ts first: test/cloudnativepg-cluster.test.ts renders a recovery to a point in time, and this test looks its names up in that rendering',
   "kubectl get configmap postgres-operator -n default -o jsonpath='{.data.major_version_upgrade_mode}'   # empty: the default":
     'edits environments/prod-operator.ts between its steps: test/zalando-major-version.test.ts checks the rendered version change',
   'npm run --silent grow -- minikube-dev microservices 10Gi > /tmp/grow.sh   # read it':
@@ -77,8 +80,17 @@ function declaredUpgrade(upgrade: MajorUpgradeDeclaration): KubeObject[] {
   const upgraded = { ...server, majorVersion: 17, backend: { ...server.backend, upgrade } };
   return synth(new EnvironmentChart(testApp(), aksPhonebillDev.name, { ...aksPhonebillDev, servers: [upgraded] }));
 }
+/** prod-cnpg with the restore drill's second server, as docs/environments.md ("prod-cnpg") declares it. */
+function restoreDrill(): KubeObject[] {
+  const [server] = prodCnpg.servers;
+  if (server.backend.kind !== 'cloudnativepg') throw new Error('prod-cnpg runs on CloudNativePG');
+  const { backup, ...backend } = server.backend;
+  const restored = { ...server, id: 'restored', name: 'postgres-cluster-restored', backend: { ...backend, recovery: { objectStore: backup!.objectStore, serverName: 'postgres-cluster', targetTime: '2026-12-01T09:30:00Z' } } };
+  return synth(new EnvironmentChart(testApp(), prodCnpg.name, { ...prodCnpg, servers: [server, restored] }));
+}
 const KNOWN: KubeObject[] = [
   ...Object.values(loadDist()).flat(),
+  ...restoreDrill(),
   ...declaredUpgrade({ fromMajorVersion: 14 }),
   ...declaredUpgrade({ fromMajorVersion: 14, serve: 'upgraded' }),
   ...INSTALLED_BY_UPSTREAM as KubeObject[],
@@ -164,9 +176,14 @@ function kubectlProblem(args: string[], known: KubeObject[]): string | undefined
   const namespace = flags.get('n')?.[0] ?? flags.get('namespace')?.[0] ?? 'default';
   const inNamespace = (o: KubeObject) => (o.metadata.namespace ?? 'default') === namespace;
   const has = (kind: string, name: string) => known.some((o) => o.kind === kind && o.metadata.name === name && (kind === 'Namespace' || inNamespace(o)));
-  const servers = known.filter((o) => (o.kind === 'StatefulSet' || o.kind === 'postgresql') && inNamespace(o));
-  const replicas = (s: KubeObject): number => (s.kind === 'postgresql' ? s.spec.numberOfInstances : s.spec.replicas ?? 1);
-  const podOf = (pod: string) => servers.find((s) => pod.startsWith(`${s.metadata.name}-`) && /^\d+$/.test(pod.slice(s.metadata.name.length + 1)) && Number(pod.slice(s.metadata.name.length + 1)) < replicas(s));
+  const servers = known.filter((o) => (o.kind === 'StatefulSet' || o.kind === 'postgresql' || o.kind === 'Cluster') && inNamespace(o));
+  const replicas = (s: KubeObject): number => (s.kind === 'postgresql' ? s.spec.numberOfInstances : s.kind === 'Cluster' ? s.spec.instances : s.spec.replicas ?? 1);
+  // CloudNativePG numbers its instances from 1
+  const first = (s: KubeObject) => (s.kind === 'Cluster' ? 1 : 0);
+  const podOf = (pod: string) => servers.find((s) => {
+    const ordinal = pod.slice(s.metadata.name.length + 1);
+    return pod.startsWith(`${s.metadata.name}-`) && /^\d+$/.test(ordinal) && Number(ordinal) >= first(s) && Number(ordinal) < replicas(s) + first(s);
+  });
   const object = (ref: string, kind?: string): string | undefined => {
     const [k, name] = kind ? [kind, ref] : ref.split('/');
     const resolved = KINDS[k];

@@ -24,6 +24,7 @@ import { actsAsAnotherOwner } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
 import { cnpgParameters, refuseOperatorOwned } from './cnpg-parameters';
+import { BARMAN_CLOUD_PLUGIN, checkBackupOptions, checkObjectStore, CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE, CLOUDNATIVEPG_RECOVERY_SHAPE, CloudNativePgBackupOptions, CloudNativePgObjectStore, CloudNativePgRecovery, identityMetadata, objectStoreResource, scheduledBackup } from './cnpg-backups';
 import { cnpgImage, cnpgPgHba } from './cnpg-server';
 
 /** Properties of {@link CloudNativePgCluster}. */
@@ -47,6 +48,21 @@ export interface CloudNativePgClusterProps extends PostgresServerProps {
    * @default - the operator in `cnpg-system`, the API server anywhere on 443 and 6443
    */
   readonly network?: CloudNativePgNetworkOptions;
+  /**
+   * Continuous backups through the Barman Cloud plugin (which must be installed beside the
+   * operator): every WAL segment archived to the object store as it is written, base backups on a
+   * schedule, kept for a recovery window. Any point in that window can be recovered into a new
+   * cluster ({@link CloudNativePgClusterProps.recovery}).
+   * @default - no backups
+   */
+  readonly backup?: CloudNativePgBackupOptions;
+  /**
+   * Make this cluster from another one's backups, to its latest state or to a point in time,
+   * instead of an empty one. Read once, when the operator creates the cluster; the databases and
+   * logins come from the backup, and the Database and DatabaseRole resources then manage them.
+   * @default - a new, empty cluster
+   */
+  readonly recovery?: CloudNativePgRecovery;
 }
 
 /** Runtime description of {@link CloudNativePgClusterProps}. */
@@ -55,6 +71,8 @@ export const CLOUDNATIVEPG_CLUSTER_PROPS_SHAPE = object<CloudNativePgClusterProp
   databases: optional(array(DATABASE_DEFINITION_SHAPE)),
   users: optional(array(DATABASE_USER_SHAPE)),
   network: optional(CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE),
+  backup: optional(CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE),
+  recovery: optional(CLOUDNATIVEPG_RECOVERY_SHAPE),
 }, { name: 'CloudNativePgClusterProps' });
 
 /** The webhook's limit on a Cluster's name (internal/webhook/v1/cluster_webhook.go, validateName). */
@@ -150,6 +168,14 @@ export class CloudNativePgCluster extends Construct {
       const clientTls: ClientTls = serverTls ? { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } : { caSecretName: `${this.name}-ca`, caKey: 'ca.crt' };
       this.pgHba = cnpgPgHba();
       const [first] = databases;
+      const stores = this.checkStores(owner, props);
+      const identity = this.identity(owner, stores);
+      const podLabels = { ...labels, ...identity.podLabels };
+      const backupStore = `${this.name}-backups`;
+      const sourceStore = `${this.name}-recovery-source`;
+      const bootstrap = props.recovery
+        ? { recovery: { source: 'origin', ...(props.recovery.targetTime ? { recoveryTarget: { targetTime: props.recovery.targetTime } } : {}) } }
+        : first ? { initdb: { database: first.name, owner: first.owner, secret: { name: this.loginOf(users, first.owner).password.name }, dataChecksums: true } } : undefined;
 
       this.resource = new Cluster(this, 'Resource', {
         metadata: { name: this.name, namespace: this.namespace, labels },
@@ -165,8 +191,11 @@ export class CloudNativePgCluster extends Construct {
           // The schema Job connects as the superuser, whose password the operator generates into <cluster>-superuser.
           enableSuperuserAccess: true,
           ...(serverTls ? { certificates: { serverTlsSecret: serverTls.secretName, serverCaSecret: serverTls.secretName } } : {}),
-          ...(first ? { bootstrap: { initdb: { database: first.name, owner: first.owner, secret: { name: this.loginOf(users, first.owner).password.name }, dataChecksums: true } } } : {}),
-          inheritedMetadata: { labels },
+          ...(bootstrap ? { bootstrap } : {}),
+          ...(props.recovery ? { externalClusters: [{ name: 'origin', plugin: { name: BARMAN_CLOUD_PLUGIN, parameters: { barmanObjectName: sourceStore, serverName: props.recovery.serverName } } }] } : {}),
+          ...(props.backup ? { plugins: [{ name: BARMAN_CLOUD_PLUGIN, isWalArchiver: true, parameters: { barmanObjectName: backupStore } }] } : {}),
+          ...(Object.keys(identity.annotations).length ? { serviceAccountTemplate: { metadata: { annotations: identity.annotations } } } : {}),
+          inheritedMetadata: { labels: podLabels },
         },
       });
       for (const user of users) {
@@ -200,6 +229,13 @@ export class CloudNativePgCluster extends Construct {
         });
       }
 
+      if (props.backup) {
+        objectStoreResource(this, 'BackupObjectStore', backupStore, this.namespace, labels, props.backup.objectStore, props.backup.retention ?? '30d');
+        scheduledBackup(this, this.name, this.namespace, labels, props.backup.schedule ?? '0 0 2 * * *');
+      }
+      // No retention here: this cluster must never delete the source's backups.
+      if (props.recovery) objectStoreResource(this, 'RecoveryObjectStore', sourceStore, this.namespace, labels, props.recovery.objectStore);
+
       this.connection = {
         name: this.name,
         namespace: this.namespace,
@@ -211,7 +247,7 @@ export class CloudNativePgCluster extends Construct {
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
         tls: clientTls,
       };
-      cnpgPolicies(this, { owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {} });
+      cnpgPolicies(this, { owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {}, objectStorage: stores.length > 0 });
       if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
       declareImpliedObjects(this, this.operatorObjects());
       addChartChecks(this);
@@ -219,6 +255,40 @@ export class CloudNativePgCluster extends Construct {
       scope.node.tryRemoveChild(id);
       throw error;
     }
+  }
+
+  /** Checks the backup and recovery object stores; returns those in use. */
+  private checkStores(owner: string, props: CloudNativePgClusterProps): CloudNativePgObjectStore[] {
+    if (props.backup) {
+      checkObjectStore(owner, 'backup.objectStore', props.backup.objectStore);
+      checkBackupOptions(owner, props.backup);
+    }
+    const recovery = props.recovery;
+    if (recovery) {
+      checkObjectStore(owner, 'recovery.objectStore', recovery.objectStore);
+      checkDnsLabel(owner, 'recovery.serverName', recovery.serverName);
+      if (recovery.targetTime !== undefined && (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(recovery.targetTime) || Number.isNaN(Date.parse(recovery.targetTime)))) {
+        fail(owner, 'recovery.targetTime', recovery.targetTime, "is not a point in time with its zone (RFC 3339, e.g. '2026-12-01T09:30:00Z'): without a zone PostgreSQL would read it in the server's time zone");
+      }
+      if (props.backup && recovery.serverName === this.name && props.backup.objectStore.destinationPath.replace(/\/+$/, '') === recovery.objectStore.destinationPath.replace(/\/+$/, '')) {
+        fail(owner, 'recovery.serverName', recovery.serverName, `is this cluster's own name in the store it archives to: the recovered cluster would write its WAL over the source's (the plugin refuses a non-empty archive); give the new cluster another name, or back it up elsewhere`);
+      }
+    }
+    return [...props.backup ? [props.backup.objectStore] : [], ...recovery ? [recovery.objectStore] : []];
+  }
+
+  /** The ServiceAccount annotations and pod labels of the stores' identities; one ServiceAccount serves both. */
+  private identity(owner: string, stores: readonly CloudNativePgObjectStore[]): { annotations: Record<string, string>; podLabels: Record<string, string> } {
+    const merged = { annotations: {} as Record<string, string>, podLabels: {} as Record<string, string> };
+    for (const store of stores) {
+      const { annotations, podLabels } = identityMetadata(store);
+      for (const [key, value] of Object.entries(annotations)) {
+        if (merged.annotations[key] !== undefined && merged.annotations[key] !== value) fail(owner, 'recovery.objectStore.identity', store.identity, `differs from the backup's (${key}: ${merged.annotations[key]}): the instances have one ServiceAccount, so one identity must reach both stores`);
+        merged.annotations[key] = value;
+      }
+      Object.assign(merged.podLabels, podLabels);
+    }
+    return merged;
   }
 
   /** The declared login called `name` (checkNames made sure it is there). */

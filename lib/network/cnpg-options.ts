@@ -32,6 +32,13 @@ export interface CloudNativePgNetworkOptions {
    */
   readonly apiServer?: ExternalEgress;
   /**
+   * The object store that backups, WAL and a recovery's source are in, on HTTPS (443): the
+   * instances' Barman Cloud sidecars and the recovery Job reach it. Only used with `backup` or
+   * `recovery`.
+   * @default - HTTPS anywhere ({ cidrs: ['0.0.0.0/0', '::/0'] }); narrow it to the store's addresses
+   */
+  readonly objectStorage?: ExternalEgress;
+  /**
    * Other namespaces whose pods, when they carry the client label, may connect.
    * @default - only pods of the cluster's own namespace
    */
@@ -43,5 +50,6 @@ export const CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE = object<CloudNativePgNetworkOp
   operatorNamespace: optional(string()),
   operatorPodLabels: optional(record(string())),
   apiServer: optional(EXTERNAL_EGRESS_SHAPE),
+  objectStorage: optional(EXTERNAL_EGRESS_SHAPE),
   clientNamespaces: optional(array(string())),
 }, { name: 'CloudNativePgNetworkOptions' });

@@ -32,6 +32,8 @@ export interface CnpgPoliciesOptions {
   readonly labels: Record<string, string>;
   readonly clientLabel: { readonly key: string; readonly value: string };
   readonly network: CloudNativePgNetworkOptions;
+  /** Whether the pods reach an object store (backups, WAL, a recovery's source). */
+  readonly objectStorage: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): vo
   }
   clientNamespaces.forEach((ns, i) => checkDnsLabel(owner, `network.clientNamespaces[${i}]`, ns));
   const apiServer = externalEgressRule(owner, 'network.apiServer', network.apiServer ?? { cidrs: ['0.0.0.0/0', '::/0'] }, [443, 6443]);
+  const storage = options.objectStorage ? [externalEgressRule(owner, 'network.objectStorage', network.objectStorage ?? { cidrs: ['0.0.0.0/0', '::/0'] })] : [];
   const pods = cnpgClusterPods(cluster);
   new KubeNetworkPolicy(scope, 'NetworkPolicy', {
     metadata: { name: cluster, namespace, labels: options.labels },
@@ -67,7 +70,7 @@ export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): vo
         { from: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
         { from: [namespacePeer(operatorNamespace, operatorPods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
       ],
-      egress: [DNS_EGRESS, { to: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer],
+      egress: [DNS_EGRESS, { to: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer, ...storage],
     },
   });
   jobsPolicy(scope, 'JobsNetworkPolicy', { namespace, instance: cluster, serverPods: cnpgInstancePods(cluster), port: POSTGRES, labels: options.labels });

@@ -3,6 +3,8 @@ import postgresqlSchema from '../../lib/imports/acid.zalan.do.postgresql.schema.
 import cnpgClusterSchema from '../../lib/imports/postgresql.cnpg.io.cluster.schema.json';
 import cnpgDatabaseSchema from '../../lib/imports/postgresql.cnpg.io.database.schema.json';
 import cnpgDatabaseRoleSchema from '../../lib/imports/postgresql.cnpg.io.databaserole.schema.json';
+import cnpgScheduledBackupSchema from '../../lib/imports/postgresql.cnpg.io.scheduledbackup.schema.json';
+import barmanObjectStoreSchema from '../../lib/imports/barmancloud.cnpg.io.objectstore.schema.json';
 
 // The CRD's patterns escape characters (`\ `) that ajv rejects in unicode mode.
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
@@ -28,6 +30,8 @@ export const CLOUDNATIVEPG_PROBLEMS: Record<string, (o: unknown) => string[]> = 
   'postgresql.cnpg.io/v1/Cluster': crdProblems(cnpgClusterSchema),
   'postgresql.cnpg.io/v1/Database': crdProblems(cnpgDatabaseSchema),
   'postgresql.cnpg.io/v1/DatabaseRole': crdProblems(cnpgDatabaseRoleSchema),
+  'postgresql.cnpg.io/v1/ScheduledBackup': crdProblems(cnpgScheduledBackupSchema),
+  'barmancloud.cnpg.io/v1/ObjectStore': crdProblems(barmanObjectStoreSchema),
 };
 
 function prunedFields(value: unknown, schema: any, path: string): string[] {

@@ -31,6 +31,13 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
       [`to end its access, set ensure: absent on the DatabaseRole and apply it before removing it, or run DROP ROLE as the superuser`, `kubectl delete databaserole ${o.metadata?.name}${where(o)}`]);
     return;
   }
+  if ((cnpg && o.kind === 'ScheduledBackup') || (o.kind === 'ObjectStore' && groupOf(o) === 'barmancloud.cnpg.io')) {
+    const what = o.kind === 'ScheduledBackup'
+      ? 'no more base backups are taken (WAL is still archived; a recovery then replays ever longer)'
+      : 'the cluster can no longer archive WAL or take backups there (what is in the store stays)';
+    emit('security', '', `${o.kind} ${o.metadata?.name} is removed: ${what}`, ['keep backups running while the cluster holds data that matters', `kubectl delete ${o.kind.toLowerCase()} ${o.metadata?.name}${where(o)}`], { data: 'at risk' });
+    return;
+  }
   if (cnpg && o.kind === 'Database' && !cnpgRemovalLoss(o)) {
     emit('safe', '', `Database ${o.metadata?.name} is removed: the operator leaves database ${o.spec?.name} in PostgreSQL (reclaim policy retain)`, [`kubectl delete database.postgresql.cnpg.io ${o.metadata?.name}${where(o)}`]);
     return;

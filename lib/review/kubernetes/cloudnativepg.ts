@@ -81,6 +81,16 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
     explained.push(...bootstrap.map((c) => c.path));
     emit('safe', commonPath(bootstrap.map((c) => c.path)), `${describe(bootstrap)}: the operator reads bootstrap only when it creates the cluster; a running cluster keeps what it was made with (declare databases and logins as Database and DatabaseRole resources instead)`);
   }
+  const plugins = changes.filter((c) => under(c.path, 'spec.plugins'));
+  if (plugins.length) {
+    explained.push(...plugins.map((c) => c.path));
+    const archives = (o: KubeObject) => ((o.spec?.plugins as Array<{ isWALArchiver?: boolean; enabled?: boolean }>) ?? []).some((p) => p.isWALArchiver === true && p.enabled !== false);
+    if (archives(old) && !archives(now)) {
+      emit('security', 'spec.plugins', 'WAL is no longer archived: point-in-time recovery ends at the last archived segment, and new base backups cannot be taken', ['keep the Barman Cloud plugin as WAL archiver while the cluster holds data that matters'], { data: 'at risk' });
+    } else {
+      emit('downtime', 'spec.plugins', `${describe(plugins)}: the operator restarts the instances to load the plugin's sidecar, one by one, the primary last after a switchover`, ['apply in a maintenance window']);
+    }
+  }
   const superuser = changes.find((c) => c.path === 'spec.enableSuperuserAccess');
   if (superuser && superuser.after !== true) {
     explained.push(superuser.path);
@@ -132,6 +142,28 @@ export function cnpgDatabase(emit: Emit, now: KubeObject, changes: Change[]): st
   if (owner) {
     explained.push(owner.path);
     emit('security', owner.path, `database ${database} owner ${show(owner.before)} -> ${show(owner.after)}: the operator makes ${show(owner.after)} its owner, with every right on it`, ['check that the new owner is meant; the schema Job grants the others by kind']);
+  }
+  return explained;
+}
+
+/** Days in a Barman retention window (`30d`, `4w`, `6m`). */
+function windowDays(value: unknown): number {
+  const m = /^(\d+)([dwm])$/.exec(String(value ?? ''));
+  return m ? Number(m[1]) * { d: 1, w: 7, m: 30 }[m[2] as 'd'] : Infinity;
+}
+
+/** A Barman Cloud plugin `ObjectStore`. */
+export function barmanObjectStore(emit: Emit, now: KubeObject, changes: Change[]): string[] {
+  const explained: string[] = [];
+  const retention = changes.find((c) => c.path === 'spec.retentionPolicy');
+  if (retention && windowDays(retention.after) < windowDays(retention.before)) {
+    explained.push(retention.path);
+    emit('data-loss', retention.path, `retention ${show(retention.before)} -> ${show(retention.after)}: after the next base backup the plugin deletes the backups and WAL older than the new window; no point before it can be recovered any more`, ['copy what must stay recoverable out of the store first, or keep the window']);
+  }
+  const destination = changes.find((c) => c.path === 'spec.configuration.destinationPath');
+  if (destination) {
+    explained.push(destination.path);
+    emit('safe', destination.path, `backups and WAL of ${now.metadata?.name} go to ${show(destination.after)} from now on; what is in ${show(destination.before)} stays there, and a recovery to an earlier point must name it`, ['take a base backup at once, so the new place can serve a recovery (kubectl cnpg backup <cluster> --method=plugin --plugin-name=barman-cloud.cloudnative-pg.io)']);
   }
   return explained;
 }
