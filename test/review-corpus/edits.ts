@@ -78,6 +78,8 @@ const NEW_DATABASE: ServerEdit = (s) => ({
   databases: [...s.databases!, { name: 'reports', owner: s.databases![0].owner }],
   users: [...s.users ?? [], { name: 'reports_reader', kind: 'readonly', databases: ['reports'], password: { name: 'reports-logins', key: 'reader-password' } }],
 });
+/** prod-cnpg's object store, as the environment declares it. */
+const PROD_CNPG_STORE = { destinationPath: 's3://microservices-backups/prod-cnpg', identity: { awsRoleArn: 'arn:aws:iam::123456789012:role/prod-cnpg-backups' } };
 const TABLES_ONLY = 'CREATE TABLE notes (id bigint PRIMARY KEY, body text NOT NULL);\nCREATE INDEX notes_body ON notes (body);\n';
 
 export const CORPUS: readonly CorpusEdit[] = [
@@ -171,6 +173,9 @@ export const CORPUS: readonly CorpusEdit[] = [
   environmentEdit('disruptive', 'kubectl', 'prod-cnpg', 'microservices', 'a smaller volume', () => ({ storage: { size: '40Gi' } }), REFUSED),
   // the Cluster goes with its claims, and the namespace with its default deny
   descriptionEdit('disruptive', 'kubectl', 'the server removed', environmentNamed('prod-cnpg'), () => ({ ...environmentNamed('prod-cnpg'), servers: [] }), effects('in place', 'lost', 'wider')),
+  environmentEdit('routine', 'kubectl', 'prod-cnpg', 'microservices', 'base backups at 03:00', withBackend({ backup: { objectStore: PROD_CNPG_STORE, schedule: '0 0 3 * * *', retention: '7d' } }), IN_PLACE),
+  environmentEdit('disruptive', 'kubectl', 'prod-cnpg', 'microservices', 'recovery window 7 -> 3 days', withBackend({ backup: { objectStore: PROD_CNPG_STORE, schedule: '0 0 2 * * *', retention: '3d' } }), effects('in place', 'lost')),
+  environmentEdit('weakening', 'kubectl', 'prod-cnpg', 'microservices', 'backups switched off', withBackend({ backup: undefined }), effects('on restart', 'at risk')),
   environmentEdit('weakening', 'kubectl', 'prod-cnpg', 'microservices', 'log_connections off', withParameters({ log_connections: false }), WIDER_ON_RELOAD),
   environmentEdit('weakening', 'kubectl', 'prod-cnpg', 'microservices', 'a service login made an admin', (s) => ({ users: s.users!.map((u) => (u.name === 'paymentservice' ? { ...u, kind: 'admin' } : u)) }), effects('by recreating', 'kept', 'wider')),
 

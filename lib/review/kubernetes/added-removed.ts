@@ -35,7 +35,7 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
     const what = o.kind === 'ScheduledBackup'
       ? 'no more base backups are taken (WAL is still archived; a recovery then replays ever longer)'
       : 'the cluster can no longer archive WAL or take backups there (what is in the store stays)';
-    emit('security', '', `${o.kind} ${o.metadata?.name} is removed: ${what}`, ['keep backups running while the cluster holds data that matters', `kubectl delete ${o.kind.toLowerCase()} ${o.metadata?.name}${where(o)}`], { data: 'at risk' });
+    emit('security', '', `${o.kind} ${o.metadata?.name} is removed: ${what}`, ['keep backups running while the cluster holds data that matters', `kubectl delete ${o.kind.toLowerCase()} ${o.metadata?.name}${where(o)}`], { data: 'at risk', access: 'same' });
     return;
   }
   if (cnpg && o.kind === 'Database' && !cnpgRemovalLoss(o)) {

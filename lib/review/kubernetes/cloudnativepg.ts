@@ -86,7 +86,7 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
     explained.push(...plugins.map((c) => c.path));
     const archives = (o: KubeObject) => ((o.spec?.plugins as Array<{ isWALArchiver?: boolean; enabled?: boolean }>) ?? []).some((p) => p.isWALArchiver === true && p.enabled !== false);
     if (archives(old) && !archives(now)) {
-      emit('security', 'spec.plugins', 'WAL is no longer archived: point-in-time recovery ends at the last archived segment, and new base backups cannot be taken', ['keep the Barman Cloud plugin as WAL archiver while the cluster holds data that matters'], { data: 'at risk' });
+      emit('security', 'spec.plugins', 'WAL is no longer archived: point-in-time recovery ends at the last archived segment, and new base backups cannot be taken', ['keep the Barman Cloud plugin as WAL archiver while the cluster holds data that matters'], { applies: 'on restart', data: 'at risk', access: 'same' });
     } else {
       emit('downtime', 'spec.plugins', `${describe(plugins)}: the operator restarts the instances to load the plugin's sidecar, one by one, the primary last after a switchover`, ['apply in a maintenance window']);
     }
