@@ -8,6 +8,24 @@ import { fail } from '../private/validation';
 /** The Barman Cloud plugin's name, as clusters, backups and recoveries refer to it. */
 export const BARMAN_CLOUD_PLUGIN = 'barman-cloud.cloudnative-pg.io';
 
+/** An IAM role the cluster's ServiceAccount assumes (IAM Roles for Service Accounts). */
+export interface AwsRoleIdentity {
+  /** The role's ARN: `arn:aws:iam::<account>:role/<name>`. */
+  readonly awsRoleArn: string;
+}
+
+/** A managed identity the cluster's ServiceAccount is federated with (Azure Workload Identity). */
+export interface AzureWorkloadIdentity {
+  /** The managed identity's client id (a GUID). */
+  readonly azureClientId: string;
+}
+
+/** A Google service account the cluster's ServiceAccount acts as (GKE Workload Identity). */
+export interface GkeWorkloadIdentity {
+  /** `<name>@<project>.iam.gserviceaccount.com`. */
+  readonly gcpServiceAccount: string;
+}
+
 /**
  * Where a cluster's base backups and WAL go, and the workload identity the instances reach it
  * with: no access key is stored anywhere. The identity must match the destination's cloud.
@@ -29,7 +47,7 @@ export interface CloudNativePgObjectStore {
    * - `{ gcpServiceAccount }`: GKE Workload Identity (the ServiceAccount annotated with the Google
    *   service account it acts as).
    */
-  readonly identity: 'eksPodIdentity' | { readonly awsRoleArn: string } | { readonly azureClientId: string } | { readonly gcpServiceAccount: string };
+  readonly identity: 'eksPodIdentity' | AwsRoleIdentity | AzureWorkloadIdentity | GkeWorkloadIdentity;
 }
 
 /** Runtime description of {@link CloudNativePgObjectStore}. */
@@ -37,9 +55,9 @@ export const CLOUDNATIVEPG_OBJECT_STORE_SHAPE = object<CloudNativePgObjectStore>
   destinationPath: string(),
   identity: union(
     oneOf('eksPodIdentity'),
-    object<{ readonly awsRoleArn: string }>({ awsRoleArn: string() }, { name: 'AwsRoleIdentity' }),
-    object<{ readonly azureClientId: string }>({ azureClientId: string() }, { name: 'AzureWorkloadIdentity' }),
-    object<{ readonly gcpServiceAccount: string }>({ gcpServiceAccount: string() }, { name: 'GkeWorkloadIdentity' }),
+    object<AwsRoleIdentity>({ awsRoleArn: string() }, { name: 'AwsRoleIdentity' }),
+    object<AzureWorkloadIdentity>({ azureClientId: string() }, { name: 'AzureWorkloadIdentity' }),
+    object<GkeWorkloadIdentity>({ gcpServiceAccount: string() }, { name: 'GkeWorkloadIdentity' }),
   ),
 }, { name: 'CloudNativePgObjectStore' });
 
@@ -93,6 +111,11 @@ const CLOUDS: Array<[scheme: RegExp, cloud: 'aws' | 'azure' | 'gcp']> = [
   [/^gs:\/\/[a-z0-9][a-z0-9._-]{1,220}[a-z0-9](\/.*)?$/, 'gcp'],
 ];
 
+/** The fields of an identity given as an object (none for 'eksPodIdentity'). */
+function identityFields(identity: CloudNativePgObjectStore['identity']): Partial<AwsRoleIdentity & AzureWorkloadIdentity & GkeWorkloadIdentity> {
+  return typeof identity === 'object' && identity !== null ? identity : {};
+}
+
 function cloudOf(identity: CloudNativePgObjectStore['identity']): 'aws' | 'azure' | 'gcp' | undefined {
   if (identity === 'eksPodIdentity' || (typeof identity === 'object' && 'awsRoleArn' in identity)) return 'aws';
   if (typeof identity === 'object' && 'azureClientId' in identity) return 'azure';
@@ -107,7 +130,7 @@ export function checkObjectStore(owner: string, field: string, store: CloudNativ
   const identityCloud = cloudOf(store.identity);
   if (!identityCloud) fail(owner, `${field}.identity`, store.identity, "must be 'eksPodIdentity', { awsRoleArn }, { azureClientId } or { gcpServiceAccount }");
   if (identityCloud !== cloud) fail(owner, `${field}.identity`, store.identity, `is an identity of ${identityCloud}, and ${store.destinationPath} is on ${cloud}`);
-  const identity = store.identity as Record<string, string>;
+  const identity = identityFields(store.identity);
   if (identity.awsRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(identity.awsRoleArn)) fail(owner, `${field}.identity.awsRoleArn`, identity.awsRoleArn, "is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
   if (identity.azureClientId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(identity.azureClientId)) fail(owner, `${field}.identity.azureClientId`, identity.azureClientId, 'is not a managed identity client id (a GUID)');
   if (identity.gcpServiceAccount !== undefined && !/^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9-]+\.iam\.gserviceaccount\.com$/.test(identity.gcpServiceAccount)) fail(owner, `${field}.identity.gcpServiceAccount`, identity.gcpServiceAccount, 'is not a Google service account (<name>@<project>.iam.gserviceaccount.com)');
@@ -115,7 +138,7 @@ export function checkObjectStore(owner: string, field: string, store: CloudNativ
 
 /** What the cluster's ServiceAccount and pods carry for the store's identity. */
 export function identityMetadata(store: CloudNativePgObjectStore): { annotations: Record<string, string>; podLabels: Record<string, string> } {
-  const identity = store.identity as Record<string, string>;
+  const identity = identityFields(store.identity);
   if (identity.awsRoleArn) return { annotations: { 'eks.amazonaws.com/role-arn': identity.awsRoleArn }, podLabels: {} };
   if (identity.azureClientId) return { annotations: { 'azure.workload.identity/client-id': identity.azureClientId }, podLabels: { 'azure.workload.identity/use': 'true' } };
   if (identity.gcpServiceAccount) return { annotations: { 'iam.gke.io/gcp-service-account': identity.gcpServiceAccount }, podLabels: {} };
