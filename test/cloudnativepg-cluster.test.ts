@@ -187,6 +187,9 @@ describe('the review of CloudNativePG changes', () => {
     const role = only(objects, 'DatabaseRole', 'orders-orders-app');
     expect(review([role], [])[0]).toMatch(/^security : DatabaseRole orders-orders-app is removed: the operator leaves login orders_app in PostgreSQL .* it can still log in/);
     expect(review([role], [withSpec(role, { superuser: true })])[0]).toMatch(/^security spec\.superuser: login orders_app gains SUPERUSER/);
+    // the operator refuses ensure: absent on a DatabaseRole; deleting one with reclaim policy delete drops the login
+    expect(review([role], [withSpec(role, { ensure: 'absent' })])[0]).toMatch(/^refused spec\.ensure: login orders_app ensure: absent: the operator does not support it/);
+    expect(review([withSpec(role, { databaseRoleReclaimPolicy: 'delete' })], [])[0]).toMatch(/^safe : DatabaseRole orders-orders-app is removed: the operator drops login orders_app/);
   });
 });
 
@@ -205,7 +208,9 @@ describe('backups and point-in-time recovery through the Barman Cloud plugin', (
     });
     expect(schedule.spec).toEqual({ cluster: { name: 'orders' }, schedule: '0 0 2 * * *', method: 'plugin', pluginConfiguration: { name: 'barman-cloud.cloudnative-pg.io' }, immediate: true });
     const cluster = only(objects, 'Cluster', 'orders').spec;
-    expect(cluster.plugins).toEqual([{ name: 'barman-cloud.cloudnative-pg.io', isWALArchiver: true, parameters: { barmanObjectName: 'orders-backups' } }]);
+    // archived under <cluster>-pg<major>: a major upgrade archives apart from the old major's WAL
+    expect(cluster.plugins).toEqual([{ name: 'barman-cloud.cloudnative-pg.io', isWALArchiver: true, parameters: { barmanObjectName: 'orders-backups', serverName: 'orders-pg17' } }]);
+    expect(cluster.primaryUpdateMethod).toBe('switchover');
     expect(cluster.serviceAccountTemplate).toEqual({ metadata: { annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::123456789012:role/orders-backups' } } });
     expect(JSON.stringify(objects)).not.toMatch(/accessKeyId|secretAccessKey|storageKey|connectionString|applicationCredentials/);
     // the instances (their plugin sidecars) reach the store on HTTPS
@@ -221,19 +226,26 @@ describe('backups and point-in-time recovery through the Barman Cloud plugin', (
     expect(cluster.inheritedMetadata.labels['azure.workload.identity/use']).toBe('true');
     const gcs = render({ backup: { objectStore: { destinationPath: 'gs://orders-backups/shop', identity: { gcpServiceAccount: 'orders-backups@shop-prod.iam.gserviceaccount.com' } } } }).objects;
     expect(only(gcs, 'ObjectStore', 'orders-backups').spec.configuration.googleCredentials).toEqual({ gkeEnvironment: true });
+    // the GKE metadata server and the EKS Pod Identity agent hand out credentials on link-local addresses
+    const egressTo = (objects: KubeObject[]) => only(objects, 'NetworkPolicy', 'orders').spec.egress.flatMap((r: any) => (r.to ?? []).map((p: any) => `${p.ipBlock?.cidr}:${r.ports.map((x: any) => x.port).join(',')}`));
+    expect(egressTo(gcs)).toEqual(expect.arrayContaining(['169.254.169.254/32:80', '169.254.169.252/32:988']));
+    const podIdentity = render({ backup: { objectStore: { destinationPath: 's3://orders-backups/shop', identity: 'eksPodIdentity' } } }).objects;
+    expect(egressTo(podIdentity)).toEqual(expect.arrayContaining(['169.254.170.23/32:80', 'fd00:ec2::23/128:80']));
+    expect(egressTo(backedUp.objects).filter((e) => e.startsWith('169.254'))).toEqual([]);
     expect(only(gcs, 'Cluster', 'orders').spec.serviceAccountTemplate.metadata.annotations).toEqual({ 'iam.gke.io/gcp-service-account': 'orders-backups@shop-prod.iam.gserviceaccount.com' });
     for (const o of [...azure, ...gcs].filter((x) => x.kind === 'ObjectStore')) expect(problemsOf(o)).toEqual([]);
   });
 
   test('a recovery into a new cluster: to a point in time from the source\'s store, which this cluster never prunes', () => {
-    const { objects } = render({ name: 'orders-restored', recovery: { objectStore: S3, serverName: 'orders', targetTime: '2026-12-01T09:30:00Z' }, backup: { objectStore: S3 } });
+    const { objects } = render({ name: 'orders-restored', recovery: { objectStore: S3, serverName: 'orders-pg17', targetTime: '2026-12-01T09:30:00Z' }, backup: { objectStore: S3 } });
     const cluster = only(objects, 'Cluster', 'orders-restored').spec;
-    expect(cluster.bootstrap).toEqual({ recovery: { source: 'origin', recoveryTarget: { targetTime: '2026-12-01T09:30:00Z' } } });
-    expect(cluster.externalClusters).toEqual([{ name: 'origin', plugin: { name: 'barman-cloud.cloudnative-pg.io', parameters: { barmanObjectName: 'orders-restored-recovery-source', serverName: 'orders' } } }]);
+    // the first database and its owner, as after initdb: no operator-made `app` login
+    expect(cluster.bootstrap).toEqual({ recovery: { source: 'origin', database: 'orders', owner: 'orders_owner', secret: { name: 'orders-orders-owner' }, recoveryTarget: { targetTime: '2026-12-01T09:30:00Z' } } });
+    expect(cluster.externalClusters).toEqual([{ name: 'origin', plugin: { name: 'barman-cloud.cloudnative-pg.io', parameters: { barmanObjectName: 'orders-restored-recovery-source', serverName: 'orders-pg17' } } }]);
     expect(only(objects, 'ObjectStore', 'orders-restored-recovery-source').spec.retentionPolicy).toBeUndefined();
     expect(problemsOf(only(objects, 'Cluster', 'orders-restored'))).toEqual([]);
     // the latest state when no time is given
-    expect(only(render({ recovery: { objectStore: S3, serverName: 'orders-old' } }).objects, 'Cluster', 'orders').spec.bootstrap).toEqual({ recovery: { source: 'origin' } });
+    expect(only(render({ recovery: { objectStore: S3, serverName: 'orders-old' } }).objects, 'Cluster', 'orders').spec.bootstrap.recoveryTarget).toBeUndefined();
   });
 
   test.each([
@@ -242,8 +254,9 @@ describe('backups and point-in-time recovery through the Barman Cloud plugin', (
     [{ backup: { objectStore: S3, schedule: '0 2 * * *' } }, 'backup.schedule', `"0 2 * * *" is not the operator's six-field cron (seconds first, e.g. '0 0 2 * * *' for 02:00 every day)`],
     [{ backup: { objectStore: S3, retention: '7 days' } }, 'backup.retention', `"7 days" is not a recovery window the plugin reads: '<n>d', '<n>w' or '<n>m' (e.g. '30d')`],
     [{ recovery: { objectStore: S3, serverName: 'orders-old', targetTime: '2026-12-01 09:30:00' } }, 'recovery.targetTime', `"2026-12-01 09:30:00" is not a point in time with its zone (RFC 3339, e.g. '2026-12-01T09:30:00Z'): without a zone PostgreSQL would read it in the server's time zone`],
-    [{ recovery: { objectStore: S3, serverName: 'orders' }, backup: { objectStore: S3 } }, 'recovery.serverName',
-      `"orders" is this cluster's own name in the store it archives to: the recovered cluster would write its WAL over the source's (the plugin refuses a non-empty archive); give the new cluster another name, or back it up elsewhere`],
+    [{ recovery: { objectStore: S3, serverName: 'orders-old', targetTime: '2026-12-01T09:30:00+0100' } }, 'recovery.targetTime', `"2026-12-01T09:30:00+0100" is not a point in time with its zone (RFC 3339, e.g. '2026-12-01T09:30:00Z'): without a zone PostgreSQL would read it in the server's time zone`],
+    [{ recovery: { objectStore: S3, serverName: 'orders-pg17' }, backup: { objectStore: S3 } }, 'recovery.serverName',
+      `"orders-pg17" is this cluster's own name in the store it archives to: the recovered cluster would write its WAL over the source's (the plugin refuses a non-empty archive); give the new cluster another name, or back it up elsewhere`],
   ])('refuses %j: %s', (props, field, rule) => {
     expect(refused(() => render(props as Partial<CloudNativePgClusterProps>))).toBe(`CloudNativePgCluster 'test/orders': ${field} ${rule}`);
   });
@@ -258,5 +271,13 @@ describe('backups and point-in-time recovery through the Barman Cloud plugin', (
     const cluster = only(objects, 'Cluster', 'orders');
     const { plugins, ...noPlugins } = cluster.spec;
     expect(reviewObjects([cluster], [{ ...cluster, spec: noPlugins }]).map((f) => [f.risk, f.data])).toEqual([['security', 'at risk']]);
+    // a store the cluster still archives to cannot go; the recovery's source can
+    expect(review([cluster, store], [cluster])).toEqual(['downtime ']);
+    expect(review([store], [])).toEqual(['safe ']);
+    // a major upgrade keeps the archive apart only with a new serverName
+    const upgraded = { ...cluster, spec: { ...cluster.spec, imageName: 'ghcr.io/cloudnative-pg/postgresql:18.4-standard-trixie' } };
+    expect(review([cluster], [upgraded])).toEqual(['data-loss spec.plugins', 'downtime spec.imageName']);
+    const renamed = { ...upgraded, spec: { ...upgraded.spec, plugins: [{ ...plugins[0], parameters: { ...plugins[0].parameters, serverName: 'orders-pg18' } }] } };
+    expect(review([cluster], [renamed])).toEqual(['downtime spec.imageName', 'downtime spec.plugins']);
   });
 });

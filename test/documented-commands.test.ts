@@ -85,7 +85,7 @@ function restoreDrill(): KubeObject[] {
   const [server] = prodCnpg.servers;
   if (server.backend.kind !== 'cloudnativepg') throw new Error('prod-cnpg runs on CloudNativePG');
   const { backup, ...backend } = server.backend;
-  const restored = { ...server, id: 'restored', name: 'postgres-cluster-restored', backend: { ...backend, recovery: { objectStore: backup!.objectStore, serverName: 'postgres-cluster', targetTime: '2026-12-01T09:30:00Z' } } };
+  const restored = { ...server, id: 'restored', name: 'postgres-cluster-restored', backend: { ...backend, recovery: { objectStore: backup!.objectStore, serverName: 'postgres-cluster-pg17', targetTime: '2026-12-01T09:30:00Z' } } };
   return synth(new EnvironmentChart(testApp(), prodCnpg.name, { ...prodCnpg, servers: [server, restored] }));
 }
 const KNOWN: KubeObject[] = [

@@ -8,7 +8,7 @@ import { ClientTls } from '../core/client-tls';
 import { DEFAULT_MAJOR_VERSION, endOfLifeWarning, SUPPORTED_MAJOR_VERSIONS } from '../core/postgres-version';
 import { PostgresServerConnection } from '../core/server-connection';
 import { Warnings } from '../diagnostics/warnings';
-import { Cluster, ClusterSpecResourcesLimits, ClusterSpecResourcesRequests, Database, DatabaseSpecDatabaseReclaimPolicy, DatabaseSpecEnsure, DatabaseRole, DatabaseRoleSpecDatabaseRoleReclaimPolicy, DatabaseRoleSpecEnsure } from '../imports/postgresql.cnpg.io';
+import { Cluster, ClusterSpecPrimaryUpdateMethod, ClusterSpecResourcesLimits, ClusterSpecResourcesRequests, Database, DatabaseSpecDatabaseReclaimPolicy, DatabaseSpecEnsure, DatabaseRole, DatabaseRoleSpecDatabaseRoleReclaimPolicy, DatabaseRoleSpecEnsure } from '../imports/postgresql.cnpg.io';
 import { CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE, CloudNativePgNetworkOptions } from '../network/cnpg-options';
 import { cnpgPolicies } from '../network/cnpg-policies';
 import { MANAGED_BY_LABEL } from '../private/labels';
@@ -24,7 +24,7 @@ import { actsAsAnotherOwner } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
 import { cnpgParameters, refuseOperatorOwned } from './cnpg-parameters';
-import { BARMAN_CLOUD_PLUGIN, checkBackupOptions, checkObjectStore, CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE, CLOUDNATIVEPG_RECOVERY_SHAPE, CloudNativePgBackupOptions, CloudNativePgObjectStore, CloudNativePgRecovery, identityMetadata, objectStoreResource, scheduledBackup } from './cnpg-backups';
+import { BARMAN_CLOUD_PLUGIN, checkBackupOptions, credentialEndpoints, checkObjectStore, CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE, CLOUDNATIVEPG_RECOVERY_SHAPE, CloudNativePgBackupOptions, CloudNativePgObjectStore, CloudNativePgRecovery, identityMetadata, objectStoreResource, scheduledBackup } from './cnpg-backups';
 import { cnpgImage, cnpgPgHba } from './cnpg-server';
 
 /** Properties of {@link CloudNativePgCluster}. */
@@ -168,14 +168,16 @@ export class CloudNativePgCluster extends Construct {
       const clientTls: ClientTls = serverTls ? { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } : { caSecretName: `${this.name}-ca`, caKey: 'ca.crt' };
       this.pgHba = cnpgPgHba();
       const [first] = databases;
-      const stores = this.checkStores(owner, props);
+      const stores = this.checkStores(owner, props, major);
       const identity = this.identity(owner, stores);
       const podLabels = { ...labels, ...identity.podLabels };
       const backupStore = `${this.name}-backups`;
       const sourceStore = `${this.name}-recovery-source`;
+      // The database and owner the operator makes sure of after initdb or a recovery (without them, its own `app`).
+      const application = first ? { database: first.name, owner: first.owner, secret: { name: this.loginOf(users, first.owner).password.name } } : {};
       const bootstrap = props.recovery
-        ? { recovery: { source: 'origin', ...(props.recovery.targetTime ? { recoveryTarget: { targetTime: props.recovery.targetTime } } : {}) } }
-        : first ? { initdb: { database: first.name, owner: first.owner, secret: { name: this.loginOf(users, first.owner).password.name }, dataChecksums: true } } : undefined;
+        ? { recovery: { source: 'origin', ...application, ...(props.recovery.targetTime ? { recoveryTarget: { targetTime: props.recovery.targetTime } } : {}) } }
+        : first ? { initdb: { ...application, dataChecksums: true } } : undefined;
 
       this.resource = new Cluster(this, 'Resource', {
         metadata: { name: this.name, namespace: this.namespace, labels },
@@ -193,7 +195,10 @@ export class CloudNativePgCluster extends Construct {
           ...(serverTls ? { certificates: { serverTlsSecret: serverTls.secretName, serverCaSecret: serverTls.secretName } } : {}),
           ...(bootstrap ? { bootstrap } : {}),
           ...(props.recovery ? { externalClusters: [{ name: 'origin', plugin: { name: BARMAN_CLOUD_PLUGIN, parameters: { barmanObjectName: sourceStore, serverName: props.recovery.serverName } } }] } : {}),
-          ...(props.backup ? { plugins: [{ name: BARMAN_CLOUD_PLUGIN, isWalArchiver: true, parameters: { barmanObjectName: backupStore } }] } : {}),
+          // Archived under <cluster>-pg<major>: a major upgrade (pg_upgrade starts timeline 1 again) archives apart from the old major's WAL.
+          ...(props.backup ? { plugins: [{ name: BARMAN_CLOUD_PLUGIN, isWalArchiver: true, parameters: { barmanObjectName: backupStore, serverName: archiveName(this.name, major) } }] } : {}),
+          // Restarts of the primary (new parameters, image or resources) go through a switchover to a replica.
+          primaryUpdateMethod: ClusterSpecPrimaryUpdateMethod.SWITCHOVER,
           ...(Object.keys(identity.annotations).length ? { serviceAccountTemplate: { metadata: { annotations: identity.annotations } } } : {}),
           inheritedMetadata: { labels: podLabels },
         },
@@ -247,7 +252,7 @@ export class CloudNativePgCluster extends Construct {
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
         tls: clientTls,
       };
-      cnpgPolicies(this, { owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {}, objectStorage: stores.length > 0 });
+      cnpgPolicies(this, { owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {}, objectStorage: stores.length > 0, credentialEndpoints: credentialEndpoints(stores) });
       if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
       declareImpliedObjects(this, this.operatorObjects());
       addChartChecks(this);
@@ -258,7 +263,7 @@ export class CloudNativePgCluster extends Construct {
   }
 
   /** Checks the backup and recovery object stores; returns those in use. */
-  private checkStores(owner: string, props: CloudNativePgClusterProps): CloudNativePgObjectStore[] {
+  private checkStores(owner: string, props: CloudNativePgClusterProps, major: number): CloudNativePgObjectStore[] {
     if (props.backup) {
       checkObjectStore(owner, 'backup.objectStore', props.backup.objectStore);
       checkBackupOptions(owner, props.backup);
@@ -267,10 +272,10 @@ export class CloudNativePgCluster extends Construct {
     if (recovery) {
       checkObjectStore(owner, 'recovery.objectStore', recovery.objectStore);
       checkDnsLabel(owner, 'recovery.serverName', recovery.serverName);
-      if (recovery.targetTime !== undefined && (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(recovery.targetTime) || Number.isNaN(Date.parse(recovery.targetTime)))) {
+      if (recovery.targetTime !== undefined && (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(recovery.targetTime) || Number.isNaN(Date.parse(recovery.targetTime)))) {
         fail(owner, 'recovery.targetTime', recovery.targetTime, "is not a point in time with its zone (RFC 3339, e.g. '2026-12-01T09:30:00Z'): without a zone PostgreSQL would read it in the server's time zone");
       }
-      if (props.backup && recovery.serverName === this.name && props.backup.objectStore.destinationPath.replace(/\/+$/, '') === recovery.objectStore.destinationPath.replace(/\/+$/, '')) {
+      if (props.backup && recovery.serverName === archiveName(this.name, major) && props.backup.objectStore.destinationPath.replace(/\/+$/, '') === recovery.objectStore.destinationPath.replace(/\/+$/, '')) {
         fail(owner, 'recovery.serverName', recovery.serverName, `is this cluster's own name in the store it archives to: the recovered cluster would write its WAL over the source's (the plugin refuses a non-empty archive); give the new cluster another name, or back it up elsewhere`);
       }
     }
@@ -346,6 +351,11 @@ export class CloudNativePgCluster extends Construct {
       object('rbac.authorization.k8s.io/v1', 'RoleBinding', this.name),
     ];
   }
+}
+
+/** The name a cluster archives its WAL and backups under: `<cluster>-pg<major>`. */
+function archiveName(cluster: string, major: number): string {
+  return `${cluster}-pg${major}`;
 }
 
 /** A PostgreSQL name as part of a Kubernetes resource name: lower case, '_' as '-'. */

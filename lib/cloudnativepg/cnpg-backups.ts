@@ -3,6 +3,8 @@ import { object, oneOf, optional, string, union } from '../checks/props-shape';
 import { cronProblem } from '../jobs/cron';
 import { ObjectStore, ObjectStoreSpecConfigurationDataCompression, ObjectStoreSpecConfigurationWalCompression } from '../imports/barmancloud.cnpg.io';
 import { ScheduledBackup, ScheduledBackupSpecMethod } from '../imports/postgresql.cnpg.io';
+import { tcp } from '../network/peers';
+import { NetworkPolicyEgressRule } from '../private/k8s';
 import { fail } from '../private/validation';
 
 /** The Barman Cloud plugin's name, as clusters, backups and recoveries refer to it. */
@@ -71,8 +73,8 @@ export interface CloudNativePgBackupOptions {
    */
   readonly schedule?: string;
   /**
-   * How far back a point-in-time recovery can go (the plugin deletes older backups and WAL after
-   * the next base backup): `<n>d`, `<n>w` or `<n>m`.
+   * How far back a point-in-time recovery can go (the plugin deletes older backups and WAL, checking
+   * every 30 minutes): `<n>d`, `<n>w` or `<n>m`.
    * @default '30d'
    */
   readonly retention?: string;
@@ -89,7 +91,7 @@ export const CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE = object<CloudNativePgBackupOpti
 export interface CloudNativePgRecovery {
   /** The object store holding the source's backups and WAL. */
   readonly objectStore: CloudNativePgObjectStore;
-  /** The name the source cluster archived under: its cluster name. */
+  /** The name the source cluster archived under: `<cluster>-pg<major>` for a CloudNativePgCluster. */
   readonly serverName: string;
   /**
    * The point in time to recover to (RFC 3339 with a zone, e.g. '2026-12-01T09:30:00Z').
@@ -143,6 +145,19 @@ export function identityMetadata(store: CloudNativePgObjectStore): { annotations
   if (identity.azureClientId) return { annotations: { 'azure.workload.identity/client-id': identity.azureClientId }, podLabels: { 'azure.workload.identity/use': 'true' } };
   if (identity.gcpServiceAccount) return { annotations: { 'iam.gke.io/gcp-service-account': identity.gcpServiceAccount }, podLabels: {} };
   return { annotations: {}, podLabels: {} };
+}
+
+/**
+ * Where the pods fetch the credentials of the stores' identities, beside HTTPS: the EKS Pod
+ * Identity agent (169.254.170.23 and fd00:ec2::23, port 80) and the GKE metadata server
+ * (169.254.169.254 port 80, and 169.254.169.252 port 988 on GKE Dataplane V2).
+ */
+export function credentialEndpoints(stores: readonly CloudNativePgObjectStore[]): NetworkPolicyEgressRule[] {
+  const rule = (cidrs: string[], port: number): NetworkPolicyEgressRule => ({ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: tcp(port) });
+  const rules: NetworkPolicyEgressRule[] = [];
+  if (stores.some((s) => s.identity === 'eksPodIdentity')) rules.push(rule(['169.254.170.23/32', 'fd00:ec2::23/128'], 80));
+  if (stores.some((s) => identityFields(s.identity).gcpServiceAccount !== undefined)) rules.push(rule(['169.254.169.254/32'], 80), rule(['169.254.169.252/32'], 988));
+  return rules;
 }
 
 /** An ObjectStore resource for `store`: credentials from the identity, never a key. */

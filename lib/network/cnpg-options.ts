@@ -35,7 +35,9 @@ export interface CloudNativePgNetworkOptions {
    * The object store that backups, WAL and a recovery's source are in, on HTTPS (443): the
    * instances' Barman Cloud sidecars and the recovery Job reach it. Only used with `backup` or
    * `recovery`.
-   * @default - HTTPS anywhere ({ cidrs: ['0.0.0.0/0', '::/0'] }); narrow it to the store's addresses
+   * The same rule carries the identity's token exchange (AWS STS for IRSA, Microsoft Entra ID for
+   * Azure Workload Identity): a narrower range must include those endpoints too.
+   * @default - HTTPS anywhere ({ cidrs: ['0.0.0.0/0', '::/0'] })
    */
   readonly objectStorage?: ExternalEgress;
   /**

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { KubeNetworkPolicy } from '../private/k8s';
+import { KubeNetworkPolicy, NetworkPolicyEgressRule } from '../private/k8s';
 import { checkDnsLabel, checkLabels, fail } from '../private/validation';
 import { CloudNativePgNetworkOptions } from './cnpg-options';
 import { jobsPolicy } from './jobs-policy';
@@ -34,6 +34,12 @@ export interface CnpgPoliciesOptions {
   readonly network: CloudNativePgNetworkOptions;
   /** Whether the pods reach an object store (backups, WAL, a recovery's source). */
   readonly objectStorage: boolean;
+  /**
+   * Where the pods fetch their workload identity's credentials, beside HTTPS: the EKS Pod Identity
+   * agent and the GKE metadata server listen on link-local addresses.
+   * @default - none (IRSA and Azure Workload Identity exchange their token over HTTPS)
+   */
+  readonly credentialEndpoints?: NetworkPolicyEgressRule[];
 }
 
 /**
@@ -70,7 +76,7 @@ export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): vo
         { from: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
         { from: [namespacePeer(operatorNamespace, operatorPods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
       ],
-      egress: [DNS_EGRESS, { to: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer, ...storage],
+      egress: [DNS_EGRESS, { to: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer, ...storage, ...options.credentialEndpoints ?? []],
     },
   });
   jobsPolicy(scope, 'JobsNetworkPolicy', { namespace, instance: cluster, serverPods: cnpgInstancePods(cluster), port: POSTGRES, labels: options.labels });

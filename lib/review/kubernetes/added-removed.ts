@@ -26,16 +26,28 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
     return;
   }
   const cnpg = groupOf(o) === CNPG_GROUP;
-  if (cnpg && o.kind === 'DatabaseRole') {
-    emit('security', '', `DatabaseRole ${o.metadata?.name} is removed: the operator leaves login ${o.spec?.name} in PostgreSQL (reclaim policy ${o.spec?.databaseRoleReclaimPolicy ?? 'retain'}), with its password: it can still log in`,
-      [`to end its access, set ensure: absent on the DatabaseRole and apply it before removing it, or run DROP ROLE as the superuser`, `kubectl delete databaserole ${o.metadata?.name}${where(o)}`]);
+  if (cnpg && o.kind === 'DatabaseRole' && o.spec?.databaseRoleReclaimPolicy === 'delete') {
+    emit('safe', '', `DatabaseRole ${o.metadata?.name} is removed: the operator drops login ${o.spec?.name} (reclaim policy delete; PostgreSQL refuses while it owns objects)`, [`kubectl delete databaserole ${o.metadata?.name}${where(o)}`], { access: 'narrower' });
     return;
   }
-  if ((cnpg && o.kind === 'ScheduledBackup') || (o.kind === 'ObjectStore' && groupOf(o) === 'barmancloud.cnpg.io')) {
-    const what = o.kind === 'ScheduledBackup'
-      ? 'no more base backups are taken (WAL is still archived; a recovery then replays ever longer)'
-      : 'the cluster can no longer archive WAL or take backups there (what is in the store stays)';
-    emit('security', '', `${o.kind} ${o.metadata?.name} is removed: ${what}`, ['keep backups running while the cluster holds data that matters', `kubectl delete ${o.kind.toLowerCase()} ${o.metadata?.name}${where(o)}`], { data: 'at risk', access: 'same' });
+  if (cnpg && o.kind === 'DatabaseRole') {
+    emit('security', '', `DatabaseRole ${o.metadata?.name} is removed: the operator leaves login ${o.spec?.name} in PostgreSQL (reclaim policy retain), with its password: it can still log in`,
+      ['to end its access: set databaseRoleReclaimPolicy: delete on the DatabaseRole, apply, then delete it (or DROP ROLE as the superuser)', `kubectl delete databaserole ${o.metadata?.name}${where(o)}`]);
+    return;
+  }
+  if (cnpg && o.kind === 'ScheduledBackup') {
+    emit('security', '', `ScheduledBackup ${o.metadata?.name} is removed: no more base backups are taken (WAL is still archived; a recovery then replays ever longer)`,
+      ['keep backups running while the cluster holds data that matters', `kubectl delete scheduledbackup ${o.metadata?.name}${where(o)}`], { data: 'at risk', access: 'same' });
+    return;
+  }
+  if (o.kind === 'ObjectStore' && groupOf(o) === 'barmancloud.cnpg.io') {
+    const referenced = ctx.after.some((c) => c.kind === 'Cluster' && groupOf(c) === CNPG_GROUP && c.metadata?.namespace === o.metadata?.namespace && JSON.stringify(c.spec?.plugins ?? []).includes(`"barmanObjectName":"${o.metadata?.name}"`));
+    if (referenced) {
+      emit('downtime', '', `ObjectStore ${o.metadata?.name} is removed while a Cluster archives to it: archive_command fails and WAL piles up in pg_wal, and the plugin cannot add its sidecar to a new instance pod, which then fails to start`,
+        ['remove the cluster\'s plugins entry in the same change, or keep the store'], { data: 'at risk', access: 'same' });
+    } else {
+      emit('safe', '', `ObjectStore ${o.metadata?.name} is removed: no cluster archives to it any more; what is in the store stays there`, [`kubectl delete objectstore ${o.metadata?.name}${where(o)}`]);
+    }
     return;
   }
   if (cnpg && o.kind === 'Database' && !cnpgRemovalLoss(o)) {

@@ -44,6 +44,11 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
     } else if (from !== undefined && to !== undefined && to > from && to < 16) {
       emit('refused', image.path, `PostgreSQL ${from} -> ${to}: the operator's webhook refuses an in-place upgrade to a major older than 16`, ['upgrade to 16 or newer, or copy the data into a new cluster (a logical dump and restore)']);
     } else if (from !== undefined && to !== undefined && to > from) {
+      const serverNames = (o: KubeObject) => JSON.stringify(((o.spec?.plugins as Array<{ isWALArchiver?: boolean; parameters?: Record<string, string> }>) ?? []).filter((p) => p.isWALArchiver).map((p) => p.parameters?.serverName));
+      const archiving = ((now.spec?.plugins as Array<{ isWALArchiver?: boolean }>) ?? []).some((p) => p.isWALArchiver);
+      if (archiving && serverNames(old) === serverNames(now)) {
+        emit('data-loss', 'spec.plugins', `PostgreSQL ${from} -> ${to} while WAL is archived under the same serverName: pg_upgrade starts timeline 1 again, whose WAL files overwrite those of the old major in the store`, ['change the plugin\'s serverName parameter in the same change (the library names it <cluster>-pg<major>)']);
+      }
       emit('downtime', image.path, `PostgreSQL ${from} -> ${to}: the operator upgrades the cluster offline in place: every instance stops, a Job runs pg_upgrade --link, then the replicas are cloned again; the whole cluster is unavailable meanwhile, backups and WAL taken before cannot restore past the upgrade, and once it has succeeded the way back is a restore`, [
         'take a backup first, and try the new major on a copy of the cluster',
         'the image must be of the same operating system (both -trixie, say)',
@@ -71,7 +76,12 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
     if (widened.length) emit('security', 'spec.postgresql.pg_hba', `pg_hba ${widened.join(', ')}: more clients may log in (the operator reloads it on every instance)`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP'], { applies: 'on reload' });
     else emit('safe', 'spec.postgresql.pg_hba', 'pg_hba admits fewer connections; the operator reloads it on every instance, without a restart', [], { applies: 'on reload', access: 'narrower' });
   }
-  const rolling = changes.filter((c) => ['spec.resources', 'spec.certificates', 'spec.env', 'spec.affinity', 'spec.inheritedMetadata'].some((p) => under(c.path, p)));
+  const metadata = changes.filter((c) => under(c.path, 'spec.inheritedMetadata'));
+  if (metadata.length) {
+    explained.push(...metadata.map((c) => c.path));
+    emit('safe', commonPath(metadata.map((c) => c.path)), `${describe(metadata)}: the operator patches the labels and annotations onto the running pods (it adds and changes them, never removes one; a label read when a pod is made, such as azure.workload.identity/use, takes effect on the next pod)`);
+  }
+  const rolling = changes.filter((c) => ['spec.resources', 'spec.certificates', 'spec.env', 'spec.affinity'].some((p) => under(c.path, p)));
   if (rolling.length) {
     explained.push(...rolling.map((c) => c.path));
     emit('downtime', commonPath(rolling.map((c) => c.path)), `the operator restarts the instances (${describe(rolling)}) one by one, the primary last after a switchover; clients of the primary are cut off for a moment`, ['apply in a maintenance window']);
@@ -119,7 +129,7 @@ export function cnpgDatabaseRole(emit: Emit, now: KubeObject, changes: Change[])
   const ensure = changes.find((c) => c.path === 'spec.ensure');
   if (ensure && ensure.after === 'absent') {
     explained.push(ensure.path);
-    emit('data-loss', ensure.path, `login ${role} ensure: absent: the operator drops the role (refused by PostgreSQL while it owns objects)`, ['reassign what it owns first, or keep the login'], { access: 'narrower' });
+    emit('refused', ensure.path, `login ${role} ensure: absent: the operator does not support it on a DatabaseRole and fails its reconciliation; the login stays as it is`, ['to drop the login: set databaseRoleReclaimPolicy: delete, apply, then delete the DatabaseRole (PostgreSQL refuses while the role owns objects: reassign them first)']);
   }
   return explained;
 }
@@ -158,12 +168,12 @@ export function barmanObjectStore(emit: Emit, now: KubeObject, changes: Change[]
   const retention = changes.find((c) => c.path === 'spec.retentionPolicy');
   if (retention && windowDays(retention.after) < windowDays(retention.before)) {
     explained.push(retention.path);
-    emit('data-loss', retention.path, `retention ${show(retention.before)} -> ${show(retention.after)}: after the next base backup the plugin deletes the backups and WAL older than the new window; no point before it can be recovered any more`, ['copy what must stay recoverable out of the store first, or keep the window']);
+    emit('data-loss', retention.path, `retention ${show(retention.before)} -> ${show(retention.after)}: within about half an hour (the plugin applies the policy every 30 minutes) it deletes the backups and WAL older than the new window; no point before it can be recovered any more`, ['copy what must stay recoverable out of the store first, or keep the window']);
   }
   const destination = changes.find((c) => c.path === 'spec.configuration.destinationPath');
   if (destination) {
     explained.push(destination.path);
-    emit('safe', destination.path, `backups and WAL of ${now.metadata?.name} go to ${show(destination.after)} from now on; what is in ${show(destination.before)} stays there, and a recovery to an earlier point must name it`, ['take a base backup at once, so the new place can serve a recovery (kubectl cnpg backup <cluster> --method=plugin --plugin-name=barman-cloud.cloudnative-pg.io)']);
+    emit('security', destination.path, `backups and WAL of ${now.metadata?.name} go to ${show(destination.after)} from now on: until a base backup is there, no point after the change can be recovered (the old store lacks the new WAL, the new one a base backup); what is in ${show(destination.before)} stays there`, ['take a base backup at once after applying (kubectl cnpg backup <cluster> --method=plugin --plugin-name=barman-cloud.cloudnative-pg.io)'], { data: 'at risk', access: 'same' });
   }
   return explained;
 }
