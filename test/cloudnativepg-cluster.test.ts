@@ -227,7 +227,7 @@ describe('backups and point-in-time recovery through the Barman Cloud plugin', (
     const gcs = render({ backup: { objectStore: { destinationPath: 'gs://orders-backups/shop', identity: { gcpServiceAccount: 'orders-backups@shop-prod.iam.gserviceaccount.com' } } } }).objects;
     expect(only(gcs, 'ObjectStore', 'orders-backups').spec.configuration.googleCredentials).toEqual({ gkeEnvironment: true });
     // the GKE metadata server and the EKS Pod Identity agent hand out credentials on link-local addresses
-    const egressTo = (objects: KubeObject[]) => only(objects, 'NetworkPolicy', 'orders').spec.egress.flatMap((r: any) => (r.to ?? []).map((p: any) => `${p.ipBlock?.cidr}:${r.ports.map((x: any) => x.port).join(',')}`));
+    const egressTo = (objects: KubeObject[]): string[] => only(objects, 'NetworkPolicy', 'orders').spec.egress.flatMap((r: any) => (r.to ?? []).map((p: any) => `${p.ipBlock?.cidr}:${r.ports.map((x: any) => x.port).join(',')}`));
     expect(egressTo(gcs)).toEqual(expect.arrayContaining(['169.254.169.254/32:80', '169.254.169.252/32:988']));
     const podIdentity = render({ backup: { objectStore: { destinationPath: 's3://orders-backups/shop', identity: 'eksPodIdentity' } } }).objects;
     expect(egressTo(podIdentity)).toEqual(expect.arrayContaining(['169.254.170.23/32:80', 'fd00:ec2::23/128:80']));
