@@ -281,3 +281,25 @@ describe('backups and point-in-time recovery through the Barman Cloud plugin', (
     expect(review([cluster], [renamed])).toEqual(['downtime spec.imageName', 'downtime spec.plugins']);
   });
 });
+
+describe('one description, three backends: seed 001\'s server on a StatefulSet (minikube-dev), the Zalando operator (prod-operator) and CloudNativePG (prod-cnpg)', () => {
+  const dist = loadDist();
+  const schema = (environment: string, name: string) => only(dist[environment], 'ConfigMap', name).data as Record<string, string>;
+  const backends = { statefulSet: schema('minikube-dev', 'postgresql-schema'), zalando: schema('prod-operator', 'postgres-cluster-schema'), cloudnativepg: schema('prod-cnpg', 'postgres-cluster-schema') };
+
+  test('the same databases, owners and grants: the schema Job\'s per-database SQL is byte for byte the same', () => {
+    const perDatabase = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).filter(([file]) => /^\d{3}-\d-(setup|grants)\.sql$|^owners\.tsv$/.test(file)));
+    expect(Object.keys(perDatabase(backends.statefulSet))).toHaveLength(11);
+    expect(perDatabase(backends.zalando)).toEqual(perDatabase(backends.statefulSet));
+    expect(perDatabase(backends.cloudnativepg)).toEqual(perDatabase(backends.statefulSet));
+  });
+
+  test('the same logins: the StatefulSet\'s Job creates them, each operator makes them from its resource', () => {
+    const created = [...backends.statefulSet['000-cluster.sql'].matchAll(/^-- login (\w+) \(app\)$/gm)].map((m) => m[1]).sort();
+    expect(created).toHaveLength(5);
+    const zalando = Object.keys(only(dist['prod-operator'], 'postgresql', 'postgres-cluster').spec.users).filter((u) => u !== 'postgres_exporter').sort();
+    const cnpg = dist['prod-cnpg'].filter((o) => o.kind === 'DatabaseRole').map((o) => o.spec.name).sort();
+    expect([zalando, cnpg]).toEqual([created, created]);
+    for (const operated of [backends.zalando, backends.cloudnativepg]) expect(operated['000-cluster.sql']).not.toMatch(/CREATE ROLE/);
+  });
+});
