@@ -5,9 +5,8 @@
  */
 import { DEFAULT_MAJOR_VERSION } from '../../core/postgres-version';
 import { Change, commonPath, under } from '../diff';
-import { readPgHba } from '../postgres-files';
 import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
-import { hbaWidening, parameterChanges } from './postgres-configuration';
+import { hbaListChange, parameterChanges, resourceParameters } from './postgres-configuration';
 import { compareQuantity } from './quantities';
 
 /** The API group of CloudNativePG's resources. */
@@ -63,18 +62,14 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
   if (params.length) {
     explained.push(...params.map((c) => c.path));
     const major = imageMajor(now.spec?.imageName) ?? DEFAULT_MAJOR_VERSION;
-    const asMap = (o: KubeObject) => new Map(Object.entries<unknown>(o.spec?.postgresql?.parameters ?? {}).map(([k, v]) => [k, String(v)]));
-    parameterChanges(emit, major, asMap(old), asMap(now), 'spec.postgresql.parameters', ['apply: the operator reloads the configuration of every instance'],
+    parameterChanges(emit, major, resourceParameters(old), resourceParameters(now), 'spec.postgresql.parameters', ['apply: the operator reloads the configuration of every instance'],
       'the operator restarts the instances one by one, the primary last after a switchover',
       ['apply in a maintenance window: each instance restarts, and clients of the primary reconnect after the switchover']);
   }
   const hba = changes.filter((c) => under(c.path, 'spec.postgresql.pg_hba'));
   if (hba.length) {
     explained.push(...hba.map((c) => c.path));
-    const rules = (o: KubeObject) => readPgHba(((o.spec?.postgresql?.pg_hba as string[]) ?? []).join('\n'));
-    const widened = hbaWidening(rules(old), rules(now));
-    if (widened.length) emit('security', 'spec.postgresql.pg_hba', `pg_hba ${widened.join(', ')}: more clients may log in (the operator reloads it on every instance)`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP'], { applies: 'on reload' });
-    else emit('safe', 'spec.postgresql.pg_hba', 'pg_hba admits fewer connections; the operator reloads it on every instance, without a restart', [], { applies: 'on reload', access: 'narrower' });
+    hbaListChange(emit, 'spec.postgresql.pg_hba', old, now, 'the operator reloads it on every instance');
   }
   const metadata = changes.filter((c) => under(c.path, 'spec.inheritedMetadata'));
   if (metadata.length) {

@@ -126,6 +126,22 @@ function serverConfig(emit: Emit, old: KubeObject, now: KubeObject, changes: Cha
   return explained;
 }
 
+/** The `spec.postgresql.parameters` of an operator's resource (Zalando's `postgresql`, CloudNativePG's `Cluster`), as text. */
+export function resourceParameters(o: KubeObject): Map<string, string> {
+  return new Map(Object.entries<unknown>(o.spec?.postgresql?.parameters ?? {}).map(([k, v]) => [k, String(v)]));
+}
+
+/**
+ * The pg_hba lines an operator's resource gives at `path` (a list of rules), changed: `security`
+ * when more clients may log in, `safe` when fewer; `reloads` says who reloads them where.
+ */
+export function hbaListChange(emit: Emit, path: string, old: KubeObject, now: KubeObject, reloads: string): void {
+  const rules = (o: KubeObject) => readPgHba(((valueAt(o, path) as string[] | undefined) ?? []).join('\n'));
+  const widened = hbaWidening(rules(old), rules(now));
+  if (widened.length) emit('security', path, `pg_hba ${widened.join(', ')}: more clients may log in (${reloads})`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP'], { applies: 'on reload' });
+  else emit('safe', path, `pg_hba admits fewer connections; ${reloads}, without a restart`, [], { applies: 'on reload', access: 'narrower' });
+}
+
 /** The rules `after` adds that admit, and the refusals it drops, as `admits "<rule>"` / `no longer refuses "<rule>"`. */
 export function hbaWidening(before: readonly HbaRule[], after: readonly HbaRule[]): string[] {
   const has = (rules: readonly HbaRule[], text: string) => rules.some((r) => r.text === text);

@@ -2,8 +2,7 @@
 import { DEFAULT_MAJOR_VERSION } from '../../core/postgres-version';
 import { Change, commonPath, under } from '../diff';
 import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
-import { hbaWidening, parameterChanges } from './postgres-configuration';
-import { readPgHba } from '../postgres-files';
+import { hbaListChange, parameterChanges, resourceParameters } from './postgres-configuration';
 import { compareQuantity } from './quantities';
 
 /** Role attributes in `spec.users` that widen what a login may do (the CRD's enum, lower-cased). */
@@ -47,8 +46,7 @@ export function zalando(emit: Emit, old: KubeObject, now: KubeObject, changes: C
   if (params.length) {
     explained.push(...params.map((c) => c.path));
     const major = Number(now.spec?.postgresql?.version) || DEFAULT_MAJOR_VERSION;
-    const asMap = (o: KubeObject) => new Map(Object.entries<unknown>(o.spec?.postgresql?.parameters ?? {}).map(([k, v]) => [k, String(v)]));
-    parameterChanges(emit, major, asMap(old), asMap(now), 'spec.postgresql.parameters', ['apply: Patroni reloads the configuration on every pod'],
+    parameterChanges(emit, major, resourceParameters(old), resourceParameters(now), 'spec.postgresql.parameters', ['apply: Patroni reloads the configuration on every pod'],
       'Patroni restarts each pod to apply it (replicas first, then the primary after a switchover)',
       ['apply in a maintenance window: each pod restarts, and clients of the primary reconnect after the switchover']);
   }
@@ -80,10 +78,7 @@ export function zalando(emit: Emit, old: KubeObject, now: KubeObject, changes: C
   const hba = changes.filter((c) => under(c.path, 'spec.patroni.pg_hba'));
   if (hba.length) {
     explained.push(...hba.map((c) => c.path));
-    const rules = (o: KubeObject) => readPgHba(((o.spec?.patroni?.pg_hba as string[]) ?? []).join('\n'));
-    const widened = hbaWidening(rules(old), rules(now));
-    if (widened.length) emit('security', 'spec.patroni.pg_hba', `pg_hba ${widened.join(', ')}: more clients may log in (Patroni reloads it on every pod)`, ['check that each new rule is meant; keep TLS and scram-sha-256 for TCP'], { applies: 'on reload' });
-    else emit('safe', 'spec.patroni.pg_hba', 'pg_hba admits fewer connections; Patroni reloads it on every pod, without a restart', [], { applies: 'on reload', access: 'narrower' });
+    hbaListChange(emit, 'spec.patroni.pg_hba', old, now, 'Patroni reloads it on every pod');
   }
   const retention = changes.find((c) => c.path === 'spec.logicalBackupRetention');
   if (retention) {
