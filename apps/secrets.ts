@@ -3,7 +3,7 @@ import { App } from 'cdk8s';
 import { readOptions } from '../lib/cli/command-line';
 import { environmentNamed, UnknownEnvironmentError } from '../environments';
 import { RequiredCertificates, RequiredSecrets, EnvironmentChart } from '../lib';
-import { generatePassword, MissingSecrets, missingSecretsSummary, NeededSecrets, renderMissingNeededSecrets, renderNeededSecrets } from '../lib/secrets/secrets-script';
+import { generatePassword, MissingSecrets, NeededSecrets, neededSecretsOutput, renderMissingNeededSecrets, renderNeededSecrets } from '../lib/secrets/secrets-script';
 
 export { existingSecretKeys, generatePassword, MissingSecrets } from '../lib/secrets/secrets-script';
 
@@ -44,9 +44,7 @@ export function runSecrets(args: readonly string[], read: (file: string) => stri
     const from = new Map(readOptions(args, ['missing-from'], usage, (a) => positional.push(a))).get('missing-from');
     if (positional.length !== 1) usage(positional.length === 0 ? 'no environment given' : `unexpected argument '${positional[1]}'`);
     const [name] = positional;
-    if (from === undefined) return { stdout: renderSecrets(name), stderr: '', status: 0 };
-    const missing = renderMissingSecrets(name, read(from));
-    return { stdout: missing.script, stderr: missingSecretsSummary(missing, name), status: 0 };
+    return neededSecretsOutput(environmentSecrets(name), from === undefined ? undefined : read(from), `environment ${name}`, name);
   } catch (error) {
     const message = (error as Error).message;
     return { stdout: '', stderr: message.endsWith('\n') ? message : `${message}\n`, status: error instanceof SecretsUsageError || error instanceof UnknownEnvironmentError ? 2 : 1 };

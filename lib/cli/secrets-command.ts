@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { parse } from 'yaml';
 import { readNeededSecrets, SECRETS_FILE_ENV } from '../secrets/secrets-file';
-import { missingSecretsSummary, renderMissingNeededSecrets, renderNeededSecrets } from '../secrets/secrets-script';
+import { neededSecretsOutput } from '../secrets/secrets-script';
 import { readOptions } from './command-line';
 
 export const SECRETS_COMMAND_USAGE = 'usage: npx cdk8s-postgres secrets [--app <command>] | kubectl create -f -   (or: kubectl get secrets -A -o json | npx cdk8s-postgres secrets --missing-from - | sh)';
@@ -29,11 +29,9 @@ export function runSecretsCommand(args: readonly string[], cwd: string, stdin: (
     const ran = spawnSync('sh', ['-c', app], { cwd, encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: join(work, 'out'), [SECRETS_FILE_ENV]: file } });
     if (ran.status !== 0) throw new SecretsCommandError(`the app (${app}) failed${ran.error ? `: ${ran.error.message}` : ` with exit ${ran.status}:\n${(ran.stderr ?? '').trim()}`}`);
     if (!existsSync(file)) throw new SecretsCommandError(`the app (${app}) ran, but no app.synth() of an app using cdk8s-postgres did: nothing to list`);
-    const needed = readNeededSecrets(file);
     const from = options.get('missing-from');
-    if (from === undefined) return { stdout: renderNeededSecrets(needed), stderr: '', status: 0 };
-    const missing = renderMissingNeededSecrets(needed, from === '-' ? stdin() : readFileSync(resolve(cwd, from), 'utf8'), 'this app');
-    return { stdout: missing.script, stderr: missingSecretsSummary(missing, 'the app'), status: 0 };
+    const existing = from === undefined ? undefined : from === '-' ? stdin() : readFileSync(resolve(cwd, from), 'utf8');
+    return neededSecretsOutput(readNeededSecrets(file), existing, 'this app', 'the app');
   } catch (error) {
     if (error instanceof SecretsCommandError) return { stdout: '', stderr: `secrets could not run: ${error.message}\n`, status: 2 };
     return { stdout: '', stderr: `${(error as Error).message}\n`, status: 1 };

@@ -149,3 +149,14 @@ export function missingSecretsSummary(missing: MissingSecrets, who: string): str
   ];
   return lines.length > 0 ? `${lines.join('\n')}\n` : `nothing missing: every Secret and key ${who} needs exists\n`;
 }
+
+/**
+ * What a secrets command prints for `needed`: every Secret, or, given the cluster's list
+ * (`existingListJson`), the script that creates only what it lacks (`what` names the source in
+ * the script) with its summary for stderr (`who` in "every Secret … needs exists").
+ */
+export function neededSecretsOutput(needed: NeededSecrets, existingListJson: string | undefined, what: string, who: string): { stdout: string; stderr: string; status: number } {
+  if (existingListJson === undefined) return { stdout: renderNeededSecrets(needed), stderr: '', status: 0 };
+  const missing = renderMissingNeededSecrets(needed, existingListJson, what);
+  return { stdout: missing.script, stderr: missingSecretsSummary(missing, who), status: 0 };
+}
