@@ -4,7 +4,7 @@ import { valueAt } from '../diff';
 import { APPLY, Context, Emit, KubeObject, groupOf, where } from './objects';
 import { selectsPodsOf, templatePath } from './pod-templates';
 import { isUpgradeOf } from '../../private/rendered-names';
-import { CNPG_GROUP, cnpgRemovalLoss } from './cloudnativepg';
+import { CNPG_GROUP, cnpgRemovalLoss, cnpgRemoved } from './cloudnativepg';
 
 /** Kinds whose removal deletes or abandons stored data. */
 const DATA_KINDS: Record<string, string> = {
@@ -25,36 +25,8 @@ export function removed(emit: Emit, o: KubeObject, ctx: Context): void {
       claims.length ? [`once the upgraded server is verified and backed up: kubectl delete pvc ${claims.join(' ')}${where(o)}`] : []);
     return;
   }
-  const cnpg = groupOf(o) === CNPG_GROUP;
-  if (cnpg && o.kind === 'DatabaseRole' && o.spec?.databaseRoleReclaimPolicy === 'delete') {
-    emit('safe', '', `DatabaseRole ${o.metadata?.name} is removed: the operator drops login ${o.spec?.name} (reclaim policy delete; PostgreSQL refuses while it owns objects)`, [`kubectl delete databaserole ${o.metadata?.name}${where(o)}`], { access: 'narrower' });
-    return;
-  }
-  if (cnpg && o.kind === 'DatabaseRole') {
-    emit('security', '', `DatabaseRole ${o.metadata?.name} is removed: the operator leaves login ${o.spec?.name} in PostgreSQL (reclaim policy retain), with its password: it can still log in`,
-      ['to end its access: set databaseRoleReclaimPolicy: delete on the DatabaseRole, apply, then delete it (or DROP ROLE as the superuser)', `kubectl delete databaserole ${o.metadata?.name}${where(o)}`]);
-    return;
-  }
-  if (cnpg && o.kind === 'ScheduledBackup') {
-    emit('security', '', `ScheduledBackup ${o.metadata?.name} is removed: no more base backups are taken (WAL is still archived; a recovery then replays ever longer)`,
-      ['keep backups running while the cluster holds data that matters', `kubectl delete scheduledbackup ${o.metadata?.name}${where(o)}`], { data: 'at risk', access: 'same' });
-    return;
-  }
-  if (o.kind === 'ObjectStore' && groupOf(o) === 'barmancloud.cnpg.io') {
-    const referenced = ctx.after.some((c) => c.kind === 'Cluster' && groupOf(c) === CNPG_GROUP && c.metadata?.namespace === o.metadata?.namespace && JSON.stringify(c.spec?.plugins ?? []).includes(`"barmanObjectName":"${o.metadata?.name}"`));
-    if (referenced) {
-      emit('downtime', '', `ObjectStore ${o.metadata?.name} is removed while a Cluster archives to it: archive_command fails and WAL piles up in pg_wal, and the plugin cannot add its sidecar to a new instance pod, which then fails to start`,
-        ['remove the cluster\'s plugins entry in the same change, or keep the store'], { data: 'at risk', access: 'same' });
-    } else {
-      emit('safe', '', `ObjectStore ${o.metadata?.name} is removed: no cluster archives to it any more; what is in the store stays there`, [`kubectl delete objectstore ${o.metadata?.name}${where(o)}`]);
-    }
-    return;
-  }
-  if (cnpg && o.kind === 'Database' && !cnpgRemovalLoss(o)) {
-    emit('safe', '', `Database ${o.metadata?.name} is removed: the operator leaves database ${o.spec?.name} in PostgreSQL (reclaim policy retain)`, [`kubectl delete database.postgresql.cnpg.io ${o.metadata?.name}${where(o)}`]);
-    return;
-  }
-  const loss = what && (o.kind !== 'postgresql' || groupOf(o) === 'acid.zalan.do') ? what : cnpg ? cnpgRemovalLoss(o) : undefined;
+  if (cnpgRemoved(emit, o, ctx)) return;
+  const loss = what && (o.kind !== 'postgresql' || groupOf(o) === 'acid.zalan.do') ? what : groupOf(o) === CNPG_GROUP ? cnpgRemovalLoss(o) : undefined;
   if (loss) {
     const successor = ctx.after.find((n) => n.kind === o.kind && n.metadata?.namespace === o.metadata?.namespace && !ctx.before.some((b) => b.kind === n.kind && b.metadata?.namespace === n.metadata?.namespace && b.metadata?.name === n.metadata?.name));
     const renamed = successor ? ` (renamed to ${successor.metadata?.name}? the new one starts empty)` : '';

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MAJOR_VERSION } from '../../core/postgres-version';
 import { Change, commonPath, under } from '../diff';
-import { APPLY, Emit, KubeObject, describe, show, where } from './objects';
+import { APPLY, Context, Emit, KubeObject, describe, groupOf, show, where } from './objects';
 import { hbaListChange, parameterChanges, resourceParameters } from './postgres-configuration';
 import { compareQuantity } from './quantities';
 
@@ -171,6 +171,45 @@ export function barmanObjectStore(emit: Emit, now: KubeObject, changes: Change[]
     emit('security', destination.path, `backups and WAL of ${now.metadata?.name} go to ${show(destination.after)} from now on: until a base backup is there, no point after the change can be recovered (the old store lacks the new WAL, the new one a base backup); what is in ${show(destination.before)} stays there`, ['take a base backup at once after applying (kubectl cnpg backup <cluster> --method=plugin --plugin-name=barman-cloud.cloudnative-pg.io)'], { data: 'at risk', access: 'same' });
   }
   return explained;
+}
+
+/**
+ * Findings for a removed CloudNativePG object that keeps its data, or that changes what stays:
+ * a DatabaseRole (its login stays or goes as its reclaim policy says), a ScheduledBackup, an
+ * ObjectStore, a Database the operator keeps. Returns whether it spoke; the removals that lose
+ * data are {@link cnpgRemovalLoss}'s.
+ */
+export function cnpgRemoved(emit: Emit, o: KubeObject, ctx: Context): boolean {
+  const cnpg = groupOf(o) === CNPG_GROUP;
+  if (cnpg && o.kind === 'DatabaseRole' && o.spec?.databaseRoleReclaimPolicy === 'delete') {
+    emit('safe', '', `DatabaseRole ${o.metadata?.name} is removed: the operator drops login ${o.spec?.name} (reclaim policy delete; PostgreSQL refuses while it owns objects)`, [`kubectl delete databaserole ${o.metadata?.name}${where(o)}`], { access: 'narrower' });
+    return true;
+  }
+  if (cnpg && o.kind === 'DatabaseRole') {
+    emit('security', '', `DatabaseRole ${o.metadata?.name} is removed: the operator leaves login ${o.spec?.name} in PostgreSQL (reclaim policy retain), with its password: it can still log in`,
+      ['to end its access: set databaseRoleReclaimPolicy: delete on the DatabaseRole, apply, then delete it (or DROP ROLE as the superuser)', `kubectl delete databaserole ${o.metadata?.name}${where(o)}`]);
+    return true;
+  }
+  if (cnpg && o.kind === 'ScheduledBackup') {
+    emit('security', '', `ScheduledBackup ${o.metadata?.name} is removed: no more base backups are taken (WAL is still archived; a recovery then replays ever longer)`,
+      ['keep backups running while the cluster holds data that matters', `kubectl delete scheduledbackup ${o.metadata?.name}${where(o)}`], { data: 'at risk', access: 'same' });
+    return true;
+  }
+  if (o.kind === 'ObjectStore' && groupOf(o) === 'barmancloud.cnpg.io') {
+    const referenced = ctx.after.some((c) => c.kind === 'Cluster' && groupOf(c) === CNPG_GROUP && c.metadata?.namespace === o.metadata?.namespace && ((c.spec?.plugins as Array<{ parameters?: Record<string, string> }>) ?? []).some((p) => p.parameters?.barmanObjectName === o.metadata?.name));
+    if (referenced) {
+      emit('downtime', '', `ObjectStore ${o.metadata?.name} is removed while a Cluster archives to it: archive_command fails and WAL piles up in pg_wal, and the plugin cannot add its sidecar to a new instance pod, which then fails to start`,
+        ['remove the cluster\'s plugins entry in the same change, or keep the store'], { data: 'at risk', access: 'same' });
+    } else {
+      emit('safe', '', `ObjectStore ${o.metadata?.name} is removed: no cluster archives to it any more; what is in the store stays there`, [`kubectl delete objectstore ${o.metadata?.name}${where(o)}`]);
+    }
+    return true;
+  }
+  if (cnpg && o.kind === 'Database' && !cnpgRemovalLoss(o)) {
+    emit('safe', '', `Database ${o.metadata?.name} is removed: the operator leaves database ${o.spec?.name} in PostgreSQL (reclaim policy retain)`, [`kubectl delete database.postgresql.cnpg.io ${o.metadata?.name}${where(o)}`]);
+    return true;
+  }
+  return false;
 }
 
 /** Why removing a CloudNativePG object deletes data, or undefined when it does not. */
