@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { KubeNetworkPolicy, NetworkPolicyEgressRule } from '../private/k8s';
-import { checkDnsLabel, checkLabels, fail } from '../private/validation';
+import { fail } from '../private/validation';
+import { operatorNetwork } from './operator-network';
 import { CloudNativePgNetworkOptions } from './cnpg-options';
 import { jobsPolicy } from './jobs-policy';
 import { DNS_EGRESS, externalEgressRule, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
@@ -52,18 +53,11 @@ export interface CnpgPoliciesOptions {
  */
 export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): void {
   const { owner, cluster, namespace, network } = options;
-  const operatorNamespace = network.operatorNamespace ?? 'cnpg-system';
-  const operatorPods = network.operatorPodLabels ?? { 'app.kubernetes.io/name': 'cloudnative-pg' };
-  const clientNamespaces = network.clientNamespaces ?? [];
-  checkDnsLabel(owner, 'network.operatorNamespace', operatorNamespace);
-  checkLabels(owner, 'network.operatorPodLabels', operatorPods);
-  if (Object.keys(operatorPods).length === 0) fail(owner, 'network.operatorPodLabels', operatorPods, "is empty, which would admit every pod of the operator's namespace: give the operator pod's labels");
+  const { operatorNamespace, operatorPods, clientNamespaces, apiServer } = operatorNetwork(owner, network, { namespace: 'cnpg-system', podLabels: { 'app.kubernetes.io/name': 'cloudnative-pg' } });
   const client = { [options.clientLabel.key]: options.clientLabel.value };
   if ((operatorNamespace === namespace || clientNamespaces.includes(operatorNamespace)) && Object.entries(operatorPods).every(([key, value]) => client[key] === value)) {
     fail(owner, 'network.operatorPodLabels', operatorPods, `would also select every client of the cluster (label ${options.clientLabel.key}: ${options.clientLabel.value}) in namespace '${operatorNamespace}', which would then reach the instance manager (8000) as the operator does: give the labels only the operator's pod carries`);
   }
-  clientNamespaces.forEach((ns, i) => checkDnsLabel(owner, `network.clientNamespaces[${i}]`, ns));
-  const apiServer = externalEgressRule(owner, 'network.apiServer', network.apiServer ?? { cidrs: ['0.0.0.0/0', '::/0'] }, [443, 6443]);
   const storage = options.objectStorage ? [externalEgressRule(owner, 'network.objectStorage', network.objectStorage ?? { cidrs: ['0.0.0.0/0', '::/0'] })] : [];
   const pods = cnpgClusterPods(cluster);
   new KubeNetworkPolicy(scope, 'NetworkPolicy', {

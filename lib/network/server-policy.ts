@@ -23,7 +23,7 @@ export interface ServerPolicyOptions {
 }
 
 /** Labelled clients (the library's Jobs carry the label too) on the server's port. */
-export function clientIngress(clientLabel: ServerPolicyOptions['clientLabel'], clientNamespaces: string[], port: number): NetworkPolicyIngressRule {
+export function clientIngress(clientLabel: ServerPolicyOptions['clientLabel'], clientNamespaces: readonly string[], port: number): NetworkPolicyIngressRule {
   const client = { [clientLabel.key]: clientLabel.value };
   return { from: [podsPeer(client), ...clientNamespaces.map((ns) => namespacePeer(ns, client))], ports: tcp(port) };
 }

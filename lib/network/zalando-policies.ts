@@ -1,6 +1,7 @@
 import { KubeNetworkPolicy, NetworkPolicyEgressRule } from '../private/k8s';
 import { Construct } from 'constructs';
-import { checkDnsLabel, checkLabels, fail } from '../private/validation';
+import { fail } from '../private/validation';
+import { operatorNetwork } from './operator-network';
 import { jobsPolicy } from './jobs-policy';
 import { DNS_EGRESS, externalEgressRule, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
 import { clientIngress, scrapeIngress } from './server-policy';
@@ -77,15 +78,8 @@ export interface ZalandoPoliciesOptions {
  */
 export function zalandoPolicies(scope: Construct, options: ZalandoPoliciesOptions): void {
   const { owner, cluster, namespace, network } = options;
-  const operatorNamespace = network.operatorNamespace ?? 'default';
-  const operatorPods = network.operatorPodLabels ?? { name: 'postgres-operator' };
-  const clientNamespaces = network.clientNamespaces ?? [];
-  checkDnsLabel(owner, 'network.operatorNamespace', operatorNamespace);
-  checkLabels(owner, 'network.operatorPodLabels', operatorPods);
-  if (Object.keys(operatorPods).length === 0) fail(owner, 'network.operatorPodLabels', operatorPods, "is empty, which would admit every pod of the operator's namespace: give the operator pod's labels");
-  clientNamespaces.forEach((ns, i) => checkDnsLabel(owner, `network.clientNamespaces[${i}]`, ns));
+  const { operatorNamespace, operatorPods, clientNamespaces, apiServer } = operatorNetwork(owner, network, { namespace: 'default', podLabels: { name: 'postgres-operator' } });
   checkOperatorSelector(options, operatorNamespace, operatorPods, clientNamespaces);
-  const apiServer = externalEgressRule(owner, 'network.apiServer', network.apiServer ?? { cidrs: ['0.0.0.0/0', '::/0'] }, [443, 6443]);
   const storage: NetworkPolicyEgressRule[] = network.objectStorage ? [externalEgressRule(owner, 'network.objectStorage', network.objectStorage)] : [];
 
   const spilo = spiloPods(cluster);
