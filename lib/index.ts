@@ -2,6 +2,7 @@
 // documented helpers. Everything else in lib/ is internal; test/public-api.test.ts pins this list.
 export { BackupCronJob, type BackupCronJobProps, type BackupRetention } from './jobs/backup-cron-job';
 export type { BlobUploadOptions } from './jobs/backup/blob-upload';
+export type { S3UploadOptions } from './jobs/backup/s3-upload';
 export { BackupStorage, type NewBackupClaimOptions } from './storage/backup-storage';
 export type { JobResources } from './jobs/client-pod';
 export type { PostgresServerConnection } from './core/server-connection';

@@ -27,10 +27,14 @@ test('the PersistentVolume mounts through the access point with TLS and IAM auth
 });
 
 test('other ids give other manifests', () => {
-  const chart = new EnvironmentChart(testApp(), 'aws-efs', awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'] }));
+  const chart = new EnvironmentChart(testApp(), 'aws-efs', awsEfs({ fileSystemId: 'fs-0aaaaaaaaaaaaaaaa', accessPointId: 'fsap-0bbbbbbbbbbbbbbbb', clientCidrs: ['192.168.0.0/16'], region: 'us-west-2', backupBucket: 'other-backups' }));
   const own: KubeObject[] = synth(chart);
   expect(only(own, 'PersistentVolume').spec.csi.volumeHandle).toBe('fs-0aaaaaaaaaaaaaaaa::fsap-0bbbbbbbbbbbbbbbb');
   expect(only(own, 'ConfigMap', 'postgres-cm').data['pg_hba.conf']).toContain('hostssl all all 192.168.0.0/16 scram-sha-256');
+  const upload = only(own, 'CronJob', 'postgres-backup').spec.jobTemplate.spec.template.spec.containers[0];
+  expect(Object.fromEntries(upload.env.map((e: { name: string; value: string }) => [e.name, e.value]))).toMatchObject({
+    S3_ENDPOINT: 'https://other-backups.s3.us-west-2.amazonaws.com', S3_BUCKET: 'other-backups', S3_REGION: 'us-west-2', STS_ENDPOINT: 'https://sts.us-west-2.amazonaws.com',
+  });
 });
 
 test("pg_hba admits the configured ranges over TLS with scram-sha-256, not the seed's every address", () => {

@@ -91,6 +91,34 @@ describe('BackupCronJob with a backup login and an upload', () => {
   });
 });
 
+describe('BackupCronJob with an S3 upload', () => {
+  const ROLE = 'arn:aws:iam::123456789012:role/shop-backup-upload';
+  const { objects } = build({ upload: { bucket: 'shop-backups', region: 'eu-central-1', roleArn: ROLE } });
+  const pod = only(objects, 'CronJob', 'shop-db-backup').spec.jobTemplate.spec.template;
+  const env = (name: string) => pod.spec.containers[0].env.find((e: any) => e.name === name)?.value;
+
+  test('the upload addresses the bucket in its region, under <namespace>/<server>, and STS in the same region', () => {
+    expect([env('S3_ENDPOINT'), env('S3_BUCKET'), env('S3_REGION'), env('S3_PREFIX'), env('STS_ENDPOINT')])
+      .toEqual(['https://shop-backups.s3.eu-central-1.amazonaws.com', 'shop-backups', 'eu-central-1', 'shop/shop-db', 'https://sts.eu-central-1.amazonaws.com']);
+    const china = build({ upload: { bucket: 'shop-backups', region: 'cn-north-1' } }).objects;
+    const chinaEnv = only(china, 'CronJob').spec.jobTemplate.spec.template.spec.containers[0].env;
+    expect(chinaEnv.find((e: any) => e.name === 'S3_ENDPOINT').value).toBe('https://shop-backups.s3.cn-north-1.amazonaws.com.cn');
+  });
+
+  test('IRSA: the role on the ServiceAccount; nothing of Azure on the pod', () => {
+    expect(only(objects, 'ServiceAccount', 'shop-db-backup').metadata.annotations).toEqual({ 'eks.amazonaws.com/role-arn': ROLE });
+    expect(pod.spec.serviceAccountName).toBe('shop-db-backup');
+    expect(pod.metadata.labels['azure.workload.identity/use']).toBeUndefined();
+    expect(pod.metadata.annotations).toBeUndefined();
+    expect(pod.spec.containers.map((c: any) => c.name)).toEqual(['upload']);
+  });
+
+  test('EKS Pod Identity: no annotation, the association names the account', () => {
+    const pods = build({ upload: { bucket: 'shop-backups', region: 'eu-central-1' } }).objects;
+    expect(only(pods, 'ServiceAccount', 'shop-db-backup').metadata.annotations).toBeUndefined();
+  });
+});
+
 describe('BackupCronJob rejects bad input', () => {
   const cases: [string, Partial<BackupCronJobProps>, string][] = [
     ['a cron with four fields', { schedule: '0 2 * *' }, `BackupCronJob 'test/backup': schedule "0 2 * *" has 4 fields; a schedule has 5 (minute hour day-of-month month day-of-week)`],
@@ -110,6 +138,12 @@ describe('BackupCronJob rejects bad input', () => {
     ['an upload image that is not pinned', { upload: { accountName: 'phonebill', image: 'curlimages/curl:latest' } }, `BackupCronJob 'test/backup': upload.image "curlimages/curl:latest" is not pinned to a full version`],
     ['a dotted name that would name the upload identity', { name: 'db.backup', upload: { accountName: 'phonebill' } }, `BackupCronJob 'test/backup': name "db.backup" names the upload's ServiceAccount, and through it an Azure federated credential, which takes letters, digits, '-' and '_' only; give upload.serviceAccountName`],
     ['a dotted upload ServiceAccount', { upload: { accountName: 'phonebill', serviceAccountName: 'db.uploader' } }, `BackupCronJob 'test/backup': upload.serviceAccountName "db.uploader" names an Azure federated credential (\`<namespace>-<account>\`), which takes letters, digits, '-' and '_' only: leave out the '.'`],
+    ['a bucket name with dots', { upload: { bucket: 'shop.backups', region: 'eu-central-1' } }, `BackupCronJob 'test/backup': upload.bucket "shop.backups" is not an S3 bucket name the upload can address`],
+    ['a bucket name with capitals', { upload: { bucket: 'ShopBackups', region: 'eu-central-1' } }, `BackupCronJob 'test/backup': upload.bucket "ShopBackups" is not an S3 bucket name`],
+    ['a region that is no region', { upload: { bucket: 'shop-backups', region: 'Frankfurt' } }, `BackupCronJob 'test/backup': upload.region "Frankfurt" is not an AWS region (such as ap-northeast-2)`],
+    ['a role ARN that is a user', { upload: { bucket: 'shop-backups', region: 'eu-central-1', roleArn: 'arn:aws:iam::123456789012:user/backup' } }, `BackupCronJob 'test/backup': upload.roleArn "arn:aws:iam::123456789012:user/backup" is not an IAM role ARN`],
+    ['the default ServiceAccount for the S3 upload', { upload: { bucket: 'shop-backups', region: 'eu-central-1', serviceAccountName: 'default' } }, `BackupCronJob 'test/backup': upload.serviceAccountName "default" is the namespace's default ServiceAccount`],
+    ['an upload of both clouds at once', { upload: { bucket: 'shop-backups', region: 'eu-central-1', accountName: 'shopbackups' } as any }, `BackupCronJob 'test/backup': upload.accountName "shopbackups" is not a property (known: bucket, region, roleArn, serviceAccountName, image)`],
     ['a name too long for its Jobs', { name: 'b'.repeat(53) }, `BackupCronJob 'test/backup': name "${'b'.repeat(53)}" is not a DNS-1123 subdomain (lower case letters, digits, '-' and '.', at most 52 characters)`],
   ];
   test.each(cases)('%s', (_name, props, message) => {

@@ -12,6 +12,8 @@ import { Endpoint, NetworkPolicies, Pod, podsOf } from './support/network-policy
 const dist = loadDist();
 const DNS: Pod = { name: 'CoreDNS', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } };
 const INTERNET = { ip: '203.0.113.10' };
+/** EKS Pod Identity's agent, on every node's link-local address. */
+const POD_IDENTITY_AGENT = { ip: '169.254.170.23' };
 const PROMETHEUS: Pod = { name: 'Prometheus', namespace: 'monitoring', labels: { 'app.kubernetes.io/name': 'prometheus' } };
 const OPERATOR: Pod = { name: 'the operator', namespace: 'default', labels: { name: 'postgres-operator' } };
 const CNPG_OPERATOR: Pod = { name: 'the CloudNativePG operator', namespace: 'cnpg-system', labels: { 'app.kubernetes.io/name': 'cloudnative-pg' } };
@@ -111,10 +113,13 @@ describe.each(Object.entries(dist))('%s', (env, objects) => {
     }
   });
 
-  test('each Job reaches its server on 5432 and DNS, nothing else (a backup that uploads its dumps also HTTPS)', () => {
+  test('each Job reaches its server on 5432 and DNS, nothing else (a backup that uploads its dumps also HTTPS, and on AWS the node\'s Pod Identity agent)', () => {
     for (const job of jobs) {
       const server = serverOf(job);
-      const uploads = job.labels['azure.workload.identity/use'] === 'true';
+      const uploads = job.labels['cdk8s-postgres.io/backup-upload'] !== undefined;
+      const toS3 = uploads && job.labels['azure.workload.identity/use'] === undefined;
+      expectReach(net, job, POD_IDENTITY_AGENT, tcp(80), toS3);
+      expectReach(net, job, POD_IDENTITY_AGENT, tcp(443), uploads);
       for (const pod of server.pods) expectReach(net, job, pod, tcp(5432), true);
       expectReach(net, job, DNS, udp(53), true);
       expectReach(net, job, DNS, tcp(53), true);

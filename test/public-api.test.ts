@@ -20,7 +20,7 @@ const TYPES = [
   'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MajorUpgradeDeclaration', 'MajorUpgradeJobProps', 'MonitorableServer', 'MonitoredServer',
   'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue',
   'PostgresMajorUpgradeProps', 'PostgresMonitoringProps', 'PostgresServerConnection', 'PostgresServerProps', 'PostgresStatefulSetProps',
-  'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret', 'RestoreJobProps',
+  'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret', 'RestoreJobProps', 'S3UploadOptions',
   'SchemaFile', 'SchemaInitJobProps', 'SecretKeyContent', 'SecretKeyReference', 'ServerBackend',
   'ServerMonitoringProps', 'ServerStorageProps', 'StatefulSetBackend', 'TablePrivilege', 'UserKind',
   'VolumeSnapshotClassProps', 'WatchedCertificate', 'ZalandoBackend', 'ZalandoClusterProps', 'ZalandoLogicalBackupOptions',
@@ -53,7 +53,7 @@ const OPTIONS: ts.CompilerOptions = {
 // Each entry's promise, like the main entry's: its constructs, their props, the state backend.
 const STATE = ['AzureStateProps', 'S3StateProps', 'StateBackend', 'requireTerraformVersion'];
 const ENTRIES: Record<string, string[]> = {
-  aws: ['EfsFileSystem', 'EfsFileSystemProps', ...STATE],
+  aws: ['EfsFileSystem', 'EfsFileSystemProps', 'POD_IDENTITY_PRINCIPAL', 'S3BackupStorage', 'S3BackupStorageProps', 'S3BackupUploadRole', 'S3BackupUploadRoleProps', ...STATE],
   azure: ['AksCluster', 'AksClusterProps', 'AksMonitoring', 'AksMonitoringProps', 'AksNetwork', 'AksNetworkProps', 'BackupUploadIdentity',
     'BackupUploadIdentityProps', 'BlobBackupStorage', 'BlobBackupStorageProps', 'NodeCapacity', 'NodeDemand', 'VmSize', 'chooseNodeSize', 'demandOf', ...STATE],
   kubernetes: ['ChartManifests', 'ChartManifestsProps', 'KubeObjectJson', ...STATE],

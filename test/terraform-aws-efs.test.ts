@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Testing } from 'cdktf';
+import { Testing, TerraformStack } from 'cdktf';
 import { AwsEfsStack } from '../apps/stacks/aws-efs';
 import { AwsEfsWorkloadStack } from '../apps/stacks/aws-efs-workload';
-import { loadDist, REPO_ROOT } from './support/manifests';
+import { S3BackupStorage, S3BackupUploadRole } from '../lib/terraform/aws';
+import { loadDist, only, REPO_ROOT } from './support/manifests';
 import { passwordLiteralLines } from './support/password-scan';
 import { cdktfSynth, planVariables, terraformPlan, terraformTools, terraformValidate } from './support/terraform';
 
@@ -29,7 +30,7 @@ describe('stack aws-efs', () => {
   });
 
   test('the file system policy: the CSI driver role mounts and writes through the access point only, never as root, always over TLS', () => {
-    const [document] = Object.entries<any>(json.data.aws_iam_policy_document);
+    const document = Object.entries<any>(json.data.aws_iam_policy_document).find(([name]) => name.startsWith('PostgresData_'))!;
     expect(resources('aws_efs_file_system_policy')[0].policy).toBe(`\${data.aws_iam_policy_document.${document[0]}.json}`);
     const fs = `\${aws_efs_file_system.${Object.keys(json.resource.aws_efs_file_system)[0]}.arn}`;
     const ap = `\${aws_efs_access_point.${Object.keys(json.resource.aws_efs_access_point)[0]}.arn}`;
@@ -88,9 +89,44 @@ describe('stack aws-efs', () => {
     })).toBe(true);
   });
 
-  test('VPC, subnets and cluster ranges are variables; the ids are outputs', () => {
-    expect(Object.keys(json.variable).sort()).toEqual(['cluster_cidrs', 'cluster_security_group_ids', 'efs_csi_driver_role_arn', 'region', 'subnet_ids', 'vpc_id']);
-    expect(Object.keys(json.output).sort()).toEqual(['access_point_id', 'file_system_id', 'volume_handle']);
+  test('VPC, subnets, cluster and bucket are variables; the ids and the bucket are outputs', () => {
+    expect(Object.keys(json.variable).sort()).toEqual(['backup_bucket_name', 'cluster_cidrs', 'cluster_name', 'cluster_security_group_ids', 'efs_csi_driver_role_arn', 'region', 'subnet_ids', 'vpc_id']);
+    expect(Object.keys(json.output).sort()).toEqual(['access_point_id', 'backup_bucket', 'file_system_id', 'volume_handle']);
+  });
+
+  test('the backup bucket: private, encrypted, TLS 1.2 only, versioned, dumps expire after 30 days, kept on terraform destroy', () => {
+    const [bucket] = resources('aws_s3_bucket');
+    expect(bucket.bucket).toBe('${var.backup_bucket_name}');
+    expect(bucket.lifecycle.prevent_destroy).toBe(true);
+    // a name Terraform knows only at plan time is checked there, by the upload's own rule
+    expect(bucket.lifecycle.precondition[0].error_message).toContain('is not an S3 bucket name the upload can address');
+    expect(resources('aws_s3_bucket_public_access_block')[0]).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
+    expect(resources('aws_s3_bucket_ownership_controls')[0].rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
+    expect(resources('aws_s3_bucket_server_side_encryption_configuration')[0].rule[0].apply_server_side_encryption_by_default).toEqual({ sse_algorithm: 'AES256' });
+    expect(resources('aws_s3_bucket_versioning')[0].versioning_configuration).toEqual({ status: 'Enabled' });
+    const [rule] = resources('aws_s3_bucket_lifecycle_configuration')[0].rule;
+    expect(rule).toMatchObject({ status: 'Enabled', expiration: [{ days: 30 }], noncurrent_version_expiration: [{ noncurrent_days: 1 }] });
+    const tls = Object.entries<any>(json.data.aws_iam_policy_document).find(([name]) => name.startsWith('Backups_'))![1];
+    expect(tls.statement.map((s: any) => [s.effect, s.condition])).toEqual([
+      ['Deny', [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }]],
+      ['Deny', [{ test: 'NumericLessThan', variable: 's3:TlsVersion', values: ['1.2'] }]],
+    ]);
+  });
+
+  test('the upload role: assumed by EKS Pod Identity only, for the backup CronJob\'s ServiceAccount, allowed to put dumps under its server\'s prefix and nothing else', () => {
+    const [association] = resources('aws_eks_pod_identity_association');
+    expect(association).toMatchObject({ cluster_name: '${var.cluster_name}', namespace: 'default', service_account: 'postgres-backup' });
+    const documents = Object.entries<any>(json.data.aws_iam_policy_document);
+    const trust = documents.find(([name]) => name.startsWith('BackupUpload_Trust'))![1];
+    expect(trust.statement).toEqual([{ effect: 'Allow', principals: [{ type: 'Service', identifiers: ['pods.eks.amazonaws.com'] }], actions: ['sts:AssumeRole', 'sts:TagSession'] }]);
+    const write = documents.find(([name]) => name.startsWith('BackupUpload_Write'))![1];
+    const bucket = `\${aws_s3_bucket.${Object.keys(json.resource.aws_s3_bucket)[0]}.arn}`;
+    expect(write.statement).toEqual([{ effect: 'Allow', actions: ['s3:PutObject'], resources: [`${bucket}/default/postgres/*`] }]);
+    // the prefix and account are the ones the CronJob in dist/ writes under and runs as
+    const cronJob = only(loadDist()['aws-efs'], 'CronJob', 'postgres-backup');
+    const upload = cronJob.spec.jobTemplate.spec.template.spec.containers.find((c: any) => c.name === 'upload');
+    expect(upload.env.find((e: any) => e.name === 'S3_PREFIX').value).toBe('default/postgres');
+    expect(cronJob.spec.jobTemplate.spec.template.spec.serviceAccountName).toBe('postgres-backup');
   });
 });
 
@@ -130,12 +166,17 @@ describe('stack aws-efs-workload', () => {
     const [gateId, gate] = Object.entries<any>(w.resource.terraform_data)[0];
     for (const manifest of Object.values<any>(w.resource.kubernetes_manifest)) expect(manifest.depends_on).toContain(`terraform_data.${gateId}`);
     // Their values pass the variables' own validation; the gate holds for any feed of the volume.
-    const ids = ['file_system_id', 'access_point_id'];
+    const ids = ['file_system_id', 'access_point_id', 'backup_bucket', 'region'];
     const variables = Object.fromEntries(ids.map((id) => [id, { type: 'string' }]));
     const config = { variable: variables, resource: { terraform_data: { [gateId]: gate } } };
     const plan = (values: Record<string, string>) => terraformPlan(config, values);
-    expect(plan({ file_system_id: 'fs-0123456789abcdef0', access_point_id: 'fsap-0123456789abcdef0' }).ok).toBe(true);
-    const refused = plan({ file_system_id: 'fs-0123456789abcdef0#', access_point_id: 'fsap-0123456789abcdef0' });
+    const good = { file_system_id: 'fs-0123456789abcdef0', access_point_id: 'fsap-0123456789abcdef0', backup_bucket: 'postgres-backups', region: 'ap-northeast-2' };
+    expect(plan(good).ok).toBe(true);
+    // the backup upload's bucket and region are checked the same way
+    const dotted = plan({ ...good, backup_bucket: 'postgres.backups' });
+    expect(dotted.output).toContain('is not an S3 bucket name the upload can address');
+    expect(dotted.ok).toBe(false);
+    const refused = plan({ ...good, file_system_id: 'fs-0123456789abcdef0#' });
     expect(refused.output).toContain('EfsVolume \'aws-efs/postgres-efs\': fileSystemId "fs-0123456789abcdef0#" is not an EFS file system id');
     expect(refused.ok).toBe(false);
   }, 60000);
@@ -184,4 +225,16 @@ describe('npx cdktf synth and terraform validate', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 120000);
+});
+
+describe('S3BackupStorage and S3BackupUploadRole refuse what the upload could not use', () => {
+  const stack = () => new TerraformStack(Testing.app(), 'consumer');
+  test.each([
+    ['a bucket name with dots', () => new S3BackupStorage(stack(), 'Backups', { bucketName: 'shop.backups' }), `S3BackupStorage 'consumer/Backups': bucketName "shop.backups" is not an S3 bucket name the upload can address`],
+    ['a retention of no days', () => new S3BackupStorage(stack(), 'Backups', { bucketName: 'shop-backups', retentionDays: 0 }), `S3BackupStorage 'consumer/Backups': retentionDays 0 must be an integer`],
+    ['the default ServiceAccount', () => new S3BackupUploadRole(stack(), 'Upload', { name: 'r', clusterName: 'c', namespace: 'shop', serviceAccountName: 'default', bucketArn: 'arn:aws:s3:::b', prefix: 'shop/db' }), `S3BackupUploadRole 'consumer/Upload': serviceAccountName "default" is the namespace's default ServiceAccount`],
+    ['a prefix with a wildcard', () => new S3BackupUploadRole(stack(), 'Upload', { name: 'r', clusterName: 'c', namespace: 'shop', serviceAccountName: 'db-backup', bucketArn: 'arn:aws:s3:::b', prefix: 'shop/*' }), `S3BackupUploadRole 'consumer/Upload': prefix "shop/*" is not a key prefix`],
+  ])('%s', (_name, make, message) => {
+    expect(make).toThrow(message);
+  });
 });

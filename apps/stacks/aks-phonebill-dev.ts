@@ -5,7 +5,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { App } from 'cdk8s';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { aksPhonebillDev } from '../../environments/aks-phonebill-dev';
+import { aksPhonebillDev, BACKUP_CONTAINER } from '../../environments/aks-phonebill-dev';
 import { BlobUploadOptions, EnvironmentChart, EnvironmentDescription } from '../../lib';
 import { AksCluster, AksNetwork, BackupUploadIdentity, BlobBackupStorage, chooseNodeSize, demandOf, requireTerraformVersion, VmSize } from '../../lib/terraform/azure';
 import { KUBELOGIN_LOGIN_MODES } from '../../lib/terraform/aks-cluster';
@@ -141,7 +141,7 @@ export class AksPhonebillDevStack extends TerraformStack {
       replication: replication.stringValue,
       allowedSubnetIds: [network.nodeSubnet.id],
       allowedIpRanges: storageRanges.listValue,
-      containerName: server.backup!.upload!.containerName,
+      containerName: BACKUP_CONTAINER,
       // Seed 004 §7.1: full backups are kept 7 days, in the cluster and in Blob storage alike.
       retentionDays: server.backup!.retention?.days ?? 7,
       immutabilityDays: BLOB_BACKUP_IMMUTABILITY_DAYS,

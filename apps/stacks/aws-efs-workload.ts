@@ -14,7 +14,8 @@ export interface AwsEfsWorkloadStackProps {
 
 /**
  * Stack `aws-efs-workload`: seed 003's manifests through the kubernetes provider, on the file
- * system and access point that stack `aws-efs` created (given as variables).
+ * system and access point, and with the backup bucket, that stack `aws-efs` created (given as
+ * variables).
  */
 export class AwsEfsWorkloadStack extends TerraformStack {
   /** The deployed chart. */
@@ -34,12 +35,16 @@ export class AwsEfsWorkloadStack extends TerraformStack {
       description: 'Output access_point_id of stack aws-efs',
       validation: [{ condition: '${can(regex("^fsap-[0-9a-f]{17}$", var.access_point_id))}', errorMessage: 'access_point_id must look like fsap-0123456789abcdef0.' }],
     });
+    const region = new TerraformVariable(this, 'region', { type: 'string', default: 'ap-northeast-2', description: 'AWS region of the cluster and the backup bucket' });
+    const backupBucket = new TerraformVariable(this, 'backup_bucket', { type: 'string', description: 'Output backup_bucket of stack aws-efs' });
     // The context is the kubeconfig's current one, or KUBE_CTX when set (read by the provider itself).
     new KubernetesProvider(this, 'kubernetes', { configPath: kubeconfig.stringValue });
     const environment = awsEfs({
       fileSystemId: fileSystemId.stringValue,
       accessPointId: accessPointId.stringValue,
       clientCidrs: props.clientCidrs,
+      region: region.stringValue,
+      backupBucket: backupBucket.stringValue,
     });
     const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), environment.name, environment);
     this.manifests = new ChartManifests(this, 'Workload', { chart });

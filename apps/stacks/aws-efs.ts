@@ -1,16 +1,25 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { EfsFileSystem, requireTerraformVersion } from '../../lib/terraform/aws';
+import { App } from 'cdk8s';
+import { awsEfs } from '../../environments/aws-efs';
+import config from '../../environments/aws-efs.config.json';
+import { EnvironmentChart } from '../../lib';
+import { EfsFileSystem, requireTerraformVersion, S3BackupStorage, S3BackupUploadRole } from '../../lib/terraform/aws';
 
 /**
  * Stack `aws-efs`: the AWS side of seed 003, with the AWS provider only so that
- * `terraform validate` can check it offline. Its outputs feed `aws-efs-workload` and
+ * `terraform validate` can check it offline: the file system, and the bucket the backups are
+ * copied to with the role the backup pods upload as. Its outputs feed `aws-efs-workload` and
  * environments/aws-efs.config.json.
  */
 export class AwsEfsStack extends TerraformStack {
   /** The file system and access point. */
   public readonly efs: EfsFileSystem;
+  /** The bucket the backups are copied to. */
+  public readonly backups: S3BackupStorage;
+  /** The role the backup upload runs as (EKS Pod Identity). */
+  public readonly uploadRole: S3BackupUploadRole;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -47,6 +56,12 @@ export class AwsEfsStack extends TerraformStack {
       validation: [{ condition: '${can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", var.efs_csi_driver_role_arn))}', errorMessage: 'efs_csi_driver_role_arn must be an IAM role ARN such as arn:aws:iam::123456789012:role/AmazonEKS_EFS_CSI_DriverRole.' }],
     });
 
+    const clusterName = new TerraformVariable(this, 'cluster_name', { type: 'string', description: 'The EKS cluster (with the EKS Pod Identity Agent add-on): its backup pods get the upload role' });
+    const backupBucket = new TerraformVariable(this, 'backup_bucket_name', {
+      type: 'string',
+      description: 'Name of the S3 bucket for the backups, unique in AWS (lower-case letters, digits and hyphens)',
+    });
+
     new AwsProvider(this, 'aws', { region: region.stringValue });
     this.efs = new EfsFileSystem(this, 'PostgresData', {
       name: 'postgres-data',
@@ -56,8 +71,22 @@ export class AwsEfsStack extends TerraformStack {
       clientSecurityGroupIds: clusterGroups.listValue,
       csiDriverRoleArn: csiDriverRole.stringValue,
     });
+    // The backup CronJob as dist/ has it names the ServiceAccount and the prefix the role may write.
+    const workload = new EnvironmentChart(new App({ outdir: '/nonexistent' }), 'aws-efs', awsEfs(config));
+    const [server] = awsEfs(config).servers;
+    const uploader = workload.backups[server.id].serviceAccount!;
+    this.backups = new S3BackupStorage(this, 'Backups', { bucketName: backupBucket.stringValue, retentionDays: 30 });
+    this.uploadRole = new S3BackupUploadRole(this, 'BackupUpload', {
+      name: 'postgres-backup-upload',
+      clusterName: clusterName.stringValue,
+      namespace: uploader.metadata.namespace!,
+      serviceAccountName: uploader.name,
+      bucketArn: this.backups.bucketArn,
+      prefix: `${server.namespace}/${workload.servers[server.id].name}`,
+    });
     new TerraformOutput(this, 'file_system_id', { value: this.efs.fileSystemId, description: 'EFS file system id, for environments/aws-efs.config.json' });
     new TerraformOutput(this, 'access_point_id', { value: this.efs.accessPointId, description: 'EFS access point id, for environments/aws-efs.config.json' });
+    new TerraformOutput(this, 'backup_bucket', { value: this.backups.bucketName, description: 'S3 bucket of the backups, for environments/aws-efs.config.json and stack aws-efs-workload' });
     new TerraformOutput(this, 'volume_handle', { value: `${this.efs.fileSystemId}::${this.efs.accessPointId}`, description: 'volumeHandle of the PersistentVolume' });
   }
 }

@@ -1,9 +1,10 @@
-import { KubeCronJob, KubeServiceAccount, PodTemplateSpec, Quantity } from '../private/k8s';
+import { EnvVar, KubeCronJob, KubeServiceAccount, PodTemplateSpec, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
 import { BLOB_UPLOAD_OPTIONS_SHAPE, BlobUploadOptions, checkBlobUpload, CLIENT_ID_ANNOTATION, CURL_IMAGE, UPLOAD_LIST_DIR, UPLOAD_SCRIPT } from './backup/blob-upload';
+import { awsEndpoints, checkS3Upload, POD_IDENTITY_AGENT, ROLE_ARN_ANNOTATION, S3_UPLOAD_OPTIONS_SHAPE, S3_UPLOAD_SCRIPT, S3UploadOptions } from './backup/s3-upload';
 import { BACKUP_SCRIPT } from './backup/scripts';
 import { BACKUP_STORAGE_SHAPE, BackupStorage } from '../storage/backup-storage';
-import { array, boolean, checkProps, number, object, oneOf, optional, record, string } from '../checks/props-shape';
+import { array, boolean, checkProps, number, object, oneOf, optional, record, string, union } from '../checks/props-shape';
 import { checkServerConnection, POSTGRES_SERVER_CONNECTION_SHAPE, PostgresServerConnection } from '../core/server-connection';
 import { clientPodTemplate, JOB_RESOURCES_SHAPE, jobResources, JobResources } from './client-pod';
 import { Login, LOGIN_SHAPE } from '../secrets/login';
@@ -13,6 +14,7 @@ import { RequiredSecrets } from '../secrets/required-secrets';
 import { checkCron, checkTimeZone } from './cron';
 import { commonLabels, selectorLabels } from '../private/labels';
 import { ExternalEgressPolicy } from '../network/external-egress-policy';
+import { ExternalEgress } from '../network/peers';
 import { databaseNameProblem } from '../sql/reserved-names';
 import { checkDerivedSubdomain, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { addChartChecks } from '../checks/chart-checks';
@@ -80,11 +82,13 @@ export interface BackupCronJobProps {
    */
   readonly rolePasswords?: boolean;
   /**
-   * Also copy each verified dump to Azure Blob Storage with workload identity, an off-cluster copy.
-   * Retention there is the storage account's lifecycle policy; `retention` only prunes the claim.
+   * Also copy each verified dump out of the cluster: to Azure Blob Storage with workload identity
+   * ({@link BlobUploadOptions}: `accountName`), or to Amazon S3 with EKS Pod Identity or IRSA
+   * ({@link S3UploadOptions}: `bucket`); no key in the cluster either way. Retention there is the
+   * storage's lifecycle rule; `retention` only prunes the claim.
    * @default - the dumps stay on the claim only
    */
-  readonly upload?: BlobUploadOptions;
+  readonly upload?: BlobUploadOptions | S3UploadOptions;
   /**
    * Databases to dump in `database` mode.
    * @default - every database that accepts connections, listed at run time
@@ -129,7 +133,7 @@ export const BACKUP_CRON_JOB_PROPS_SHAPE = object<BackupCronJobProps>({
   storage: BACKUP_STORAGE_SHAPE,
   login: optional(LOGIN_SHAPE),
   rolePasswords: optional(boolean()),
-  upload: optional(BLOB_UPLOAD_OPTIONS_SHAPE),
+  upload: optional(union(BLOB_UPLOAD_OPTIONS_SHAPE, S3_UPLOAD_OPTIONS_SHAPE)),
   name: optional(string()),
   schedule: optional(string()),
   timeZone: optional(string()),
@@ -207,11 +211,7 @@ export class BackupCronJob extends Construct {
         "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
       if (props.login !== undefined) checkLogin(owner, 'login', props.login);
       if (props.rolePasswords && mode !== 'cluster') fail(owner, 'rolePasswords', props.rolePasswords, "applies to 'cluster' mode only (pg_dump never dumps roles)");
-      // The ServiceAccount names the Azure federated credential (`<namespace>-<account>`), which takes no '.'.
-      if (props.upload && props.upload.serviceAccountName === undefined && this.name.includes('.')) {
-        fail(owner, 'name', this.name, "names the upload's ServiceAccount, and through it an Azure federated credential, which takes letters, digits, '-' and '_' only; give upload.serviceAccountName");
-      }
-      const upload = props.upload && { options: props.upload, containerName: checkBlobUpload(this, owner, props.upload), serviceAccount: props.upload.serviceAccountName ?? this.name };
+      const upload = props.upload && this.resolveUpload(owner, props.upload, `${server.namespace}/${server.name}`);
       const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
       props.storage.bind(this, owner, server.name, server.namespace, labels);
       this.claimName = props.storage.claimName(server.name);
@@ -249,7 +249,7 @@ export class BackupCronJob extends Construct {
             spec: {
               backoffLimit: 2,
               activeDeadlineSeconds,
-              template: upload ? this.withUpload(dumpPod, upload, `${server.namespace}/${server.name}`) : dumpPod,
+              template: upload ? this.withUpload(dumpPod, upload) : dumpPod,
             },
           },
         },
@@ -260,17 +260,17 @@ export class BackupCronJob extends Construct {
             name: upload.serviceAccount,
             namespace: server.namespace,
             labels,
-            ...(upload.options.clientId ? { annotations: { [CLIENT_ID_ANNOTATION]: upload.options.clientId } } : {}),
+            ...(upload.annotations ? { annotations: upload.annotations } : {}),
           },
           automountServiceAccountToken: false,
         });
-        // Entra ID's token endpoint and the storage account have no fixed addresses a
-        // NetworkPolicy could name: HTTPS anywhere, for the backup pods only.
+        // The token endpoints and the storage have no fixed addresses a NetworkPolicy could
+        // name: HTTPS anywhere, for the backup pods only (and the node's Pod Identity agent).
         new ExternalEgressPolicy(this, 'UploadEgress', {
           namespace: server.namespace,
           name: `${this.name}-upload`,
           podLabels: { ...selectorLabels(server.name), [UPLOAD_POD_LABEL]: this.name },
-          egress: { cidrs: ['0.0.0.0/0', '::/0'], ports: [443] },
+          egress: [{ cidrs: ['0.0.0.0/0', '::/0'], ports: [443] }, ...upload.moreEgress],
           labels,
         });
       }
@@ -281,15 +281,58 @@ export class BackupCronJob extends Construct {
     }
   }
 
+  /** The upload's container, ServiceAccount and egress, for Azure Blob Storage or Amazon S3. */
+  private resolveUpload(owner: string, options: BlobUploadOptions | S3UploadOptions, prefix: string): ResolvedUpload {
+    const serviceAccount = options.serviceAccountName ?? this.name;
+    if ('bucket' in options) {
+      checkS3Upload(this, owner, options);
+      const endpoints = awsEndpoints(options.bucket, options.region);
+      return {
+        image: options.image ?? CURL_IMAGE,
+        script: S3_UPLOAD_SCRIPT,
+        serviceAccount,
+        annotations: options.roleArn ? { [ROLE_ARN_ANNOTATION]: options.roleArn } : undefined,
+        env: [
+          { name: 'S3_ENDPOINT', value: endpoints.s3 },
+          { name: 'S3_BUCKET', value: options.bucket },
+          { name: 'S3_REGION', value: options.region },
+          { name: 'S3_PREFIX', value: prefix },
+          { name: 'STS_ENDPOINT', value: endpoints.sts },
+        ],
+        moreEgress: [{ cidrs: [...POD_IDENTITY_AGENT.cidrs], ports: [POD_IDENTITY_AGENT.port] }],
+      };
+    }
+    // The ServiceAccount names the Azure federated credential (`<namespace>-<account>`), which takes no '.'.
+    if (options.serviceAccountName === undefined && this.name.includes('.')) {
+      fail(owner, 'name', this.name, "names the upload's ServiceAccount, and through it an Azure federated credential, which takes letters, digits, '-' and '_' only; give upload.serviceAccountName");
+    }
+    const containerName = checkBlobUpload(this, owner, options);
+    return {
+      image: options.image ?? CURL_IMAGE,
+      script: UPLOAD_SCRIPT,
+      serviceAccount,
+      annotations: options.clientId ? { [CLIENT_ID_ANNOTATION]: options.clientId } : undefined,
+      env: [
+        { name: 'BLOB_ENDPOINT', value: `https://${options.accountName}.blob.core.windows.net` },
+        { name: 'BLOB_CONTAINER', value: containerName },
+        { name: 'BLOB_PREFIX', value: prefix },
+      ],
+      // AKS's workload identity webhook acts on pods with this label, and skips the containers named.
+      podLabels: { 'azure.workload.identity/use': 'true' },
+      skipContainersAnnotation: 'azure.workload.identity/skip-containers',
+      moreEgress: [],
+    };
+  }
+
   /**
    * With an upload, the pods carry {@link UPLOAD_POD_LABEL}, which selects them, and only them,
    * for HTTPS egress. The dump runs first (an init container that lists the files it verified in
    * a shared emptyDir) and the upload after it, in the curl image, under the ServiceAccount the
-   * workload identity webhook reads. The webhook skips the dump container: only the upload
-   * sees the federated token. A failed dump fails the pod before any upload; a failed upload
-   * fails it after.
+   * cloud's identity webhook reads. On Azure the webhook skips the dump container; on AWS the
+   * identity is the pod's, but only the upload asks for credentials. A failed dump fails the pod
+   * before any upload; a failed upload fails it after.
    */
-  private withUpload(template: PodTemplateSpec, upload: { options: BlobUploadOptions; containerName: string; serviceAccount: string }, prefix: string): PodTemplateSpec {
+  private withUpload(template: PodTemplateSpec, upload: ResolvedUpload): PodTemplateSpec {
     const spec = template.spec!;
     const [dump] = spec.containers;
     const list = { name: 'upload-list', mountPath: UPLOAD_LIST_DIR };
@@ -297,8 +340,8 @@ export class BackupCronJob extends Construct {
     return {
       metadata: {
         ...template.metadata,
-        labels: { ...template.metadata?.labels, 'azure.workload.identity/use': 'true', [UPLOAD_POD_LABEL]: this.name },
-        annotations: { ...template.metadata?.annotations, 'azure.workload.identity/skip-containers': dump.name },
+        labels: { ...template.metadata?.labels, ...upload.podLabels, [UPLOAD_POD_LABEL]: this.name },
+        ...(upload.skipContainersAnnotation ? { annotations: { ...template.metadata?.annotations, [upload.skipContainersAnnotation]: dump.name } } : {}),
       },
       spec: {
         ...spec,
@@ -310,15 +353,13 @@ export class BackupCronJob extends Construct {
         }],
         containers: [{
           name: 'upload',
-          image: upload.options.image ?? CURL_IMAGE,
+          image: upload.image,
           imagePullPolicy: 'IfNotPresent',
-          command: ['/bin/sh', '-c', UPLOAD_SCRIPT],
+          command: ['/bin/sh', '-c', upload.script],
           env: [
             { name: 'BACKUP_DIR', value: BACKUP_DIR },
             { name: 'UPLOAD_LIST', value: uploadList },
-            { name: 'BLOB_ENDPOINT', value: `https://${upload.options.accountName}.blob.core.windows.net` },
-            { name: 'BLOB_CONTAINER', value: upload.containerName },
-            { name: 'BLOB_PREFIX', value: prefix },
+            ...upload.env,
             { name: 'SERVICE_ACCOUNT', value: upload.serviceAccount },
           ],
           // The same requests and limits as the dump's.
@@ -334,4 +375,16 @@ export class BackupCronJob extends Construct {
       },
     };
   }
+}
+
+/** What {@link BackupCronJob} needs to render an upload step. */
+interface ResolvedUpload {
+  readonly image: string;
+  readonly script: string;
+  readonly serviceAccount: string;
+  readonly annotations?: Record<string, string>;
+  readonly env: EnvVar[];
+  readonly podLabels?: Record<string, string>;
+  readonly skipContainersAnnotation?: string;
+  readonly moreEgress: ExternalEgress[];
 }

@@ -1,6 +1,6 @@
-import { KubeNetworkPolicy } from '../private/k8s';
+import { KubeNetworkPolicy, NetworkPolicyEgressRule } from '../private/k8s';
 import { Construct } from 'constructs';
-import { checkProps, object, optional, record, string } from '../checks/props-shape';
+import { array, checkProps, object, optional, record, string, union } from '../checks/props-shape';
 import { checkDnsLabel, checkDnsSubdomain, checkLabels, fail, ownerOf } from '../private/validation';
 import { DNS_EGRESS, EXTERNAL_EGRESS_SHAPE, ExternalEgress, externalEgressRule } from './peers';
 import { MANAGED_BY_LABEL } from '../private/labels';
@@ -13,8 +13,8 @@ export interface ExternalEgressPolicyProps {
   readonly name: string;
   /** Labels that select the pods, e.g. a backup CronJob's pod labels. Never empty. */
   readonly podLabels: Record<string, string>;
-  /** Where they may go: address ranges and TCP ports (443 unless given). */
-  readonly egress: ExternalEgress;
+  /** Where they may go: address ranges and TCP ports (443 unless given); one rule or several. */
+  readonly egress: ExternalEgress | ExternalEgress[];
   /**
    * Labels of the policy.
    * @default { 'app.kubernetes.io/managed-by': 'cdk8s-postgres' }
@@ -27,7 +27,7 @@ export const EXTERNAL_EGRESS_POLICY_PROPS_SHAPE = object<ExternalEgressPolicyPro
   namespace: string(),
   name: string(),
   podLabels: record(string()),
-  egress: EXTERNAL_EGRESS_SHAPE,
+  egress: union(EXTERNAL_EGRESS_SHAPE, array(EXTERNAL_EGRESS_SHAPE)),
   labels: optional(record(string())),
 }, { name: 'ExternalEgressPolicyProps' });
 
@@ -57,7 +57,7 @@ export class ExternalEgressPolicy extends Construct {
         spec: {
           podSelector: { matchLabels: props.podLabels },
           policyTypes: ['Egress'],
-          egress: [DNS_EGRESS, externalEgressRule(owner, 'egress', props.egress)],
+          egress: [DNS_EGRESS, ...egressRules(owner, props.egress)],
         },
       });
     } catch (error) {
@@ -65,4 +65,10 @@ export class ExternalEgressPolicy extends Construct {
       throw error;
     }
   }
+}
+
+function egressRules(owner: string, egress: ExternalEgress | ExternalEgress[]): NetworkPolicyEgressRule[] {
+  if (!Array.isArray(egress)) return [externalEgressRule(owner, 'egress', egress)];
+  if (egress.length === 0) fail(owner, 'egress', egress, "is empty: name where the pods may go, e.g. { cidrs: ['0.0.0.0/0'], ports: [443] }");
+  return egress.map((rule, i) => externalEgressRule(owner, `egress[${i}]`, rule));
 }

@@ -143,6 +143,11 @@ export const CORPUS: readonly CorpusEdit[] = [
   }, RECREATE),
   descriptionEdit('weakening', 'kubectl', 'a wider clientCidrs', awsEfs(), () => awsEfs({ ...config, clientCidrs: [...config.clientCidrs, '192.168.0.0/16'] }), WIDER_ON_RELOAD),
   descriptionEdit('disruptive', 'kubectl', 'another file system', awsEfs(), () => awsEfs({ ...config, fileSystemId: 'fs-0123456789abcdef0' }), REFUSED),
+  descriptionEdit('routine', 'kubectl', 'the backups copied to another bucket', awsEfs(), () => awsEfs({ ...config, backupBucket: 'postgres-backups-archive' }), IN_PLACE),
+  descriptionEdit('weakening', 'kubectl', 'the backups no longer copied to S3', awsEfs(), () => {
+    const d = awsEfs();
+    return { ...d, servers: d.servers.map((s) => ({ ...s, backup: { ...s.backup!, upload: undefined } })) };
+  }, WIDER_IN_PLACE),
 
   // prod-operator (the Zalando operator), by kubectl
   environmentEdit('routine', 'kubectl', 'prod-operator', 'microservices', 'a larger volume', () => ({ storage: { size: '100Gi' } }), IN_PLACE),

@@ -43,6 +43,12 @@ export function podTemplate(emit: Emit, old: KubeObject, now: KubeObject): void 
   for (const [path, what] of loosened) emit('security', path, `container security loosened: ${what}`, ['keep the restricted settings (Pod Security "restricted", read-only root filesystem) unless the workload truly needs more']);
   for (const [path, what] of clientsLoosened(base, oldSpec, newSpec)) emit('security', path, what, ['check that the weakening is meant and approved before applying']);
   for (const [path, what] of imagesMoved(base, oldSpec, newSpec)) emit('security', path, what, ['check that the registry and the repository are the ones meant, and pin the image by digest where they are not your own']);
+  const [copiedTo, nowCopiedTo] = [backupCopyDestination(oldSpec), backupCopyDestination(newSpec)];
+  if (copiedTo && !nowCopiedTo) {
+    emit('security', `${base}.spec.containers`, `the dumps no longer leave the cluster (they were copied to ${copiedTo}): a lost cluster or claim loses every backup`, ['keep the upload unless the backups are copied out some other way']);
+  } else if (copiedTo && nowCopiedTo && copiedTo !== nowCopiedTo) {
+    emit('safe', `${base}.spec.containers`, `the dumps are copied to ${nowCopiedTo} instead of ${copiedTo}; the copies made so far stay where they are`, ['make sure the new destination exists and that the upload identity may write to it before the next run']);
+  }
   if (oldSpec.automountServiceAccountToken === false && newSpec.automountServiceAccountToken !== false) {
     emit('security', `${base}.spec.automountServiceAccountToken`, `automountServiceAccountToken false -> ${show(newSpec.automountServiceAccountToken)}: the pods get a token for the Kubernetes API, with whatever its ServiceAccount may do`, ['keep it false unless the pods call the Kubernetes API']);
   }
@@ -72,6 +78,19 @@ function imagesMoved(base: string, oldSpec: any, newSpec: any): Array<[string, s
   };
   return matchedContainers(base, oldSpec, newSpec).filter(({ previous, container }) => origin(previous.image) !== origin(container.image))
     .map(({ previous, container, path }) => [`${path}.image`, `container ${container.name}: the image comes from ${origin(container.image)} instead of ${origin(previous.image)}`]);
+}
+
+/**
+ * Where a backup pod's upload step copies the dumps (BackupCronJob's `upload`), as a URL, or
+ * undefined without one: Azure Blob Storage's container or S3's bucket, with the prefix.
+ */
+function backupCopyDestination(spec: any): string | undefined {
+  for (const c of spec?.containers ?? []) {
+    const env = (name: string) => (c?.env ?? []).find((e: any) => e?.name === name)?.value as string | undefined;
+    if (env('S3_BUCKET')) return `s3://${env('S3_BUCKET')}/${env('S3_PREFIX') ?? ''} (${env('S3_REGION') ?? 'no region'})`;
+    if (env('BLOB_ENDPOINT')) return `${env('BLOB_ENDPOINT')}/${env('BLOB_CONTAINER') ?? ''}/${env('BLOB_PREFIX') ?? ''}`;
+  }
+  return undefined;
 }
 
 /** libpq's sslmode values, weakest first; unset is `prefer`. */

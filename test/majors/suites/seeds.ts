@@ -90,7 +90,7 @@ export function seedSuite(major: number): void {
       test('test_table with its initial row, owned by the manager, with the history trigger', () => {
         const run = runJobScript(loadDist()['aws-efs'], 'postgres-schema-init', server, {
           'postgres-superuser': { password: server.superuserPassword },
-          'postgres-logins': { 'manager-user-password': 'manager-pw', 'app-user-password': 'app-pw' },
+          'postgres-logins': { 'manager-user-password': 'manager-pw', 'app-user-password': 'app-pw', 'backup-password': 'backup-pw' },
         });
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
