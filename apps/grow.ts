@@ -80,6 +80,11 @@ function subjectOf(request: GrowRequest): GrowSubject {
     const resource = find('postgresql', cluster.name, cluster.namespace)!;
     return { ...how, storage: { backend: 'zalando', cluster: resource }, declared: resource.spec.volume.size, field: 'storage.size' };
   }
+  const cnpg = chart.cloudNativePgClusters[server.id];
+  if (cnpg) {
+    const resource = find('Cluster', cnpg.name, cnpg.namespace)!;
+    return { ...how, storage: { backend: 'cloudnativepg', cluster: resource }, declared: resource.spec.storage.size, field: 'storage.size' };
+  }
   const sts = chart.servers[server.id];
   const statefulSet = find('StatefulSet', sts.name, sts.namespace)!;
   const claimTemplates: GrowObject[] = statefulSet.spec.volumeClaimTemplates ?? [];

@@ -147,6 +147,17 @@ describe('prod-cnpg', () => {
     expect(env).toMatchObject({ PGHOST: 'postgres-cluster-rw', PGSSLMODE: 'verify-full', PGPASSWORD: { name: 'postgres-cluster-superuser', key: 'password' } });
   });
 
+  test("docs/upgrading.md's major upgrade: majorVersion 17 -> 18 changes the image and the archive's serverName together; the review says downtime, data at risk, no data loss", () => {
+    const environment = ENVIRONMENTS.find((e) => e.name === 'prod-cnpg')!;
+    const upgraded = { ...environment, servers: environment.servers.map((s) => ({ ...s, majorVersion: 18 })) };
+    const after = Testing.synth(new EnvironmentChart(Testing.app(), 'prod-cnpg', upgraded)) as KubeObject[];
+    const [before, now] = [only(objects, 'Cluster'), only(after, 'Cluster')];
+    expect([before.spec.imageName, now.spec.imageName]).toEqual([expect.stringMatching(/:17\.\d+-standard-trixie$/), expect.stringMatching(/:18\.\d+-standard-trixie$/)]);
+    expect(now.spec.plugins[0].parameters.serverName).toBe('postgres-cluster-pg18');
+    const findings = reviewObjects(objects, after).filter((f) => f.risk !== 'safe');
+    expect(findings.map((f) => [f.risk, f.target, f.path, f.data])).toEqual([['downtime', 'Cluster/microservices/postgres-cluster', 'spec.imageName', 'at risk']]);
+  });
+
   test('renders in an EnvironmentChart as the description says, and refuses a backup login', () => {
     const environment = ENVIRONMENTS.find((e) => e.name === 'prod-cnpg')!;
     const [server] = environment.servers;
@@ -278,7 +289,9 @@ describe('backups and point-in-time recovery through the Barman Cloud plugin', (
     const upgraded = { ...cluster, spec: { ...cluster.spec, imageName: 'ghcr.io/cloudnative-pg/postgresql:18.4-standard-trixie' } };
     expect(review([cluster], [upgraded])).toEqual(['data-loss spec.plugins', 'downtime spec.imageName']);
     const renamed = { ...upgraded, spec: { ...upgraded.spec, plugins: [{ ...plugins[0], parameters: { ...plugins[0].parameters, serverName: 'orders-pg18' } }] } };
-    expect(review([cluster], [renamed])).toEqual(['downtime spec.imageName', 'downtime spec.plugins']);
+    expect(review([cluster], [renamed])).toEqual(['downtime spec.imageName', 'safe spec.plugins']);
+    // a new serverName without a major upgrade restarts the instances
+    expect(review([cluster], [{ ...renamed, spec: { ...renamed.spec, imageName: cluster.spec.imageName } }])).toEqual(['downtime spec.plugins']);
   });
 });
 

@@ -28,6 +28,8 @@ const NOT_RUN: Record<string, string> = {
     'needs the drill declared in environments/prod-cnpg.ts first: test/cloudnativepg-cluster.test.ts renders a recovery to a point in time, and this test looks its names up in that rendering',
   "kubectl get configmap postgres-operator -n default -o jsonpath='{.data.major_version_upgrade_mode}'   # empty: the default":
     'edits environments/prod-operator.ts between its steps: test/zalando-major-version.test.ts checks the rendered version change',
+  "# environments/prod-cnpg.ts: majorVersion 17 -> 18 (a backup first: kubectl cnpg backup, or wait for the night's)":
+    "edits environments/prod-cnpg.ts between its steps: test/cloudnativepg-cluster.test.ts renders that edit and reviews it",
   'npm run --silent grow -- minikube-dev microservices 10Gi > /tmp/grow.sh   # read it':
     'edits environments/minikube-dev.ts between its steps: test/grow-command.test.ts runs the script by sh through both stops',
   'npx cdk8s-postgres grow dist/shop.k8s.yaml orders-db 20Gi > /tmp/grow.sh   # read it, then: sh /tmp/grow.sh':

@@ -44,9 +44,9 @@ test('prints the script for the StatefulSet of a manifest file; --check-declared
 });
 
 test.each([
-  [[file, 'orders', '20Gi'], 1, `${file} has no StatefulSet or postgresql named orders (it has: StatefulSet shop/orders-db)`],
+  [[file, 'orders', '20Gi'], 1, `${file} has no StatefulSet, postgresql or CloudNativePG Cluster named orders (it has: StatefulSet shop/orders-db)`],
   [[file, 'orders-db', '5Gi'], 1, `StatefulSet shop/orders-db in ${file} declares 10Gi; 5Gi is smaller, and Kubernetes never shrinks a claim (move the data to a smaller claim with a backup and a restore instead)`],
-  [[file, 'orders-db', '20Gi', '--namespace', 'default'], 1, `${file} has no StatefulSet or postgresql named orders-db in namespace default (it has: StatefulSet shop/orders-db)`],
+  [[file, 'orders-db', '20Gi', '--namespace', 'default'], 1, `${file} has no StatefulSet, postgresql or CloudNativePG Cluster named orders-db in namespace default (it has: StatefulSet shop/orders-db)`],
   [[file, 'orders-db'], 2, 'give the manifest file, the name and the size (got 2 of them); usage: npx cdk8s-postgres grow'],
   [['dist/none.k8s.yaml', 'orders-db', '20Gi'], 2, 'cannot read dist/none.k8s.yaml'],
   [['dist/my shop.k8s.yaml', 'orders-db', '20Gi'], 2, "the manifest file 'dist/my shop.k8s.yaml' is not a plain path (letters, digits, '.', '_', '-' and '/')"],
@@ -105,4 +105,14 @@ esac
     `kubectl apply -f ${file}`,
     'kubectl rollout status statefulset/orders-db -n shop --timeout=10m',
   ]);
+});
+
+test("a CloudNativePG Cluster of a manifest file: the operator's plan, and --check-declared reads the Cluster's storage.size", () => {
+  writeFileSync(join(scratch, 'dist', 'orders-cnpg.k8s.yaml'), readFileSync(join(REPO_ROOT, 'dist', 'prod-cnpg.k8s.yaml'), 'utf8'));
+  const { stdout, status } = grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '80Gi');
+  expect(status).toBe(0);
+  expect(stdout).toContain("for claim in $(kubectl get pvc -n microservices -l cnpg.io/cluster=postgres-cluster -o jsonpath='{.items[*].metadata.name}'); do allows_expansion \"$claim\"; done");
+  expect(stdout.split('\n').filter((l) => l.startsWith('kubectl patch'))).toEqual([]);
+  expect(grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '50Gi', '--check-declared').status).toBe(0);
+  expect(grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '40Gi').stderr).toContain("can't shrink existing storage");
 });

@@ -234,6 +234,59 @@ describe('npm run grow: other backends', () => {
   });
 });
 
+describe('npm run grow: CloudNativePG', () => {
+  const result = grow('prod-cnpg', 'microservices', '100Gi');
+  // The operator numbers its claims itself (<cluster>-<serial>, serials grow as instances are
+  // replaced): the script finds them by the label the operator lists them by
+  // (internal/controller/cluster_restore.go: cnpg.io/cluster=<name>).
+  const bin = join(scratch, 'cnpg-bin');
+  const log = join(scratch, 'cnpg-calls.log');
+  const run = (expandable: string) => {
+    rmSync(bin, { recursive: true, force: true });
+    rmSync(log, { force: true });
+    mkdirSync(bin, { recursive: true });
+    writeStandIn(bin, log, 'kubectl', `
+case "$1 $2" in
+  "get pvc") if [ "$3" = -n ]; then echo "postgres-cluster-1 postgres-cluster-4 postgres-cluster-5"; else echo gp3; fi ;;
+  "get storageclass") echo "${expandable}" ;;
+esac
+`);
+    writeStandIn(bin, log, 'npm', '');
+    writeStandIn(bin, log, 'npx', '');
+    const done = spawnSync('sh', ['-c', result.stdout], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...OFFLINE, PATH: `${bin}:${process.env.PATH}` } });
+    return { ...done, calls: readFileSync(log, 'utf8').trim().split('\n') };
+  };
+
+  test('the operator resizes: the script checks every claim it labels, declares and applies, and patches none', () => {
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout.replace(/\n# /g, ' ')).toContain('The operator resizes them: change storage.size in the Cluster and it patches each instance\'s claim in place, without a restart (resizeInUseVolumes, on by default)');
+    expect(shellcheck(result.stdout).stdout).toBe('');
+    const ran = run('true');
+    expect([ran.status, ran.stderr]).toEqual([0, '']);
+    expect(ran.calls).toEqual([
+      "kubectl get pvc -n microservices -l cnpg.io/cluster=postgres-cluster -o jsonpath={.items[*].metadata.name}",
+      ...['1', '4', '5'].flatMap((serial) => [`kubectl get pvc postgres-cluster-${serial} -n microservices -o jsonpath={.spec.storageClassName}`, 'kubectl get storageclass gp3 -o jsonpath={.allowVolumeExpansion}']),
+      'npm run --silent grow -- prod-cnpg microservices 100Gi --check-declared',
+      'npx cdk8s synth --no-check-upgrade',
+      'kubectl apply -f dist/prod-cnpg.k8s.yaml',
+      'kubectl get pvc -n microservices -l cnpg.io/cluster=postgres-cluster',
+    ]);
+  });
+
+  test('a class without expansion stops the script before anything changes', () => {
+    const ran = run('');
+    expect(ran.status).toBe(1);
+    expect(ran.stderr).toBe("StorageClass 'gp3' of claim postgres-cluster-1 does not allow volume expansion (allowVolumeExpansion is not true); nothing was changed\n");
+    expect(ran.calls.some((c) => c.startsWith('npx') || c.startsWith('kubectl apply'))).toBe(false);
+  });
+
+  test('a smaller size is refused, as the operator\'s webhook refuses it', () => {
+    const smaller = grow('prod-cnpg', 'microservices', '40Gi');
+    expect(smaller.status).toBe(1);
+    expect(smaller.stderr).toContain("environment 'prod-cnpg' server 'microservices' declares 50Gi; 40Gi is smaller, and the operator's webhook refuses a smaller size (\"can't shrink existing storage\"");
+  });
+});
+
 describe('npm run grow in the state a pull request leaves', () => {
   test('the size the environment declares already is planned (the claims have not grown yet), by id or by the rendered name', () => {
     const byId = grow('minikube-dev', 'microservices', '5120Mi');

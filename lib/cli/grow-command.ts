@@ -44,11 +44,12 @@ function subjectOf(file: string, name: string, namespace: string | undefined): G
     throw new GrowRefusal(`cannot read ${file}: give the manifest file \`npx cdk8s synth\` writes (dist/<chart>.k8s.yaml)`, true);
   }
   const objects = parseAllDocuments(text).map((d) => d.toJSON() as GrowObject).filter((o) => o !== null && typeof o === 'object');
-  const candidates = objects.filter((o) => (o.kind === 'StatefulSet' || o.kind === 'postgresql') && o.metadata?.name === name && (namespace === undefined || (o.metadata.namespace ?? 'default') === namespace));
+  const isServer = (o: GrowObject) => o.kind === 'StatefulSet' || o.kind === 'postgresql' || (o.kind === 'Cluster' && o.apiVersion === 'postgresql.cnpg.io/v1');
+  const candidates = objects.filter((o) => isServer(o) && o.metadata?.name === name && (namespace === undefined || (o.metadata.namespace ?? 'default') === namespace));
   if (candidates.length !== 1) {
-    const servers = objects.filter((o) => o.kind === 'StatefulSet' || o.kind === 'postgresql').map((o) => `${o.kind} ${o.metadata.namespace ?? 'default'}/${o.metadata.name}`);
+    const servers = objects.filter(isServer).map((o) => `${o.kind} ${o.metadata.namespace ?? 'default'}/${o.metadata.name}`);
     throw new GrowRefusal(candidates.length === 0
-      ? `${file} has no StatefulSet or postgresql named ${name}${namespace ? ` in namespace ${namespace}` : ''} (it has: ${servers.join(', ') || 'none'})`
+      ? `${file} has no StatefulSet, postgresql or CloudNativePG Cluster named ${name}${namespace ? ` in namespace ${namespace}` : ''} (it has: ${servers.join(', ') || 'none'})`
       : `${file} has ${name} in more than one namespace (${candidates.map((c) => c.metadata.namespace).join(', ')}): give --namespace`);
   }
   const target = candidates[0];
@@ -70,6 +71,7 @@ function subjectOf(file: string, name: string, namespace: string | undefined): G
     field: 'storage.size',
   };
   if (target.kind === 'postgresql') return { ...how, storage: { backend: 'zalando', cluster: target }, declared: target.spec.volume.size };
+  if (target.kind === 'Cluster') return { ...how, storage: { backend: 'cloudnativepg', cluster: target }, declared: target.spec.storage.size };
   const claimTemplates: GrowObject[] = target.spec?.volumeClaimTemplates ?? [];
   if (claimTemplates.length > 0) return { ...how, storage: { backend: 'statefulSet', statefulSet: target, claimTemplates }, declared: claimTemplates[0].spec.resources.requests.storage };
   const claimName: string | undefined = target.spec?.template?.spec?.volumes?.find((v: any) => v.persistentVolumeClaim)?.persistentVolumeClaim.claimName;

@@ -5,7 +5,7 @@ import { checkCrdVolumeSize } from '../zalando/zalando-resources';
 /**
  * The script that grows a server's data volumes, planned from its rendered objects: the
  * repository's `npm run grow` (a server of an environment) and the package's
- * `npx cdk8s-postgres grow` (a StatefulSet or Zalando cluster of a manifest file) each say where
+ * `npx cdk8s-postgres grow` (a StatefulSet, Zalando or CloudNativePG cluster of a manifest file) each say where
  * the size is declared and how the manifests are made and applied.
  */
 
@@ -29,7 +29,8 @@ export type GrowObject = { apiVersion: string; kind: string; metadata: { name: s
 export type ServerStorage =
   | { readonly backend: 'statefulSet'; readonly statefulSet: GrowObject; readonly claimTemplates: GrowObject[] }
   | { readonly backend: 'efs'; readonly claim: GrowObject; readonly storageClass?: GrowObject }
-  | { readonly backend: 'zalando'; readonly cluster: GrowObject };
+  | { readonly backend: 'zalando'; readonly cluster: GrowObject }
+  | { readonly backend: 'cloudnativepg'; readonly cluster: GrowObject };
 
 /** What is grown, and how the project that renders it declares, renders and applies it. */
 export interface GrowSubject {
@@ -110,6 +111,10 @@ export function planGrowth(subject: GrowSubject, requested: string): GrowPlan {
     }
     return zalandoPlan(subject, size, storage.cluster);
   }
+  if (storage.backend === 'cloudnativepg') {
+    refuseSmaller(subject, size, requested, 'the operator\'s webhook refuses a smaller size ("can\'t shrink existing storage"; a smaller cluster is a new one, restored from a backup)');
+    return cloudNativePgPlan(subject, size, storage.cluster);
+  }
   refuseSmaller(subject, size, requested, 'Kubernetes never shrinks a claim (move the data to a smaller claim with a backup and a restore instead)');
   return statefulSetPlan(subject, size, storage.statefulSet, storage.claimTemplates);
 }
@@ -186,7 +191,7 @@ function roundingWarning(size: string): string[] {
 }
 
 /** Shell lines that stop the script unless the live StorageClass of each claim allows expansion. */
-function expansionCheck(claims: readonly string[], namespace: string): string[] {
+function expansionCheck(claims: readonly string[] | { selector: string }, namespace: string): string[] {
   return [
     'allows_expansion() {',
     `  class=$(kubectl get pvc "$1" -n ${namespace} -o jsonpath='{.spec.storageClassName}')`,
@@ -195,7 +200,10 @@ function expansionCheck(claims: readonly string[], namespace: string): string[] 
     '    exit 1',
     '  fi',
     '}',
-    ...claims.map((claim) => `allows_expansion ${claim}`),
+    ...('selector' in claims
+      // claims the operator names and numbers itself: every claim it labels, whatever their serials
+      ? [`for claim in $(kubectl get pvc -n ${namespace} -l ${claims.selector} -o jsonpath='{.items[*].metadata.name}'); do allows_expansion "$claim"; done`]
+      : claims.map((claim) => `allows_expansion ${claim}`)),
   ];
 }
 
@@ -271,6 +279,34 @@ function zalandoPlan(subject: GrowSubject, size: string, cluster: GrowObject): G
   return { script: lines.join('\n'), warnings };
 }
 
+function cloudNativePgPlan(subject: GrowSubject, size: string, cluster: GrowObject): GrowPlan {
+  const name = cluster.metadata.name;
+  const namespace = cluster.metadata.namespace ?? 'default';
+  const instances: number = cluster.spec.instances ?? 1;
+  const selector = `cnpg.io/cluster=${name}`;
+  const warnings = [...classWarnings(cluster.spec.storage?.storageClass, subject.onMinikube), ...roundingWarning(size)];
+  const lines = [
+    '#!/bin/sh',
+    ...commentLines(`Grows the volumes of ${subject.what} (CloudNativePG Cluster ${name} in namespace ${namespace}, ${instances} ${instances === 1 ? 'instance' : 'instances'}) ${growth(subject, size)}. The operator resizes them: change storage.size in the Cluster and it patches each instance's claim in place, without a restart (resizeInUseVolumes, on by default), so their StorageClass must allow expansion. Its webhook refuses a smaller size.`),
+    ...warnings.flatMap((w) => commentLines(`WARNING: ${w}`)),
+    'set -eu',
+    '',
+    '# 1. Stop unless the StorageClass of every claim of the cluster allows expansion.',
+    ...expansionCheck({ selector }, namespace),
+    '',
+    `# 2. Declare the new size: ${subject.declaredAt}, ${declaration(subject, size)}.`,
+    subject.checkCommand(size),
+    '',
+    '# 3. Apply the changed Cluster.',
+    subject.synthCommand,
+    ...subject.applyCommands.filter((line) => !line.startsWith('#')),
+    '',
+    `# 4. Watch the claims grow (kubectl describe pvc says why one does not; FileSystemResizePending means the file system grows when the operator restarts its pod).`,
+    `kubectl get pvc -n ${namespace} -l ${selector}`,
+    '',
+  ];
+  return { script: lines.join('\n'), warnings };
+}
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

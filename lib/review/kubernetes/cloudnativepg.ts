@@ -90,8 +90,13 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
   if (plugins.length) {
     explained.push(...plugins.map((c) => c.path));
     const archives = (o: KubeObject) => ((o.spec?.plugins as Array<{ isWALArchiver?: boolean; enabled?: boolean }>) ?? []).some((p) => p.isWALArchiver === true && p.enabled !== false);
+    const [from, to] = [imageMajor(old.spec?.imageName), imageMajor(now.spec?.imageName)];
+    const onlyServerName = plugins.every((c) => /^spec\.plugins\[\d+\]\.parameters\.serverName$/.test(c.path));
     if (archives(old) && !archives(now)) {
       emit('security', 'spec.plugins', 'WAL is no longer archived: point-in-time recovery ends at the last archived segment, and new base backups cannot be taken', ['keep the Barman Cloud plugin as WAL archiver while the cluster holds data that matters'], { applies: 'on restart', data: 'at risk', access: 'same' });
+    } else if (onlyServerName && from !== undefined && to !== undefined && to > from) {
+      // the library's <cluster>-pg<major>: part of the major upgrade, whose instances are stopped anyway
+      emit('safe', 'spec.plugins', `${describe(plugins)}: with the major upgrade, the new major's WAL and base backups go apart from the old major's, which stay for a restore of the old major`);
     } else {
       emit('downtime', 'spec.plugins', `${describe(plugins)}: the operator restarts the instances to load the plugin's sidecar, one by one, the primary last after a switchover`, ['apply in a maintenance window']);
     }
