@@ -3,6 +3,7 @@ import { object, optional, string } from '../../checks/props-shape';
 import { checkVersionedImage } from '../../private/image-reference';
 import { checkDnsSubdomain, fail } from '../../private/validation';
 import { checkText, TextRule } from '../../private/terraform-tokens';
+import { uploadLoop } from './upload-loop';
 
 /**
  * A copy of every verified dump in Azure Blob Storage, uploaded with Microsoft
@@ -149,29 +150,14 @@ rm -f "\${work}/token.json"
 [ -n "\${token}" ] || fail "No backup was uploaded: the token response holds no access_token"
 printf 'Authorization: Bearer %s\\n' "\${token}" > "\${work}/authorization"
 
-failures=0
-while IFS= read -r file; do
-  [ -n "\${file}" ] || continue
-  path="\${BACKUP_DIR}/\${file}"
-  size=$(( $(wc -c < "\${path}") ))
-  blob="\${BLOB_PREFIX}/\${file}"
-  # A single Put Blob takes up to 5000 MiB.
-  if [ "\${size}" -gt 5242880000 ]; then
-    echo "Upload of \${file} failed: \${size} bytes is more than one Put Blob takes (5000 MiB)" >&2
-    failures=$(( failures + 1 ))
-    continue
-  fi
-  code=$(curl -sS --proto '=https' --tlsv1.2 --retry 3 -o "\${work}/response" -w '%{http_code}' \\
-    -H "@\${work}/authorization" -H 'x-ms-version: 2023-11-03' -H 'x-ms-blob-type: BlockBlob' \\
-    -H 'If-None-Match: *' -H 'Content-Type: application/octet-stream' \\
-    --upload-file "\${path}" "\${BLOB_ENDPOINT%/}/\${BLOB_CONTAINER}/$(printf '%s' "\${blob}" | sed 's/%/%25/g')") || code=000
-  if [ "\${code}" = 201 ]; then
-    echo "Uploaded \${file} to \${BLOB_CONTAINER}/\${blob} (\${size} bytes)"
-  else
-    echo "Upload of \${file} failed (HTTP \${code}): $(cat "\${work}/response" 2>/dev/null || true)" >&2
-    failures=$(( failures + 1 ))
-  fi
-done < "\${UPLOAD_LIST}"
-[ "\${failures}" -eq 0 ] || fail "\${failures} upload(s) failed"
-echo "Uploads completed"
-`;
+${uploadLoop({
+  prefixVariable: 'BLOB_PREFIX',
+  maxBytes: 5242880000,
+  maxText: 'one Put Blob takes (5000 MiB)',
+  put: `code=$(curl -sS --proto '=https' --tlsv1.2 --retry 3 -o "\${work}/response" -w '%{http_code}' \\
+  -H "@\${work}/authorization" -H 'x-ms-version: 2023-11-03' -H 'x-ms-blob-type: BlockBlob' \\
+  -H 'If-None-Match: *' -H 'Content-Type: application/octet-stream' \\
+  --upload-file "\${path}" "\${BLOB_ENDPOINT%/}/\${BLOB_CONTAINER}/$(printf '%s' "\${key}" | sed 's/%/%25/g')") || code=000`,
+  okCode: 201,
+  destination: '\${BLOB_CONTAINER}/\${key}',
+})}`;

@@ -4,6 +4,7 @@ import { checkVersionedImage } from '../../private/image-reference';
 import { checkDnsSubdomain, fail } from '../../private/validation';
 import { checkText, TextRule } from '../../private/terraform-tokens';
 import { CURL_IMAGE } from './blob-upload';
+import { uploadLoop } from './upload-loop';
 
 /**
  * A copy of every verified dump in Amazon S3, uploaded with the pod's AWS identity: no access key
@@ -162,31 +163,16 @@ printf 'user = "%s:%s"\\n' "\${key_id}" "\${secret}" > "\${work}/curl.conf"
 printf 'x-amz-security-token: %s\\n' "\${session}" > "\${work}/session"
 unset secret session
 
-failures=0
-while IFS= read -r file; do
-  [ -n "\${file}" ] || continue
-  path="\${BACKUP_DIR}/\${file}"
-  size=$(( $(wc -c < "\${path}") ))
-  key="\${S3_PREFIX}/\${file}"
-  # A single PutObject takes up to 5 GiB.
-  if [ "\${size}" -gt 5368709120 ]; then
-    echo "Upload of \${file} failed: \${size} bytes is more than one PutObject takes (5 GiB)" >&2
-    failures=$(( failures + 1 ))
-    continue
-  fi
-  # The payload's hash is signed and S3 checks the object against it: a copy that changed on the way is refused.
-  sha256=$(sha256sum < "\${path}" | cut -d' ' -f1)
-  code=$(curl -sS --proto '=https' --tlsv1.2 --retry 3 -o "\${work}/response" -w '%{http_code}' \\
-    -K "\${work}/curl.conf" --aws-sigv4 "aws:amz:\${S3_REGION}:s3" -H "@\${work}/session" -H "x-amz-content-sha256: \${sha256}" \\
-    -H 'If-None-Match: *' -H 'Content-Type: application/octet-stream' \\
-    --upload-file "\${path}" "\${S3_ENDPOINT%/}/$(printf '%s' "\${key}" | sed 's/%/%25/g')") || code=000
-  if [ "\${code}" = 200 ]; then
-    echo "Uploaded \${file} to s3://\${S3_BUCKET}/\${key} (\${size} bytes)"
-  else
-    echo "Upload of \${file} failed (HTTP \${code}): $(cat "\${work}/response" 2>/dev/null || true)" >&2
-    failures=$(( failures + 1 ))
-  fi
-done < "\${UPLOAD_LIST}"
-[ "\${failures}" -eq 0 ] || fail "\${failures} upload(s) failed"
-echo "Uploads completed"
-`;
+${uploadLoop({
+  prefixVariable: 'S3_PREFIX',
+  maxBytes: 5368709120,
+  maxText: 'one PutObject takes (5 GiB)',
+  // The payload's hash is signed and S3 checks the object against it: a copy that changed on the way is refused.
+  put: `sha256=$(sha256sum < "\${path}" | cut -d' ' -f1)
+code=$(curl -sS --proto '=https' --tlsv1.2 --retry 3 -o "\${work}/response" -w '%{http_code}' \\
+  -K "\${work}/curl.conf" --aws-sigv4 "aws:amz:\${S3_REGION}:s3" -H "@\${work}/session" -H "x-amz-content-sha256: \${sha256}" \\
+  -H 'If-None-Match: *' -H 'Content-Type: application/octet-stream' \\
+  --upload-file "\${path}" "\${S3_ENDPOINT%/}/$(printf '%s' "\${key}" | sed 's/%/%25/g')") || code=000`,
+  okCode: 200,
+  destination: 's3://\${S3_BUCKET}/\${key}',
+})}`;
