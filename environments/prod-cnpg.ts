@@ -42,6 +42,8 @@ export const prodCnpg: EnvironmentDescription = {
           schedule: '0 0 2 * * *',
           retention: '7d',
         },
+        // As prod-operator's: two PgBouncer pods in transaction mode (Service postgres-cluster-pooler-rw).
+        pooler: { instances: 2, mode: 'transaction' },
       },
     },
   ],

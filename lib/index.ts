@@ -12,6 +12,7 @@ export { type EfsDynamicVolumeProps, type EfsStaticVolumeProps, EfsVolume, type 
 export type { BackupDescription, CloudNativePgBackend, DatabaseServerDescription, EnvironmentDescription, MonitoringDescription, NetworkDescription, ServerBackend, StatefulSetBackend, ZalandoBackend } from './environment/environment-description';
 export { CloudNativePgCluster, type CloudNativePgClusterProps } from './cloudnativepg/cloudnativepg-cluster';
 export type { AwsRoleIdentity, AzureWorkloadIdentity, CloudNativePgBackupOptions, CloudNativePgObjectStore, CloudNativePgRecovery, GkeWorkloadIdentity } from './cloudnativepg/cnpg-backups';
+export type { CloudNativePgPoolerOptions } from './cloudnativepg/cnpg-pooler';
 export { EnvironmentChart } from './environment/environment-chart';
 export { MajorUpgradeJob, type MajorUpgradeJobProps } from './jobs/major-upgrade-job';
 export { ManagerRoleSql } from './sql/manager-role-sql';

@@ -12,6 +12,7 @@ const CRDS: Array<[file: string, version: string]> = [
   ['cloudnative-pg/postgresql.cnpg.io_clusters.yaml', 'v1'],
   ['cloudnative-pg/postgresql.cnpg.io_databases.yaml', 'v1'],
   ['cloudnative-pg/postgresql.cnpg.io_databaseroles.yaml', 'v1'],
+  ['cloudnative-pg/postgresql.cnpg.io_poolers.yaml', 'v1'],
   ['cloudnative-pg/postgresql.cnpg.io_scheduledbackups.yaml', 'v1'],
   ['cloudnative-pg/barmancloud.cnpg.io_objectstores.yaml', 'v1'],
 ];

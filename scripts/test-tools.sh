@@ -9,7 +9,7 @@ declare -A PACKAGE_OF=(
   [kubectl]=kubernetes-client
   [shellcheck]=shellcheck
   [curl]=curl [openssl]=openssl [busybox]=busybox
-  [promtool]=prometheus
+  [promtool]=prometheus [pgbouncer]=pgbouncer
 )
 
 missing=()

@@ -13,7 +13,7 @@ const VALUES = [
   'VolumeSnapshotClass', 'Warnings', 'ZalandoCluster', 'cloudnativepg', 'toYaml', 'writeChart', 'writeCharts', 'zalando',
 ];
 const TYPES = [
-  'AlertThresholds', 'AwsRoleIdentity', 'AzureWorkloadIdentity', 'CloudNativePgBackupOptions', 'CloudNativePgObjectStore', 'CloudNativePgRecovery', 'GkeWorkloadIdentity', 'BackupCronJobProps', 'BackupDescription', 'BackupRetention', 'BlobUploadOptions',
+  'AlertThresholds', 'AwsRoleIdentity', 'AzureWorkloadIdentity', 'CloudNativePgBackupOptions', 'CloudNativePgObjectStore', 'CloudNativePgPoolerOptions', 'CloudNativePgRecovery', 'GkeWorkloadIdentity', 'BackupCronJobProps', 'BackupDescription', 'BackupRetention', 'BlobUploadOptions',
   'CertManagerIssuer', 'ClientTls', 'CloudNativePgBackend', 'CloudNativePgClusterProps', 'CloudNativePgNetworkOptions', 'ConnectionConfigMapProps', 'ContainerResources', 'DatabaseDefinition',
   'DatabaseServerDescription', 'DatabaseUser', 'EfsDynamicVolumeProps', 'EfsStaticVolumeProps',
   'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress', 'ExternalEgressPolicyProps', 'HistoryTracking',

@@ -16,6 +16,7 @@ import { checkRequestsAndLimits, requireQuantity } from '../private/quantity';
 import { todayOf } from '../private/today';
 import { checkDerivedSubdomain, checkDnsLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { declareServerCertificate } from '../secrets/certificates';
+import { checkPooler, CloudNativePgPoolerOptions, CNPG_POOLER_OPTIONS_SHAPE, poolerName, renderPooler } from './cnpg-pooler';
 import { checkLogin } from '../secrets/login-checks';
 import { RequiredSecrets } from '../secrets/required-secrets';
 import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from '../server/server-props';
@@ -63,6 +64,12 @@ export interface CloudNativePgClusterProps extends PostgresServerProps {
    * @default - a new, empty cluster
    */
   readonly recovery?: CloudNativePgRecovery;
+  /**
+   * A PgBouncer pooler the operator runs in front of the cluster (Service
+   * `<cluster>-pooler-<type>`), with the same logins: TLS and scram-sha-256 only.
+   * @default - none: clients connect to the instances
+   */
+  readonly pooler?: CloudNativePgPoolerOptions;
 }
 
 /** Runtime description of {@link CloudNativePgClusterProps}. */
@@ -73,6 +80,7 @@ export const CLOUDNATIVEPG_CLUSTER_PROPS_SHAPE = object<CloudNativePgClusterProp
   network: optional(CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE),
   backup: optional(CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE),
   recovery: optional(CLOUDNATIVEPG_RECOVERY_SHAPE),
+  pooler: optional(CNPG_POOLER_OPTIONS_SHAPE),
 }, { name: 'CloudNativePgClusterProps' });
 
 /** The webhook's limit on a Cluster's name (internal/webhook/v1/cluster_webhook.go, validateName). */
@@ -101,6 +109,8 @@ export class CloudNativePgCluster extends Construct {
   public readonly replicaService: string;
   /** DNS name of the primary Service. */
   public readonly host: string;
+  /** Service of the PgBouncer pooler, when there is one: `<cluster>-pooler-<type>`. */
+  public readonly poolerService?: string;
   /** Connection as the operator's superuser `postgres`, for Jobs. */
   public readonly connection: PostgresServerConnection;
   /** The `Cluster` resource. */
@@ -158,12 +168,16 @@ export class CloudNativePgCluster extends Construct {
       this.primaryService = `${this.name}-rw`;
       this.replicaService = `${this.name}-ro`;
       this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
+      if (props.pooler) {
+        checkPooler(owner, props.pooler, this.name);
+        this.poolerService = poolerName(this.name, props.pooler);
+      }
       const labels = { ...MANAGED_BY_LABEL, ...props.labels };
       if (props.tls?.enabled === false) fail(owner, 'tls.enabled', false, 'cannot be turned off: CloudNativePG always serves TLS (with its own certificates when no other is given)');
       // A certificate of the library's making (cert-manager, or a Secret made by hand) when asked for; the operator's own otherwise.
       const ownCertificate = props.tls?.certManagerIssuer !== undefined || props.tls?.secretName !== undefined;
       const serverTls = ownCertificate
-        ? resolveServerTls({ owner, tls: props.tls, name: this.name, dnsNames: serviceDnsNames(this.namespace, [this.primaryService, this.replicaService, `${this.name}-r`]), disposable: false })
+        ? resolveServerTls({ owner, tls: props.tls, name: this.name, dnsNames: serviceDnsNames(this.namespace, [this.primaryService, this.replicaService, `${this.name}-r`, ...(this.poolerService ? [this.poolerService] : [])]), disposable: false })
         : undefined;
       const clientTls: ClientTls = serverTls ? { caSecretName: serverTls.caSecretName, caKey: serverTls.caKey } : { caSecretName: `${this.name}-ca`, caKey: 'ca.crt' };
       this.pgHba = cnpgPgHba();
@@ -234,6 +248,8 @@ export class CloudNativePgCluster extends Construct {
         });
       }
 
+      // PgBouncer serves the cluster's server certificate: with one of the library's making, its name is in it.
+      if (props.pooler) renderPooler(this, this.name, this.namespace, labels, props.pooler);
       if (props.backup) {
         objectStoreResource(this, 'BackupObjectStore', backupStore, this.namespace, labels, props.backup.objectStore, props.backup.retention ?? '30d');
         scheduledBackup(this, this.name, this.namespace, labels, props.backup.schedule ?? '0 0 2 * * *');

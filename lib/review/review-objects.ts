@@ -9,7 +9,7 @@ import { configMap } from './kubernetes/postgres-configuration';
 import { claim, storageClass, volume } from './kubernetes/storage';
 import { cronJob, job, statefulSet } from './kubernetes/workloads';
 import { zalando } from './kubernetes/zalando';
-import { barmanObjectStore, CNPG_GROUP, cnpgCluster, cnpgDatabase, cnpgDatabaseRole } from './kubernetes/cloudnativepg';
+import { barmanObjectStore, CNPG_GROUP, cnpgCluster, cnpgDatabase, cnpgDatabaseRole, cnpgPooler } from './kubernetes/cloudnativepg';
 
 /** Options of {@link reviewObjects}. */
 export interface ReviewObjectsOptions {
@@ -114,6 +114,7 @@ function changed(emit: Emit, emitted: () => number, old: KubeObject, now: KubeOb
     case 'Cluster': if (groupOf(now) === CNPG_GROUP) mark(cnpgCluster(emit, old, now, changes)); break;
     case 'Database': if (groupOf(now) === CNPG_GROUP) mark(cnpgDatabase(emit, now, changes)); break;
     case 'DatabaseRole': if (groupOf(now) === CNPG_GROUP) mark(cnpgDatabaseRole(emit, now, changes)); break;
+    case 'Pooler': if (groupOf(now) === CNPG_GROUP) mark(cnpgPooler(emit, old, now, changes)); break;
     case 'ObjectStore': if (groupOf(now) === 'barmancloud.cnpg.io') mark(barmanObjectStore(emit, now, changes)); break;
     default: break;
   }

@@ -3,6 +3,7 @@ import postgresqlSchema from '../../lib/imports/acid.zalan.do.postgresql.schema.
 import cnpgClusterSchema from '../../lib/imports/postgresql.cnpg.io.cluster.schema.json';
 import cnpgDatabaseSchema from '../../lib/imports/postgresql.cnpg.io.database.schema.json';
 import cnpgDatabaseRoleSchema from '../../lib/imports/postgresql.cnpg.io.databaserole.schema.json';
+import cnpgPoolerSchema from '../../lib/imports/postgresql.cnpg.io.pooler.schema.json';
 import cnpgScheduledBackupSchema from '../../lib/imports/postgresql.cnpg.io.scheduledbackup.schema.json';
 import barmanObjectStoreSchema from '../../lib/imports/barmancloud.cnpg.io.objectstore.schema.json';
 
@@ -15,11 +16,15 @@ const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, vali
  * schema does not declare them.
  */
 function crdProblems(schema: object): (o: unknown) => string[] {
-  const validate = ajv.compile(schema);
-  return (o) => [
-    ...(validate(o) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`)),
-    ...prunedFields(o, schema, ''),
-  ];
+  // compiled when first used: a test file that checks one kind does not compile the others
+  let compiled: ReturnType<typeof ajv.compile> | undefined;
+  return (o) => {
+    const validate = compiled ??= ajv.compile(schema);
+    return [
+      ...(validate(o) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`)),
+      ...prunedFields(o, schema, ''),
+    ];
+  };
 }
 
 /** Problems with a Zalando `postgresql` object (see {@link crdProblems}). */
@@ -30,6 +35,7 @@ export const CLOUDNATIVEPG_PROBLEMS: Record<string, (o: unknown) => string[]> = 
   'postgresql.cnpg.io/v1/Cluster': crdProblems(cnpgClusterSchema),
   'postgresql.cnpg.io/v1/Database': crdProblems(cnpgDatabaseSchema),
   'postgresql.cnpg.io/v1/DatabaseRole': crdProblems(cnpgDatabaseRoleSchema),
+  'postgresql.cnpg.io/v1/Pooler': crdProblems(cnpgPoolerSchema),
   'postgresql.cnpg.io/v1/ScheduledBackup': crdProblems(cnpgScheduledBackupSchema),
   'barmancloud.cnpg.io/v1/ObjectStore': crdProblems(barmanObjectStoreSchema),
 };

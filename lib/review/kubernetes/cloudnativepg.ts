@@ -156,6 +156,31 @@ export function cnpgDatabase(emit: Emit, now: KubeObject, changes: Change[]): st
   return explained;
 }
 
+/**
+ * A CloudNativePG Pooler: its cluster cannot change (the CRD's rule "cluster reference is
+ * immutable after creation"); PgBouncer reloads new settings and host rules without dropping
+ * clients; a wider pg_hba or client TLS below `require` admits weaker logins.
+ */
+export function cnpgPooler(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
+  const explained: string[] = [];
+  const cluster = changes.find((c) => c.path === 'spec.cluster.name');
+  if (cluster) {
+    explained.push(cluster.path);
+    emit('refused', cluster.path, `Pooler ${now.metadata?.name} cluster ${show(cluster.before)} -> ${show(cluster.after)}: the API server refuses it (the CRD's rule: cluster reference is immutable after creation)`, [`keep ${show(cluster.before)}; for another cluster, add a Pooler of another name and remove this one`]);
+  }
+  const hba = changes.filter((c) => under(c.path, 'spec.pgbouncer.pg_hba'));
+  if (hba.length) {
+    explained.push(...hba.map((c) => c.path));
+    hbaListChange(emit, 'spec.pgbouncer.pg_hba', old, now, 'PgBouncer reloads them; the operator\'s own md5 lines still follow them');
+  }
+  const sslmode = changes.find((c) => c.path === 'spec.pgbouncer.parameters.client_tls_sslmode');
+  if (sslmode && !['require', 'verify-ca', 'verify-full'].includes(String(sslmode.after))) {
+    explained.push(sslmode.path);
+    emit('security', sslmode.path, `client_tls_sslmode ${show(sslmode.before)} -> ${show(sslmode.after)}: the pooler accepts clients without TLS, their passwords and data in the clear`, ['keep require'], { applies: 'on reload' });
+  }
+  return explained;
+}
+
 /** Days in a Barman retention window (`30d`, `4w`, `6m`). */
 function windowDays(value: unknown): number {
   const m = /^(\d+)([dwm])$/.exec(String(value ?? ''));
@@ -193,6 +218,11 @@ export function cnpgRemoved(emit: Emit, o: KubeObject, ctx: Context): boolean {
   if (cnpg && o.kind === 'DatabaseRole') {
     emit('security', '', `DatabaseRole ${o.metadata?.name} is removed: the operator leaves login ${o.spec?.name} in PostgreSQL (reclaim policy retain), with its password: it can still log in`,
       ['to end its access: set databaseRoleReclaimPolicy: delete on the DatabaseRole, apply, then delete it (or DROP ROLE as the superuser)', `kubectl delete databaserole ${o.metadata?.name}${where(o)}`]);
+    return true;
+  }
+  if (cnpg && o.kind === 'Pooler') {
+    emit('downtime', '', `Pooler ${o.metadata?.name} is removed: its PgBouncer pods and its Service ${o.metadata?.name} go, and the clients that connect through it can no longer connect`,
+      [`point the clients at the cluster's own Service (${o.spec?.cluster?.name}-${o.spec?.type === 'ro' ? 'ro' : 'rw'}) first`, `kubectl delete pooler ${o.metadata?.name}${where(o)}`], { applies: 'in place', access: 'narrower' });
     return true;
   }
   if (cnpg && o.kind === 'ScheduledBackup') {
