@@ -13,6 +13,7 @@ const EXPECTED_SECONDS = [
   [/\/majors\/upgrade-14-to-17\.test\.ts$/, 6], [/\/major-guard\.test\.ts$/, 5.5], [/\/input-javascript-types\.test\.ts$/, 5.5],
   [/\/cloud-inputs\.test\.ts$/, 4.5], [/\/secrets-command\.test\.ts$/, 4.5], [/\/terraform-state\.test\.ts$/, 4],
   [/\/public-api\.test\.ts$/, 4], [/\/typecheck\.test\.ts$/, 4], [/\/undeclared-upgrade\.test\.ts$/, 5.5],
+  [/\/documented-commands\.test\.ts$/, 14], [/\/backup-upload-s3\.test\.ts$/, 4], [/\/cnpg-pooler\.test\.ts$/, 2.5],
 ];
 
 class LongestFirst extends Sequencer {
