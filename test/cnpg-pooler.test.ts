@@ -25,6 +25,14 @@ const cnpg = loadDist()['prod-cnpg'];
 const pooler = only(cnpg, 'Pooler');
 
 describe('the Pooler prod-cnpg renders', () => {
+  test('with the operator\'s own certificate, the pooler\'s Service is named in it (serverAltDNSNames)', () => {
+    const chart = Testing.chart();
+    new CloudNativePgCluster(chart, 'orders', { namespace: 'shop', pooler: {} });
+    const cluster = (Testing.synth(chart) as KubeObject[]).find((o) => o.kind === 'Cluster')!;
+    expect(cluster.spec.certificates).toEqual({ serverAltDNSNames: ['orders-pooler-rw', 'orders-pooler-rw.shop', 'orders-pooler-rw.shop.svc', 'orders-pooler-rw.shop.svc.cluster.local'] });
+    expect(CLOUDNATIVEPG_PROBLEMS['postgresql.cnpg.io/v1/Cluster'](cluster)).toEqual([]);
+  });
+
   test('valid against the vendored CRD; TLS-only, scram-sha-256 logins, read before the operator\'s MD5 lines', () => {
     expect(CLOUDNATIVEPG_PROBLEMS['postgresql.cnpg.io/v1/Pooler'](pooler)).toEqual([]);
     expect(pooler.metadata).toMatchObject({ name: 'postgres-cluster-pooler-rw', namespace: 'microservices' });
@@ -45,6 +53,7 @@ describe('the Pooler prod-cnpg renders', () => {
     [{ pooler: { parameters: { listen_port: '6432' } } }, "pooler.parameters['listen_port'] \"6432\" is not a PgBouncer setting the operator lets one set"],
     [{ pooler: { instances: 0 } }, 'pooler.instances 0 must be an integer at least 1'],
     [{ pooler: { mode: 'statement' as never } }, "pooler.mode \"statement\" must be one of 'transaction', 'session'"],
+    [{ pooler: { parameters: { toString: 'x' } } }, "pooler.parameters['toString'] \"x\" is not a PgBouncer setting the operator lets one set"],
   ])('refuses %j', (props, message) => {
     expect(refused(render(props))).toContain(message);
   });
@@ -56,6 +65,12 @@ describe('the Pooler prod-cnpg renders', () => {
     expect(say([pooler], [withSpec({ pgbouncer: { ...pooler.spec.pgbouncer, poolMode: 'session' } })])).toEqual(['safe spec.pgbouncer.poolMode']);
     expect(say([pooler], [withSpec({ pgbouncer: { ...pooler.spec.pgbouncer, pg_hba: ['host all all 0.0.0.0/0 md5'] } })])).toEqual(['security spec.pgbouncer.pg_hba']);
     expect(say([pooler], [])).toEqual(['downtime ']);
+    // the settings the library keeps strict
+    const parameters = (p: object) => withSpec({ pgbouncer: { ...pooler.spec.pgbouncer, parameters: { ...pooler.spec.pgbouncer.parameters, ...p } } });
+    expect(say([pooler], [parameters({ auth_type: 'trust' })])).toEqual(['security spec.pgbouncer.parameters.auth_type']);
+    expect(say([pooler], [parameters({ server_tls_sslmode: 'disable' })])).toEqual(['security spec.pgbouncer.parameters.server_tls_sslmode']);
+    expect(say([pooler], [parameters({ client_tls_sslmode: 'prefer' })])).toEqual(['security spec.pgbouncer.parameters.client_tls_sslmode']);
+    expect(say([pooler], [parameters({ max_client_conn: '500' })])).toEqual(['safe spec.pgbouncer.parameters.max_client_conn']);
   });
 });
 

@@ -111,8 +111,14 @@ test("a CloudNativePG Cluster of a manifest file: the operator's plan, and --che
   writeFileSync(join(scratch, 'dist', 'orders-cnpg.k8s.yaml'), readFileSync(join(REPO_ROOT, 'dist', 'prod-cnpg.k8s.yaml'), 'utf8'));
   const { stdout, status } = grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '80Gi');
   expect(status).toBe(0);
-  expect(stdout).toContain("for claim in $(kubectl get pvc -n microservices -l cnpg.io/cluster=postgres-cluster -o jsonpath='{.items[*].metadata.name}'); do allows_expansion \"$claim\"; done");
+  expect(stdout).toContain("claims=$(kubectl get pvc -n microservices -l cnpg.io/cluster=postgres-cluster -o jsonpath='{.items[*].metadata.name}')\n");
   expect(stdout.split('\n').filter((l) => l.startsWith('kubectl patch'))).toEqual([]);
   expect(grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '50Gi', '--check-declared').status).toBe(0);
   expect(grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '40Gi').stderr).toContain("can't shrink existing storage");
+  // a Cluster the operator would not resize, and one whose claims come from a template: refused, not planned
+  const text = readFileSync(join(REPO_ROOT, 'dist', 'prod-cnpg.k8s.yaml'), 'utf8');
+  writeFileSync(join(scratch, 'dist', 'orders-cnpg.k8s.yaml'), text.replace('    size: 50Gi\n', '    size: 50Gi\n    resizeInUseVolumes: false\n'));
+  expect(grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '80Gi')).toMatchObject({ status: 1, stderr: expect.stringContaining('sets storage.resizeInUseVolumes false: the operator does not resize its claims') });
+  writeFileSync(join(scratch, 'dist', 'orders-cnpg.k8s.yaml'), text.replace('    size: 50Gi\n', '    pvcTemplate: { resources: { requests: { storage: 50Gi } } }\n'));
+  expect(grow('dist/orders-cnpg.k8s.yaml', 'postgres-cluster', '80Gi')).toMatchObject({ status: 1, stderr: expect.stringContaining('declares no storage.size (its claims come from storage.pvcTemplate)') });
 });

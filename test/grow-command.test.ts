@@ -241,18 +241,19 @@ describe('npm run grow: CloudNativePG', () => {
   // (internal/controller/cluster_restore.go: cnpg.io/cluster=<name>).
   const bin = join(scratch, 'cnpg-bin');
   const log = join(scratch, 'cnpg-calls.log');
-  const run = (expandable: string) => {
+  const run = (expandable: string, claims = 'postgres-cluster-1 postgres-cluster-4 postgres-cluster-5') => {
     rmSync(bin, { recursive: true, force: true });
     rmSync(log, { force: true });
     mkdirSync(bin, { recursive: true });
     writeStandIn(bin, log, 'kubectl', `
 case "$1 $2" in
-  "get pvc") if [ "$3" = -n ]; then echo "postgres-cluster-1 postgres-cluster-4 postgres-cluster-5"; else echo gp3; fi ;;
+  "get pvc") if [ "$3" = -n ]; then cat "${bin}/claims"; else echo gp3; fi ;;
   "get storageclass") echo "${expandable}" ;;
 esac
 `);
     writeStandIn(bin, log, 'npm', '');
     writeStandIn(bin, log, 'npx', '');
+    writeFileSync(join(bin, 'claims'), claims);
     const done = spawnSync('sh', ['-c', result.stdout], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...OFFLINE, PATH: `${bin}:${process.env.PATH}` } });
     return { ...done, calls: readFileSync(log, 'utf8').trim().split('\n') };
   };
@@ -277,6 +278,13 @@ esac
     const ran = run('');
     expect(ran.status).toBe(1);
     expect(ran.stderr).toBe("StorageClass 'gp3' of claim postgres-cluster-1 does not allow volume expansion (allowVolumeExpansion is not true); nothing was changed\n");
+    expect(ran.calls.some((c) => c.startsWith('npx') || c.startsWith('kubectl apply'))).toBe(false);
+  });
+
+  test('no claim with the label (a wrong context, the cluster not there yet) stops the script before anything changes', () => {
+    const ran = run('true', '');
+    expect(ran.status).toBe(1);
+    expect(ran.stderr).toBe('No claim labelled cnpg.io/cluster=postgres-cluster in namespace microservices; nothing was changed\n');
     expect(ran.calls.some((c) => c.startsWith('npx') || c.startsWith('kubectl apply'))).toBe(false);
   });
 

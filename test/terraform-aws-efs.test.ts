@@ -94,7 +94,7 @@ describe('stack aws-efs', () => {
     expect(Object.keys(json.output).sort()).toEqual(['access_point_id', 'backup_bucket', 'file_system_id', 'volume_handle']);
   });
 
-  test('the backup bucket: private, encrypted, TLS 1.2 only, versioned, dumps expire after 30 days, kept on terraform destroy', () => {
+  test('the backup bucket: private, encrypted, TLS 1.2 only, no overwrites, versioned, dumps expire after 30 days, kept on terraform destroy', () => {
     const [bucket] = resources('aws_s3_bucket');
     expect(bucket.bucket).toBe('${var.backup_bucket_name}');
     expect(bucket.lifecycle.prevent_destroy).toBe(true);
@@ -105,11 +105,13 @@ describe('stack aws-efs', () => {
     expect(resources('aws_s3_bucket_server_side_encryption_configuration')[0].rule[0].apply_server_side_encryption_by_default).toEqual({ sse_algorithm: 'AES256' });
     expect(resources('aws_s3_bucket_versioning')[0].versioning_configuration).toEqual({ status: 'Enabled' });
     const [rule] = resources('aws_s3_bucket_lifecycle_configuration')[0].rule;
-    expect(rule).toMatchObject({ status: 'Enabled', expiration: [{ days: 30 }], noncurrent_version_expiration: [{ noncurrent_days: 1 }] });
+    expect(rule).toMatchObject({ status: 'Enabled', expiration: [{ days: 30 }], noncurrent_version_expiration: [{ noncurrent_days: 30 }] });
     const tls = Object.entries<any>(json.data.aws_iam_policy_document).find(([name]) => name.startsWith('Backups_'))![1];
-    expect(tls.statement.map((s: any) => [s.effect, s.condition])).toEqual([
-      ['Deny', [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }]],
-      ['Deny', [{ test: 'NumericLessThan', variable: 's3:TlsVersion', values: ['1.2'] }]],
+    expect(tls.statement.map((s: any) => [s.effect, s.actions, s.condition])).toEqual([
+      ['Deny', ['s3:*'], [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }]],
+      // a stolen upload credential cannot overwrite a dump: only If-None-Match writes
+      ['Deny', ['s3:PutObject'], [{ test: 'Null', variable: 's3:if-none-match', values: ['true'] }]],
+      ['Deny', ['s3:*'], [{ test: 'NumericLessThan', variable: 's3:TlsVersion', values: ['1.2'] }]],
     ]);
   });
 

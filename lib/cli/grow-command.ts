@@ -71,7 +71,11 @@ function subjectOf(file: string, name: string, namespace: string | undefined): G
     field: 'storage.size',
   };
   if (target.kind === 'postgresql') return { ...how, storage: { backend: 'zalando', cluster: target }, declared: target.spec.volume.size };
-  if (target.kind === 'Cluster') return { ...how, storage: { backend: 'cloudnativepg', cluster: target }, declared: target.spec.storage.size };
+  if (target.kind === 'Cluster') {
+    const size = target.spec?.storage?.size;
+    if (typeof size !== 'string') throw new GrowRefusal(`${how.who} declares no storage.size (its claims come from storage.pvcTemplate): grow the template's request and apply; this command plans storage.size only`);
+    return { ...how, storage: { backend: 'cloudnativepg', cluster: target }, declared: size };
+  }
   const claimTemplates: GrowObject[] = target.spec?.volumeClaimTemplates ?? [];
   if (claimTemplates.length > 0) return { ...how, storage: { backend: 'statefulSet', statefulSet: target, claimTemplates }, declared: claimTemplates[0].spec.resources.requests.storage };
   const claimName: string | undefined = target.spec?.template?.spec?.volumes?.find((v: any) => v.persistentVolumeClaim)?.persistentVolumeClaim.claimName;

@@ -112,6 +112,9 @@ export function planGrowth(subject: GrowSubject, requested: string): GrowPlan {
     return zalandoPlan(subject, size, storage.cluster);
   }
   if (storage.backend === 'cloudnativepg') {
+    if (storage.cluster.spec?.storage?.resizeInUseVolumes === false) {
+      throw new GrowRefusal(`${subject.who} sets storage.resizeInUseVolumes false: the operator does not resize its claims; set it true (or leave it out) first`);
+    }
     refuseSmaller(subject, size, requested, 'the operator\'s webhook refuses a smaller size ("can\'t shrink existing storage"; a smaller cluster is a new one, restored from a backup)');
     return cloudNativePgPlan(subject, size, storage.cluster);
   }
@@ -202,7 +205,12 @@ function expansionCheck(claims: readonly string[] | { selector: string }, namesp
     '}',
     ...('selector' in claims
       // claims the operator names and numbers itself: every claim it labels, whatever their serials
-      ? [`for claim in $(kubectl get pvc -n ${namespace} -l ${claims.selector} -o jsonpath='{.items[*].metadata.name}'); do allows_expansion "$claim"; done`]
+      // (listed first: set -e stops at a failed kubectl there, which a for list would not)
+      ? [
+        `claims=$(kubectl get pvc -n ${namespace} -l ${claims.selector} -o jsonpath='{.items[*].metadata.name}')`,
+        `if [ -z "$claims" ]; then echo "No claim labelled ${claims.selector} in namespace ${namespace}; nothing was changed" >&2; exit 1; fi`,
+        'for claim in $claims; do allows_expansion "$claim"; done',
+      ]
       : claims.map((claim) => `allows_expansion ${claim}`)),
   ];
 }
@@ -301,7 +309,7 @@ function cloudNativePgPlan(subject: GrowSubject, size: string, cluster: GrowObje
     subject.synthCommand,
     ...subject.applyCommands.filter((line) => !line.startsWith('#')),
     '',
-    `# 4. Watch the claims grow (kubectl describe pvc says why one does not; FileSystemResizePending means the file system grows when the operator restarts its pod).`,
+    `# 4. Watch the claims grow (kubectl describe pvc says why one does not; FileSystemResizePending means the storage cannot grow a mounted file system: delete the instances' pods one at a time, replicas first, and the file system grows as each starts again).`,
     `kubectl get pvc -n ${namespace} -l ${selector}`,
     '',
   ];

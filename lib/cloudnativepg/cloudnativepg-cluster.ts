@@ -207,6 +207,8 @@ export class CloudNativePgCluster extends Construct {
           // The schema Job connects as the superuser, whose password the operator generates into <cluster>-superuser.
           enableSuperuserAccess: true,
           ...(serverTls ? { certificates: { serverTlsSecret: serverTls.secretName, serverCaSecret: serverTls.secretName } } : {}),
+          // PgBouncer serves the server's certificate: the operator's own names the pooler's Service only when told to.
+          ...(!serverTls && this.poolerService ? { certificates: { serverAltDnsNames: serviceDnsNames(this.namespace, [this.poolerService]) } } : {}),
           ...(bootstrap ? { bootstrap } : {}),
           ...(props.recovery ? { externalClusters: [{ name: 'origin', plugin: { name: BARMAN_CLOUD_PLUGIN, parameters: { barmanObjectName: sourceStore, serverName: props.recovery.serverName } } }] } : {}),
           // Archived under <cluster>-pg<major>: a major upgrade (pg_upgrade starts timeline 1 again) archives apart from the old major's WAL.
@@ -248,7 +250,6 @@ export class CloudNativePgCluster extends Construct {
         });
       }
 
-      // PgBouncer serves the cluster's server certificate: with one of the library's making, its name is in it.
       if (props.pooler) renderPooler(this, this.name, this.namespace, labels, props.pooler);
       if (props.backup) {
         objectStoreResource(this, 'BackupObjectStore', backupStore, this.namespace, labels, props.backup.objectStore, props.backup.retention ?? '30d');

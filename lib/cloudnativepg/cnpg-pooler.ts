@@ -96,7 +96,7 @@ export function checkPooler(owner: string, options: CloudNativePgPoolerOptions, 
   if (options.instances !== undefined) checkInteger(owner, 'pooler.instances', options.instances, 1);
   for (const [name, value] of Object.entries(options.parameters ?? {})) {
     const field = `pooler.parameters['${name}']`;
-    if (name in POOLER_SETTINGS) fail(owner, field, value, `is set by the library (${name} = ${POOLER_SETTINGS[name]}), so that the pooler admits only TLS logins with scram-sha-256 and logs them`);
+    if (Object.prototype.hasOwnProperty.call(POOLER_SETTINGS, name)) fail(owner, field, value, `is set by the library (${name} = ${POOLER_SETTINGS[name]}), so that the pooler admits only TLS logins with scram-sha-256 and logs them`);
     if (!SETTABLE.has(name)) fail(owner, field, value, "is not a PgBouncer setting the operator lets one set (docs/src/connection_pooling.md of CloudNativePG: 'PgBouncer configuration options')");
   }
   const name = poolerName(cluster, options);

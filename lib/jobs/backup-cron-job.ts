@@ -1,7 +1,7 @@
 import { EnvVar, KubeCronJob, KubeServiceAccount, PodTemplateSpec, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
 import { BLOB_UPLOAD_OPTIONS_SHAPE, BlobUploadOptions, checkBlobUpload, CLIENT_ID_ANNOTATION, CURL_IMAGE, UPLOAD_LIST_DIR, UPLOAD_SCRIPT } from './backup/blob-upload';
-import { awsEndpoints, checkS3Upload, POD_IDENTITY_AGENT, ROLE_ARN_ANNOTATION, S3_UPLOAD_OPTIONS_SHAPE, S3_UPLOAD_SCRIPT, S3UploadOptions } from './backup/s3-upload';
+import { awsEndpoints, checkS3ServiceAccount, checkS3Upload, POD_IDENTITY_AGENT, ROLE_ARN_ANNOTATION, S3_UPLOAD_OPTIONS_SHAPE, S3_UPLOAD_SCRIPT, S3UploadOptions } from './backup/s3-upload';
 import { BACKUP_SCRIPT } from './backup/scripts';
 import { BACKUP_STORAGE_SHAPE, BackupStorage } from '../storage/backup-storage';
 import { array, boolean, checkProps, number, object, oneOf, optional, record, string, union } from '../checks/props-shape';
@@ -286,6 +286,7 @@ export class BackupCronJob extends Construct {
     const serviceAccount = options.serviceAccountName ?? this.name;
     if ('bucket' in options) {
       checkS3Upload(this, owner, options);
+      checkS3ServiceAccount(owner, options.serviceAccountName === undefined ? 'name' : 'upload.serviceAccountName', serviceAccount);
       const endpoints = awsEndpoints(options.bucket, options.region);
       return {
         image: options.image ?? CURL_IMAGE,
@@ -299,6 +300,8 @@ export class BackupCronJob extends Construct {
           { name: 'S3_PREFIX', value: prefix },
           { name: 'STS_ENDPOINT', value: endpoints.sts },
         ],
+        // EKS's webhook (Pod Identity and IRSA alike) gives the dump container no AWS credentials.
+        skipContainersAnnotation: 'eks.amazonaws.com/skip-containers',
         moreEgress: [{ cidrs: [...POD_IDENTITY_AGENT.cidrs], ports: [POD_IDENTITY_AGENT.port] }],
       };
     }
@@ -328,9 +331,8 @@ export class BackupCronJob extends Construct {
    * With an upload, the pods carry {@link UPLOAD_POD_LABEL}, which selects them, and only them,
    * for HTTPS egress. The dump runs first (an init container that lists the files it verified in
    * a shared emptyDir) and the upload after it, in the curl image, under the ServiceAccount the
-   * cloud's identity webhook reads. On Azure the webhook skips the dump container; on AWS the
-   * identity is the pod's, but only the upload asks for credentials. A failed dump fails the pod
-   * before any upload; a failed upload fails it after.
+   * cloud's identity webhook reads, which skips the dump container: only the upload gets the
+   * credentials. A failed dump fails the pod before any upload; a failed upload fails it after.
    */
   private withUpload(template: PodTemplateSpec, upload: ResolvedUpload): PodTemplateSpec {
     const spec = template.spec!;

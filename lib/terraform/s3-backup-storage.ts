@@ -20,8 +20,8 @@ export interface S3BackupStorageProps {
    */
   readonly bucketName: string;
   /**
-   * Days a dump is kept: a lifecycle rule expires dumps this long after they were written, and
-   * removes the expired versions a day later.
+   * Days a dump is kept: a lifecycle rule expires dumps this long after they were written; an
+   * overwritten or deleted one stays recoverable (as a noncurrent version) as long again.
    * @default 30
    */
   readonly retentionDays?: number;
@@ -34,9 +34,10 @@ export interface S3BackupStorageProps {
 
 /**
  * An S3 bucket for database dumps, a copy outside the cluster: every public access blocked, ACLs
- * off (bucket owner enforced), encrypted at rest (SSE-S3), reachable over TLS 1.2 only (a bucket
- * policy denies the rest), versioned so that an overwritten or deleted dump can be recovered, and a
- * lifecycle rule that deletes dumps after the retention period. Writers get `s3:PutObject` on
+ * off (bucket owner enforced), encrypted at rest (SSE-S3), reachable over TLS 1.2 only, written
+ * only with conditional writes that never replace an object (a bucket policy denies the rest),
+ * versioned so that a deleted dump can be recovered for the retention period, and a lifecycle rule
+ * that deletes dumps after it. Writers get `s3:PutObject` on
  * their prefix from an {@link S3BackupUploadRole}.
  */
 export class S3BackupStorage extends Construct {
@@ -89,7 +90,8 @@ export class S3BackupStorage extends Construct {
         status: 'Enabled',
         filter: [{ prefix: '' }],
         expiration: [{ days: retentionDays }],
-        noncurrentVersionExpiration: [{ noncurrentDays: 1 }],
+        // an overwritten or deleted dump stays recoverable as long as a current one would have been kept
+        noncurrentVersionExpiration: [{ noncurrentDays: retentionDays }],
         abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
       }],
       dependsOn: [versioning],
@@ -103,6 +105,16 @@ export class S3BackupStorage extends Construct {
           actions: ['s3:*'],
           resources: [this.bucket.arn, `${this.bucket.arn}/*`],
           condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
+        },
+        {
+          // Only conditional writes (If-None-Match: *, as the backup upload sends): a stolen upload
+          // credential can add objects but not overwrite a dump (s3:if-none-match, conditional writes).
+          sid: 'DenyOverwrites',
+          effect: 'Deny',
+          principals: [{ type: '*', identifiers: ['*'] }],
+          actions: ['s3:PutObject'],
+          resources: [`${this.bucket.arn}/*`],
+          condition: [{ test: 'Null', variable: 's3:if-none-match', values: ['true'] }],
         },
         {
           sid: 'DenyOldTls',

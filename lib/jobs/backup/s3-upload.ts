@@ -90,6 +90,14 @@ export function awsEndpoints(bucket: string, region: string): { s3: string; sts:
   return { s3: `https://${bucket}.s3.${region}.${domain}`, sts: `https://sts.${region}.${domain}` };
 }
 
+/**
+ * Checks the ServiceAccount name in effect (given, or the CronJob's): IRSA names the STS session
+ * after it, and STS takes 2 to 64 characters.
+ */
+export function checkS3ServiceAccount(owner: string, field: string, name: string): void {
+  if (name.length < 2 || name.length > 64) fail(owner, field, name, `names the upload's STS session (IRSA), which takes 2 to 64 characters, not ${name.length}: give upload.serviceAccountName`);
+}
+
 /** Checks the options (after BackupCronJob's props check). */
 export function checkS3Upload(scope: IConstruct, owner: string, upload: S3UploadOptions): void {
   checkText(scope, owner, 'upload.bucket', upload.bucket, S3_BUCKET_NAME);

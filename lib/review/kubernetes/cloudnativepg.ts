@@ -173,10 +173,17 @@ export function cnpgPooler(emit: Emit, old: KubeObject, now: KubeObject, changes
     explained.push(...hba.map((c) => c.path));
     hbaListChange(emit, 'spec.pgbouncer.pg_hba', old, now, 'PgBouncer reloads them; the operator\'s own md5 lines still follow them');
   }
-  const sslmode = changes.find((c) => c.path === 'spec.pgbouncer.parameters.client_tls_sslmode');
-  if (sslmode && !['require', 'verify-ca', 'verify-full'].includes(String(sslmode.after))) {
-    explained.push(sslmode.path);
-    emit('security', sslmode.path, `client_tls_sslmode ${show(sslmode.before)} -> ${show(sslmode.after)}: the pooler accepts clients without TLS, their passwords and data in the clear`, ['keep require'], { applies: 'on reload' });
+  // The settings the library keeps at their strict values: anything else admits weaker logins.
+  const strict: Record<string, { keep: readonly string[]; loses: string }> = {
+    client_tls_sslmode: { keep: ['require', 'verify-ca', 'verify-full'], loses: 'the pooler accepts clients without TLS, their passwords and data in the clear' },
+    auth_type: { keep: ['hba'], loses: 'the pooler no longer authenticates by its host rules (TLS and scram-sha-256 only)' },
+    server_tls_sslmode: { keep: ['verify-ca', 'verify-full'], loses: 'the pooler no longer verifies the server it hands passwords to' },
+  };
+  for (const [name, rule] of Object.entries(strict)) {
+    const change = changes.find((c) => c.path === `spec.pgbouncer.parameters.${name}`);
+    if (!change || rule.keep.includes(String(change.after))) continue;
+    explained.push(change.path);
+    emit('security', change.path, `${name} ${show(change.before)} -> ${show(change.after)}: ${rule.loses}`, [`keep ${rule.keep[0]}`], { applies: 'on reload' });
   }
   return explained;
 }
