@@ -1,4 +1,5 @@
 import { everyMajorSuites } from './suites/every-major';
+import { permissionSuite } from './suites/permissions';
 import { tlsSuite } from './suites/tls';
 
 // The real-server suites on PostgreSQL 17, one server each, one after the other; Jest runs the
@@ -9,3 +10,6 @@ everyMajorSuites(MAJOR);
 tlsSuite(MAJOR, 'solid-cloud');
 // Without cert-manager: the self-signed pair of `npm run secrets -- minikube-dev`.
 tlsSuite(MAJOR, 'minikube-dev', 'dbaas-metadata-postgresql-local');
+
+// The permission matrix again with CloudNativePG's logins (prod-cnpg deploys 17).
+permissionSuite(MAJOR, 'cloudnativepg');

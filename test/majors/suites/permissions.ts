@@ -1,5 +1,6 @@
 import { EFS_DATABASES, EFS_USERS, PRODUCT_CHANGE_DATABASES, PRODUCT_CHANGE_USERS } from '../../../environments/databases';
-import { DatabaseDefinition, DatabaseUser } from '../../../lib';
+import { CloudNativePgCluster, DatabaseDefinition, DatabaseUser, SchemaInitJob } from '../../../lib';
+import { synth, testChart } from '../../support/manifests';
 import { catalogState } from '../../support/catalog';
 import { startPostgres, TestServer } from '../../support/postgres-server';
 import { JOB_NAME, schemaJobObjects } from '../../support/schema-chart';
@@ -53,11 +54,41 @@ const KINDS: Record<string, (schema: string) => string> = {
   type: (s) => `CREATE TYPE ${s}.probe_type AS (a int)`,
 };
 
-export function permissionSuite(major: number): void {
-  describe(`permission matrix on PostgreSQL ${major}`, () => {
+/**
+ * The same logins on CloudNativePG: each with the basic-auth Secret of its own the operator reads
+ * (the same password), the logins and databases made as the operator makes them from the
+ * DatabaseRole and Database resources, then the cluster's schema Job (`logins: 'existing'`).
+ */
+function cloudNativePgRun(server: TestServer, databases: DatabaseDefinition[], users: DatabaseUser[]) {
+  const secretOf = (user: DatabaseUser) => `cnpg-${user.name.replace(/_/g, '-')}`;
+  const own = users.map((u) => ({ ...u, password: { name: secretOf(u), key: 'password', usernameKey: 'username' } }));
+  const chart = testChart();
+  // The operator keeps its maintenance database `postgres` (seed 003's) to itself; the Job still works in it.
+  const cluster = new CloudNativePgCluster(chart, 'db', { namespace: 'test', databases: databases.filter((d) => d.name !== 'postgres'), users: own });
+  new SchemaInitJob(chart, 'schema', { server: cluster.connection, databases, users: own, logins: 'existing', waitSeconds: 5, activeDeadlineSeconds: 60 });
+  const objects = synth(chart);
+  const cnpgSecrets: TestSecrets = {
+    'db-superuser': { username: 'postgres', password: server.superuserPassword },
+    ...Object.fromEntries(users.map((u) => [secretOf(u), { username: u.name, password: secrets[u.password.name][u.password.key] }])),
+  };
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  for (const role of objects.filter((o) => o.kind === 'DatabaseRole')) {
+    const password = cnpgSecrets[role.spec.passwordSecret.name].password.replace(/'/g, "''");
+    const options = `LOGIN${role.spec.createdb ? ' CREATEDB' : ''}${role.spec.inherit === false ? ' NOINHERIT' : ''}`;
+    const exists = server.query(`SELECT count(*) FROM pg_roles WHERE rolname = '${role.spec.name}'`) === '1';
+    server.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${quoted(role.spec.name)} ${options} PASSWORD '${password}'`);
+  }
+  for (const db of objects.filter((o) => o.kind === 'Database')) {
+    if (server.query(`SELECT count(*) FROM pg_database WHERE datname = '${db.spec.name}'`) === '0') server.query(`CREATE DATABASE ${quoted(db.spec.name)} OWNER ${quoted(db.spec.owner)}`);
+  }
+  return runJobScript(objects, JOB_NAME, server, cnpgSecrets);
+}
+
+export function permissionSuite(major: number, backend: 'statefulSet' | 'cloudnativepg' = 'statefulSet'): void {
+  describe(`permission matrix on PostgreSQL ${major}${backend === 'cloudnativepg' ? ", CloudNativePG's logins" : ''}`, () => {
     let server: TestServer;
     function run(databases: DatabaseDefinition[] = DATABASES, users: DatabaseUser[] = USERS) {
-      const result = runJobScript(schemaJobObjects(databases, users), JOB_NAME, server, secrets);
+      const result = backend === 'cloudnativepg' ? cloudNativePgRun(server, databases, users) : runJobScript(schemaJobObjects(databases, users), JOB_NAME, server, secrets);
       if (result.status !== 0 || result.stderr !== '') throw new Error(`schema Job failed: ${result.stderr}`);
       return result;
     }
