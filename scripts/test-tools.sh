@@ -33,4 +33,5 @@ if [ -n "$packages" ]; then
   # shellcheck disable=SC2086 # one word per package
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $packages >/dev/null
 fi
-if [ "$needs_user" = true ]; then useradd --system --user-group --no-create-home postgres; fi
+# A package may have made it meanwhile (postgresql-common, which pgbouncer needs, creates postgres).
+if [ "$needs_user" = true ] && ! id -u postgres >/dev/null 2>&1; then useradd --system --user-group --no-create-home postgres; fi
