@@ -30,6 +30,8 @@ export const prodCnpg: EnvironmentDescription = {
       instances: 3,
       storage: { size: '50Gi' },
       resources: { cpuRequest: '500m', memoryRequest: '2Gi', memoryLimit: '4Gi' },
+      // prod-operator's alerts and dashboard, on the metrics the operator's instance manager exports (no login of ours).
+      monitoring: {},
       backend: {
         kind: 'cloudnativepg',
         // The operator's release manifest installs it in cnpg-system; only its pod (and the instances) reach port 8000.

@@ -18,6 +18,7 @@ export { MajorUpgradeJob, type MajorUpgradeJobProps } from './jobs/major-upgrade
 export { ManagerRoleSql } from './sql/manager-role-sql';
 export { toYaml, writeChart, writeCharts } from './environment/manifest-writer';
 export type { AlertThresholds, MonitoredServer, WatchedCertificate } from './monitoring/alert-rules';
+export type { MetricsExporter } from './monitoring/exporter-metrics';
 export { type MonitorableServer, PostgresMonitoring, type PostgresMonitoringProps } from './monitoring/postgres-monitoring';
 export { type CloudNativePgNetworkOptions, type ExternalEgress, ExternalEgressPolicy, type ExternalEgressPolicyProps, type ZalandoNetworkOptions } from './network';
 export type { ParameterValue } from './config/postgres-config';

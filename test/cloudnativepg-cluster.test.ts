@@ -117,8 +117,10 @@ describe('CloudNativePgCluster', () => {
     [{ parameters: { 'pg_stat_statements.max': 10000, 'pg_stat_statements.track_utility': true } }, 'parameters.pg_stat_statements.track_utility',
       "true must be off: pg_stat_statements would keep utility statements verbatim, an application's ALTER ROLE … PASSWORD '…' included, for every pg_monitor member to read"],
     [{ tls: { enabled: false }, disposable: true }, 'tls.enabled', 'false cannot be turned off: CloudNativePG always serves TLS (with its own certificates when no other is given)'],
-    [{ monitoring: { login: { name: 'orders_exporter', password: { name: 'exporter', key: 'password' } } } }, 'monitoring',
-      `{"login":{"name":"orders_exporter","password":{"name":"exporter","key":"password"}}} is not available on the CloudNativePG backend yet: the operator's own exporter (port 9187) is not wired to the library's alerts and dashboard; leave it out`],
+    [{ monitoring: { login: { name: 'orders_exporter', password: { name: 'exporter', key: 'password' } } } }, 'monitoring.login',
+      `"orders_exporter" is not used on CloudNativePG: the operator's exporter in each instance connects as its own user; leave it out`],
+    [{ monitoring: { image: 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1' } }, 'monitoring.image',
+      `"quay.io/prometheuscommunity/postgres-exporter:v0.17.1" is not used on CloudNativePG: the exporter is the operator's instance manager, of the operator's version; leave it out`],
   ])('refuses %j: %s', (props, field, rule) => {
     expect(refused(() => render(props as Partial<CloudNativePgClusterProps>))).toBe(`CloudNativePgCluster 'test/orders': ${field} ${rule}`);
   });

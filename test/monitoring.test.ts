@@ -19,7 +19,7 @@ function expressions(objects: KubeObject[]): string[] {
   return [...alerts, ...panels];
 }
 
-const monitored = ['aks-phonebill-dev', 'prod-operator'];
+const monitored = ['aks-phonebill-dev', 'prod-operator', 'prod-cnpg'];
 const allExpressions = monitored.flatMap((env) => expressions(dist[env]).map((e): [string, string] => [env, e]));
 
 describe('PromQL', () => {
@@ -192,5 +192,59 @@ describe(`the monitoring login on PostgreSQL ${deployedMajor(dist['aks-phonebill
   test('is no superuser and cannot write', () => {
     expect(server.query("SELECT rolsuper FROM pg_roles WHERE rolname = 'postgres_exporter'")).toBe('f');
     expect(server.psql('CREATE TABLE x (id int)', exporter).stderr).toContain('permission denied for schema public');
+  });
+});
+
+describe("prod-cnpg: the same alerts and dashboard on the metrics of CloudNativePG's exporter", () => {
+  const objects = dist['prod-cnpg'];
+  const rules = only(objects, 'PrometheusRule').spec.groups[0].rules as Array<{ alert: string; expr: string; labels: object; annotations: object }>;
+  const byName = Object.fromEntries(rules.map((r) => [r.alert, r]));
+
+  test('a metrics Service in front of every instance on 9187, a ServiceMonitor that selects it, and only the monitoring namespace may scrape', () => {
+    const service = only(objects, 'Service', 'postgres-cluster-metrics');
+    expect(service.spec.selector).toEqual({ 'cnpg.io/cluster': 'postgres-cluster', 'cnpg.io/podRole': 'instance' });
+    expect(service.spec.ports).toEqual([{ name: 'metrics', port: 9187, targetPort: 9187, protocol: 'TCP' }]);
+    expect(only(objects, 'ServiceMonitor').spec.selector.matchLabels).toEqual(Object.fromEntries(Object.entries(service.metadata.labels).filter(([k]) => k.startsWith('cdk8s-postgres.io/') || k === 'app.kubernetes.io/managed-by')));
+    expect(only(objects, 'NetworkPolicy', 'postgres-cluster').spec.ingress).toContainEqual({ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 9187 }] });
+    // no login of ours: the operator's exporter connects as its own user
+    expect(objects.filter((o) => o.kind === 'DatabaseRole').map((o) => o.spec.name)).not.toContain('postgres_exporter');
+  });
+
+  test('the metrics are CloudNativePG\'s default ones, and promtool fires the alerts on them as Prometheus would', () => {
+    const used = new Set(expressions(objects).flatMap((e) => promql(e).metrics));
+    expect([...used].filter((m) => m.startsWith('pg_'))).toEqual([]);
+    expect([...used].filter((m) => m.startsWith('cnpg_')).sort()).toEqual(['cnpg_backends_max_tx_duration_seconds', 'cnpg_backends_total', 'cnpg_collector_up', 'cnpg_pg_replication_lag', 'cnpg_pg_settings_setting', 'cnpg_pg_stat_database_blks_hit', 'cnpg_pg_stat_database_blks_read', 'cnpg_pg_stat_database_xact_commit', 'cnpg_pg_stat_database_xact_rollback']);
+    const dir = mkdtempSync(join(tmpdir(), 'promtool-'));
+    try {
+      writeFileSync(join(dir, 'rules.yaml'), stringify(only(objects, 'PrometheusRule').spec));
+      const pod = 'namespace="microservices", pod="postgres-cluster-1"';
+      const alert = (name: string, labels: object) => ({ exp_labels: { ...(byName[name].labels as object), ...labels }, exp_annotations: byName[name].annotations });
+      writeFileSync(join(dir, 'test.yaml'), stringify({
+        rule_files: ['rules.yaml'],
+        evaluation_interval: '1m',
+        tests: [{
+          interval: '1m',
+          input_series: [
+            // 85 connections in two states, over the default 80
+            { series: `cnpg_backends_total{${pod}, datname="userdb", usename="a", application_name="", state="active"}`, values: '45x10' },
+            { series: `cnpg_backends_total{${pod}, datname="userdb", usename="a", application_name="", state="idle"}`, values: '40x10' },
+            // a query active for 12 s, over the default 5
+            { series: `cnpg_backends_max_tx_duration_seconds{${pod}, datname="userdb", usename="a", application_name="", state="active"}`, values: '12x10' },
+            // the exporter lost PostgreSQL
+            { series: `cnpg_collector_up{${pod}, cluster="postgres-cluster"}`, values: '0x10' },
+          ],
+          alert_rule_test: [
+            { eval_time: '5m', alertname: 'PostgresTooManyConnections', exp_alerts: [alert('PostgresTooManyConnections', { namespace: 'microservices', pod: 'postgres-cluster-1' })] },
+            { eval_time: '5m', alertname: 'PostgresSlowQuery', exp_alerts: [alert('PostgresSlowQuery', { namespace: 'microservices', pod: 'postgres-cluster-1', datname: 'userdb' })] },
+            { eval_time: '5m', alertname: 'PostgresExporterDown', exp_alerts: [alert('PostgresExporterDown', { namespace: 'microservices', pod: 'postgres-cluster-1' })] },
+          ],
+        }],
+      }));
+      const result = spawnSync('promtool', ['test', 'rules', join(dir, 'test.yaml')], { encoding: 'utf8' });
+      expect(result.stdout + result.stderr).toContain('SUCCESS');
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -17,7 +17,7 @@ const TYPES = [
   'CertManagerIssuer', 'ClientTls', 'CloudNativePgBackend', 'CloudNativePgClusterProps', 'CloudNativePgNetworkOptions', 'ConnectionConfigMapProps', 'ContainerResources', 'DatabaseDefinition',
   'DatabaseServerDescription', 'DatabaseUser', 'EfsDynamicVolumeProps', 'EfsStaticVolumeProps',
   'EfsVolumeCommonProps', 'EnvironmentDescription', 'ExternalEgress', 'ExternalEgressPolicyProps', 'HistoryTracking',
-  'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MajorUpgradeDeclaration', 'MajorUpgradeJobProps', 'MonitorableServer', 'MonitoredServer',
+  'IDataVolume', 'JobResources', 'Login', 'LoginOwnership', 'MajorUpgradeDeclaration', 'MajorUpgradeJobProps', 'MetricsExporter', 'MonitorableServer', 'MonitoredServer',
   'MonitoringDescription', 'NetworkDescription', 'NewBackupClaimOptions', 'ParameterValue',
   'PostgresMajorUpgradeProps', 'PostgresMonitoringProps', 'PostgresServerConnection', 'PostgresServerProps', 'PostgresStatefulSetProps',
   'PostgresTlsProps', 'ProbeTiming', 'QualifiedName', 'RequiredCertificate', 'RequiredSecret', 'RestoreJobProps', 'S3UploadOptions',

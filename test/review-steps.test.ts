@@ -83,7 +83,7 @@ function parse(args: string[]): { flags: Map<string, string>; positional: string
 const KINDS: Record<string, string> = {
   pvc: 'PersistentVolumeClaim', persistentvolumeclaim: 'PersistentVolumeClaim', statefulset: 'StatefulSet', storageclass: 'StorageClass', secret: 'Secret', job: 'Job', cronjob: 'CronJob',
   configmap: 'ConfigMap', service: 'Service', networkpolicy: 'NetworkPolicy', poddisruptionbudget: 'PodDisruptionBudget', certificate: 'Certificate', postgresql: 'postgresql', namespace: 'Namespace',
-  cluster: 'Cluster', databaserole: 'DatabaseRole', pooler: 'Pooler', 'database.postgresql.cnpg.io': 'Database', objectstore: 'ObjectStore', scheduledbackup: 'ScheduledBackup', serviceaccount: 'ServiceAccount',
+  cluster: 'Cluster', databaserole: 'DatabaseRole', pooler: 'Pooler', prometheusrule: 'PrometheusRule', servicemonitor: 'ServiceMonitor', 'database.postgresql.cnpg.io': 'Database', objectstore: 'ObjectStore', scheduledbackup: 'ScheduledBackup', serviceaccount: 'ServiceAccount',
 };
 
 /** The Kubernetes objects of one side: its manifest files and the `kubernetes_manifest` resources of its stacks. */

@@ -10,7 +10,11 @@ import { PostgresServerConnection } from '../core/server-connection';
 import { Warnings } from '../diagnostics/warnings';
 import { Cluster, ClusterSpecPrimaryUpdateMethod, ClusterSpecResourcesLimits, ClusterSpecResourcesRequests, Database, DatabaseSpecDatabaseReclaimPolicy, DatabaseSpecEnsure, DatabaseRole, DatabaseRoleSpecDatabaseRoleReclaimPolicy, DatabaseRoleSpecEnsure } from '../imports/postgresql.cnpg.io';
 import { CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE, CloudNativePgNetworkOptions } from '../network/cnpg-options';
-import { cnpgPolicies } from '../network/cnpg-policies';
+import { cnpgInstancePods, cnpgPolicies } from '../network/cnpg-policies';
+import { checkScrapeNamespaces } from '../network/server-policy';
+import { MonitoredServer } from '../monitoring/alert-rules';
+import { EXPORTER_PORT } from '../monitoring/postgres-exporter';
+import { IntOrString, KubeService } from '../private/k8s';
 import { MANAGED_BY_LABEL } from '../private/labels';
 import { checkRequestsAndLimits, requireQuantity } from '../private/quantity';
 import { todayOf } from '../private/today';
@@ -19,7 +23,7 @@ import { declareServerCertificate } from '../secrets/certificates';
 import { checkPooler, CloudNativePgPoolerOptions, CNPG_POOLER_OPTIONS_SHAPE, poolerName, renderPooler } from './cnpg-pooler';
 import { checkLogin } from '../secrets/login-checks';
 import { RequiredSecrets } from '../secrets/required-secrets';
-import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from '../server/server-props';
+import { DEFAULT_SCRAPE_NAMESPACE, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from '../server/server-props';
 import { resolveServerTls, serviceDnsNames, withAeadCiphers } from '../server/tls';
 import { actsAsAnotherOwner } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
@@ -117,8 +121,8 @@ export class CloudNativePgCluster extends Construct {
   public readonly resource: Cluster;
   /** The pg_hba lines the resource gives the operator (`spec.postgresql.pg_hba`), in order; the operator's own rules come first, its `host all all all scram-sha-256` last. */
   public readonly pgHba: readonly string[];
-  /** What alerts and dashboards watch: nothing yet (the operator's metrics are not wired to the library's alerts). */
-  public readonly monitoredServer = undefined;
+  /** What alerts and dashboards watch (the operator's exporter, behind `<cluster>-metrics`), when `monitoring` is on. */
+  public readonly monitoredServer?: MonitoredServer;
 
   constructor(scope: Construct, id: string, props: CloudNativePgClusterProps) {
     super(scope, id);
@@ -143,7 +147,10 @@ export class CloudNativePgCluster extends Construct {
       if ((props.storage?.accessMode ?? 'ReadWriteOnce') !== 'ReadWriteOnce') fail(owner, 'storage.accessMode', props.storage?.accessMode, "is not 'ReadWriteOnce', the access mode of the operator's claims");
       checkUserLabels(owner, 'labels', props.labels ?? {}, (key) => (key.startsWith('cnpg.io/') ? "is a label the operator sets on the cluster's pods and selects them by; choose a key of your own" : undefined));
       if (props.monitoring) {
-        fail(owner, 'monitoring', props.monitoring, "is not available on the CloudNativePG backend yet: the operator's own exporter (port 9187) is not wired to the library's alerts and dashboard; leave it out");
+        // The operator's instance manager exports the metrics (port 9187, its own connection): no login, no sidecar image.
+        if (props.monitoring.login) fail(owner, 'monitoring.login', props.monitoring.login.name, "is not used on CloudNativePG: the operator's exporter in each instance connects as its own user; leave it out");
+        if (props.monitoring.image) fail(owner, 'monitoring.image', props.monitoring.image, "is not used on CloudNativePG: the exporter is the operator's instance manager, of the operator's version; leave it out");
+        checkScrapeNamespaces(owner, props.monitoring.scrapeNamespaces);
       }
       if (props.parameters?.password_encryption !== undefined) {
         fail(owner, 'parameters.password_encryption', props.parameters.password_encryption, "is how the operator hashes the passwords it sets and what pg_hba demands: the construct sets 'scram-sha-256'; leave it out");
@@ -269,7 +276,12 @@ export class CloudNativePgCluster extends Construct {
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
         tls: clientTls,
       };
-      cnpgPolicies(this, { owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {}, objectStorage: stores.length > 0, credentialEndpoints: credentialEndpoints(stores) });
+      if (props.monitoring) this.monitoredServer = this.metricsService(labels, resources.cpuLimit !== undefined);
+      const scrapeNamespaces = props.monitoring ? props.monitoring.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] : undefined;
+      cnpgPolicies(this, {
+        owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {},
+        objectStorage: stores.length > 0, credentialEndpoints: credentialEndpoints(stores), ...(scrapeNamespaces ? { metrics: { port: EXPORTER_PORT, scrapeNamespaces } } : {}),
+      });
       if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
       declareImpliedObjects(this, this.operatorObjects());
       addChartChecks(this);
@@ -277,6 +289,33 @@ export class CloudNativePgCluster extends Construct {
       scope.node.tryRemoveChild(id);
       throw error;
     }
+  }
+
+  /**
+   * `<cluster>-metrics`, a Service in front of every instance's exporter (port 9187, which the
+   * operator's instance manager serves), for the ServiceMonitor of PostgresMonitoring; the
+   * instances' pods are `<cluster>-<serial>`, their claims too.
+   */
+  private metricsService(labels: Record<string, string>, hasCpuLimit: boolean): MonitoredServer {
+    // Not the operator's labels: it must never mistake this Service for one of its own.
+    const metricsServiceLabels = { ...labels, 'cdk8s-postgres.io/metrics': 'true', 'cdk8s-postgres.io/cluster': this.name };
+    new KubeService(this, 'MetricsService', {
+      metadata: { name: `${this.name}-metrics`, namespace: this.namespace, labels: metricsServiceLabels },
+      spec: {
+        selector: cnpgInstancePods(this.name),
+        ports: [{ name: 'metrics', port: EXPORTER_PORT, targetPort: IntOrString.fromNumber(EXPORTER_PORT), protocol: 'TCP' }],
+      },
+    });
+    return {
+      name: this.name,
+      namespace: this.namespace,
+      podPattern: `${this.name}-[0-9]+`,
+      container: 'postgres',
+      claimPattern: `${this.name}-[0-9]+`,
+      hasCpuLimit,
+      metricsServiceLabels,
+      exporter: 'cloudnative-pg',
+    };
   }
 
   /** Checks the backup and recovery object stores; returns those in use. */

@@ -1,4 +1,5 @@
-import { boolean, defined, number, object, optional, record, string } from '../checks/props-shape';
+import { boolean, defined, number, object, oneOf, optional, record, string } from '../checks/props-shape';
+import { EXPORTER_METRICS, MetricsExporter } from './exporter-metrics';
 
 /** The workload an alert set watches. */
 export interface MonitoredServer {
@@ -22,6 +23,11 @@ export interface MonitoredServer {
    * when a cert-manager Certificate writes its Secret)
    */
   readonly certificate?: WatchedCertificate;
+  /**
+   * The exporter that serves the metrics, which decides their names.
+   * @default 'postgres-exporter'
+   */
+  readonly exporter?: MetricsExporter;
 }
 
 /** A cert-manager Certificate, as cert-manager's metrics name it. */
@@ -42,6 +48,7 @@ export const MONITORED_SERVER_SHAPE = object<MonitoredServer>({
   hasCpuLimit: boolean(),
   metricsServiceLabels: record(string()),
   certificate: optional(object<WatchedCertificate>({ namespace: string(), name: string() }, { name: 'WatchedCertificate' })),
+  exporter: optional(oneOf('postgres-exporter', 'cloudnative-pg')),
 }, { name: 'MonitoredServer' });
 
 /** Thresholds of the default alerts; a threshold left unset keeps its default. */
@@ -125,6 +132,7 @@ export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThr
   const pod = `namespace="${server.namespace}", pod=~"${server.podPattern}"`;
   const container = `${pod}, container="${server.container}"`;
   const cpuBound = server.hasCpuLimit ? 'kube_pod_container_resource_limits' : 'kube_pod_container_resource_requests';
+  const m = EXPORTER_METRICS[server.exporter ?? 'postgres-exporter'];
   const rule = (alert: string, expr: string, forDuration: string | undefined, severity: string, summary: string): AlertRule => ({
     alert,
     expr,
@@ -150,15 +158,15 @@ export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThr
       `sum by (namespace, pod) (container_memory_working_set_bytes{${container}}) / sum by (namespace, pod) (kube_pod_container_resource_limits{${container}, resource="memory"}) * 100 > ${t.memoryPercent}`,
       '3m', 'warning', `${server.name}: memory above ${t.memoryPercent}% of its limit for 3 minutes`),
     rule('PostgresTooManyConnections',
-      `sum by (namespace, pod) (pg_stat_activity_count{${pod}}) > ${t.connections}`,
+      `sum by (namespace, pod) (${m.connections(pod)}) > ${t.connections}`,
       undefined, 'critical', `${server.name}: more than ${t.connections} connections`),
     rule('PostgresStorageHigh',
       `kubelet_volume_stats_used_bytes{namespace="${server.namespace}", persistentvolumeclaim=~"${server.claimPattern}"} / kubelet_volume_stats_capacity_bytes{namespace="${server.namespace}", persistentvolumeclaim=~"${server.claimPattern}"} * 100 > ${t.storagePercent}`,
       undefined, 'critical', `${server.name}: data volume above ${t.storagePercent}% full`),
     rule('PostgresSlowQuery',
-      `max by (namespace, pod, datname) (pg_stat_activity_max_tx_duration{${pod}, state="active"}) > ${t.slowQuerySeconds}`,
+      `max by (namespace, pod, datname) (${m.maxTransactionSeconds(`${pod}, state="active"`)}) > ${t.slowQuerySeconds}`,
       undefined, 'warning', `${server.name}: a query has been active for more than ${t.slowQuerySeconds} seconds`),
-    rule('PostgresExporterDown', `max by (namespace, pod) (pg_up{${pod}}) == 0`, '1m', 'critical', `${server.name}: the exporter cannot reach PostgreSQL`),
+    rule('PostgresExporterDown', `max by (namespace, pod) (${m.up(pod)}) == 0`, '1m', 'critical', `${server.name}: the exporter cannot reach PostgreSQL`),
     ...(server.certificate ? certificateRules(server.certificate) : []),
   ];
 }

@@ -1,4 +1,5 @@
 import { certificateExpiry, MonitoredServer } from './alert-rules';
+import { EXPORTER_METRICS } from './exporter-metrics';
 
 /** A panel: a title, a unit and PromQL targets. */
 interface Panel {
@@ -12,23 +13,25 @@ export function dashboardPanels(server: MonitoredServer): Panel[] {
   const pod = `namespace="${server.namespace}", pod=~"${server.podPattern}"`;
   const container = `${pod}, container="${server.container}"`;
   const claim = `namespace="${server.namespace}", persistentvolumeclaim=~"${server.claimPattern}"`;
+  const m = EXPORTER_METRICS[server.exporter ?? 'postgres-exporter'];
   return [
     { title: 'Connections vs max_connections', unit: 'short', targets: [
-      { expr: `sum by (pod) (pg_stat_activity_count{${pod}})`, legend: '{{pod}} connections' },
-      { expr: `max by (pod) (pg_settings_max_connections{${pod}})`, legend: '{{pod}} max_connections' },
+      { expr: `sum by (pod) (${m.connections(pod)})`, legend: '{{pod}} connections' },
+      { expr: `max by (pod) (${m.maxConnections(pod)})`, legend: '{{pod}} max_connections' },
     ] },
     { title: 'Transactions per second', unit: 'ops', targets: [
-      { expr: `sum by (pod) (rate(pg_stat_database_xact_commit{${pod}}[5m]) + rate(pg_stat_database_xact_rollback{${pod}}[5m]))`, legend: '{{pod}}' },
+      { expr: `sum by (pod) (rate(${m.xactCommit(pod)}[5m]) + rate(${m.xactRollback(pod)}[5m]))`, legend: '{{pod}}' },
     ] },
     { title: 'Cache hit ratio', unit: 'percentunit', targets: [
-      { expr: `sum by (pod) (rate(pg_stat_database_blks_hit{${pod}}[5m])) / clamp_min(sum by (pod) (rate(pg_stat_database_blks_hit{${pod}}[5m]) + rate(pg_stat_database_blks_read{${pod}}[5m])), 1)`, legend: '{{pod}}' },
+      { expr: `sum by (pod) (rate(${m.blocksHit(pod)}[5m])) / clamp_min(sum by (pod) (rate(${m.blocksHit(pod)}[5m]) + rate(${m.blocksRead(pod)}[5m])), 1)`, legend: '{{pod}}' },
     ] },
     { title: 'Replication lag', unit: 's', targets: [
-      { expr: `max by (pod) (pg_replication_lag_seconds{${pod}})`, legend: '{{pod}}' },
+      { expr: `max by (pod) (${m.replicationLagSeconds(pod)})`, legend: '{{pod}}' },
     ] },
-    { title: 'Slowest statements (mean seconds per call)', unit: 's', targets: [
-      { expr: `topk(10, sum by (datname, queryid) (rate(pg_stat_statements_seconds_total{${pod}}[5m])) / clamp_min(sum by (datname, queryid) (rate(pg_stat_statements_calls_total{${pod}}[5m])), 1e-9))`, legend: '{{datname}} {{queryid}}' },
-    ] },
+    // CloudNativePG's default queries leave pg_stat_statements out
+    ...(m.statements ? [{ title: 'Slowest statements (mean seconds per call)', unit: 's', targets: [
+      { expr: `topk(10, sum by (datname, queryid) (rate(${m.statements.seconds(pod)}[5m])) / clamp_min(sum by (datname, queryid) (rate(${m.statements.calls(pod)}[5m])), 1e-9))`, legend: '{{datname}} {{queryid}}' },
+    ] }] : []),
     { title: 'Disk usage', unit: 'percentunit', targets: [
       { expr: `kubelet_volume_stats_used_bytes{${claim}} / kubelet_volume_stats_capacity_bytes{${claim}}`, legend: '{{persistentvolumeclaim}}' },
     ] },

@@ -5,7 +5,7 @@ import { operatorNetwork } from './operator-network';
 import { CloudNativePgNetworkOptions } from './cnpg-options';
 import { jobsPolicy } from './jobs-policy';
 import { DNS_EGRESS, externalEgressRule, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
-import { clientIngress } from './server-policy';
+import { clientIngress, scrapeIngress } from './server-policy';
 
 const POSTGRES = 5432;
 /** The instance manager's status port, which the operator calls. */
@@ -41,6 +41,11 @@ export interface CnpgPoliciesOptions {
    * @default - none (IRSA and Azure Workload Identity exchange their token over HTTPS)
    */
   readonly credentialEndpoints?: NetworkPolicyEgressRule[];
+  /**
+   * The exporter's port and the namespaces that scrape it, when monitoring is on.
+   * @default - no monitoring: nothing is admitted to scrape
+   */
+  readonly metrics?: { readonly port: number; readonly scrapeNamespaces: string[] };
 }
 
 /**
@@ -69,6 +74,7 @@ export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): vo
         clientIngress(options.clientLabel, clientNamespaces, POSTGRES),
         { from: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
         { from: [namespacePeer(operatorNamespace, operatorPods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) },
+        ...(options.metrics ? [scrapeIngress(options.metrics)] : []),
       ],
       egress: [DNS_EGRESS, { to: [podsPeer(pods)], ports: tcp(POSTGRES, INSTANCE_MANAGER) }, apiServer, ...storage, ...options.credentialEndpoints ?? []],
     },

@@ -40,7 +40,7 @@ import { ClientTls, TLS_KEYS } from '../core/client-tls';
 import { declareServerCertificate } from '../secrets/certificates';
 import { resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, withAeadCiphers } from './tls';
 import { certificateReloadCommand } from './certificate-reload';
-import { DEFAULT_SCRAPE_NAMESPACE, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from './server-props';
+import { DEFAULT_SCRAPE_NAMESPACE, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, requireExporterLogin, serverResources } from './server-props';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
 import { SERVER_CONTAINER } from '../private/rendered-names';
@@ -253,7 +253,7 @@ export class PostgresStatefulSet extends Construct {
         fail(owner, 'majorVersion', this.majorVersion, `is not a supported PostgreSQL major (one of ${SUPPORTED_MAJOR_VERSIONS.join(', ')})`);
       }
       this.image = props.image ?? defaultImage(this.majorVersion);
-      this.monitoringLogin = props.monitoring?.login;
+      this.monitoringLogin = props.monitoring && requireExporterLogin(owner, props.monitoring);
       const resolved = this.checkProps(owner, props);
       // One data volume, one server: a claim another server (or a backup) already uses is refused, naming both.
       if (props.dataVolume) useClaim(this, owner, 'dataVolume', props.dataVolume.claimName, this.namespace, props.dataVolume.claimName, 'data', props.dataVolume);
@@ -384,7 +384,7 @@ export class PostgresStatefulSet extends Construct {
       fail(owner, 'parameters.shared_preload_libraries', preload, 'must include pg_stat_statements when monitoring is on');
     }
     checkScrapeNamespaces(owner, props.monitoring?.scrapeNamespaces);
-    checkLogin(owner, 'monitoring.login', props.monitoring!.login);
+    checkLogin(owner, 'monitoring.login', requireExporterLogin(owner, props.monitoring!));
   }
 
   private addConfigAndServices(labels: Record<string, string>, configData: Record<string, string>): void {
@@ -469,7 +469,7 @@ export class PostgresStatefulSet extends Construct {
                 ...(tlsVolume ? [tlsVolume.mount] : []),
                 ...scratch.mounts,
               ],
-            }, ...(props.monitoring ? [exporterContainer(props.monitoring.login, scratch.mounts[0], props.monitoring.image)] : [])],
+            }, ...(props.monitoring ? [exporterContainer(props.monitoring.login!, scratch.mounts[0], props.monitoring.image)] : [])],
             volumes: [
               { name: 'config', configMap: { name: this.configMapName } },
               ...(tlsVolume ? [tlsVolume.volume] : []),

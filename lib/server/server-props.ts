@@ -2,6 +2,7 @@ import { array, boolean, defined, number, object, oneOf, optional, record, strin
 import { ParameterValue } from '../config/postgres-config';
 import { Login, LOGIN_SHAPE } from '../secrets/login';
 import { POSTGRES_TLS_PROPS_SHAPE, PostgresTlsProps } from './tls';
+import { fail } from '../private/validation';
 
 /** Where the server keeps its data. */
 export interface ServerStorageProps {
@@ -67,16 +68,21 @@ export const CONTAINER_RESOURCES_SHAPE = object<ContainerResources>({
   memoryLimit: optional(string()),
 }, { name: 'ContainerResources' });
 
-/** A postgres-exporter beside each server pod, on port 9187, behind a `<name>-metrics` Service. */
+/**
+ * Metrics on port 9187 behind a `<name>-metrics` Service: a postgres-exporter beside each server
+ * pod (PostgresStatefulSet, ZalandoCluster), or the operator's own exporter (CloudNativePgCluster).
+ */
 export interface ServerMonitoringProps {
   /**
    * The exporter's least-privilege login (member of pg_monitor) and where its password lives.
    * PostgresStatefulSet needs a SchemaInitJob for the server to create it (EnvironmentChart adds
    * it; synthesis fails naming it otherwise). On ZalandoCluster the operator creates the login
    * from `users` and writes its password to `<login>.<cluster>.credentials.postgresql.acid.zalan.do`,
-   * which `password` must name.
+   * which `password` must name. Required by both; CloudNativePgCluster takes none (the operator's
+   * exporter connects as its own user).
+   * @default - none
    */
-  readonly login: Login;
+  readonly login?: Login;
   /**
    * Exporter image, pinned.
    * @default 'quay.io/prometheuscommunity/postgres-exporter:v0.17.1'
@@ -94,7 +100,7 @@ export const DEFAULT_SCRAPE_NAMESPACE = 'monitoring';
 
 /** Runtime description of {@link ServerMonitoringProps}. */
 export const SERVER_MONITORING_PROPS_SHAPE = object<ServerMonitoringProps>({
-  login: LOGIN_SHAPE,
+  login: optional(LOGIN_SHAPE),
   image: optional(string()),
   scrapeNamespaces: optional(array(string())),
 }, { name: 'ServerMonitoringProps' });
@@ -192,3 +198,9 @@ export const POSTGRES_SERVER_PROPS_SHAPE = object<PostgresServerProps>({
   monitoring: optional(SERVER_MONITORING_PROPS_SHAPE),
   labels: optional(record(string())),
 }, { name: 'PostgresServerProps' });
+
+/** The exporter sidecar's login, which PostgresStatefulSet and ZalandoCluster need. */
+export function requireExporterLogin(owner: string, monitoring: ServerMonitoringProps): Login {
+  if (!monitoring.login) fail(owner, 'monitoring.login', monitoring.login, "is required: the postgres-exporter sidecar logs in as it (a 'monitoring' login, member of pg_monitor)");
+  return monitoring.login;
+}

@@ -23,7 +23,7 @@ import { MonitoredServer } from '../monitoring/alert-rules';
 import { requireSchemaJob } from '../monitoring/schema-job-requirement';
 import { Login } from '../secrets/login';
 import { checkLogin } from '../secrets/login-checks';
-import { CONTAINER_RESOURCES_SHAPE, DEFAULT_SCRAPE_NAMESPACE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources, ServerStorageProps } from '../server/server-props';
+import { CONTAINER_RESOURCES_SHAPE, DEFAULT_SCRAPE_NAMESPACE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, requireExporterLogin, serverResources, ServerStorageProps } from '../server/server-props';
 import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
 import { zalandoPolicies } from '../network/zalando-policies';
 import { checkScrapeNamespaces } from '../network/server-policy';
@@ -377,7 +377,7 @@ export class ZalandoCluster extends Construct {
       const labels = { ...MANAGED_BY_LABEL, ...props.labels };
       const exporter = props.monitoring ? props.monitoring.image ?? EXPORTER_IMAGE : undefined;
       if (props.monitoring?.image !== undefined) checkVersionedImage(owner, 'monitoring.image', props.monitoring.image, EXPORTER_IMAGE);
-      this.monitoringLogin = props.monitoring && this.checkMonitoringLogin(owner, props.monitoring.login, users);
+      this.monitoringLogin = props.monitoring && this.checkMonitoringLogin(owner, requireExporterLogin(owner, props.monitoring), users);
       // The operator creates the exporter's login like any other; the schema Job makes it a pg_monitor member.
       const operatorUsers = this.monitoringLogin && !users.some((u) => u.name === this.monitoringLogin?.name)
         ? [...users, { name: this.monitoringLogin.name, kind: 'monitoring' as const, password: this.monitoringLogin.password }]

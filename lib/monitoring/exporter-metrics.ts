@@ -1,0 +1,57 @@
+/**
+ * Which exporter serves a server's metrics: postgres-exporter (the sidecar of the StatefulSet and
+ * Zalando backends) or CloudNativePG's instance manager, whose default queries
+ * (config/manager/default-monitoring.yaml of CloudNativePG 1.30) name every metric
+ * `cnpg_<query>_<column>`.
+ */
+export type MetricsExporter = 'postgres-exporter' | 'cloudnative-pg';
+
+/** The PromQL of each measurement the alerts and the dashboard read, for one exporter; `selector` is the labels inside `{}`. */
+export interface ExporterMetrics {
+  /** Connections, by database, user and state. */
+  readonly connections: (selector: string) => string;
+  /** Seconds the oldest transaction in a state has run (label `state`). */
+  readonly maxTransactionSeconds: (selector: string) => string;
+  /** 1 when the exporter reached PostgreSQL. */
+  readonly up: (selector: string) => string;
+  /** The max_connections setting. */
+  readonly maxConnections: (selector: string) => string;
+  /** Transactions committed and rolled back, block reads from shared buffers and from disk (counters by database). */
+  readonly xactCommit: (selector: string) => string;
+  readonly xactRollback: (selector: string) => string;
+  readonly blocksHit: (selector: string) => string;
+  readonly blocksRead: (selector: string) => string;
+  /** Seconds a replica is behind its primary. */
+  readonly replicationLagSeconds: (selector: string) => string;
+  /** pg_stat_statements' time and calls per statement, where the exporter collects them. */
+  readonly statements?: { readonly seconds: (selector: string) => string; readonly calls: (selector: string) => string };
+}
+
+const metric = (name: string, extra = '') => (selector: string) => `${name}{${selector}${extra}}`;
+
+/** The metrics of each exporter. */
+export const EXPORTER_METRICS: Readonly<Record<MetricsExporter, ExporterMetrics>> = {
+  'postgres-exporter': {
+    connections: metric('pg_stat_activity_count'),
+    maxTransactionSeconds: metric('pg_stat_activity_max_tx_duration'),
+    up: metric('pg_up'),
+    maxConnections: metric('pg_settings_max_connections'),
+    xactCommit: metric('pg_stat_database_xact_commit'),
+    xactRollback: metric('pg_stat_database_xact_rollback'),
+    blocksHit: metric('pg_stat_database_blks_hit'),
+    blocksRead: metric('pg_stat_database_blks_read'),
+    replicationLagSeconds: metric('pg_replication_lag_seconds'),
+    statements: { seconds: metric('pg_stat_statements_seconds_total'), calls: metric('pg_stat_statements_calls_total') },
+  },
+  'cloudnative-pg': {
+    connections: metric('cnpg_backends_total'),
+    maxTransactionSeconds: metric('cnpg_backends_max_tx_duration_seconds'),
+    up: metric('cnpg_collector_up'),
+    maxConnections: metric('cnpg_pg_settings_setting', ', name="max_connections"'),
+    xactCommit: metric('cnpg_pg_stat_database_xact_commit'),
+    xactRollback: metric('cnpg_pg_stat_database_xact_rollback'),
+    blocksHit: metric('cnpg_pg_stat_database_blks_hit'),
+    blocksRead: metric('cnpg_pg_stat_database_blks_read'),
+    replicationLagSeconds: metric('cnpg_pg_replication_lag'),
+  },
+};
