@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { CloudNativePgCluster, CloudNativePgClusterProps, DatabaseUser, EnvironmentChart, RequiredSecrets } from '../lib';
+import { CloudNativePgCluster, CloudNativePgClusterProps, DatabaseUser, EnvironmentChart, PostgresMonitoring, RequiredSecrets } from '../lib';
 import { reviewObjects } from '../lib/review';
 import { renderNeededSecrets } from '../lib/secrets/secrets-script';
 import { ENVIRONMENTS } from '../environments';
@@ -123,6 +123,21 @@ describe('CloudNativePgCluster', () => {
       `"quay.io/prometheuscommunity/postgres-exporter:v0.17.1" is not used on CloudNativePG: the exporter is the operator's instance manager, of the operator's version; leave it out`],
   ])('refuses %j: %s', (props, field, rule) => {
     expect(refused(() => render(props as Partial<CloudNativePgClusterProps>))).toBe(`CloudNativePgCluster 'test/orders': ${field} ${rule}`);
+  });
+});
+
+describe('CloudNativePgCluster with monitoring, as a consumer writes it', () => {
+  test("PostgresMonitoring watches the operator's exporter: ServiceMonitor on <cluster>-metrics, alerts on cnpg_ metrics; without monitoring it names what to turn on", () => {
+    const chart = testChart();
+    const cluster = new CloudNativePgCluster(chart, 'orders', { namespace: 'shop', monitoring: { scrapeNamespaces: ['observability'] } });
+    new PostgresMonitoring(chart, 'monitoring', { server: cluster });
+    const objects = synth(chart);
+    expect(only(objects, 'ServiceMonitor').spec.selector.matchLabels).toEqual(only(objects, 'Service', 'orders-metrics').metadata.labels);
+    expect(only(objects, 'PrometheusRule').spec.groups[0].rules.find((r: { alert: string }) => r.alert === 'PostgresExporterDown').expr).toBe('max by (namespace, pod) (cnpg_collector_up{namespace="shop", pod=~"orders-[0-9]+"}) == 0');
+    expect(only(objects, 'NetworkPolicy', 'orders').spec.ingress).toContainEqual({ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } } }], ports: [{ protocol: 'TCP', port: 9187 }] });
+    const plain = testChart();
+    const unmonitored = new CloudNativePgCluster(plain, 'orders', { namespace: 'shop' });
+    expect(refused(() => new PostgresMonitoring(plain, 'monitoring', { server: unmonitored }))).toContain("has no exporter: turn on the server's monitoring");
   });
 });
 

@@ -28,7 +28,7 @@ describe('messages name what the user wrote', () => {
     const chart = testChart();
     const server = new PostgresStatefulSet(chart, 'db', { namespace: 'shop' });
     expect(refused(() => new PostgresMonitoring(chart, 'monitoring', { server })))
-      .toBe("PostgresMonitoring 'test/monitoring': server \"test/db\" has no exporter: turn on the server's monitoring (monitoring: { login })");
+      .toBe("PostgresMonitoring 'test/monitoring': server \"test/db\" has no exporter: turn on the server's monitoring (monitoring: { login } on a PostgresStatefulSet or ZalandoCluster, monitoring: {} on a CloudNativePgCluster)");
   });
 
   test('an upgrade of a server whose name leaves no room for -pg<major> names the name given and the length that fits', () => {

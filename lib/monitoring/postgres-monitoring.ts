@@ -11,7 +11,7 @@ import { grafanaDashboard } from './grafana-dashboard';
 import { addChartChecks } from '../checks/chart-checks';
 import { MANAGED_BY_LABEL } from '../private/labels';
 
-/** A server whose exporter PostgresMonitoring can watch: a PostgresStatefulSet or ZalandoCluster with `monitoring` on. */
+/** A server whose exporter PostgresMonitoring can watch: a PostgresStatefulSet, ZalandoCluster or CloudNativePgCluster with `monitoring` on. */
 export interface MonitorableServer {
   /** What alerts and dashboards watch; undefined when the server has no exporter. */
   readonly monitoredServer?: MonitoredServer;
@@ -22,7 +22,7 @@ const MONITORABLE_SERVER_SHAPE = object<MonitorableServer>({ monitoredServer: op
 
 /** Properties of {@link PostgresMonitoring}. */
 export interface PostgresMonitoringProps {
-  /** The server watched: a PostgresStatefulSet or ZalandoCluster with `monitoring` on. */
+  /** The server watched: a PostgresStatefulSet, ZalandoCluster or CloudNativePgCluster with `monitoring` on. */
   readonly server: MonitorableServer;
   /**
    * Alert thresholds.
@@ -78,7 +78,7 @@ export class PostgresMonitoring extends Construct {
         // name the server the user passed, not the missing exporter
         const server = props.server as { node?: { path?: string }; name?: unknown };
         const which = server.node?.path ?? (typeof server.name === 'string' ? server.name : 'the server');
-        fail(owner, 'server', which, "has no exporter: turn on the server's monitoring (monitoring: { login })");
+        fail(owner, 'server', which, "has no exporter: turn on the server's monitoring (monitoring: { login } on a PostgresStatefulSet or ZalandoCluster, monitoring: {} on a CloudNativePgCluster)");
       }
       const certificate = exporter.certificate ?? (Construct.isConstruct(props.server) ? certManagerCertificateOf(props.server) : undefined);
       const server: MonitoredServer = { ...exporter, ...(certificate ? { certificate } : {}) };
