@@ -70,7 +70,8 @@ function serversOf(objects: KubeObject[]): Server[] {
       namespace,
       pods: Array.from({ length: o.spec.instances }, (_, i) => instance(i + 1, i === 0 ? 'primary' : 'replica')),
       clientLabel: { [`access.cdk8s-postgres.io/${cluster}`]: 'true' },
-      exporter: false,
+      // the operator's instance manager exports on 9187; monitoring on, a <cluster>-metrics Service fronts it
+      exporter: objects.some((s) => s.kind === 'Service' && s.metadata.name === `${cluster}-metrics` && s.metadata.namespace === namespace),
       cloudnativepg: true,
     };
   });
