@@ -16,14 +16,20 @@ export interface ExporterMetrics {
   readonly up: (selector: string) => string;
   /** The max_connections setting. */
   readonly maxConnections: (selector: string) => string;
-  /** Transactions committed and rolled back, block reads from shared buffers and from disk (counters by database). */
+  /** Transactions committed, a counter by database. */
   readonly xactCommit: (selector: string) => string;
+  /** Transactions rolled back, a counter by database. */
   readonly xactRollback: (selector: string) => string;
+  /** Block reads served from shared buffers, a counter by database. */
   readonly blocksHit: (selector: string) => string;
+  /** Block reads from disk, a counter by database. */
   readonly blocksRead: (selector: string) => string;
   /** Seconds a replica is behind its primary. */
   readonly replicationLagSeconds: (selector: string) => string;
-  /** pg_stat_statements' time and calls per statement, where the exporter collects them. */
+  /**
+   * pg_stat_statements' time and calls per statement, where the exporter collects them.
+   * @default - none: the exporter does not (CloudNativePG's default queries)
+   */
   readonly statements?: { readonly seconds: (selector: string) => string; readonly calls: (selector: string) => string };
 }
 
