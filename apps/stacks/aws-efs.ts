@@ -72,17 +72,18 @@ export class AwsEfsStack extends TerraformStack {
       csiDriverRoleArn: csiDriverRole.stringValue,
     });
     // The backup CronJob as dist/ has it names the ServiceAccount and the prefix the role may write.
-    const workload = new EnvironmentChart(new App({ outdir: '/nonexistent' }), 'aws-efs', awsEfs(config));
-    const [server] = awsEfs(config).servers;
-    const uploader = workload.backups[server.id].serviceAccount!;
+    const description = awsEfs(config);
+    const workload = new EnvironmentChart(new App({ outdir: '/nonexistent' }), description.name, description);
+    const [server] = description.servers;
+    const backup = workload.backups[server.id];
     this.backups = new S3BackupStorage(this, 'Backups', { bucketName: backupBucket.stringValue, retentionDays: 30 });
     this.uploadRole = new S3BackupUploadRole(this, 'BackupUpload', {
       name: 'postgres-backup-upload',
       clusterName: clusterName.stringValue,
-      namespace: uploader.metadata.namespace!,
-      serviceAccountName: uploader.name,
+      namespace: server.namespace,
+      serviceAccountName: backup.serviceAccount!.name,
       bucketArn: this.backups.bucketArn,
-      prefix: `${server.namespace}/${workload.servers[server.id].name}`,
+      prefix: backup.uploadPrefix!,
     });
     new TerraformOutput(this, 'file_system_id', { value: this.efs.fileSystemId, description: 'EFS file system id, for environments/aws-efs.config.json' });
     new TerraformOutput(this, 'access_point_id', { value: this.efs.accessPointId, description: 'EFS access point id, for environments/aws-efs.config.json' });

@@ -20,10 +20,10 @@ import { checkRequestsAndLimits, requireQuantity } from '../private/quantity';
 import { todayOf } from '../private/today';
 import { checkDerivedSubdomain, checkDnsLabel, checkInteger, checkUserLabels, fail, ownerOf } from '../private/validation';
 import { declareServerCertificate } from '../secrets/certificates';
-import { checkPooler, CloudNativePgPoolerOptions, CNPG_POOLER_OPTIONS_SHAPE, poolerName, renderPooler } from './cnpg-pooler';
+import { checkPooler, CloudNativePgPoolerOptions, CNPG_POOLER_OPTIONS_SHAPE, renderPooler } from './cnpg-pooler';
 import { checkLogin } from '../secrets/login-checks';
 import { RequiredSecrets } from '../secrets/required-secrets';
-import { DEFAULT_SCRAPE_NAMESPACE, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, serverResources } from '../server/server-props';
+import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, scrapeNamespacesOf, serverResources } from '../server/server-props';
 import { resolveServerTls, serviceDnsNames, withAeadCiphers } from '../server/tls';
 import { actsAsAnotherOwner } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
@@ -176,8 +176,7 @@ export class CloudNativePgCluster extends Construct {
       this.replicaService = `${this.name}-ro`;
       this.host = `${this.primaryService}.${this.namespace}.svc.cluster.local`;
       if (props.pooler) {
-        checkPooler(owner, props.pooler, this.name);
-        this.poolerService = poolerName(this.name, props.pooler);
+        this.poolerService = checkPooler(owner, props.pooler, this.name);
       }
       const labels = { ...MANAGED_BY_LABEL, ...props.labels };
       if (props.tls?.enabled === false) fail(owner, 'tls.enabled', false, 'cannot be turned off: CloudNativePG always serves TLS (with its own certificates when no other is given)');
@@ -257,7 +256,7 @@ export class CloudNativePgCluster extends Construct {
         });
       }
 
-      if (props.pooler) renderPooler(this, this.name, this.namespace, labels, props.pooler);
+      if (props.pooler) renderPooler(this, this.poolerService!, this.name, this.namespace, labels, props.pooler);
       if (props.backup) {
         objectStoreResource(this, 'BackupObjectStore', backupStore, this.namespace, labels, props.backup.objectStore, props.backup.retention ?? '30d');
         scheduledBackup(this, this.name, this.namespace, labels, props.backup.schedule ?? '0 0 2 * * *');
@@ -277,10 +276,10 @@ export class CloudNativePgCluster extends Construct {
         tls: clientTls,
       };
       if (props.monitoring) this.monitoredServer = this.metricsService(labels, resources.cpuLimit !== undefined);
-      const scrapeNamespaces = props.monitoring ? props.monitoring.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] : undefined;
       cnpgPolicies(this, {
         owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {},
-        objectStorage: stores.length > 0, credentialEndpoints: credentialEndpoints(stores), ...(scrapeNamespaces ? { metrics: { port: EXPORTER_PORT, scrapeNamespaces } } : {}),
+        objectStorage: stores.length > 0, credentialEndpoints: credentialEndpoints(stores),
+        metrics: props.monitoring && { port: EXPORTER_PORT, scrapeNamespaces: scrapeNamespacesOf(props.monitoring) },
       });
       if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);
       declareImpliedObjects(this, this.operatorObjects());

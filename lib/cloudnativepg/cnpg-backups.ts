@@ -6,6 +6,8 @@ import { ScheduledBackup, ScheduledBackupSpecMethod } from '../imports/postgresq
 import { tcp } from '../network/peers';
 import { NetworkPolicyEgressRule } from '../private/k8s';
 import { fail } from '../private/validation';
+import { meetsTextRule } from '../private/terraform-tokens';
+import { CLIENT_ID, CLIENT_ID_ANNOTATION, POD_IDENTITY_AGENT, ROLE_ARN, ROLE_ARN_ANNOTATION, WORKLOAD_IDENTITY_POD_LABELS } from '../core/cloud-identity';
 
 /** The Barman Cloud plugin's name, as clusters, backups and recoveries refer to it. */
 export const BARMAN_CLOUD_PLUGIN = 'barman-cloud.cloudnative-pg.io';
@@ -133,16 +135,16 @@ export function checkObjectStore(owner: string, field: string, store: CloudNativ
   if (!identityCloud) fail(owner, `${field}.identity`, store.identity, "must be 'eksPodIdentity', { awsRoleArn }, { azureClientId } or { gcpServiceAccount }");
   if (identityCloud !== cloud) fail(owner, `${field}.identity`, store.identity, `is an identity of ${identityCloud}, and ${store.destinationPath} is on ${cloud}`);
   const identity = identityFields(store.identity);
-  if (identity.awsRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/.test(identity.awsRoleArn)) fail(owner, `${field}.identity.awsRoleArn`, identity.awsRoleArn, "is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
-  if (identity.azureClientId !== undefined && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(identity.azureClientId)) fail(owner, `${field}.identity.azureClientId`, identity.azureClientId, 'is not a managed identity client id (a GUID)');
+  if (identity.awsRoleArn !== undefined && !meetsTextRule(identity.awsRoleArn, ROLE_ARN)) fail(owner, `${field}.identity.awsRoleArn`, identity.awsRoleArn, "is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+  if (identity.azureClientId !== undefined && !meetsTextRule(identity.azureClientId, CLIENT_ID)) fail(owner, `${field}.identity.azureClientId`, identity.azureClientId, 'is not a managed identity client id (a GUID)');
   if (identity.gcpServiceAccount !== undefined && !/^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9-]+\.iam\.gserviceaccount\.com$/.test(identity.gcpServiceAccount)) fail(owner, `${field}.identity.gcpServiceAccount`, identity.gcpServiceAccount, 'is not a Google service account (<name>@<project>.iam.gserviceaccount.com)');
 }
 
 /** What the cluster's ServiceAccount and pods carry for the store's identity. */
 export function identityMetadata(store: CloudNativePgObjectStore): { annotations: Record<string, string>; podLabels: Record<string, string> } {
   const identity = identityFields(store.identity);
-  if (identity.awsRoleArn) return { annotations: { 'eks.amazonaws.com/role-arn': identity.awsRoleArn }, podLabels: {} };
-  if (identity.azureClientId) return { annotations: { 'azure.workload.identity/client-id': identity.azureClientId }, podLabels: { 'azure.workload.identity/use': 'true' } };
+  if (identity.awsRoleArn) return { annotations: { [ROLE_ARN_ANNOTATION]: identity.awsRoleArn }, podLabels: {} };
+  if (identity.azureClientId) return { annotations: { [CLIENT_ID_ANNOTATION]: identity.azureClientId }, podLabels: { ...WORKLOAD_IDENTITY_POD_LABELS } };
   if (identity.gcpServiceAccount) return { annotations: { 'iam.gke.io/gcp-service-account': identity.gcpServiceAccount }, podLabels: {} };
   return { annotations: {}, podLabels: {} };
 }
@@ -155,7 +157,7 @@ export function identityMetadata(store: CloudNativePgObjectStore): { annotations
 export function credentialEndpoints(stores: readonly CloudNativePgObjectStore[]): NetworkPolicyEgressRule[] {
   const rule = (cidrs: string[], port: number): NetworkPolicyEgressRule => ({ to: cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: tcp(port) });
   const rules: NetworkPolicyEgressRule[] = [];
-  if (stores.some((s) => s.identity === 'eksPodIdentity')) rules.push(rule(['169.254.170.23/32', 'fd00:ec2::23/128'], 80));
+  if (stores.some((s) => s.identity === 'eksPodIdentity')) rules.push(rule([...POD_IDENTITY_AGENT.cidrs], POD_IDENTITY_AGENT.port));
   if (stores.some((s) => identityFields(s.identity).gcpServiceAccount !== undefined)) rules.push(rule(['169.254.169.254/32'], 80), rule(['169.254.169.252/32'], 988));
   return rules;
 }

@@ -86,29 +86,25 @@ export const POOLER_HBA: readonly string[] = [
   'host all all ::/0 reject',
 ];
 
-/** The pooler's name, which is also its Service's: `<cluster>-pooler-<type>`. */
-export function poolerName(cluster: string, options: CloudNativePgPoolerOptions): string {
-  return `${cluster}-pooler-${options.type ?? 'rw'}`;
-}
-
-/** Checks the options (after the cluster's props check). */
-export function checkPooler(owner: string, options: CloudNativePgPoolerOptions, cluster: string): void {
+/** Checks the options (after the cluster's props check); returns the pooler's name, which is also its Service's: `<cluster>-pooler-<type>`. */
+export function checkPooler(owner: string, options: CloudNativePgPoolerOptions, cluster: string): string {
   if (options.instances !== undefined) checkInteger(owner, 'pooler.instances', options.instances, 1);
   for (const [name, value] of Object.entries(options.parameters ?? {})) {
     const field = `pooler.parameters['${name}']`;
     if (Object.prototype.hasOwnProperty.call(POOLER_SETTINGS, name)) fail(owner, field, value, `is set by the library (${name} = ${POOLER_SETTINGS[name]}), so that the pooler admits only TLS logins with scram-sha-256 and logs them`);
     if (!SETTABLE.has(name)) fail(owner, field, value, "is not a PgBouncer setting the operator lets one set (docs/src/connection_pooling.md of CloudNativePG: 'PgBouncer configuration options')");
   }
-  const name = poolerName(cluster, options);
+  const name = `${cluster}-pooler-${options.type ?? 'rw'}`;
   if (name.length > 63) fail(owner, 'pooler', options, `names its Service '${name}', longer than the 63 characters of a DNS label: shorten the cluster's name`);
+  return name;
 }
 
-/** Renders the Pooler; `labels` are the cluster's resource labels. */
-export function renderPooler(scope: Construct, cluster: string, namespace: string, labels: Record<string, string>, options: CloudNativePgPoolerOptions): ApiObject {
+/** Renders the Pooler `name` ({@link checkPooler}'s); `labels` are the cluster's resource labels. */
+export function renderPooler(scope: Construct, name: string, cluster: string, namespace: string, labels: Record<string, string>, options: CloudNativePgPoolerOptions): ApiObject {
   return new ApiObject(scope, 'Pooler', {
     apiVersion: 'postgresql.cnpg.io/v1',
     kind: 'Pooler',
-    metadata: { name: poolerName(cluster, options), namespace, labels },
+    metadata: { name, namespace, labels },
     spec: {
       cluster: { name: cluster },
       instances: options.instances ?? 2,

@@ -12,7 +12,7 @@ import { PostgresMonitoring } from '../monitoring/postgres-monitoring';
 import { NamespaceNetworkDefaults, ServerEndpoint } from '../network/namespace-defaults';
 import { PostgresStatefulSet } from '../server/postgres-stateful-set';
 import { PostgresMajorUpgrade } from '../upgrades/postgres-major-upgrade';
-import { DEFAULT_SCRAPE_NAMESPACE, PostgresServerProps } from '../server/server-props';
+import { PostgresServerProps, scrapeNamespacesOf } from '../server/server-props';
 import { DatabaseUser } from '../sql/model';
 import { SchemaInitJob } from '../jobs/schema-init-job';
 import { PostgresTlsProps } from '../server/tls';
@@ -184,7 +184,7 @@ function checkNamespaceOwnership(owner: string, environment: EnvironmentDescript
   if (!(environment.network?.defaultDeny ?? true)) return;
   const owned = ownedNamespaces(environment);
   environment.servers.forEach((server) => {
-    const scrapers = server.monitoring ? server.monitoring.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] : [];
+    const scrapers = server.monitoring ? scrapeNamespacesOf(server.monitoring) : [];
     for (const namespace of scrapers.filter((n) => owned.includes(n))) {
       fail(owner, `servers.${server.id}.monitoring.scrapeNamespaces`, namespace,
         `is where Prometheus runs, and a server of this environment makes it a namespace with a default deny, which would leave Prometheus only DNS; list '${namespace}' in existingNamespaces (the namespace stays as it is) or set network.defaultDeny: false`);

@@ -1,7 +1,8 @@
 import { EnvVar, KubeCronJob, KubeServiceAccount, PodTemplateSpec, Quantity } from '../private/k8s';
 import { Construct } from 'constructs';
-import { BLOB_UPLOAD_OPTIONS_SHAPE, BlobUploadOptions, checkBlobUpload, CLIENT_ID_ANNOTATION, CURL_IMAGE, UPLOAD_LIST_DIR, UPLOAD_SCRIPT } from './backup/blob-upload';
-import { awsEndpoints, checkS3ServiceAccount, checkS3Upload, POD_IDENTITY_AGENT, ROLE_ARN_ANNOTATION, S3_UPLOAD_OPTIONS_SHAPE, S3_UPLOAD_SCRIPT, S3UploadOptions } from './backup/s3-upload';
+import { BLOB_UPLOAD_OPTIONS_SHAPE, BlobUploadOptions, checkBlobUpload, CURL_IMAGE, UPLOAD_LIST_DIR, UPLOAD_SCRIPT } from './backup/blob-upload';
+import { awsEndpoints, checkS3ServiceAccount, checkS3Upload, S3_UPLOAD_OPTIONS_SHAPE, S3_UPLOAD_SCRIPT, S3UploadOptions } from './backup/s3-upload';
+import { CLIENT_ID_ANNOTATION, POD_IDENTITY_AGENT, ROLE_ARN_ANNOTATION, WORKLOAD_IDENTITY_POD_LABELS } from '../core/cloud-identity';
 import { BACKUP_SCRIPT } from './backup/scripts';
 import { BACKUP_STORAGE_SHAPE, BackupStorage } from '../storage/backup-storage';
 import { array, boolean, checkProps, number, object, oneOf, optional, record, string, union } from '../checks/props-shape';
@@ -174,6 +175,8 @@ export class BackupCronJob extends Construct {
   public readonly cronJob: KubeCronJob;
   /** The backup pods' ServiceAccount, when dumps are uploaded. */
   public readonly serviceAccount?: KubeServiceAccount;
+  /** Where in the bucket or container the dumps are uploaded, `<namespace>/<server>`; undefined without an upload. */
+  public readonly uploadPrefix?: string;
 
   constructor(scope: Construct, id: string, props: BackupCronJobProps) {
     super(scope, id);
@@ -211,7 +214,8 @@ export class BackupCronJob extends Construct {
         "pg_dump refuses a server newer than itself, and RestoreJob restores with the server's image, whose pg_restore cannot read a newer pg_dump's files; use the server's major");
       if (props.login !== undefined) checkLogin(owner, 'login', props.login);
       if (props.rolePasswords && mode !== 'cluster') fail(owner, 'rolePasswords', props.rolePasswords, "applies to 'cluster' mode only (pg_dump never dumps roles)");
-      const upload = props.upload && this.resolveUpload(owner, props.upload, `${server.namespace}/${server.name}`);
+      if (props.upload) this.uploadPrefix = `${server.namespace}/${server.name}`;
+      const upload = props.upload && this.resolveUpload(owner, props.upload, this.uploadPrefix!);
       const labels = { ...commonLabels(server.name, 'backup'), ...props.labels };
       props.storage.bind(this, owner, server.name, server.namespace, labels);
       this.claimName = props.storage.claimName(server.name);
@@ -284,12 +288,13 @@ export class BackupCronJob extends Construct {
   /** The upload's container, ServiceAccount and egress, for Azure Blob Storage or Amazon S3. */
   private resolveUpload(owner: string, options: BlobUploadOptions | S3UploadOptions, prefix: string): ResolvedUpload {
     const serviceAccount = options.serviceAccountName ?? this.name;
+    const image = options.image ?? CURL_IMAGE;
     if ('bucket' in options) {
       checkS3Upload(this, owner, options);
       checkS3ServiceAccount(owner, options.serviceAccountName === undefined ? 'name' : 'upload.serviceAccountName', serviceAccount);
       const endpoints = awsEndpoints(options.bucket, options.region);
       return {
-        image: options.image ?? CURL_IMAGE,
+        image,
         script: S3_UPLOAD_SCRIPT,
         serviceAccount,
         annotations: options.roleArn ? { [ROLE_ARN_ANNOTATION]: options.roleArn } : undefined,
@@ -311,7 +316,7 @@ export class BackupCronJob extends Construct {
     }
     const containerName = checkBlobUpload(this, owner, options);
     return {
-      image: options.image ?? CURL_IMAGE,
+      image,
       script: UPLOAD_SCRIPT,
       serviceAccount,
       annotations: options.clientId ? { [CLIENT_ID_ANNOTATION]: options.clientId } : undefined,
@@ -321,7 +326,7 @@ export class BackupCronJob extends Construct {
         { name: 'BLOB_PREFIX', value: prefix },
       ],
       // AKS's workload identity webhook acts on pods with this label, and skips the containers named.
-      podLabels: { 'azure.workload.identity/use': 'true' },
+      podLabels: WORKLOAD_IDENTITY_POD_LABELS,
       skipContainersAnnotation: 'azure.workload.identity/skip-containers',
       moreEgress: [],
     };
@@ -343,7 +348,7 @@ export class BackupCronJob extends Construct {
       metadata: {
         ...template.metadata,
         labels: { ...template.metadata?.labels, ...upload.podLabels, [UPLOAD_POD_LABEL]: this.name },
-        ...(upload.skipContainersAnnotation ? { annotations: { ...template.metadata?.annotations, [upload.skipContainersAnnotation]: dump.name } } : {}),
+        annotations: { ...template.metadata?.annotations, [upload.skipContainersAnnotation]: dump.name },
       },
       spec: {
         ...spec,
@@ -387,6 +392,7 @@ interface ResolvedUpload {
   readonly annotations?: Record<string, string>;
   readonly env: EnvVar[];
   readonly podLabels?: Record<string, string>;
-  readonly skipContainersAnnotation?: string;
+  /** The annotation that tells the cloud's identity webhook which containers to leave without credentials. */
+  readonly skipContainersAnnotation: string;
   readonly moreEgress: ExternalEgress[];
 }

@@ -1,5 +1,5 @@
 import { boolean, defined, number, object, oneOf, optional, record, string } from '../checks/props-shape';
-import { EXPORTER_METRICS, MetricsExporter } from './exporter-metrics';
+import { EXPORTER_METRICS, exporterMetrics, MetricsExporter } from './exporter-metrics';
 
 /** The workload an alert set watches. */
 export interface MonitoredServer {
@@ -48,7 +48,7 @@ export const MONITORED_SERVER_SHAPE = object<MonitoredServer>({
   hasCpuLimit: boolean(),
   metricsServiceLabels: record(string()),
   certificate: optional(object<WatchedCertificate>({ namespace: string(), name: string() }, { name: 'WatchedCertificate' })),
-  exporter: optional(oneOf('postgres-exporter', 'cloudnative-pg')),
+  exporter: optional(oneOf(...Object.keys(EXPORTER_METRICS) as MetricsExporter[])),
 }, { name: 'MonitoredServer' });
 
 /** Thresholds of the default alerts; a threshold left unset keeps its default. */
@@ -132,7 +132,7 @@ export function postgresAlertRules(server: MonitoredServer, thresholds: AlertThr
   const pod = `namespace="${server.namespace}", pod=~"${server.podPattern}"`;
   const container = `${pod}, container="${server.container}"`;
   const cpuBound = server.hasCpuLimit ? 'kube_pod_container_resource_limits' : 'kube_pod_container_resource_requests';
-  const m = EXPORTER_METRICS[server.exporter ?? 'postgres-exporter'];
+  const m = exporterMetrics(server);
   const rule = (alert: string, expr: string, forDuration: string | undefined, severity: string, summary: string): AlertRule => ({
     alert,
     expr,

@@ -61,3 +61,8 @@ export const EXPORTER_METRICS: Readonly<Record<MetricsExporter, ExporterMetrics>
     replicationLagSeconds: metric('cnpg_pg_replication_lag'),
   },
 };
+
+/** The metrics of the exporter that serves `server` (postgres-exporter unless it says otherwise). */
+export function exporterMetrics(server: { readonly exporter?: MetricsExporter }): ExporterMetrics {
+  return EXPORTER_METRICS[server.exporter ?? 'postgres-exporter'];
+}

@@ -1,5 +1,5 @@
 import { certificateExpiry, MonitoredServer } from './alert-rules';
-import { EXPORTER_METRICS } from './exporter-metrics';
+import { exporterMetrics } from './exporter-metrics';
 
 /** A panel: a title, a unit and PromQL targets. */
 interface Panel {
@@ -13,7 +13,7 @@ export function dashboardPanels(server: MonitoredServer): Panel[] {
   const pod = `namespace="${server.namespace}", pod=~"${server.podPattern}"`;
   const container = `${pod}, container="${server.container}"`;
   const claim = `namespace="${server.namespace}", persistentvolumeclaim=~"${server.claimPattern}"`;
-  const m = EXPORTER_METRICS[server.exporter ?? 'postgres-exporter'];
+  const m = exporterMetrics(server);
   return [
     { title: 'Connections vs max_connections', unit: 'short', targets: [
       { expr: `sum by (pod) (${m.connections(pod)})`, legend: '{{pod}} connections' },

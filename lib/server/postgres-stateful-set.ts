@@ -40,7 +40,7 @@ import { ClientTls, TLS_KEYS } from '../core/client-tls';
 import { declareServerCertificate } from '../secrets/certificates';
 import { resolveServerTls, SERVER_TLS_DIR, serverTlsVolume, serviceDnsNames, withAeadCiphers } from './tls';
 import { certificateReloadCommand } from './certificate-reload';
-import { DEFAULT_SCRAPE_NAMESPACE, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, requireExporterLogin, serverResources } from './server-props';
+import { POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, requireExporterLogin, scrapeNamespacesOf, serverResources } from './server-props';
 import { Warnings } from '../diagnostics/warnings';
 import { addChartChecks } from '../checks/chart-checks';
 import { SERVER_CONTAINER } from '../private/rendered-names';
@@ -384,7 +384,7 @@ export class PostgresStatefulSet extends Construct {
       fail(owner, 'parameters.shared_preload_libraries', preload, 'must include pg_stat_statements when monitoring is on');
     }
     checkScrapeNamespaces(owner, props.monitoring?.scrapeNamespaces);
-    checkLogin(owner, 'monitoring.login', requireExporterLogin(owner, props.monitoring!));
+    checkLogin(owner, 'monitoring.login', this.monitoringLogin!);
   }
 
   private addConfigAndServices(labels: Record<string, string>, configData: Record<string, string>): void {
@@ -469,7 +469,7 @@ export class PostgresStatefulSet extends Construct {
                 ...(tlsVolume ? [tlsVolume.mount] : []),
                 ...scratch.mounts,
               ],
-            }, ...(props.monitoring ? [exporterContainer(props.monitoring.login!, scratch.mounts[0], props.monitoring.image)] : [])],
+            }, ...(props.monitoring ? [exporterContainer(this.monitoringLogin!, scratch.mounts[0], props.monitoring.image)] : [])],
             volumes: [
               { name: 'config', configMap: { name: this.configMapName } },
               ...(tlsVolume ? [tlsVolume.volume] : []),
@@ -508,7 +508,7 @@ export class PostgresStatefulSet extends Construct {
       port: PORT,
       clientLabel: this.clientLabel,
       clientNamespaces: r.props.clientNamespaces ?? [],
-      metrics: r.props.monitoring && { port: EXPORTER_PORT, scrapeNamespaces: r.props.monitoring.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] },
+      metrics: r.props.monitoring && { port: EXPORTER_PORT, scrapeNamespaces: scrapeNamespacesOf(r.props.monitoring) },
     });
     jobsPolicy(this, 'JobsNetworkPolicy', { namespace: this.namespace, instance: this.name, serverPods: this.selectorLabels, port: PORT, labels });
   }

@@ -98,6 +98,11 @@ export interface ServerMonitoringProps {
 /** The namespace Prometheus scrapes from unless a server says otherwise. */
 export const DEFAULT_SCRAPE_NAMESPACE = 'monitoring';
 
+/** The namespaces that may scrape a server's metrics: those its monitoring names, else {@link DEFAULT_SCRAPE_NAMESPACE}. */
+export function scrapeNamespacesOf(monitoring: ServerMonitoringProps): string[] {
+  return monitoring.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE];
+}
+
 /** Runtime description of {@link ServerMonitoringProps}. */
 export const SERVER_MONITORING_PROPS_SHAPE = object<ServerMonitoringProps>({
   login: optional(LOGIN_SHAPE),

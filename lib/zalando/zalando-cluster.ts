@@ -23,7 +23,7 @@ import { MonitoredServer } from '../monitoring/alert-rules';
 import { requireSchemaJob } from '../monitoring/schema-job-requirement';
 import { Login } from '../secrets/login';
 import { checkLogin } from '../secrets/login-checks';
-import { CONTAINER_RESOURCES_SHAPE, DEFAULT_SCRAPE_NAMESPACE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, requireExporterLogin, serverResources, ServerStorageProps } from '../server/server-props';
+import { CONTAINER_RESOURCES_SHAPE, ContainerResources, POSTGRES_SERVER_PROPS_SHAPE, PostgresServerProps, requireExporterLogin, scrapeNamespacesOf, serverResources, ServerStorageProps } from '../server/server-props';
 import { ZALANDO_NETWORK_OPTIONS_SHAPE, ZalandoNetworkOptions } from '../network/zalando-options';
 import { zalandoPolicies } from '../network/zalando-policies';
 import { checkScrapeNamespaces } from '../network/server-policy';
@@ -483,7 +483,7 @@ export class ZalandoCluster extends Construct {
         clientLabel: this.connection.clientLabel,
         pooler: props.connectionPooler !== undefined,
         logicalBackup: props.logicalBackup !== undefined,
-        metrics: exporter ? { port: EXPORTER_PORT, scrapeNamespaces: props.monitoring?.scrapeNamespaces ?? [DEFAULT_SCRAPE_NAMESPACE] } : undefined,
+        metrics: props.monitoring ? { port: EXPORTER_PORT, scrapeNamespaces: scrapeNamespacesOf(props.monitoring) } : undefined,
         network: props.network ?? {},
       });
       if (serverTls) declareServerCertificate(this, this.namespace, serverTls, labels);

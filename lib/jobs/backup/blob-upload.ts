@@ -4,6 +4,7 @@ import { checkVersionedImage } from '../../private/image-reference';
 import { checkDnsSubdomain, fail } from '../../private/validation';
 import { checkText, TextRule } from '../../private/terraform-tokens';
 import { uploadLoop } from './upload-loop';
+import { CLIENT_ID, CLIENT_ID_ANNOTATION } from '../../core/cloud-identity';
 
 /**
  * A copy of every verified dump in Azure Blob Storage, uploaded with Microsoft
@@ -60,8 +61,6 @@ export const BLOB_UPLOAD_OPTIONS_SHAPE = object<BlobUploadOptions>({
 /** The official postgres images ship no curl (docker-library/postgres removes wget after use): the upload runs in its own image. */
 export const CURL_IMAGE = 'curlimages/curl:8.11.1';
 
-/** Annotation the workload identity webhook reads the client ID from. */
-export const CLIENT_ID_ANNOTATION = 'azure.workload.identity/client-id';
 
 /** Where the dump step lists the files it verified, for the upload step. */
 export const UPLOAD_LIST_DIR = '/var/run/backup-upload';
@@ -78,11 +77,6 @@ export const BLOB_CONTAINER_NAME: TextRule = {
   rule: 'is not a blob container name (3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit)',
 };
 
-/** Client IDs of managed identities: GUIDs. */
-export const CLIENT_ID: TextRule = {
-  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
-  rule: 'is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)',
-};
 
 /**
  * Checks a ServiceAccount name a workload identity trusts: a DNS-1123 subdomain, and never

@@ -5,6 +5,7 @@ import { checkDnsSubdomain, fail } from '../../private/validation';
 import { checkText, TextRule } from '../../private/terraform-tokens';
 import { CURL_IMAGE } from './blob-upload';
 import { uploadLoop } from './upload-loop';
+import { ROLE_ARN } from '../../core/cloud-identity';
 
 /**
  * A copy of every verified dump in Amazon S3, uploaded with the pod's AWS identity: no access key
@@ -60,12 +61,6 @@ export const S3_UPLOAD_OPTIONS_SHAPE = object<S3UploadOptions>({
   image: optional(string()),
 }, { name: 'S3UploadOptions' });
 
-/** The ServiceAccount annotation the EKS pod identity webhook reads for IRSA. */
-export const ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';
-
-/** Where the EKS Pod Identity agent answers on every node (IPv4 and IPv6), port 80. */
-export const POD_IDENTITY_AGENT = { cidrs: ['169.254.170.23/32', 'fd00:ec2::23/128'], port: 80 } as const;
-
 /** S3 bucket names the upload can address: no dots (see {@link S3UploadOptions.bucket}). */
 export const S3_BUCKET_NAME: TextRule = {
   pattern: '^[a-z0-9](-?[a-z0-9])*$', minLength: 3, maxLength: 63,
@@ -76,12 +71,6 @@ export const S3_BUCKET_NAME: TextRule = {
 export const AWS_REGION: TextRule = {
   pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$', maxLength: 30,
   rule: 'is not an AWS region (such as ap-northeast-2)',
-};
-
-/** IAM role ARNs. */
-export const ROLE_ARN: TextRule = {
-  pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]{1,512}$',
-  rule: 'is not an IAM role ARN (such as arn:aws:iam::123456789012:role/postgres-backup-upload)',
 };
 
 /** The S3 and STS endpoints of a region (China's regions have their own domain). */

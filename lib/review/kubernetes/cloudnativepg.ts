@@ -25,6 +25,8 @@ const WIDENING_ATTRIBUTES = ['superuser', 'createrole', 'createdb', 'replication
 export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, changes: Change[]): string[] {
   const explained: string[] = [];
   const name = now.metadata?.name;
+  // the majors of the images before and after (equal to image.before/after when spec.imageName changes)
+  const [from, to] = [imageMajor(old.spec?.imageName), imageMajor(now.spec?.imageName)];
   const size = changes.find((c) => c.path === 'spec.storage.size');
   if (size) {
     explained.push(size.path);
@@ -37,7 +39,6 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
   const image = changes.find((c) => c.path === 'spec.imageName');
   if (image) {
     explained.push(image.path);
-    const [from, to] = [imageMajor(image.before), imageMajor(image.after)];
     if (from !== undefined && to !== undefined && to < from) {
       emit('refused', image.path, `PostgreSQL ${from} -> ${to}: the operator's webhook refuses a Cluster whose image has an older major than its data ("can't downgrade from major ${from} to ${to}")`, [`set the image of PostgreSQL ${from} again`]);
     } else if (from !== undefined && to !== undefined && to > from && to < 16) {
@@ -61,7 +62,7 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
   const params = changes.filter((c) => under(c.path, 'spec.postgresql.parameters'));
   if (params.length) {
     explained.push(...params.map((c) => c.path));
-    const major = imageMajor(now.spec?.imageName) ?? DEFAULT_MAJOR_VERSION;
+    const major = to ?? DEFAULT_MAJOR_VERSION;
     parameterChanges(emit, major, resourceParameters(old), resourceParameters(now), 'spec.postgresql.parameters', ['apply: the operator reloads the configuration of every instance'],
       'the operator restarts the instances one by one, the primary last after a switchover',
       ['apply in a maintenance window: each instance restarts, and clients of the primary reconnect after the switchover']);
@@ -90,7 +91,6 @@ export function cnpgCluster(emit: Emit, old: KubeObject, now: KubeObject, change
   if (plugins.length) {
     explained.push(...plugins.map((c) => c.path));
     const archives = (o: KubeObject) => ((o.spec?.plugins as Array<{ isWALArchiver?: boolean; enabled?: boolean }>) ?? []).some((p) => p.isWALArchiver === true && p.enabled !== false);
-    const [from, to] = [imageMajor(old.spec?.imageName), imageMajor(now.spec?.imageName)];
     const onlyServerName = plugins.every((c) => /^spec\.plugins\[\d+\]\.parameters\.serverName$/.test(c.path));
     if (archives(old) && !archives(now)) {
       emit('security', 'spec.plugins', 'WAL is no longer archived: point-in-time recovery ends at the last archived segment, and new base backups cannot be taken', ['keep the Barman Cloud plugin as WAL archiver while the cluster holds data that matters'], { applies: 'on restart', data: 'at risk', access: 'same' });
