@@ -213,7 +213,7 @@ describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
     try {
       const run = upload(fake, {});
       expect(run.status).toBe(1);
-      expect(run.stderr).toBe('No backup was uploaded: the pod has no AWS identity. Associate ServiceAccount postgres-backup with an IAM role: an EKS Pod Identity association (Terraform: S3BackupStorage), or IRSA (upload.roleArn).\n');
+      expect(run.stderr).toBe('No backup was uploaded: the pod has no AWS identity. Associate ServiceAccount postgres-backup with an IAM role: an EKS Pod Identity association (Terraform: S3BackupUploadRole), or IRSA (upload.roleArn).\n');
       expect(fake.log()).toEqual([]);
     } finally {
       await fake.stop();

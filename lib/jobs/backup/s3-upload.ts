@@ -13,7 +13,7 @@ import { ROLE_ARN } from '../../core/cloud-identity';
  * one of the two ways EKS offers, and the upload takes whichever the pod has:
  *
  * - **EKS Pod Identity** (an association of the role with the ServiceAccount, made in the EKS API:
- *   the aws-efs Terraform stack makes it with `S3BackupStorage`). The agent's webhook sets
+ *   the aws-efs Terraform stack makes it with `S3BackupUploadRole`). The agent's webhook sets
  *   AWS_CONTAINER_CREDENTIALS_FULL_URI and AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE
  *   (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-how-it-works.html).
  * - **IAM roles for service accounts** (IRSA: `roleArn`, written to the ServiceAccount's
@@ -148,7 +148,7 @@ elif [ -n "\${AWS_ROLE_ARN:-}" ]; then
   secret=$(xml_field SecretAccessKey)
   session=$(xml_field SessionToken)
 else
-  fail "No backup was uploaded: the pod has no AWS identity. Associate ServiceAccount \${SERVICE_ACCOUNT} with an IAM role: an EKS Pod Identity association (Terraform: S3BackupStorage), or IRSA (upload.roleArn)."
+  fail "No backup was uploaded: the pod has no AWS identity. Associate ServiceAccount \${SERVICE_ACCOUNT} with an IAM role: an EKS Pod Identity association (Terraform: S3BackupUploadRole), or IRSA (upload.roleArn)."
 fi
 rm -f "\${work}/credentials"
 # Access key IDs and secrets are letters, digits, '/', '+' and '=': nothing that needs quoting in curl's config file.
