@@ -49,7 +49,7 @@ function subjectOf(request: GrowRequest): GrowSubject {
   const chart = new EnvironmentChart(new App({ outdir: '/nonexistent' }), description.name, description);
   // By its id in the description, or by the name it renders (what the review sees in the manifests).
   const server = description.servers.find((s) => s.id === request.server)
-    ?? description.servers.find((s) => (chart.servers[s.id] ?? chart.clusters[s.id])?.name === request.server);
+    ?? description.servers.find((s) => chart.connections[s.id]?.name === request.server);
   if (!server) {
     throw new GrowRefusal(`environment '${request.environment}' has no server '${request.server}' (servers: ${description.servers.map((s) => s.id).join(', ')})`);
   }

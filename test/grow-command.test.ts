@@ -288,6 +288,12 @@ esac
     expect(ran.calls.some((c) => c.startsWith('npx') || c.startsWith('kubectl apply'))).toBe(false);
   });
 
+  test('the server by the name it renders (the Cluster\'s, as the review prints it) plans the same', () => {
+    const byName = grow('prod-cnpg', 'postgres-cluster', '100Gi');
+    expect([byName.status, byName.stderr]).toEqual([0, '']);
+    expect(byName.stdout.split('\n').filter((l) => l.startsWith('kubectl') || l.startsWith('claims='))).toEqual(result.stdout.split('\n').filter((l) => l.startsWith('kubectl') || l.startsWith('claims=')));
+  });
+
   test('a smaller size is refused, as the operator\'s webhook refuses it', () => {
     const smaller = grow('prod-cnpg', 'microservices', '40Gi');
     expect(smaller.status).toBe(1);
