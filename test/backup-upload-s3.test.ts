@@ -24,7 +24,7 @@ const PROJECTED_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY2
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/postgres-backup-upload';
 
 interface Logged { method: string; url: string; headers: Record<string, string>; body: string }
-interface FakeAws { s3Port: number; agentPort: number; stsPort: number; store: string; log: () => Logged[]; stop: () => Promise<number> }
+interface FakeAws { s3Port: number; agentPort: number; stsPort: number; store: string; log: () => Logged[]; handOut: (secretAccessKey: string) => Promise<void>; reset: () => Promise<void>; stop: () => Promise<number> }
 
 let server: TestServer;
 let work: string;
@@ -32,28 +32,40 @@ let claim: string;
 let uploads: string;
 let certFile: string;
 let tokenFile: string;
+let staleTokenFile: string;
 let dumpFile: string;
+let fake: FakeAws;
 
-/** Starts the stand-ins; the credentials they hand out carry `secretAccessKey` (S3 accepts only 'S3RVER'). */
-async function fakeAws(secretAccessKey = 'S3RVER'): Promise<FakeAws> {
+/**
+ * Starts the stand-ins once for the file; `reset` empties the request log and the bucket and
+ * has the right secret key handed out again, so each test starts from nothing.
+ */
+async function fakeAws(): Promise<FakeAws> {
   const dir = mkdtempSync(join(work, 'fake-'));
   const logFile = join(dir, 'requests.jsonl');
   writeFileSync(logFile, '');
   const store = join(dir, 'store');
   const worker = new Worker(join(__dirname, 'support', 'fake-aws-worker.js'), {
-    workerData: { keyFile: join(work, 'key.pem'), certFile, logFile, directory: store, bucket: BUCKET, token: PROJECTED_TOKEN, secretAccessKey },
+    workerData: { keyFile: join(work, 'key.pem'), certFile, logFile, directory: store, bucket: BUCKET, token: PROJECTED_TOKEN },
   });
   const ports = await new Promise<{ s3Port: number; agentPort: number; stsPort: number }>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
+  const handOut = (secretAccessKey: string) => new Promise<void>((resolve) => { worker.once('message', () => resolve()); worker.postMessage({ secretAccessKey }); });
   return {
     ...ports,
     store,
     log: () => readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+    handOut,
+    reset: async () => {
+      writeFileSync(logFile, '');
+      rmSync(join(store, BUCKET, 'default'), { recursive: true, force: true });
+      await handOut('S3RVER');
+    },
     stop: () => worker.terminate(),
   };
 }
 
 /** The object s3rver stored under `key`, or undefined. */
-function stored(fake: FakeAws, key: string): Buffer | undefined {
+function stored(key: string): Buffer | undefined {
   const path = join(fake.store, BUCKET, `${key}._S3rver_object`);
   return existsSync(path) ? readFileSync(path) : undefined;
 }
@@ -67,7 +79,7 @@ const SHELLS: [string, () => { shell?: string[]; path?: string }][] = [
 let shell: { shell?: string[]; path?: string } = {};
 
 /** What EKS Pod Identity injects into the pod, pointed at the stand-in agent. */
-const podIdentity = (fake: FakeAws) => ({
+const podIdentity = () => ({
   AWS_CONTAINER_CREDENTIALS_FULL_URI: `http://127.0.0.1:${fake.agentPort}/v1/credentials`,
   AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: tokenFile,
 });
@@ -75,7 +87,7 @@ const podIdentity = (fake: FakeAws) => ({
 /** What IRSA's webhook injects into the pod. */
 const irsa = () => ({ AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_REGION: 'ap-northeast-2' });
 
-function upload(fake: FakeAws, env: Record<string, string>) {
+function upload(env: Record<string, string>) {
   return runJobScript(efs, CRON_JOB, server, {}, {
     shell: shell.shell,
     container: 'upload',
@@ -99,9 +111,12 @@ beforeAll(async () => {
   tokenFile = join(work, 'eks-pod-identity-token');
   busyboxBin = busyboxApplets(work, ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[', 'head', 'cut', 'sha256sum']);
   writeFileSync(tokenFile, PROJECTED_TOKEN);
+  staleTokenFile = join(work, 'stale-token');
+  writeFileSync(staleTokenFile, 'not-the-projected-token');
   const pair = selfSignedCertificate('127.0.0.1', 'IP:127.0.0.1');
   writeFileSync(join(work, 'key.pem'), pair.key);
   writeFileSync(certFile, pair.certificate);
+  fake = await fakeAws();
   // The dump is only the upload's input: a server of the deployed major when the machine's pg_dump can dump it (see majors/backup-restore.pg17.test.ts).
   server = await startPostgres({ major: Math.min(deployedMajor(efs), CLIENT_MAJOR) });
   const secrets: TestSecrets = {
@@ -116,8 +131,9 @@ beforeAll(async () => {
   dumpFile = `postgres/${file}`;
 }, 120000);
 
-afterAll(() => {
+afterAll(async () => {
   server?.stop();
+  await fake?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -128,96 +144,64 @@ test('the dump step lists the verified dump for the upload step', () => {
 describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
   beforeAll(() => { shell = chosen(); });
   afterAll(() => { shell = {}; });
+  beforeEach(() => fake.reset());
 
-  test('EKS Pod Identity: the agent hands out credentials for the projected token, S3 takes the signed PUT, the object is the dump', async () => {
-    const fake = await fakeAws();
-    try {
-      const run = upload(fake, podIdentity(fake));
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      const [credentials, ...rest] = fake.log();
-      expect(rest).toEqual([]);
-      expect([credentials.method, credentials.url, credentials.headers.authorization]).toEqual(['GET', '/v1/credentials', PROJECTED_TOKEN]);
-      const key = `default/postgres/${dumpFile}`;
-      expect(stored(fake, key)?.equals(readFileSync(join(claim, dumpFile)))).toBe(true);
-      expect(run.stdout).toContain(`Uploaded ${dumpFile} to s3://${BUCKET}/${key} (${readFileSync(join(claim, dumpFile)).length} bytes)`);
-      // Neither the secret key nor the session token reaches the log.
-      expect(`${run.stdout}${run.stderr}`).not.toMatch(/S3RVER|FwoGZXIv/);
-    } finally {
-      await fake.stop();
-    }
+  test('EKS Pod Identity: the agent hands out credentials for the projected token, S3 takes the signed PUT, the object is the dump', () => {
+    const run = upload(podIdentity());
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [credentials, ...rest] = fake.log();
+    expect(rest).toEqual([]);
+    expect([credentials.method, credentials.url, credentials.headers.authorization]).toEqual(['GET', '/v1/credentials', PROJECTED_TOKEN]);
+    const key = `default/postgres/${dumpFile}`;
+    expect(stored(key)?.equals(readFileSync(join(claim, dumpFile)))).toBe(true);
+    expect(run.stdout).toContain(`Uploaded ${dumpFile} to s3://${BUCKET}/${key} (${readFileSync(join(claim, dumpFile)).length} bytes)`);
+    // Neither the secret key nor the session token reaches the log.
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/S3RVER|FwoGZXIv/);
   });
 
-  test('IRSA: the web identity token is exchanged at STS for the role, then the signed PUT', async () => {
-    const fake = await fakeAws();
-    try {
-      const run = upload(fake, irsa());
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      const [exchange, ...rest] = fake.log();
-      expect(rest).toEqual([]);
-      expect([exchange.method, exchange.url]).toEqual(['POST', '/']);
-      expect(Object.fromEntries(new URLSearchParams(exchange.body))).toEqual({
-        Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: ROLE_ARN, RoleSessionName: 'postgres-backup', WebIdentityToken: PROJECTED_TOKEN,
-      });
-      expect(stored(fake, `default/postgres/${dumpFile}`)?.equals(readFileSync(join(claim, dumpFile)))).toBe(true);
-    } finally {
-      await fake.stop();
-    }
+  test('IRSA: the web identity token is exchanged at STS for the role, then the signed PUT', () => {
+    const run = upload(irsa());
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [exchange, ...rest] = fake.log();
+    expect(rest).toEqual([]);
+    expect([exchange.method, exchange.url]).toEqual(['POST', '/']);
+    expect(Object.fromEntries(new URLSearchParams(exchange.body))).toEqual({
+      Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: ROLE_ARN, RoleSessionName: 'postgres-backup', WebIdentityToken: PROJECTED_TOKEN,
+    });
+    expect(stored(`default/postgres/${dumpFile}`)?.equals(readFileSync(join(claim, dumpFile)))).toBe(true);
   });
 
   test('a wrong signature (S3 answers 403 SignatureDoesNotMatch) fails the step and names the file; nothing is stored', async () => {
-    const fake = await fakeAws('wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY');
-    try {
-      const run = upload(fake, podIdentity(fake));
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`Upload of ${dumpFile} failed (HTTP 403)`);
-      expect(run.stderr).toContain('SignatureDoesNotMatch');
-      expect(run.stderr).toContain('1 upload(s) failed');
-      expect(stored(fake, `default/postgres/${dumpFile}`)).toBeUndefined();
-    } finally {
-      await fake.stop();
-    }
+    await fake.handOut('wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY');
+    const run = upload(podIdentity());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`Upload of ${dumpFile} failed (HTTP 403)`);
+    expect(run.stderr).toContain('SignatureDoesNotMatch');
+    expect(run.stderr).toContain('1 upload(s) failed');
+    expect(stored(`default/postgres/${dumpFile}`)).toBeUndefined();
   });
 
-  test('a token the agent refuses fails the step before any upload', async () => {
-    const fake = await fakeAws();
-    const stale = join(work, 'stale-token');
-    writeFileSync(stale, 'not-the-projected-token');
-    try {
-      const run = upload(fake, { ...podIdentity(fake), AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: stale });
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain('No backup was uploaded: the EKS Pod Identity agent refused the credentials (HTTP 401)');
-      expect(existsSync(join(fake.store, BUCKET, 'default'))).toBe(false);
-    } finally {
-      await fake.stop();
-    }
+  test('a token the agent refuses fails the step before any upload', () => {
+    const run = upload({ ...podIdentity(), AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: staleTokenFile });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('No backup was uploaded: the EKS Pod Identity agent refused the credentials (HTTP 401)');
+    expect(existsSync(join(fake.store, BUCKET, 'default'))).toBe(false);
   });
 
-  test('a token STS refuses fails the step before any upload', async () => {
-    const fake = await fakeAws();
-    const stale = join(work, 'stale-token');
-    writeFileSync(stale, 'not-the-projected-token');
-    try {
-      const run = upload(fake, { ...irsa(), AWS_WEB_IDENTITY_TOKEN_FILE: stale });
-      expect(run.status).toBe(1);
-      expect(run.stderr).toContain('No backup was uploaded: STS refused the web identity token (HTTP 400)');
-      expect(run.stderr).toContain('InvalidIdentityToken');
-    } finally {
-      await fake.stop();
-    }
+  test('a token STS refuses fails the step before any upload', () => {
+    const run = upload({ ...irsa(), AWS_WEB_IDENTITY_TOKEN_FILE: staleTokenFile });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('No backup was uploaded: STS refused the web identity token (HTTP 400)');
+    expect(run.stderr).toContain('InvalidIdentityToken');
   });
 
-  test('without an AWS identity (no association, no role annotation) the step fails at once, saying what to do', async () => {
-    const fake = await fakeAws();
-    try {
-      const run = upload(fake, {});
-      expect(run.status).toBe(1);
-      expect(run.stderr).toBe('No backup was uploaded: the pod has no AWS identity. Associate ServiceAccount postgres-backup with an IAM role: an EKS Pod Identity association (Terraform: S3BackupUploadRole), or IRSA (upload.roleArn).\n');
-      expect(fake.log()).toEqual([]);
-    } finally {
-      await fake.stop();
-    }
+  test('without an AWS identity (no association, no role annotation) the step fails at once, saying what to do', () => {
+    const run = upload({});
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('No backup was uploaded: the pod has no AWS identity. Associate ServiceAccount postgres-backup with an IAM role: an EKS Pod Identity association (Terraform: S3BackupUploadRole), or IRSA (upload.roleArn).\n');
+    expect(fake.log()).toEqual([]);
   });
 });
 

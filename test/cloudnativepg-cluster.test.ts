@@ -1,11 +1,10 @@
-import { Testing } from 'cdk8s';
 import { CloudNativePgCluster, CloudNativePgClusterProps, DatabaseUser, EnvironmentChart, PostgresMonitoring, RequiredSecrets } from '../lib';
 import { reviewObjects } from '../lib/review';
 import { renderNeededSecrets } from '../lib/secrets/secrets-script';
 import { ENVIRONMENTS } from '../environments';
 import { CLOUDNATIVEPG_PROBLEMS } from './support/crd-schema';
 import { refused } from './support/errors';
-import { KubeObject, loadDist, only, synth, testChart } from './support/manifests';
+import { KubeObject, loadDist, only, synth, testApp, testChart } from './support/manifests';
 import { parseAllDocuments } from 'yaml';
 
 const login = (name: string, kind: DatabaseUser['kind'] = 'app'): DatabaseUser => ({ name, kind, password: { name: `orders-${name.replace(/_/g, '-')}`, key: 'password', usernameKey: 'username' } });
@@ -126,6 +125,15 @@ describe('CloudNativePgCluster', () => {
   });
 });
 
+describe('CloudNativePgCluster with a pooler', () => {
+  test('with the operator\'s own certificate, the pooler\'s Service is named in it (serverAltDNSNames)', () => {
+    const cluster = only(render({ namespace: 'shop', pooler: {} }).objects, 'Cluster');
+    expect(cluster.spec.certificates).toEqual({ serverAltDNSNames: ['orders-pooler-rw', 'orders-pooler-rw.shop', 'orders-pooler-rw.shop.svc', 'orders-pooler-rw.shop.svc.cluster.local'] });
+    expect(problemsOf(cluster)).toEqual([]);
+  });
+
+});
+
 describe('CloudNativePgCluster with monitoring, as a consumer writes it', () => {
   test("PostgresMonitoring watches the operator's exporter: ServiceMonitor on <cluster>-metrics, alerts on cnpg_ metrics; without monitoring it names what to turn on", () => {
     const chart = testChart();
@@ -167,7 +175,7 @@ describe('prod-cnpg', () => {
   test("docs/upgrading.md's major upgrade: majorVersion 17 -> 18 changes the image and the archive's serverName together; the review says downtime, data at risk, no data loss", () => {
     const environment = ENVIRONMENTS.find((e) => e.name === 'prod-cnpg')!;
     const upgraded = { ...environment, servers: environment.servers.map((s) => ({ ...s, majorVersion: 18 })) };
-    const after = Testing.synth(new EnvironmentChart(Testing.app(), 'prod-cnpg', upgraded)) as KubeObject[];
+    const after = synth(new EnvironmentChart(testApp(), 'prod-cnpg', upgraded));
     const [before, now] = [only(objects, 'Cluster'), only(after, 'Cluster')];
     expect([before.spec.imageName, now.spec.imageName]).toEqual([expect.stringMatching(/:17\.\d+-standard-trixie$/), expect.stringMatching(/:18\.\d+-standard-trixie$/)]);
     expect(now.spec.plugins[0].parameters.serverName).toBe('postgres-cluster-pg18');
@@ -178,9 +186,9 @@ describe('prod-cnpg', () => {
   test('renders in an EnvironmentChart as the description says, and refuses a backup login', () => {
     const environment = ENVIRONMENTS.find((e) => e.name === 'prod-cnpg')!;
     const [server] = environment.servers;
-    expect(Testing.synth(new EnvironmentChart(Testing.app(), 'prod-cnpg', environment)).filter((o) => o.kind === 'Cluster')).toHaveLength(1);
+    expect(synth(new EnvironmentChart(testApp(), 'prod-cnpg', environment)).filter((o) => o.kind === 'Cluster')).toHaveLength(1);
     const withBackupLogin = { ...environment, servers: [{ ...server, backup: { login: { name: 'orders_backup', password: { name: 'backup', key: 'password' } }, storage: { size: '1Gi' } } }] };
-    expect(refused(() => new EnvironmentChart(Testing.app(), 'prod-cnpg', withBackupLogin))).toBe(
+    expect(refused(() => new EnvironmentChart(testApp(), 'prod-cnpg', withBackupLogin))).toBe(
       "EnvironmentChart 'prod-cnpg': server 'microservices': backup.login \"orders_backup\" needs the StatefulSet backend: the CloudNativePG backend's backups are not this library's pg_dump CronJob");
   });
 });

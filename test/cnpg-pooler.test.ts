@@ -2,14 +2,13 @@ import { spawnSync } from 'child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { Testing } from 'cdk8s';
 import { CloudNativePgCluster, CloudNativePgClusterProps } from '../lib';
 import { POOLER_HBA } from '../lib/cloudnativepg/cnpg-pooler';
 import { reviewObjects } from '../lib/review';
 import { selfSignedCertificate } from './support/certificates';
 import { CLOUDNATIVEPG_PROBLEMS } from './support/crd-schema';
 import { refused } from './support/errors';
-import { KubeObject, loadDist, only } from './support/manifests';
+import { KubeObject, loadDist, only, testChart } from './support/manifests';
 import { CLIENT_BIN_DIR, freePort, SERVER_USER, sleep, startPostgres, TestServer } from './support/postgres-server';
 
 /**
@@ -25,14 +24,6 @@ const cnpg = loadDist()['prod-cnpg'];
 const pooler = only(cnpg, 'Pooler');
 
 describe('the Pooler prod-cnpg renders', () => {
-  test('with the operator\'s own certificate, the pooler\'s Service is named in it (serverAltDNSNames)', () => {
-    const chart = Testing.chart();
-    new CloudNativePgCluster(chart, 'orders', { namespace: 'shop', pooler: {} });
-    const cluster = (Testing.synth(chart) as KubeObject[]).find((o) => o.kind === 'Cluster')!;
-    expect(cluster.spec.certificates).toEqual({ serverAltDNSNames: ['orders-pooler-rw', 'orders-pooler-rw.shop', 'orders-pooler-rw.shop.svc', 'orders-pooler-rw.shop.svc.cluster.local'] });
-    expect(CLOUDNATIVEPG_PROBLEMS['postgresql.cnpg.io/v1/Cluster'](cluster)).toEqual([]);
-  });
-
   test('valid against the vendored CRD; TLS-only, scram-sha-256 logins, read before the operator\'s MD5 lines', () => {
     expect(CLOUDNATIVEPG_PROBLEMS['postgresql.cnpg.io/v1/Pooler'](pooler)).toEqual([]);
     expect(pooler.metadata).toMatchObject({ name: 'postgres-cluster-pooler-rw', namespace: 'microservices' });
@@ -46,7 +37,7 @@ describe('the Pooler prod-cnpg renders', () => {
     expect(only(cnpg, 'Certificate').spec.dnsNames).toContain('postgres-cluster-pooler-rw.microservices.svc');
   });
 
-  const render = (props: Partial<CloudNativePgClusterProps>) => () => new CloudNativePgCluster(Testing.chart(), 'orders', { namespace: 'shop', ...props });
+  const render = (props: Partial<CloudNativePgClusterProps>) => () => new CloudNativePgCluster(testChart(), 'orders', { namespace: 'shop', ...props });
   test.each([
     [{ pooler: { parameters: { client_tls_sslmode: 'prefer' } } }, "pooler.parameters['client_tls_sslmode'] \"prefer\" is set by the library (client_tls_sslmode = require), so that the pooler admits only TLS logins with scram-sha-256 and logs them"],
     [{ pooler: { parameters: { auth_type: 'md5' } } }, "pooler.parameters['auth_type'] \"md5\" is set by the library (auth_type = hba)"],

@@ -17,7 +17,14 @@ const S3rver = require('s3rver');
 const { SignatureV4 } = require('@smithy/signature-v4');
 const { parentPort, workerData } = require('worker_threads');
 
-const { keyFile, certFile, logFile, directory, bucket, token, secretAccessKey } = workerData;
+const { keyFile, certFile, logFile, directory, bucket, token } = workerData;
+// The secret key the agent and STS hand out; S3 accepts only 'S3RVER'. A test sets another by a
+// message ({ secretAccessKey }), answered with 'set' once in force.
+let secretAccessKey = 'S3RVER';
+parentPort.on('message', (message) => {
+  secretAccessKey = message.secretAccessKey;
+  parentPort.postMessage('set');
+});
 const KEY_ID = 'S3RVER';
 const SESSION = 'FwoGZXIvYXdzEBYaDHN0YW5kLWluLXNlc3Npb24=';
 

@@ -170,7 +170,7 @@ export function backupSuite(major: number): void {
       const functionOf = (script: string, name: string) => script.slice(script.indexOf(`${name}() {`), script.indexOf('\n}\n', script.indexOf(`${name}() {`)) + 3);
       const TOOLS: Array<[string, () => string]> = [
         ['GNU find and sort', () => clientPath()],
-        ['BusyBox find and sort (Alpine images)', () => `${busyboxApplets(backupDir, ['find', 'sort', 'rm', 'tail', 'date'])}:${clientPath()}`],
+        ['BusyBox find and sort (Alpine images)', () => alpineTools.PATH],
       ];
 
       test.each(TOOLS)('the newest expired backup is never deleted by pruning alone (%s)', (_tools, path) => {

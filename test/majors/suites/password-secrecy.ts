@@ -127,8 +127,8 @@ interface ActivitySample {
  */
 export function passwordSecrecySuite(major: number): void {
   const dist = loadDist();
-  // prod-cnpg's also on 18, the major after the one it deploys: CloudNativePG's logins against the Job on both.
-  const environments = ENVIRONMENTS.filter((e) => e === 'minikube-dev' || deployedMajor(dist[e]) === major || (e === 'prod-cnpg' && major === 18));
+  // prod-cnpg's also on the major after the one it deploys: CloudNativePG's logins against the Job on both.
+  const environments = ENVIRONMENTS.filter((e) => e === 'minikube-dev' || deployedMajor(dist[e]) === major || (e === 'prod-cnpg' && major === deployedMajor(dist[e]) + 1));
   describe.each(environments)(`no password or verifier in a view or log: %s's schema Jobs on PostgreSQL ${major}`, (environment) => {
     const objects = dist[environment];
     const jobs = objects.filter((o) => o.kind === 'Job' && o.metadata.labels?.['app.kubernetes.io/component'] === 'schema-init').map((o) => o.metadata.name);
