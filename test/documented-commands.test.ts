@@ -8,7 +8,7 @@ import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
 import { prodCnpg } from '../environments/prod-cnpg';
 import { EnvironmentChart, MajorUpgradeDeclaration } from '../lib';
 import { CodeBlock, codeBlocks, documentationFiles } from './support/documentation';
-import { objectsOf, readWithKubectl } from './support/kubectl';
+import { objectsOf, readAsApplied } from './support/kubectl';
 import { KubeObject, loadDist, REPO_ROOT, synth, testApp } from './support/manifests';
 import { RUN_ROOT_ENV } from './support/run-root-env';
 import { scratchRepository } from './support/scratch-repository';
@@ -281,11 +281,13 @@ function problemOf(call: Call, known: KubeObject[]): string | undefined {
   }
 }
 
-/** The objects a call makes: what it gives `kubectl create|apply -f -`, read by kubectl's reader. */
-async function objectsMadeBy(call: Call): Promise<KubeObject[]> {
-  if (call.program !== 'kubectl' || call.stdin === undefined || call.stdin.trim() === '') return [];
-  const reading = (await readWithKubectl({ 'stdin.yaml': call.stdin }))['stdin.yaml'];
-  return objectsOf(reading.applyFile);
+const madeBy = new WeakMap<Call, Promise<KubeObject[]>>();
+
+/** The objects a call makes: what it gives `kubectl create|apply -f -`, read by kubectl's reader (once per call). */
+function objectsMadeBy(call: Call): Promise<KubeObject[]> {
+  if (call.program !== 'kubectl' || call.stdin === undefined || call.stdin.trim() === '') return Promise.resolve([]);
+  if (!madeBy.has(call)) madeBy.set(call, readAsApplied(call.stdin).then(objectsOf));
+  return madeBy.get(call)!;
 }
 
 /** Each call's name problems, objects made by earlier calls of the block counting as known. */

@@ -80,6 +80,17 @@ export async function readWithKubectl(manifests: Record<string, string>): Promis
   }
 }
 
+/** A manifest text as `kubectl apply -f` reads it (kubectl's first reader only). */
+export async function readAsApplied(text: string): Promise<Reading> {
+  const dir = mkdtempSync(join(tmpdir(), 'kubectl-oracle-'));
+  try {
+    writeFileSync(join(dir, 'manifest.yaml'), text);
+    return await run(['patch', '-f', join(dir, 'manifest.yaml'), ...NO_OP]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Objects as a JSON consumer sees them: what a manifest means, without undefined or -0. */
 export function asJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value));
