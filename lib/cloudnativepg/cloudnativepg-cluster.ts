@@ -13,8 +13,8 @@ import { CLOUDNATIVEPG_NETWORK_OPTIONS_SHAPE, CloudNativePgNetworkOptions } from
 import { cnpgInstancePods, cnpgPolicies } from '../network/cnpg-policies';
 import { checkScrapeNamespaces } from '../network/server-policy';
 import { MonitoredServer } from '../monitoring/alert-rules';
+import { operatorMetricsService } from '../monitoring/operator-metrics-service';
 import { EXPORTER_PORT } from '../monitoring/postgres-exporter';
-import { IntOrString, KubeService } from '../private/k8s';
 import { MANAGED_BY_LABEL } from '../private/labels';
 import { checkRequestsAndLimits, requireQuantity } from '../private/quantity';
 import { todayOf } from '../private/today';
@@ -275,7 +275,13 @@ export class CloudNativePgCluster extends Construct {
         clientLabel: { key: `access.cdk8s-postgres.io/${this.name}`, value: 'true' },
         tls: clientTls,
       };
-      if (props.monitoring) this.monitoredServer = this.metricsService(labels, resources.cpuLimit !== undefined);
+      // The operator's instance manager exports on 9187 in every instance; its claims are named like its pods.
+      if (props.monitoring) {
+        this.monitoredServer = operatorMetricsService(this, {
+          name: this.name, namespace: this.namespace, labels, selector: cnpgInstancePods(this.name),
+          claimPattern: `${this.name}-[0-9]+`, hasCpuLimit: resources.cpuLimit !== undefined, exporter: 'cloudnative-pg',
+        });
+      }
       cnpgPolicies(this, {
         owner, cluster: this.name, namespace: this.namespace, labels, clientLabel: this.connection.clientLabel, network: props.network ?? {},
         objectStorage: stores.length > 0, credentialEndpoints: credentialEndpoints(stores),
@@ -288,33 +294,6 @@ export class CloudNativePgCluster extends Construct {
       scope.node.tryRemoveChild(id);
       throw error;
     }
-  }
-
-  /**
-   * `<cluster>-metrics`, a Service in front of every instance's exporter (port 9187, which the
-   * operator's instance manager serves), for the ServiceMonitor of PostgresMonitoring; the
-   * instances' pods are `<cluster>-<serial>`, their claims too.
-   */
-  private metricsService(labels: Record<string, string>, hasCpuLimit: boolean): MonitoredServer {
-    // Not the operator's labels: it must never mistake this Service for one of its own.
-    const metricsServiceLabels = { ...labels, 'cdk8s-postgres.io/metrics': 'true', 'cdk8s-postgres.io/cluster': this.name };
-    new KubeService(this, 'MetricsService', {
-      metadata: { name: `${this.name}-metrics`, namespace: this.namespace, labels: metricsServiceLabels },
-      spec: {
-        selector: cnpgInstancePods(this.name),
-        ports: [{ name: 'metrics', port: EXPORTER_PORT, targetPort: IntOrString.fromNumber(EXPORTER_PORT), protocol: 'TCP' }],
-      },
-    });
-    return {
-      name: this.name,
-      namespace: this.namespace,
-      podPattern: `${this.name}-[0-9]+`,
-      container: 'postgres',
-      claimPattern: `${this.name}-[0-9]+`,
-      hasCpuLimit,
-      metricsServiceLabels,
-      exporter: 'cloudnative-pg',
-    };
   }
 
   /** Checks the backup and recovery object stores; returns those in use. */

@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { IntOrString, KubeService } from '../private/k8s';
+import { operatorMetricsService } from '../monitoring/operator-metrics-service';
 import { Construct } from 'constructs';
 import { array, boolean, checkProps, enumOf, number, object, oneOf, optional, record, string } from '../checks/props-shape';
 import { PostgresServerConnection } from '../core/server-connection';
@@ -450,17 +450,11 @@ export class ZalandoCluster extends Construct {
       });
 
       if (exporter) {
-        const metricsServiceLabels = { ...labels, 'cdk8s-postgres.io/metrics': 'true', 'cdk8s-postgres.io/cluster': this.name };
-        this.metricsService = this.metricsServiceFor(metricsServiceLabels);
-        this.monitoredServer = {
-          name: this.name,
-          namespace: this.namespace,
-          podPattern: `${this.name}-[0-9]+`,
-          container: 'postgres',
-          claimPattern: `pgdata-${this.name}-[0-9]+`,
-          hasCpuLimit: resources.cpuLimit !== undefined,
-          metricsServiceLabels,
-        };
+        this.monitoredServer = operatorMetricsService(this, {
+          name: this.name, namespace: this.namespace, labels, selector: { 'cluster-name': this.name, application: 'spilo' },
+          claimPattern: `pgdata-${this.name}-[0-9]+`, hasCpuLimit: resources.cpuLimit !== undefined,
+        });
+        this.metricsService = `${this.name}-metrics`;
       }
       this.connection = {
         name: this.name,
@@ -555,19 +549,6 @@ export class ZalandoCluster extends Construct {
       ...(pooler ? [object('apps/v1', 'Deployment', `${this.name}-pooler`), object('v1', 'Service', `${this.name}-pooler`)] : []),
       ...[...new Set(['postgres', 'standby', ...(pooler ? ['pooler'] : []), ...users])].map((user) => object('v1', 'Secret', this.credentialSecretName(user))),
     ];
-  }
-
-  private metricsServiceFor(labels: Record<string, string>): string {
-    const name = `${this.name}-metrics`;
-    new KubeService(this, 'MetricsService', {
-      // Not the operator's labels: it must never mistake this Service for one of its own.
-      metadata: { name, namespace: this.namespace, labels },
-      spec: {
-        selector: { 'cluster-name': this.name, application: 'spilo' },
-        ports: [{ name: 'metrics', port: EXPORTER_PORT, targetPort: IntOrString.fromNumber(EXPORTER_PORT), protocol: 'TCP' }],
-      },
-    });
-    return name;
   }
 }
 
