@@ -1,4 +1,5 @@
 import { TextRule } from '../private/terraform-tokens';
+import { checkDnsSubdomain, fail } from '../private/validation';
 
 // What the clouds' workload identities read from a pod and its ServiceAccount, shared by the
 // backup uploads (lib/jobs/backup) and CloudNativePG's object stores (lib/cloudnativepg).
@@ -26,3 +27,13 @@ export const CLIENT_ID: TextRule = {
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
   rule: 'is not a client ID (a GUID such as 00000000-0000-0000-0000-000000000000)',
 };
+
+/**
+ * Checks a ServiceAccount a cloud identity trusts: a DNS-1123 subdomain, and never `default`, the
+ * account every pod of the namespace without one of its own runs as (`trusting` would trust them
+ * all); `hint` ends that refusal.
+ */
+export function checkOwnServiceAccount(owner: string, field: string, name: string, trusting: string, hint = ''): void {
+  checkDnsSubdomain(owner, field, name);
+  if (name === 'default') fail(owner, field, name, `is the namespace's default ServiceAccount, which every pod without one of its own runs as: ${trusting} would trust them all${hint}`);
+}

@@ -4,7 +4,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { checkDnsLabel, checkDnsSubdomain, fail, ownerOf } from '../private/validation';
+import { checkDnsLabel, fail, ownerOf } from '../private/validation';
+import { checkOwnServiceAccount } from '../core/cloud-identity';
 
 /** Properties of {@link S3BackupUploadRole}. */
 export interface S3BackupUploadRoleProps {
@@ -44,10 +45,7 @@ export class S3BackupUploadRole extends Construct {
     try {
       const owner = ownerOf(this, 'S3BackupUploadRole');
       if (!Token.isUnresolved(props.namespace)) checkDnsLabel(owner, 'namespace', props.namespace);
-      if (!Token.isUnresolved(props.serviceAccountName)) {
-        checkDnsSubdomain(owner, 'serviceAccountName', props.serviceAccountName);
-        if (props.serviceAccountName === 'default') fail(owner, 'serviceAccountName', props.serviceAccountName, "is the namespace's default ServiceAccount, which every pod without one of its own runs as: the role would trust them all");
-      }
+      if (!Token.isUnresolved(props.serviceAccountName)) checkOwnServiceAccount(owner, 'serviceAccountName', props.serviceAccountName, 'the role');
       if (!Token.isUnresolved(props.prefix) && !/^[^/*?]+(\/[^/*?]+)*$/.test(props.prefix)) {
         fail(owner, 'prefix', props.prefix, "is not a key prefix such as 'default/postgres' (no leading or trailing '/', no '*' or '?')");
       }

@@ -1,10 +1,10 @@
 import { IConstruct } from 'constructs';
 import { object, optional, string } from '../../checks/props-shape';
 import { checkVersionedImage } from '../../private/image-reference';
-import { checkDnsSubdomain, fail } from '../../private/validation';
+import { fail } from '../../private/validation';
 import { checkText, TextRule } from '../../private/terraform-tokens';
 import { uploadLoop } from './upload-loop';
-import { CLIENT_ID, CLIENT_ID_ANNOTATION } from '../../core/cloud-identity';
+import { checkOwnServiceAccount, CLIENT_ID, CLIENT_ID_ANNOTATION } from '../../core/cloud-identity';
 
 /**
  * A copy of every verified dump in Azure Blob Storage, uploaded with Microsoft
@@ -83,11 +83,8 @@ export const BLOB_CONTAINER_NAME: TextRule = {
  * `default`, the account every pod of the namespace without one of its own runs as.
  */
 export function checkServiceAccountName(owner: string, field: string, name: string): void {
-  checkDnsSubdomain(owner, field, name);
+  checkOwnServiceAccount(owner, field, name, 'the upload identity', "; name an account of its own (or leave it out for the CronJob's name)");
   if (name.includes('.')) fail(owner, field, name, "names an Azure federated credential (`<namespace>-<account>`), which takes letters, digits, '-' and '_' only: leave out the '.'");
-  if (name === 'default') {
-    fail(owner, field, name, "is the namespace's default ServiceAccount, which every pod without one of its own runs as: the upload identity would trust them all; name an account of its own (or leave it out for the CronJob's name)");
-  }
 }
 
 /**

@@ -1,11 +1,11 @@
 import { IConstruct } from 'constructs';
 import { object, optional, string } from '../../checks/props-shape';
 import { checkVersionedImage } from '../../private/image-reference';
-import { checkDnsSubdomain, fail } from '../../private/validation';
+import { fail } from '../../private/validation';
 import { checkText, TextRule } from '../../private/terraform-tokens';
 import { CURL_IMAGE } from './blob-upload';
 import { uploadLoop } from './upload-loop';
-import { ROLE_ARN } from '../../core/cloud-identity';
+import { checkOwnServiceAccount, ROLE_ARN } from '../../core/cloud-identity';
 
 /**
  * A copy of every verified dump in Amazon S3, uploaded with the pod's AWS identity: no access key
@@ -93,10 +93,7 @@ export function checkS3Upload(scope: IConstruct, owner: string, upload: S3Upload
   checkText(scope, owner, 'upload.region', upload.region, AWS_REGION);
   if (upload.roleArn !== undefined) checkText(scope, owner, 'upload.roleArn', upload.roleArn, ROLE_ARN);
   if (upload.serviceAccountName !== undefined) {
-    checkDnsSubdomain(owner, 'upload.serviceAccountName', upload.serviceAccountName);
-    if (upload.serviceAccountName === 'default') {
-      fail(owner, 'upload.serviceAccountName', upload.serviceAccountName, "is the namespace's default ServiceAccount, which every pod without one of its own runs as: the upload role would trust them all; name an account of its own (or leave it out for the CronJob's name)");
-    }
+    checkOwnServiceAccount(owner, 'upload.serviceAccountName', upload.serviceAccountName, 'the upload role', "; name an account of its own (or leave it out for the CronJob's name)");
   }
   checkVersionedImage(owner, 'upload.image', upload.image ?? CURL_IMAGE, CURL_IMAGE);
 }
