@@ -8,7 +8,7 @@ import { KubeObject, loadDist, only, REPO_ROOT } from './support/manifests';
 import { deployedMajor } from './support/deployed-major';
 import { startPostgres, TestServer } from './support/postgres-server';
 import { runJobScript } from './support/run-job';
-import { promql } from './support/promql';
+import { promql, promtoolTestRules } from './support/promql';
 
 const dist = loadDist();
 
@@ -214,37 +214,26 @@ describe("prod-cnpg: the same alerts and dashboard on the metrics of CloudNative
     const used = new Set(expressions(objects).flatMap((e) => promql(e).metrics));
     expect([...used].filter((m) => m.startsWith('pg_'))).toEqual([]);
     expect([...used].filter((m) => m.startsWith('cnpg_')).sort()).toEqual(['cnpg_backends_max_tx_duration_seconds', 'cnpg_backends_total', 'cnpg_collector_up', 'cnpg_pg_replication_lag', 'cnpg_pg_settings_setting', 'cnpg_pg_stat_database_blks_hit', 'cnpg_pg_stat_database_blks_read', 'cnpg_pg_stat_database_xact_commit', 'cnpg_pg_stat_database_xact_rollback']);
-    const dir = mkdtempSync(join(tmpdir(), 'promtool-'));
-    try {
-      writeFileSync(join(dir, 'rules.yaml'), stringify(only(objects, 'PrometheusRule').spec));
-      const pod = 'namespace="microservices", pod="postgres-cluster-1"';
-      const alert = (name: string, labels: object) => ({ exp_labels: { ...(byName[name].labels as object), ...labels }, exp_annotations: byName[name].annotations });
-      writeFileSync(join(dir, 'test.yaml'), stringify({
-        rule_files: ['rules.yaml'],
-        evaluation_interval: '1m',
-        tests: [{
-          interval: '1m',
-          input_series: [
-            // 85 connections in two states, over the default 80
-            { series: `cnpg_backends_total{${pod}, datname="userdb", usename="a", application_name="", state="active"}`, values: '45x10' },
-            { series: `cnpg_backends_total{${pod}, datname="userdb", usename="a", application_name="", state="idle"}`, values: '40x10' },
-            // a query active for 12 s, over the default 5
-            { series: `cnpg_backends_max_tx_duration_seconds{${pod}, datname="userdb", usename="a", application_name="", state="active"}`, values: '12x10' },
-            // the exporter lost PostgreSQL
-            { series: `cnpg_collector_up{${pod}, cluster="postgres-cluster"}`, values: '0x10' },
-          ],
-          alert_rule_test: [
-            { eval_time: '5m', alertname: 'PostgresTooManyConnections', exp_alerts: [alert('PostgresTooManyConnections', { namespace: 'microservices', pod: 'postgres-cluster-1' })] },
-            { eval_time: '5m', alertname: 'PostgresSlowQuery', exp_alerts: [alert('PostgresSlowQuery', { namespace: 'microservices', pod: 'postgres-cluster-1', datname: 'userdb' })] },
-            { eval_time: '5m', alertname: 'PostgresExporterDown', exp_alerts: [alert('PostgresExporterDown', { namespace: 'microservices', pod: 'postgres-cluster-1' })] },
-          ],
-        }],
-      }));
-      const result = spawnSync('promtool', ['test', 'rules', join(dir, 'test.yaml')], { encoding: 'utf8' });
-      expect(result.stdout + result.stderr).toContain('SUCCESS');
-      expect(result.status).toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const pod = 'namespace="microservices", pod="postgres-cluster-1"';
+    const alert = (name: string, labels: object) => ({ exp_labels: { ...(byName[name].labels as object), ...labels }, exp_annotations: byName[name].annotations });
+    const result = promtoolTestRules(only(objects, 'PrometheusRule').spec, [{
+      interval: '1m',
+      input_series: [
+        // 85 connections in two states, over the default 80
+        { series: `cnpg_backends_total{${pod}, datname="userdb", usename="a", application_name="", state="active"}`, values: '45x10' },
+        { series: `cnpg_backends_total{${pod}, datname="userdb", usename="a", application_name="", state="idle"}`, values: '40x10' },
+        // a query active for 12 s, over the default 5
+        { series: `cnpg_backends_max_tx_duration_seconds{${pod}, datname="userdb", usename="a", application_name="", state="active"}`, values: '12x10' },
+        // the exporter lost PostgreSQL
+        { series: `cnpg_collector_up{${pod}, cluster="postgres-cluster"}`, values: '0x10' },
+      ],
+      alert_rule_test: [
+        { eval_time: '5m', alertname: 'PostgresTooManyConnections', exp_alerts: [alert('PostgresTooManyConnections', { namespace: 'microservices', pod: 'postgres-cluster-1' })] },
+        { eval_time: '5m', alertname: 'PostgresSlowQuery', exp_alerts: [alert('PostgresSlowQuery', { namespace: 'microservices', pod: 'postgres-cluster-1', datname: 'userdb' })] },
+        { eval_time: '5m', alertname: 'PostgresExporterDown', exp_alerts: [alert('PostgresExporterDown', { namespace: 'microservices', pod: 'postgres-cluster-1' })] },
+      ],
+    }]);
+    expect(result.stdout + result.stderr).toContain('SUCCESS');
+    expect(result.status).toBe(0);
   });
 });

@@ -4,7 +4,6 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { KubeSecret } from '../lib/private/k8s';
 import { Chart } from 'cdk8s';
-import { stringify } from 'yaml';
 import { busyboxApplets } from './support/busybox';
 import { environmentNamed } from '../environments';
 import {
@@ -21,7 +20,7 @@ import { refused } from './support/errors';
 import { KubeObject, only, REPO_ROOT, synth, testApp, testChart } from './support/manifests';
 import { CLIENT_BIN_DIR, SERVER_USER, sleep, startPostgres, TestServer } from './support/postgres-server';
 import { admittedSuites, certificateFingerprint, ContainerServer, handshake, SecretVolume, startContainerServer } from './support/tls-server';
-import { promql } from './support/promql';
+import { promql, promtoolTestRules } from './support/promql';
 
 /**
  * TLS that stays valid (issue 22): a renewed certificate is loaded without a person, an alert
@@ -368,16 +367,7 @@ describe('an alert fires days before a certificate expires', () => {
     const DAY = 86400;
     const metric = 'certmanager_certificate_expiration_timestamp_seconds';
     const alert = (name: string) => ({ exp_labels: byName[name].labels, exp_annotations: byName[name].annotations });
-    const run = (ruleGroups: object, tests: object[]) => {
-      const dir = mkdtempSync(join(tmpdir(), 'promtool-'));
-      try {
-        writeFileSync(join(dir, 'rules.yaml'), stringify(ruleGroups));
-        writeFileSync(join(dir, 'test.yaml'), stringify({ rule_files: ['rules.yaml'], evaluation_interval: '1m', tests }));
-        return spawnSync('promtool', ['test', 'rules', join(dir, 'test.yaml')], { encoding: 'utf8' });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    };
+    const run = promtoolTestRules;
     const spec = only(objects, 'PrometheusRule').spec;
     const expiresAt = (days: number, labels: string, samples = 200) => ({ series: `${metric}{${labels}}`, values: `${days * DAY}x${samples}` });
 

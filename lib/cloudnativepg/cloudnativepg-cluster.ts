@@ -29,7 +29,7 @@ import { actsAsAnotherOwner } from '../sql/cluster-sql';
 import { DATABASE_DEFINITION_SHAPE, DATABASE_USER_SHAPE, DatabaseDefinition, DatabaseUser } from '../sql/model';
 import { databaseNameProblem, roleNameProblem } from '../sql/reserved-names';
 import { cnpgParameters, refuseOperatorOwned } from './cnpg-parameters';
-import { BARMAN_CLOUD_PLUGIN, checkBackupOptions, credentialEndpoints, checkObjectStore, CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE, CLOUDNATIVEPG_RECOVERY_SHAPE, CloudNativePgBackupOptions, CloudNativePgObjectStore, CloudNativePgRecovery, identityMetadata, objectStoreResource, scheduledBackup } from './cnpg-backups';
+import { BARMAN_CLOUD_PLUGIN, checkBackupOptions, DEFAULT_BACKUP_RETENTION, DEFAULT_BACKUP_SCHEDULE, credentialEndpoints, checkObjectStore, CLOUDNATIVEPG_BACKUP_OPTIONS_SHAPE, CLOUDNATIVEPG_RECOVERY_SHAPE, CloudNativePgBackupOptions, CloudNativePgObjectStore, CloudNativePgRecovery, identityMetadata, objectStoreResource, scheduledBackup } from './cnpg-backups';
 import { cnpgImage, cnpgPgHba } from './cnpg-server';
 
 /** Properties of {@link CloudNativePgCluster}. */
@@ -258,8 +258,8 @@ export class CloudNativePgCluster extends Construct {
 
       if (props.pooler) renderPooler(this, this.poolerService!, this.name, this.namespace, labels, props.pooler);
       if (props.backup) {
-        objectStoreResource(this, 'BackupObjectStore', backupStore, this.namespace, labels, props.backup.objectStore, props.backup.retention ?? '30d');
-        scheduledBackup(this, this.name, this.namespace, labels, props.backup.schedule ?? '0 0 2 * * *');
+        objectStoreResource(this, 'BackupObjectStore', backupStore, this.namespace, labels, props.backup.objectStore, props.backup.retention ?? DEFAULT_BACKUP_RETENTION);
+        scheduledBackup(this, this.name, this.namespace, labels, props.backup.schedule ?? DEFAULT_BACKUP_SCHEDULE);
       }
       // No retention here: this cluster must never delete the source's backups.
       if (props.recovery) objectStoreResource(this, 'RecoveryObjectStore', sourceStore, this.namespace, labels, props.recovery.objectStore);

@@ -127,6 +127,12 @@ function cloudOf(identity: CloudNativePgObjectStore['identity']): 'aws' | 'azure
   return undefined;
 }
 
+/** When base backups run unless the backup says: every day at 02:00 (the operator's six-field cron). */
+export const DEFAULT_BACKUP_SCHEDULE = '0 0 2 * * *';
+
+/** The recovery window the plugin keeps unless the backup says. */
+export const DEFAULT_BACKUP_RETENTION = '30d';
+
 /** Checks an object store: a destination of a known cloud, and an identity of that cloud. */
 export function checkObjectStore(owner: string, field: string, store: CloudNativePgObjectStore): void {
   const cloud = CLOUDS.find(([scheme]) => scheme.test(store.destinationPath))?.[1];
@@ -184,7 +190,7 @@ export function objectStoreResource(scope: Construct, id: string, name: string, 
 
 /** Checks backup options (the store is checked by the caller): a six-field schedule and a retention the plugin reads. */
 export function checkBackupOptions(owner: string, options: CloudNativePgBackupOptions): void {
-  const schedule = options.schedule ?? '0 0 2 * * *';
+  const schedule = options.schedule ?? DEFAULT_BACKUP_SCHEDULE;
   const fields = schedule.trim().split(/\s+/);
   if (fields.length !== 6 || !/^(\*|[0-5]?\d)$/.test(fields[0])) fail(owner, 'backup.schedule', schedule, "is not the operator's six-field cron (seconds first, e.g. '0 0 2 * * *' for 02:00 every day)");
   const problem = cronProblem(fields.slice(1).join(' '));

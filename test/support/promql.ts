@@ -1,4 +1,9 @@
+import { spawnSync, SpawnSyncReturns } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { parser } from '@prometheus-io/lezer-promql';
+import { stringify } from 'yaml';
 
 /** Parse errors and the metric names of a PromQL expression, as Prometheus's own parser reads it. */
 export function promql(expr: string): { errors: number; metrics: string[] } {
@@ -14,4 +19,16 @@ export function promql(expr: string): { errors: number; metrics: string[] } {
     },
   });
   return { errors, metrics };
+}
+
+/** `promtool test rules`: evaluates `tests` (input series, expected alerts) against the rule groups as Prometheus would. */
+export function promtoolTestRules(ruleGroups: object, tests: object[]): SpawnSyncReturns<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'promtool-'));
+  try {
+    writeFileSync(join(dir, 'rules.yaml'), stringify(ruleGroups));
+    writeFileSync(join(dir, 'test.yaml'), stringify({ rule_files: ['rules.yaml'], evaluation_interval: '1m', tests }));
+    return spawnSync('promtool', ['test', 'rules', join(dir, 'test.yaml')], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
