@@ -2,7 +2,8 @@ import { join } from 'path';
 import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
 import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings } from '../lib';
-import { eachRendered, toYaml, writeTexts } from '../lib/environment/manifest-writer';
+import { eachRendered, writeTexts } from '../lib/environment/manifest-writer';
+import { toYaml } from '../lib/environment/yaml-text';
 import { restoreCommitted } from './committed-manifests';
 import { undeclaredMajorChanges } from './undeclared-major-changes';
 

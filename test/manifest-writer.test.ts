@@ -4,7 +4,8 @@ import { join } from 'path';
 import { ApiObject } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { buildK8sApp } from '../apps/k8s';
-import { toYaml, writeCharts } from '../lib/environment/manifest-writer';
+import { writeCharts } from '../lib/environment/manifest-writer';
+import { toYaml } from '../lib/environment/yaml-text';
 import { loadDist } from './support/manifests';
 
 const TRICKY = [

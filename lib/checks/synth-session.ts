@@ -1,5 +1,6 @@
-import { ApiObject, App, Chart, DependencyGraph } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { toYaml } from '../environment/yaml-text';
 
 /**
  * One synthesis (`app.synth()`, `app.synthYaml()`, `chart.toJson()` as `Testing.synth` calls it,
@@ -16,18 +17,23 @@ import { IConstruct } from 'constructs';
  *   the first chart rendered), each further chart is rendered as cdk8s renders it, its objects in
  *   dependency order, without preparing the whole app again.
  * Outside a synthesis nothing is kept: checks run every time.
+ *
+ * `app.synth()` and `app.synthYaml()` also write their documents with the library's YAML writer
+ * (see {@link manifestText}) instead of cdk8s's.
  */
 interface Session {
   /** Apps of the synthesis, and whether each has been prepared. */
   readonly apps: Map<IConstruct, { prepared: boolean }>;
   readonly cache: Map<object, Map<string, unknown>>;
+  /** Objects rendered by the chart-wide checks, until their chart is rendered for writing. */
+  readonly rendered: Map<ApiObject, unknown>;
 }
 
 let session: Session | undefined;
 
 /** Runs `body` in the current session, or in a new one that ends with it, with `apps` in it. */
 function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T): T {
-  const current = session ?? { apps: new Map(), cache: new Map() };
+  const current = session ?? { apps: new Map(), cache: new Map(), rendered: new Map() };
   for (const app of apps) if (!current.apps.has(app)) current.apps.set(app, { prepared: false });
   if (session) return body(current);
   session = current;
@@ -48,6 +54,25 @@ export function sessionCached<T>(owner: object, key: string, compute: () => T): 
   if (!entries) session.cache.set(owner, entries = new Map());
   if (!entries.has(key)) entries.set(key, compute());
   return entries.get(key) as T;
+}
+
+/**
+ * `object.toJson()`, kept in the current synthesis until {@link renderForWriting} takes it: the
+ * chart-wide checks render every object when cdk8s validates the app, and cdk8s renders it again
+ * to write it.
+ */
+export function renderedOnce(object: ApiObject): unknown {
+  const json = object.toJson();
+  session?.rendered.set(object, json);
+  return json;
+}
+
+/** The rendering {@link renderedOnce} kept of `object` (once), or a new one. */
+function renderForWriting(object: ApiObject): unknown {
+  const kept = session?.rendered.get(object);
+  if (kept === undefined) return object.toJson();
+  session!.rendered.delete(object);
+  return kept;
 }
 
 /** Runs `body` as one synthesis of the apps holding `charts` (the library's writer). */
@@ -84,9 +109,27 @@ export function forEachRenderedObject(chart: Chart, each: (object: ApiObject, js
     const rendered = chart.toJson() as unknown[];
     objectsInOrder(chart).forEach((object, i) => each(object, rendered[i]));
   } else {
-    for (const object of objectsInOrder(chart)) each(object, object.toJson());
+    for (const object of objectsInOrder(chart)) each(object, renderForWriting(object));
   }
   state.prepared = true;
+}
+
+/**
+ * cdk8s's `Yaml.stringify` as the library writes: each document with {@link toYaml}, which
+ * writes what cdk8s writes but for strings kubectl would misread there (`0o17` plain, read as a
+ * number) and is about four times faster; a document it refuses (a character no manifest can
+ * carry, which the chart-wide checks already refuse in the library's charts) is written by cdk8s's
+ * own `stringify` as before.
+ */
+function manifestText(cdk8sStringify: (...docs: unknown[]) => string) {
+  return (...docs: unknown[]): string => docs.map((doc) => {
+    if (doc === undefined) return cdk8sStringify(doc);
+    try {
+      return toYaml([doc]);
+    } catch {
+      return cdk8sStringify(doc);
+    }
+  }).join('---\n');
 }
 
 const INSTALLED = Symbol.for('cdk8s-postgres.synth-session');
@@ -109,17 +152,27 @@ function install(): void {
     const root = App.of(chart);
     return inSession([root], (current) => {
       const state = current.apps.get(root)!;
-      if (state.prepared) return objectsInOrder(chart).map((object) => object.toJson());
+      if (state.prepared) return objectsInOrder(chart).map(renderForWriting);
       const rendered = synthChart.call(this, chart);
       state.prepared = true;
+      // cdk8s rendered this chart again itself: what the checks kept of it is not needed
+      for (const object of objectsInOrder(chart)) current.rendered.delete(object);
       return rendered;
     });
   };
-  // Both validate the app and resolve its dependencies before they render the first chart.
+  // Both validate the app and resolve its dependencies before they render the first chart, and
+  // write through Yaml.stringify (Yaml.save calls it).
+  const yaml = Yaml as unknown as { stringify: (...docs: unknown[]) => string };
   const prepared = <T>(original: (this: App) => T) => function (this: App): T {
     return inSession([this], (current) => {
       current.apps.get(this)!.prepared = true;
-      return original.call(this);
+      const cdk8sStringify = yaml.stringify;
+      yaml.stringify = manifestText(cdk8sStringify.bind(Yaml));
+      try {
+        return original.call(this);
+      } finally {
+        yaml.stringify = cdk8sStringify;
+      }
     });
   };
   app.prototype.synth = prepared(synth);
