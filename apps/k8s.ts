@@ -3,7 +3,7 @@ import { App } from 'cdk8s';
 import { ENVIRONMENTS } from '../environments';
 import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings } from '../lib';
 import { eachRendered, writeTexts } from '../lib/environment/manifest-writer';
-import { toYaml } from '../lib/environment/yaml-text';
+import { toYaml } from '../lib/core/yaml-text';
 import { restoreCommitted } from './committed-manifests';
 import { undeclaredMajorChanges } from './undeclared-major-changes';
 

@@ -2,7 +2,7 @@ import { App, Chart } from 'cdk8s';
 import { environmentNamed, UnknownEnvironmentError } from '../environments';
 import { RestoreJob, EnvironmentChart } from '../lib';
 import { eachRendered } from '../lib/environment/manifest-writer';
-import { toYaml } from '../lib/environment/yaml-text';
+import { toYaml } from '../lib/core/yaml-text';
 import { readOptions } from '../lib/cli/command-line';
 
 export const RESTORE_USAGE = 'usage: npm run --silent restore -- <environment> <server> <database> [--target DB] [--backup FILE] [--overwrite] | kubectl create -f -';

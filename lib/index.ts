@@ -17,7 +17,7 @@ export { EnvironmentChart } from './environment/environment-chart';
 export { MajorUpgradeJob, type MajorUpgradeJobProps } from './jobs/major-upgrade-job';
 export { ManagerRoleSql } from './sql/manager-role-sql';
 export { writeChart, writeCharts } from './environment/manifest-writer';
-export { toYaml } from './environment/yaml-text';
+export { toYaml } from './core/yaml-text';
 export type { AlertThresholds, MonitoredServer, WatchedCertificate } from './monitoring/alert-rules';
 export type { MetricsExporter } from './monitoring/exporter-metrics';
 export { type MonitorableServer, PostgresMonitoring, type PostgresMonitoringProps } from './monitoring/postgres-monitoring';

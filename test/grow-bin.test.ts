@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { toYaml } from '../lib/environment/yaml-text';
+import { toYaml } from '../lib/core/yaml-text';
 import { runGrowCommand } from '../lib/cli/grow-command';
 import { byConsumer, CONSUMER_APP } from './review-corpus/paths';
 import { writeStandIn } from './support/stand-in';

@@ -5,7 +5,7 @@ import { ApiObject } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { buildK8sApp } from '../apps/k8s';
 import { writeCharts } from '../lib/environment/manifest-writer';
-import { toYaml } from '../lib/environment/yaml-text';
+import { toYaml } from '../lib/core/yaml-text';
 import { loadDist } from './support/manifests';
 
 const TRICKY = [

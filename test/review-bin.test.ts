@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { runReview } from '../lib/cli/review-command';
-import { toYaml } from '../lib/environment/yaml-text';
+import { toYaml } from '../lib/core/yaml-text';
 import { KubeObject, loadDist } from './support/manifests';
 import { RUN_ROOT_ENV } from './support/run-root-env';
 

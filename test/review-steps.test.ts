@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { dirname, join } from 'path';
 import { runGrow } from '../apps/grow';
 import { runGrowCommand } from '../lib/cli/grow-command';
-import { toYaml } from '../lib/environment/yaml-text';
+import { toYaml } from '../lib/core/yaml-text';
 import { Finding } from '../lib/review';
 import { findingsBetween, Rendered } from '../lib/review/both-paths';
 import { CORPUS, CorpusEdit } from './review-corpus/edits';

@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { toYaml } from '../environment/yaml-text';
+import { toYaml } from '../core/yaml-text';
 
 /**
  * One synthesis (`app.synth()`, `app.synthYaml()`, `chart.toJson()` as `Testing.synth` calls it,

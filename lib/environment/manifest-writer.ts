@@ -3,7 +3,7 @@ import { join } from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { chartChecker, validateChart } from '../checks/chart-checks';
 import { forEachRenderedObject, synthesisOf } from '../checks/synth-session';
-import { toYaml } from './yaml-text';
+import { toYaml } from '../core/yaml-text';
 
 /**
  * Validates one chart as `app.synth()` would, then writes it to `<outdir>/<chart id>.k8s.yaml`
