@@ -1,7 +1,5 @@
-import { join } from 'path';
 import { Chart } from 'cdk8s';
 import * as fc from 'fast-check';
-import * as ts from 'typescript';
 import {
   BackupCronJob,
   BackupStorage,
@@ -17,11 +15,10 @@ import {
   VolumeSnapshotClass,
   ZalandoCluster,
 } from '../lib';
-import { NAMED_SHAPES } from '../lib/checks/props-shape';
 import { ENVIRONMENTS } from '../environments';
 import { CONSTRUCT_CASES } from './support/constructs';
 import { refused } from './support/errors';
-import { REPO_ROOT, synth, testApp, testChart } from './support/manifests';
+import { synth, testApp, testChart } from './support/manifests';
 
 /**
  * JavaScript, JSON and YAML callers get what TypeScript would have told them, as a named error
@@ -299,64 +296,5 @@ describe('random values anywhere in the props give a named error or a valid cons
         if (!(error instanceof ValidationError)) throw error;
       }
     }), { numRuns: RUNS, seed: SEED });
-  });
-});
-
-describe('every description lists exactly the keys of its TypeScript interface', () => {
-  const program = ts.createProgram([join(REPO_ROOT, 'lib', 'index.ts')], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true });
-  const checker = program.getTypeChecker();
-  const libFiles = program.getSourceFiles().filter((f) => f.fileName.startsWith(join(REPO_ROOT, 'lib')) && !f.fileName.includes(`${join('lib', 'imports')}`));
-  const interfaces = new Map<string, ts.InterfaceDeclaration[]>();
-  for (const file of libFiles) {
-    ts.forEachChild(file, (node) => {
-      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, [...interfaces.get(node.name.text) ?? [], node]);
-    });
-  }
-  const keysOf = (declaration: ts.InterfaceDeclaration) => checker.getPropertiesOfType(checker.getTypeAtLocation(declaration)).map((p) => p.name).sort();
-
-  test.each(NAMED_SHAPES.map((s) => [s.name, s] as const))('%s', (name, described) => {
-    const declarations = interfaces.get(name) ?? [];
-    expect(declarations).toHaveLength(1);
-    expect([...described.keys].sort()).toEqual(keysOf(declarations[0]));
-  });
-
-  test('every interface a public construct or factory takes, however deep, has a description', () => {
-    const described = new Set(NAMED_SHAPES.map((s) => s.name));
-    const exported = checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(join(REPO_ROOT, 'lib', 'index.ts'))!)!);
-    const entryTypes: ts.Type[] = [];
-    const constructBase = exported.find((s) => s.name === 'EnvironmentChart');
-    expect(constructBase).toBeDefined();
-    for (const symbol of exported) {
-      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      if (!(target.flags & ts.SymbolFlags.Class)) continue;
-      const classType = checker.getTypeOfSymbol(target);
-      const isConstruct = checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(target)).some((p) => p.name === 'node');
-      const factories = ['fromSecret', 'fromFileSystemId', 'dynamic', 'newClaim', 'existingClaim'];
-      const signatures = [
-        ...(isConstruct || target.name === 'ManagerRoleSql' ? classType.getConstructSignatures() : []),
-        ...checker.getPropertiesOfType(classType).filter((p) => factories.includes(p.name)).flatMap((p) => checker.getTypeOfSymbol(p).getCallSignatures()),
-      ];
-      for (const signature of signatures) {
-        for (const parameter of signature.getParameters()) entryTypes.push(checker.getTypeOfSymbol(parameter));
-      }
-    }
-    const missing = new Set<string>();
-    const seen = new Set<ts.Type>();
-    const visit = (type: ts.Type): void => {
-      if (seen.has(type)) return;
-      seen.add(type);
-      if (type.isUnion() || type.isIntersection()) return type.types.forEach(visit);
-      if (checker.isArrayType(type)) return checker.getTypeArguments(type as ts.TypeReference).forEach(visit);
-      const index = type.getStringIndexType();
-      if (index) visit(index);
-      const declaration = type.getSymbol()?.declarations?.[0];
-      if (!declaration || !libFiles.includes(declaration.getSourceFile())) return;
-      if (ts.isClassDeclaration(declaration)) return;
-      if (ts.isInterfaceDeclaration(declaration) && !described.has(declaration.name.text)) missing.add(declaration.name.text);
-      for (const property of checker.getPropertiesOfType(type)) visit(checker.getTypeOfSymbol(property));
-    };
-    entryTypes.forEach(visit);
-    expect([...missing]).toEqual([]);
-    expect(described.size).toBeGreaterThanOrEqual(35);
   });
 });
