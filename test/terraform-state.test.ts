@@ -40,8 +40,10 @@ test('every stack synthesizes where no terraform binary is on PATH (a job that o
   }
 });
 
+/** The app with both remote backends configured (azurerm for the stacks that choose by TFSTATE_BACKEND), read by both describes below. */
+const remote = synthApp({ ...AZURE, ...S3, TFSTATE_BACKEND: 'azurerm' });
+
 describe('state backends chosen by environment variables', () => {
-  const remote = synthApp({ ...AZURE, ...S3, TFSTATE_BACKEND: 'azurerm' });
 
   test('every stack pins Terraform 1.11 or newer (write-only Secret data)', () => {
     expect(TERRAFORM_REQUIRED_VERSION).toBe('>= 1.11');
@@ -126,7 +128,6 @@ describe('state backends chosen by environment variables', () => {
 
 describe('terraform init reads the backend blocks', () => {
   const tools = terraformTools();
-  const remote = synthApp({ ...AZURE, ...S3, TFSTATE_BACKEND: 'azurerm' });
 
   /**
    * `terraform init` on a configuration holding only the stack's `terraform` block (its providers
