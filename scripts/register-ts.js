@@ -6,8 +6,13 @@
 // time (`npx cdk8s synth` runs the app once per call): the transpiled JavaScript of each .ts file,
 // and V8's compiled code of every module the app loads (Node 20 has no compile cache of its own;
 // the library's Kubernetes bindings alone are 2.5 MB of JavaScript). Entries are named by a hash
-// of the file's path and content and of this Node version, so an edit or another Node never reads
-// a stale entry; V8 itself rejects data it did not make, and the module is then compiled afresh.
+// of what they are made from and of this Node version, so an edit or another Node never reads a
+// stale entry; V8 itself rejects data it did not make, and the module is then compiled afresh.
+// The transpiled JavaScript does not depend on where the file is: the same sources in another
+// tree (the review's worktree of the base, a scratch clone) read the entries of the first instead
+// of transpiling again. V8's data does (it keeps the path, which stack traces name), and is kept
+// for this checkout's files only. Entries nobody made or read for a week are removed, at most
+// once a day.
 'use strict';
 const crypto = require('crypto');
 const fs = require('fs');
@@ -15,18 +20,64 @@ const path = require('path');
 const vm = require('vm');
 const Module = require('module');
 
-const CACHE_DIR = path.join(__dirname, '..', 'node_modules', '.cache', 'cdk8s-postgres');
+const CACHE_DIR = process.env.CDK8S_POSTGRES_TS_CACHE || path.join(__dirname, '..', 'node_modules', '.cache', 'cdk8s-postgres');
+// The inline source map names the file by its base name, which resolves beside the file wherever
+// the tree is: the output depends on the base name and the content only.
 const SWC_OPTIONS = { sourceMaps: 'inline', module: { type: 'commonjs' }, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } };
+// V8's data is kept for the files of the checkout that owns node_modules (node_modules included)
+// only: a tree elsewhere (the review's worktree of the base, a scratch clone whose node_modules is
+// a link to this one) is in a new place each time.
+const CHECKOUT = (() => {
+  try {
+    return path.dirname(fs.realpathSync(path.join(__dirname, '..', 'node_modules'))) + path.sep;
+  } catch {
+    return path.join(__dirname, '..') + path.sep;
+  }
+})();
+const DAY_MS = 24 * 60 * 60 * 1000;
+const KEEP_UNUSED_MS = 7 * DAY_MS;
 
-function cacheKey(filename, content) {
-  return crypto.createHash('sha256').update(`${process.version}\0${filename}\0`).update(content).digest('hex').slice(0, 40);
+function cacheKey(kind, content) {
+  return crypto.createHash('sha256').update(`${process.version}\0${kind}\0`).update(content).digest('hex').slice(0, 40);
 }
 
+/** The entry, its time renewed (what is read is kept), or undefined. */
 function readCache(name) {
+  const file = path.join(CACHE_DIR, name);
   try {
-    return fs.readFileSync(path.join(CACHE_DIR, name));
+    const data = fs.readFileSync(file);
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    return data;
   } catch {
     return undefined;
+  }
+}
+
+/** Removes entries unused for a week (and writes left half-done), at most once a day. */
+function pruneCache() {
+  const marker = path.join(CACHE_DIR, '.pruned');
+  const now = Date.now();
+  try {
+    if (now - fs.statSync(marker).mtimeMs < DAY_MS) return;
+  } catch {
+    // never pruned, or no cache yet
+  }
+  try {
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    fs.writeFileSync(marker, '');
+    for (const name of fs.readdirSync(CACHE_DIR)) {
+      if (name === '.pruned') continue;
+      const file = path.join(CACHE_DIR, name);
+      try {
+        const age = now - fs.statSync(file).mtimeMs;
+        if (age > KEEP_UNUSED_MS || (name.endsWith('.tmp') && age > DAY_MS)) fs.unlinkSync(file);
+      } catch {
+        // removed by another process meanwhile
+      }
+    }
+  } catch {
+    // a cache that cannot be pruned still works
   }
 }
 
@@ -45,11 +96,12 @@ function writeCache(name, data) {
 let swc;
 function transpile(filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const name = `${cacheKey(filename, source)}.js`;
+  const sourceFileName = path.basename(filename);
+  const name = `${cacheKey(`swc\0${sourceFileName}`, source)}.js`;
   const cached = readCache(name);
   if (cached) return cached.toString('utf8');
   swc ??= require('@swc/core');
-  const { code } = swc.transformSync(source, { ...SWC_OPTIONS, filename });
+  const { code } = swc.transformSync(source, { ...SWC_OPTIONS, filename, sourceFileName });
   writeCache(name, code);
   return code;
 }
@@ -58,6 +110,7 @@ function transpile(filename) {
 const uncached = [];
 process.once('exit', () => {
   for (const { script, name } of uncached) writeCache(name, script.createCachedData());
+  pruneCache();
 });
 
 /**
@@ -67,14 +120,15 @@ process.once('exit', () => {
  * compile as Node does).
  */
 function compileWithCodeCache(content, filename) {
-  const name = `${cacheKey(filename, content)}.v8`;
-  const cachedData = readCache(name);
+  // V8's data keeps the file's path (stack traces name it), so an entry is its location's own
+  const name = filename.startsWith(CHECKOUT) ? `${cacheKey(`v8\0${filename}`, content)}.v8` : undefined;
+  const cachedData = name && readCache(name);
   const script = new vm.Script(Module.wrap(content), {
     filename,
     cachedData,
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  if (cachedData === undefined || script.cachedDataRejected) uncached.push({ script, name });
+  if (name && (cachedData === undefined || script.cachedDataRejected)) uncached.push({ script, name });
   const wrapper = script.runInThisContext({ displayErrors: true });
   const module = this;
   const require = (id) => module.require(id);
