@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { synthesizeEnvironments } from '../apps/k8s';
+import { undeclaredMajorChanges } from '../apps/undeclared-major-changes';
 import { ENVIRONMENTS } from '../environments';
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
 import { EnvironmentDescription, MajorUpgradeDeclaration } from '../lib';
@@ -39,6 +40,28 @@ describe('synthesis against the committed manifests', () => {
     synthesizeEnvironments(outdir, ENVIRONMENTS);
     expect(readFileSync(file, 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'dist', 'aks-phonebill-dev.k8s.yaml'), 'utf8'));
   });
+});
+
+test('the committed manifest is read document by document, whatever the documents before a StatefulSet hold', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'committed-'));
+  try {
+    const statefulSet = (image: string) => ({
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' },
+      spec: { template: { spec: { containers: [{ name: 'postgres', image }] } } },
+    });
+    const file = join(dir, 'shop.k8s.yaml');
+    // a ConfigMap whose text holds separators and the word, indented as a block must be, then the
+    // StatefulSet after a separator with a comment, as a hand-edited file may have it
+    writeFileSync(file, [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  notes.md: |\n    ---\n    a StatefulSet is not here\n    ---\n',
+      '--- # the server\n',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.4\n',
+    ].join(''));
+    expect(undeclaredMajorChanges('shop', file, [statefulSet('postgres:16.6')])).toEqual([]);
+    expect(undeclaredMajorChanges('shop', file, [statefulSet('postgres:17.2')])).toEqual([expect.stringContaining('StatefulSet shop/db runs PostgreSQL 16 in')]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 // The path the README gives: the CLI deletes dist/ before it runs the app, so the committed
