@@ -61,16 +61,6 @@ class WireClient {
   }
 }
 
-let sharedWireClient: WireClient | undefined;
-// Starting the thread costs about 25 ms of CPU: a test file starts one, not one per server, and
-// ends it when it ends (outside Jest, as in scripts/, the unreferenced thread ends with the process).
-if (typeof afterAll === 'function') afterAll(() => sharedWireClient?.close());
-
-/** The test file's one client thread, for every server it starts (each request names its server). */
-function wireClient(): WireClient {
-  return sharedWireClient ??= new WireClient();
-}
-
 /** Connection options for {@link TestServer.psql}. */
 export interface PsqlOptions {
   readonly user?: string;
@@ -350,9 +340,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   };
   start(options.serverArgs?.(workDir) ?? []);
 
+  let wire: WireClient | undefined;
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
     if (!o.socket && !o.args?.length) {
-      return wireClient().run({ host: '127.0.0.1', port, user: o.user ?? 'postgres', password: o.password ?? SUPERUSER_PASSWORD, database: o.database ?? 'postgres', sql, timeoutMs: 60000 });
+      wire ??= new WireClient();
+      return wire.run({ host: '127.0.0.1', port, user: o.user ?? 'postgres', password: o.password ?? SUPERUSER_PASSWORD, database: o.database ?? 'postgres', sql, timeoutMs: 60000 });
     }
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
       '-U', o.user ?? 'postgres', '-d', conninfoDbname(o.database ?? 'postgres'), ...(o.args ?? []), '-c', sql];
@@ -381,6 +373,7 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
       start(restartOptions.serverArgs?.(workDir) ?? []);
     },
     stop() {
+      wire?.close();
       try {
         stopServer(pid, dataDir);
       } finally {
