@@ -29,6 +29,12 @@ describe('toYaml', () => {
     expect(parse(toYaml([doc]), { version: '1.1' })).toEqual(doc);
   });
 
+  test('a value that is not plain data is refused, not written as {}', () => {
+    expect(() => toYaml([{ data: { when: new Date(0) } }])).toThrow('cannot write a Date to a manifest');
+    expect(() => toYaml([{ data: { tags: new Map([['tier', 'db']]) } }])).toThrow('cannot write a Map to a manifest');
+    expect(toYaml([{ data: Object.assign(Object.create(null), { plain: 'text' }) }])).toBe('data:\n  plain: text\n');
+  });
+
   test.each(Object.entries(loadDist()))('every object of %s reads back identically', (_env, objects) => {
     const docs = parseAllDocuments(toYaml(objects), { version: '1.1' }).map((d) => d.toJSON());
     expect(docs).toEqual(objects);

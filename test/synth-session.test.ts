@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
-import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, Testing, Yaml } from 'cdk8s';
 import { PostgresStatefulSet, writeCharts } from '../lib';
 import { sessionCached } from '../lib/checks/synth-session';
 import { synth, TEST_TODAY } from './support/manifests';
@@ -35,23 +35,23 @@ test('app.synth() writes for each chart what cdk8s renders for that chart alone'
   app.charts.forEach((chart, i) => expect(Yaml.load(join(outdir, `${chart.node.id}.k8s.yaml`))).toEqual(alone[i]));
 });
 
-test('app.synth() of several charts renders each object once, for the checks and the file alike, however many charts', () => {
+test('app.synth() of several charts renders each object twice, for the checks and for the file, however many charts', () => {
   const app = fleet(outdir, 4);
   const objects = app.node.findAll().filter(ApiObject.isApiObject);
   const render = jest.spyOn(ApiObject.prototype, 'toJson');
   try {
     app.synth();
-    expect(render).toHaveBeenCalledTimes(objects.length);
+    expect(render).toHaveBeenCalledTimes(2 * objects.length);
   } finally {
     render.mockRestore();
   }
 });
 
-test("app.synth() and app.synthYaml() write the library's YAML, byte for byte what writeCharts writes, and leave cdk8s's writer as it was", () => {
-  const cdk8sStringify = Yaml.stringify;
+test("app.synth() writes the library's YAML, byte for byte what writeCharts writes, and leaves cdk8s's serializer as it was", () => {
+  const cdk8sSave = Yaml.save;
   const build = (dir: string) => {
     const app = fleet(dir, 2);
-    // cdk8s's own writer leaves it plain, and kubectl reads it as the number 15
+    // cdk8s's own serializer leaves it plain, and kubectl reads it as the number 15
     new ApiObject(app.charts[0], 'octal', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'octal', namespace: 'shop-0' }, data: { mode: '0o17' } });
     return app;
   };
@@ -59,22 +59,45 @@ test("app.synth() and app.synthYaml() write the library's YAML, byte for byte wh
   const written = writeCharts(build('/nonexistent').charts, join(outdir, 'writer'));
   for (const file of written) expect(readFileSync(join(outdir, basename(file)), 'utf8')).toBe(readFileSync(file, 'utf8'));
   expect(readFileSync(join(outdir, 'shop-0.k8s.yaml'), 'utf8')).toContain('mode: "0o17"');
-  expect(cdk8sStringify({ mode: '0o17' })).toBe('mode: 0o17\n');
-  expect(build('/nonexistent').synthYaml()).toBe(written.map((file) => readFileSync(file, 'utf8')).join('---\n'));
-  expect(Yaml.stringify).toBe(cdk8sStringify);
+  expect(Yaml.stringify({ mode: '0o17' })).toBe('mode: 0o17\n');
+  expect(Yaml.save).toBe(cdk8sSave);
   const failing = build(join(outdir, 'failing'));
   new ApiObject(failing.charts[1], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop-1' }, data: { note: 'bell\u0007' } });
   expect(() => failing.synth()).toThrow('holds \\u0007, a control character');
-  expect(Yaml.stringify).toBe(cdk8sStringify);
+  expect(Yaml.save).toBe(cdk8sSave);
 });
 
 test("a document the library's writer refuses, in a chart of the user's alone, is written as cdk8s writes it", () => {
-  const app = new App({ outdir });
-  const chart = new Chart(app, 'users');
-  const merge = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'merge' }, data: { '<<': 'c' } };
-  new ApiObject(chart, 'merge', merge);
+  const build = (dir: string) => {
+    const app = new App({ outdir: dir });
+    new ApiObject(new Chart(app, 'users'), 'merge', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'merge' }, data: { '<<': 'c' } });
+    return app;
+  };
+  build(outdir).synth();
+  expect(readFileSync(join(outdir, 'users.k8s.yaml'), 'utf8')).toBe(Yaml.stringify(...Testing.synth(build('/nonexistent').charts[0])));
+});
+
+test("user code that calls Yaml.stringify while app.synth() renders gets cdk8s's serializer", () => {
+  const app = fleet(outdir, 1);
+  const when = new Date(0);
+  new ApiObject(app.charts[0], 'settings', {
+    apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'shop-0' },
+    data: { 'settings.yaml': Lazy.any({ produce: () => Yaml.stringify({ when, tags: new Map([['tier', 'db']]) }) }) },
+  });
   app.synth();
-  expect(readFileSync(join(outdir, 'users.k8s.yaml'), 'utf8')).toBe(Yaml.stringify(merge));
+  const settings = Yaml.load(join(outdir, 'shop-0.k8s.yaml')).find((o: { metadata: { name: string } }) => o.metadata.name === 'settings');
+  expect(settings.data['settings.yaml']).toBe(Yaml.stringify({ when, tags: new Map([['tier', 'db']]) }));
+  expect(settings.data['settings.yaml']).toContain('1970-01-01');
+});
+
+test("what a construct's validation changes in an object is in the file app.synth() writes", () => {
+  const app = fleet(outdir, 1);
+  const late = new ApiObject(app.charts[0], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-0' } });
+  // cdk8s validates the chart before its children: this runs after the chart-wide checks
+  late.node.addValidation({ validate: () => (late.metadata.addLabel('checked', 'yes'), []) });
+  app.synth();
+  const written = Yaml.load(join(outdir, 'shop-0.k8s.yaml')).find((o: { metadata: { name: string } }) => o.metadata.name === 'late');
+  expect(written.metadata.labels).toEqual({ checked: 'yes' });
 });
 
 test("each chart's checks run once per synthesis and afresh in the next", () => {

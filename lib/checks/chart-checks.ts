@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { ValidationError } from '../diagnostics/validation-error';
 import { plainTextPasswords } from './plain-text-passwords';
 import { unrepresentableStrings } from './representable-text';
-import { renderedOnce, sessionCached } from './synth-session';
+import { sessionCached } from './synth-session';
 import { duplicateObjects } from './unique-objects';
 
 /** Checks of each rendered object of a chart, whoever added it; each returns its problems. */
@@ -30,7 +30,7 @@ export function addChartChecks(scope: IConstruct): void {
   chart.node.addValidation({
     validate: () => sessionCached(chart, CHECKS_KEY, () => {
       const checker = chartChecker(chart);
-      for (const object of apiObjectsOf(chart)) checker.check(object, renderedOnce(object));
+      for (const object of apiObjectsOf(chart)) checker.check(object, object.toJson());
       return checker.problems();
     }),
   });

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'fs';
 import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { toYaml } from '../core/yaml-text';
@@ -18,22 +19,20 @@ import { toYaml } from '../core/yaml-text';
  *   dependency order, without preparing the whole app again.
  * Outside a synthesis nothing is kept: checks run every time.
  *
- * `app.synth()` and `app.synthYaml()` also write their documents with the library's YAML writer
- * (see {@link manifestText}) instead of cdk8s's.
+ * `app.synth()` also writes its files with the library's YAML writer (see
+ * {@link savedWithLibraryWriter}) instead of cdk8s's.
  */
 interface Session {
   /** Apps of the synthesis, and whether each has been prepared. */
   readonly apps: Map<IConstruct, { prepared: boolean }>;
   readonly cache: Map<object, Map<string, unknown>>;
-  /** Objects rendered by the chart-wide checks, until their chart is rendered for writing. */
-  readonly rendered: Map<ApiObject, unknown>;
 }
 
 let session: Session | undefined;
 
 /** Runs `body` in the current session, or in a new one that ends with it, with `apps` in it. */
 function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T): T {
-  const current = session ?? { apps: new Map(), cache: new Map(), rendered: new Map() };
+  const current = session ?? { apps: new Map(), cache: new Map() };
   for (const app of apps) if (!current.apps.has(app)) current.apps.set(app, { prepared: false });
   if (session) return body(current);
   session = current;
@@ -54,25 +53,6 @@ export function sessionCached<T>(owner: object, key: string, compute: () => T): 
   if (!entries) session.cache.set(owner, entries = new Map());
   if (!entries.has(key)) entries.set(key, compute());
   return entries.get(key) as T;
-}
-
-/**
- * `object.toJson()`, kept in the current synthesis until {@link renderForWriting} takes it: the
- * chart-wide checks render every object when cdk8s validates the app, and cdk8s renders it again
- * to write it.
- */
-export function renderedOnce(object: ApiObject): unknown {
-  const json = object.toJson();
-  session?.rendered.set(object, json);
-  return json;
-}
-
-/** The rendering {@link renderedOnce} kept of `object` (once), or a new one. */
-function renderForWriting(object: ApiObject): unknown {
-  const kept = session?.rendered.get(object);
-  if (kept === undefined) return object.toJson();
-  session!.rendered.delete(object);
-  return kept;
 }
 
 /** Runs `body` as one synthesis of the apps holding `charts` (the library's writer). */
@@ -109,27 +89,29 @@ export function forEachRenderedObject(chart: Chart, each: (object: ApiObject, js
     const rendered = chart.toJson() as unknown[];
     objectsInOrder(chart).forEach((object, i) => each(object, rendered[i]));
   } else {
-    for (const object of objectsInOrder(chart)) each(object, renderForWriting(object));
+    for (const object of objectsInOrder(chart)) each(object, object.toJson());
   }
   state.prepared = true;
 }
 
 /**
- * cdk8s's `Yaml.stringify` as the library writes: each document with {@link toYaml}, which
- * writes what cdk8s writes but for strings kubectl would misread there (`0o17` plain, read as a
- * number) and is about four times faster; a document it refuses (a character no manifest can
- * carry, which the chart-wide checks already refuse in the library's charts) is written by cdk8s's
- * own `stringify` as before.
+ * cdk8s's `Yaml.save` as `app.synth()` calls it to write each file, with the library's writer:
+ * each document with {@link toYaml}, which writes what cdk8s writes but quotes strings kubectl
+ * could misread where cdk8s leaves them plain (`0o17`, read as a number) and is about four times
+ * faster. A document it refuses (a character no manifest can carry, which the chart-wide checks
+ * refuse first in the library's charts, or a value that is not plain data) is written by cdk8s's
+ * own serializer, as before.
  */
-function manifestText(cdk8sStringify: (...docs: unknown[]) => string) {
-  return (...docs: unknown[]): string => docs.map((doc) => {
-    if (doc === undefined) return cdk8sStringify(doc);
+function savedWithLibraryWriter(filePath: string, docs: unknown[]): void {
+  const text = docs.map((doc) => {
+    if (doc === undefined) return Yaml.stringify(doc);
     try {
       return toYaml([doc]);
     } catch {
-      return cdk8sStringify(doc);
+      return Yaml.stringify(doc);
     }
   }).join('---\n');
+  writeFileSync(filePath, text, { encoding: 'utf8' });
 }
 
 const INSTALLED = Symbol.for('cdk8s-postgres.synth-session');
@@ -152,30 +134,32 @@ function install(): void {
     const root = App.of(chart);
     return inSession([root], (current) => {
       const state = current.apps.get(root)!;
-      if (state.prepared) return objectsInOrder(chart).map(renderForWriting);
+      if (state.prepared) return objectsInOrder(chart).map((object) => object.toJson());
       const rendered = synthChart.call(this, chart);
       state.prepared = true;
-      // cdk8s rendered this chart again itself: what the checks kept of it is not needed
-      for (const object of objectsInOrder(chart)) current.rendered.delete(object);
       return rendered;
     });
   };
-  // Both validate the app and resolve its dependencies before they render the first chart, and
-  // write through Yaml.stringify (Yaml.save calls it).
-  const yaml = Yaml as unknown as { stringify: (...docs: unknown[]) => string };
+  // Both validate the app and resolve its dependencies before they render the first chart.
   const prepared = <T>(original: (this: App) => T) => function (this: App): T {
     return inSession([this], (current) => {
       current.apps.get(this)!.prepared = true;
-      const cdk8sStringify = yaml.stringify;
-      yaml.stringify = manifestText(cdk8sStringify.bind(Yaml));
-      try {
-        return original.call(this);
-      } finally {
-        yaml.stringify = cdk8sStringify;
-      }
+      return original.call(this);
     });
   };
-  app.prototype.synth = prepared(synth);
+  // app.synth() writes its files through Yaml.save, only while it runs: user code that calls
+  // Yaml.stringify while rendering (a Lazy value) gets cdk8s's serializer as ever.
+  const yaml = Yaml as unknown as { save: (filePath: string, docs: unknown[]) => void };
+  const writtenByLibrary = (original: (this: App) => void) => function (this: App): void {
+    const cdk8sSave = yaml.save;
+    yaml.save = savedWithLibraryWriter;
+    try {
+      original.call(this);
+    } finally {
+      yaml.save = cdk8sSave;
+    }
+  };
+  app.prototype.synth = prepared(writtenByLibrary(synth));
   app.prototype.synthYaml = prepared(synthYaml);
 }
 

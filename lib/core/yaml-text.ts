@@ -27,8 +27,11 @@ function emitTop(value: unknown): string {
   return scalar(value, '');
 }
 
+/** A plain object: what rendering makes. A Date, Map or other class instance is refused, not written as `{}`. */
 function isMap(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function entries(map: Record<string, unknown>): [string, unknown][] {
@@ -67,7 +70,8 @@ function scalar(value: unknown, indent: string): string {
   if (typeof value === 'string') return string(value, indent);
   if (Array.isArray(value)) return '[]';
   if (isMap(value)) return '{}';
-  throw new Error(`cannot write a ${typeof value} to a manifest`);
+  const kind = typeof value === 'object' && value !== null ? value.constructor?.name ?? 'object' : typeof value;
+  throw new Error(`cannot write a ${kind} to a manifest`);
 }
 
 // Words YAML 1.1 or 1.2 reads as booleans, null or a merge key (any case, to be safe).
