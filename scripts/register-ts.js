@@ -20,10 +20,22 @@ const path = require('path');
 const vm = require('vm');
 const Module = require('module');
 
+// CDK8S_POSTGRES_TS_CACHE is for the tests: a folder only you can write (its entries are run).
 const CACHE_DIR = process.env.CDK8S_POSTGRES_TS_CACHE || path.join(__dirname, '..', 'node_modules', '.cache', 'cdk8s-postgres');
 // The inline source map names the file by its base name, which resolves beside the file wherever
-// the tree is: the output depends on the base name and the content only.
-const SWC_OPTIONS = { sourceMaps: 'inline', module: { type: 'commonjs' }, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } };
+// the tree is: the output depends on the base name, the content, these options and swc's version
+// only. (Node reads the map where it compiles the module itself: before Node 20.12, with
+// --enable-source-maps.)
+const SWC_OPTIONS = { swcrc: false, sourceMaps: 'inline', module: { type: 'commonjs' }, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } };
+const SWC_VERSION = (() => {
+  try {
+    return require('@swc/core/package.json').version;
+  } catch {
+    return 'none';
+  }
+})();
+// Only files of these names are the cache's own, and only they are ever removed.
+const ENTRY = /^[0-9a-f]{40}\.(js|v8)(\.\d+\.tmp)?$/;
 // V8's data is kept for the files of the checkout that owns node_modules (node_modules included)
 // only: a tree elsewhere (the review's worktree of the base, a scratch clone whose node_modules is
 // a link to this one) is in a new place each time.
@@ -41,17 +53,24 @@ function cacheKey(kind, content) {
   return crypto.createHash('sha256').update(`${process.version}\0${kind}\0`).update(content).digest('hex').slice(0, 40);
 }
 
-/** The entry, its time renewed (what is read is kept), or undefined. */
+/** The entry, or undefined; an entry last marked used more than a day ago is marked again (what is read is kept). */
 function readCache(name) {
   const file = path.join(CACHE_DIR, name);
+  let data;
   try {
-    const data = fs.readFileSync(file);
-    const now = new Date();
-    fs.utimesSync(file, now, now);
-    return data;
+    data = fs.readFileSync(file);
   } catch {
     return undefined;
   }
+  try {
+    if (Date.now() - fs.statSync(file).mtimeMs > DAY_MS) {
+      const now = new Date();
+      fs.utimesSync(file, now, now);
+    }
+  } catch {
+    // a cache this process may read but not touch (another user's, read-only) still serves
+  }
+  return data;
 }
 
 /** Removes entries unused for a week (and writes left half-done), at most once a day. */
@@ -67,7 +86,7 @@ function pruneCache() {
     fs.mkdirSync(CACHE_DIR, { recursive: true });
     fs.writeFileSync(marker, '');
     for (const name of fs.readdirSync(CACHE_DIR)) {
-      if (name === '.pruned') continue;
+      if (!ENTRY.test(name)) continue;
       const file = path.join(CACHE_DIR, name);
       try {
         const age = now - fs.statSync(file).mtimeMs;
@@ -97,7 +116,7 @@ let swc;
 function transpile(filename) {
   const source = fs.readFileSync(filename, 'utf8');
   const sourceFileName = path.basename(filename);
-  const name = `${cacheKey(`swc\0${sourceFileName}`, source)}.js`;
+  const name = `${cacheKey(`swc ${SWC_VERSION} ${JSON.stringify(SWC_OPTIONS)}\0${sourceFileName}`, source)}.js`;
   const cached = readCache(name);
   if (cached) return cached.toString('utf8');
   swc ??= require('@swc/core');

@@ -68,22 +68,24 @@ test('entries unused for a week go, at most once a day; entries in use stay', ()
   const used = made.filter((name) => name.endsWith('.js'));
   expect(made.filter((name) => name.endsWith('.v8')).length).toBeGreaterThan(0);
   mkdirSync(cache, { recursive: true });
-  for (const stale of ['a'.repeat(40), 'b'.repeat(40)]) {
-    writeFileSync(join(cache, `${stale}.js`), '');
-    utimesSync(join(cache, `${stale}.js`), LONG_AGO, LONG_AGO);
+  for (const stale of [`${'a'.repeat(40)}.js`, `${'b'.repeat(40)}.v8`, `${'c'.repeat(40)}.js.4242.tmp`, 'notes.txt']) {
+    writeFileSync(join(cache, stale), '');
+    utimesSync(join(cache, stale), LONG_AGO, LONG_AGO);
   }
   // the entries in use were last read long ago as well: reading them again keeps them
   for (const name of made) utimesSync(join(cache, name), LONG_AGO, LONG_AGO);
   utimesSync(join(cache, '.pruned'), LONG_AGO, LONG_AGO);
   expect(run(dir).status).toBe(0);
   const kept = entries();
+  // what is not the cache's own is never removed
+  expect(kept.filter((name) => !/\.(js|v8)$/.test(name))).toEqual(['notes.txt']);
   expect(kept.filter((name) => name.endsWith('.js'))).toEqual(used);
   expect(kept.filter((name) => name.endsWith('.v8'))).toEqual([]);
   expect(run(dir).stdout).toBe('hello world\n');
 
   // pruned a moment ago: not again today
-  writeFileSync(join(cache, `${'c'.repeat(40)}.js`), '');
-  utimesSync(join(cache, `${'c'.repeat(40)}.js`), LONG_AGO, LONG_AGO);
+  writeFileSync(join(cache, `${'d'.repeat(40)}.js`), '');
+  utimesSync(join(cache, `${'d'.repeat(40)}.js`), LONG_AGO, LONG_AGO);
   expect(run(dir).status).toBe(0);
-  expect(existsSync(join(cache, `${'c'.repeat(40)}.js`))).toBe(true);
+  expect(existsSync(join(cache, `${'d'.repeat(40)}.js`))).toBe(true);
 });
