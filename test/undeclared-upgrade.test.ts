@@ -45,20 +45,24 @@ describe('synthesis against the committed manifests', () => {
 test('the committed manifest is read document by document, whatever the documents before a StatefulSet hold', () => {
   const dir = mkdtempSync(join(tmpdir(), 'committed-'));
   try {
-    const statefulSet = (image: string) => ({
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' },
+    const statefulSet = (name: string, image: string) => ({
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'shop' },
       spec: { template: { spec: { containers: [{ name: 'postgres', image }] } } },
     });
     const file = join(dir, 'shop.k8s.yaml');
-    // a ConfigMap whose text holds separators and the word, indented as a block must be, then the
-    // StatefulSet after a separator with a comment, as a hand-edited file may have it
+    // a ConfigMap whose text holds the word and a key that starts like a separator, closed by
+    // `...`, the StatefulSet in the same part, and another after a separator with a comment
     writeFileSync(file, [
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  notes.md: |\n    ---\n    a StatefulSet is not here\n    ---\n',
-      '--- # the server\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  notes.md: |\n    ---\n    a StatefulSet is not here\n',
+      '---x: a key, not a separator\n...\n',
       'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:16.4\n',
+      '--- # the second server\n',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db2\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:15.8\n',
     ].join(''));
-    expect(undeclaredMajorChanges('shop', file, [statefulSet('postgres:16.6')])).toEqual([]);
-    expect(undeclaredMajorChanges('shop', file, [statefulSet('postgres:17.2')])).toEqual([expect.stringContaining('StatefulSet shop/db runs PostgreSQL 16 in')]);
+    expect(undeclaredMajorChanges('shop', file, [statefulSet('db', 'postgres:16.6'), statefulSet('db2', 'postgres:15.9')])).toEqual([]);
+    expect(undeclaredMajorChanges('shop', file, [statefulSet('db', 'postgres:17.2'), statefulSet('db2', 'postgres:16.4')])).toEqual([
+      expect.stringContaining('StatefulSet shop/db runs PostgreSQL 16 in'), expect.stringContaining('StatefulSet shop/db2 runs PostgreSQL 15 in'),
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
