@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { runInNewContext } from 'vm';
 import { ApiObject } from 'cdk8s';
 import { parse, parseAllDocuments } from 'yaml';
 import { buildK8sApp } from '../apps/k8s';
@@ -32,7 +33,11 @@ describe('toYaml', () => {
   test('a value that is not plain data is refused, not written as {}', () => {
     expect(() => toYaml([{ data: { when: new Date(0) } }])).toThrow('cannot write a Date to a manifest');
     expect(() => toYaml([{ data: { tags: new Map([['tier', 'db']]) } }])).toThrow('cannot write a Map to a manifest');
+    class Settings { plain = 'text'; }
+    expect(() => toYaml([{ data: new Settings() }])).toThrow('cannot write a Settings to a manifest');
     expect(toYaml([{ data: Object.assign(Object.create(null), { plain: 'text' }) }])).toBe('data:\n  plain: text\n');
+    // plain objects of another realm (a vm context, a worker's message) are plain
+    expect(toYaml([runInNewContext("({ data: { plain: 'text' } })")])).toBe('data:\n  plain: text\n');
   });
 
   test.each(Object.entries(loadDist()))('every object of %s reads back identically', (_env, objects) => {

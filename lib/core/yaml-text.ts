@@ -27,11 +27,14 @@ function emitTop(value: unknown): string {
   return scalar(value, '');
 }
 
-/** A plain object: what rendering makes. A Date, Map or other class instance is refused, not written as `{}`. */
+/**
+ * A plain object, of any realm (a vm context's, a worker's message): what rendering makes. A Date,
+ * Map or other class instance is refused, not written as `{}`.
+ */
 function isMap(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return prototype === null || (Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
 function entries(map: Record<string, unknown>): [string, unknown][] {
