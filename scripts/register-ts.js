@@ -24,8 +24,7 @@ const Module = require('module');
 const CACHE_DIR = process.env.CDK8S_POSTGRES_TS_CACHE || path.join(__dirname, '..', 'node_modules', '.cache', 'cdk8s-postgres');
 // The inline source map names the file by its base name, which resolves beside the file wherever
 // the tree is: the output depends on the base name, the content, these options and swc's version
-// only. (Node reads the map where it compiles the module itself: before Node 20.12, with
-// --enable-source-maps.)
+// only. (Node reads the map with --enable-source-maps, when this file leaves compiling to it.)
 const SWC_OPTIONS = { swcrc: false, sourceMaps: 'inline', module: { type: 'commonjs' }, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } };
 const SWC_VERSION = (() => {
   try {
@@ -159,7 +158,9 @@ function compileWithCodeCache(content, filename) {
   return wrapper.call(module.exports, module.exports, require, module, filename, path.dirname(filename));
 }
 
-if (vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER !== undefined) Module.prototype._compile = compileWithCodeCache;
+// With --enable-source-maps, Node compiles each module itself: only then does it read the inline
+// source maps, and stack traces name the TypeScript lines.
+if (vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER !== undefined && !process.sourceMapsEnabled) Module.prototype._compile = compileWithCodeCache;
 
 // lib/ is also compiled in place for the package; sources must win over stale .js beside them,
 // so .ts goes first in the resolution order.

@@ -30,7 +30,11 @@ function tree(name: string): string {
 }
 
 function run(dir: string, ...args: string[]) {
-  return spawnSync(process.execPath, ['-r', LOADER, join(dir, 'main.ts'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CDK8S_POSTGRES_TS_CACHE: cache } });
+  return runNode([], dir, ...args);
+}
+
+function runNode(flags: string[], dir: string, ...args: string[]) {
+  return spawnSync(process.execPath, [...flags, '-r', LOADER, join(dir, 'main.ts'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CDK8S_POSTGRES_TS_CACHE: cache } });
 }
 
 const entries = () => readdirSync(cache).filter((name) => name !== '.pruned').sort();
@@ -88,4 +92,14 @@ test('entries unused for a week go, at most once a day; entries in use stay', ()
   utimesSync(join(cache, `${'d'.repeat(40)}.js`), LONG_AGO, LONG_AGO);
   expect(run(dir).status).toBe(0);
   expect(existsSync(join(cache, `${'d'.repeat(40)}.js`))).toBe(true);
+});
+
+test('with --enable-source-maps, stack traces name the TypeScript line, from a warm cache too', () => {
+  const dir = tree('tree');
+  expect(run(dir).status).toBe(0);
+  for (let i = 0; i < 2; i++) {
+    const failed = runNode(['--enable-source-maps'], dir, 'nobody');
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain(`at greet (${join(dir, 'lib', 'greet.ts')}:3:`);
+  }
 });
