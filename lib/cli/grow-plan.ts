@@ -259,6 +259,18 @@ function statefulSetPlan(subject: GrowSubject, size: string, statefulSet: GrowOb
   return { script: lines.join('\n'), warnings };
 }
 
+/** Steps 2 and 3 of an operator's plan: declare the new size where the subject says, check it, synthesize and apply the changed `applied`. */
+function declareAndApply(subject: GrowSubject, size: string, applied: string): string[] {
+  return [
+    `# 2. Declare the new size: ${subject.declaredAt}, ${declaration(subject, size)}.`,
+    subject.checkCommand(size),
+    '',
+    `# 3. Apply the changed ${applied}.`,
+    subject.synthCommand,
+    ...subject.applyCommands.filter((line) => !line.startsWith('#')),
+  ];
+}
+
 function zalandoPlan(subject: GrowSubject, size: string, cluster: GrowObject): GrowPlan {
   const name = cluster.metadata.name;
   const namespace = cluster.metadata.namespace ?? 'default';
@@ -273,12 +285,7 @@ function zalandoPlan(subject: GrowSubject, size: string, cluster: GrowObject): G
     '# 1. Stop unless the StorageClass of every claim allows expansion (with storage_resize_mode "pvc", the default, the operator only patches the claims).',
     ...expansionCheck(Array.from({ length: instances }, (_, i) => `pgdata-${name}-${i}`), namespace),
     '',
-    `# 2. Declare the new size: ${subject.declaredAt}, ${declaration(subject, size)}.`,
-    subject.checkCommand(size),
-    '',
-    '# 3. Apply the changed resource.',
-    subject.synthCommand,
-    ...subject.applyCommands.filter((line) => !line.startsWith('#')),
+    ...declareAndApply(subject, size, 'resource'),
     '',
     '# 4. Watch the operator grow the claims (its log says so; "storage_resize_mode is off" means it will not).',
     `kubectl get pvc -n ${namespace} -l cluster-name=${name}`,
@@ -302,12 +309,7 @@ function cloudNativePgPlan(subject: GrowSubject, size: string, cluster: GrowObje
     '# 1. Stop unless the StorageClass of every claim of the cluster allows expansion.',
     ...expansionCheck({ selector }, namespace),
     '',
-    `# 2. Declare the new size: ${subject.declaredAt}, ${declaration(subject, size)}.`,
-    subject.checkCommand(size),
-    '',
-    '# 3. Apply the changed Cluster.',
-    subject.synthCommand,
-    ...subject.applyCommands.filter((line) => !line.startsWith('#')),
+    ...declareAndApply(subject, size, 'Cluster'),
     '',
     `# 4. Watch the claims grow (kubectl describe pvc says why one does not; FileSystemResizePending means the storage cannot grow a mounted file system: delete the instances' pods one at a time, replicas first, and the file system grows as each starts again).`,
     `kubectl get pvc -n ${namespace} -l ${selector}`,
