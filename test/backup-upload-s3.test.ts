@@ -1,9 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
-import { busyboxApplets } from './support/busybox';
-import { selfSignedCertificate } from './support/certificates';
+import { BackupPod, UPLOAD_SHELLS, UploadShell } from './support/backup-pod';
 import { deployedMajor } from './support/deployed-major';
 import { loadDist, only } from './support/manifests';
 import { CLIENT_MAJOR, startPostgres, TestServer } from './support/postgres-server';
@@ -27,10 +25,7 @@ interface Logged { method: string; url: string; headers: Record<string, string>;
 interface FakeAws { s3Port: number; agentPort: number; stsPort: number; store: string; log: () => Logged[]; handOut: (secretAccessKey: string) => Promise<void>; reset: () => Promise<void>; stop: () => Promise<number> }
 
 let server: TestServer;
-let work: string;
-let claim: string;
-let uploads: string;
-let certFile: string;
+let pod: BackupPod;
 let tokenFile: string;
 let staleTokenFile: string;
 let dumpFile: string;
@@ -41,12 +36,12 @@ let fake: FakeAws;
  * has the right secret key handed out again, so each test starts from nothing.
  */
 async function fakeAws(): Promise<FakeAws> {
-  const dir = mkdtempSync(join(work, 'fake-'));
+  const dir = mkdtempSync(join(pod.work, 'fake-'));
   const logFile = join(dir, 'requests.jsonl');
   writeFileSync(logFile, '');
   const store = join(dir, 'store');
   const worker = new Worker(join(__dirname, 'support', 'fake-aws-worker.js'), {
-    workerData: { keyFile: join(work, 'key.pem'), certFile, logFile, directory: store, bucket: BUCKET, token: PROJECTED_TOKEN },
+    workerData: { keyFile: pod.keyFile, certFile: pod.certFile, logFile, directory: store, bucket: BUCKET, token: PROJECTED_TOKEN },
   });
   const ports = await new Promise<{ s3Port: number; agentPort: number; stsPort: number }>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
   const handOut = (secretAccessKey: string) => new Promise<void>((resolve) => { worker.once('message', () => resolve()); worker.postMessage({ secretAccessKey }); });
@@ -70,13 +65,7 @@ function stored(key: string): Buffer | undefined {
   return existsSync(path) ? readFileSync(path) : undefined;
 }
 
-/** The shells the upload runs under: the machine's /bin/sh, and busybox's with its applets first on PATH, as in the curl image (Alpine). */
-let busyboxBin: string;
-const SHELLS: [string, () => { shell?: string[]; path?: string }][] = [
-  ['/bin/sh', () => ({})],
-  ['busybox sh and applets', () => ({ shell: ['busybox', 'sh'], path: busyboxBin })],
-];
-let shell: { shell?: string[]; path?: string } = {};
+let shell: UploadShell = {};
 
 /** What EKS Pod Identity injects into the pod, pointed at the stand-in agent. */
 const podIdentity = () => ({
@@ -88,34 +77,19 @@ const podIdentity = () => ({
 const irsa = () => ({ AWS_ROLE_ARN: ROLE_ARN, AWS_WEB_IDENTITY_TOKEN_FILE: tokenFile, AWS_REGION: 'ap-northeast-2' });
 
 function upload(env: Record<string, string>) {
-  return runJobScript(efs, CRON_JOB, server, {}, {
-    shell: shell.shell,
-    container: 'upload',
-    claims: { [CLAIM]: claim },
-    emptyDirs: { 'upload-list': uploads },
-    env: {
-      S3_ENDPOINT: `https://127.0.0.1:${fake.s3Port}/${BUCKET}`,
-      STS_ENDPOINT: `https://127.0.0.1:${fake.stsPort}`,
-      CURL_CA_BUNDLE: certFile,
-      ...(shell.path ? { PATH: `${shell.path}:${process.env.PATH}` } : {}),
-      ...env,
-    },
+  return pod.upload(server, shell, {
+    S3_ENDPOINT: `https://127.0.0.1:${fake.s3Port}/${BUCKET}`,
+    STS_ENDPOINT: `https://127.0.0.1:${fake.stsPort}`,
+    ...env,
   });
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'backup-upload-s3-'));
-  claim = mkdtempSync(join(work, 'claim-'));
-  uploads = mkdtempSync(join(work, 'upload-list-'));
-  certFile = join(work, 'cert.pem');
-  tokenFile = join(work, 'eks-pod-identity-token');
-  busyboxBin = busyboxApplets(work, ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[', 'head', 'cut', 'sha256sum']);
+  pod = new BackupPod(efs, CRON_JOB, CLAIM, ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[', 'head', 'cut', 'sha256sum']);
+  tokenFile = join(pod.work, 'eks-pod-identity-token');
   writeFileSync(tokenFile, PROJECTED_TOKEN);
-  staleTokenFile = join(work, 'stale-token');
+  staleTokenFile = join(pod.work, 'stale-token');
   writeFileSync(staleTokenFile, 'not-the-projected-token');
-  const pair = selfSignedCertificate('127.0.0.1', 'IP:127.0.0.1');
-  writeFileSync(join(work, 'key.pem'), pair.key);
-  writeFileSync(certFile, pair.certificate);
   fake = await fakeAws();
   // The dump is only the upload's input: a server of the deployed major when the machine's pg_dump can dump it (see majors/backup-restore.pg17.test.ts).
   server = await startPostgres({ major: Math.min(deployedMajor(efs), CLIENT_MAJOR) });
@@ -125,24 +99,23 @@ beforeAll(async () => {
   };
   const init = runJobScript(efs, 'postgres-schema-init', server, secrets);
   if (init.status !== 0) throw new Error(init.stderr);
-  const dump = runJobScript(efs, CRON_JOB, server, secrets, { container: 'backup', claims: { [CLAIM]: claim }, emptyDirs: { 'upload-list': uploads } });
-  if (dump.status !== 0) throw new Error(dump.stderr);
-  const [file] = readdirSync(join(claim, 'postgres'));
+  pod.dump(server, secrets);
+  const [file] = readdirSync(join(pod.claim, 'postgres'));
   dumpFile = `postgres/${file}`;
 }, 120000);
 
 afterAll(async () => {
   server?.stop();
   await fake?.stop();
-  rmSync(work, { recursive: true, force: true });
+  pod?.remove();
 });
 
 test('the dump step lists the verified dump for the upload step', () => {
-  expect(readFileSync(join(uploads, 'files'), 'utf8')).toBe(`${dumpFile}\n`);
+  expect(readFileSync(join(pod.uploads, 'files'), 'utf8')).toBe(`${dumpFile}\n`);
 });
 
-describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
-  beforeAll(() => { shell = chosen(); });
+describe.each(UPLOAD_SHELLS)('the upload step under %s', (_name, chosen) => {
+  beforeAll(() => { shell = chosen(pod.busyboxBin); });
   afterAll(() => { shell = {}; });
   beforeEach(() => fake.reset());
 
@@ -154,8 +127,8 @@ describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
     expect(rest).toEqual([]);
     expect([credentials.method, credentials.url, credentials.headers.authorization]).toEqual(['GET', '/v1/credentials', PROJECTED_TOKEN]);
     const key = `default/postgres/${dumpFile}`;
-    expect(stored(key)?.equals(readFileSync(join(claim, dumpFile)))).toBe(true);
-    expect(run.stdout).toContain(`Uploaded ${dumpFile} to s3://${BUCKET}/${key} (${readFileSync(join(claim, dumpFile)).length} bytes)`);
+    expect(stored(key)?.equals(readFileSync(join(pod.claim, dumpFile)))).toBe(true);
+    expect(run.stdout).toContain(`Uploaded ${dumpFile} to s3://${BUCKET}/${key} (${readFileSync(join(pod.claim, dumpFile)).length} bytes)`);
     // Neither the secret key nor the session token reaches the log.
     expect(`${run.stdout}${run.stderr}`).not.toMatch(/S3RVER|FwoGZXIv/);
   });
@@ -170,7 +143,7 @@ describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
     expect(Object.fromEntries(new URLSearchParams(exchange.body))).toEqual({
       Action: 'AssumeRoleWithWebIdentity', Version: '2011-06-15', RoleArn: ROLE_ARN, RoleSessionName: 'postgres-backup', WebIdentityToken: PROJECTED_TOKEN,
     });
-    expect(stored(`default/postgres/${dumpFile}`)?.equals(readFileSync(join(claim, dumpFile)))).toBe(true);
+    expect(stored(`default/postgres/${dumpFile}`)?.equals(readFileSync(join(pod.claim, dumpFile)))).toBe(true);
   });
 
   test('a wrong signature (S3 answers 403 SignatureDoesNotMatch) fails the step and names the file; nothing is stored', async () => {

@@ -1,9 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
-import { busyboxApplets } from './support/busybox';
-import { selfSignedCertificate } from './support/certificates';
+import { BackupPod, UPLOAD_SHELLS, UploadShell } from './support/backup-pod';
 import { deployedMajor } from './support/deployed-major';
 import { loadDist, only } from './support/manifests';
 import { startPostgres, TestServer } from './support/postgres-server';
@@ -26,19 +24,16 @@ const CLIENT = '6e5b1a5d-0f1a-4c1e-9d0b-3f2a1c4b5d6e';
 interface Logged { method: string; url: string; headers: Record<string, string>; body: string }
 
 let server: TestServer;
-let work: string;
-let claim: string;
-let uploads: string;
-let certFile: string;
+let pod: BackupPod;
 let tokenFile: string;
 let dumpPath: string;
 
 /** Starts the stand-in; PUTs answer `putStatus`. */
 async function fakeAzure(putStatus: number): Promise<{ port: number; log: () => Logged[]; stop: () => Promise<number> }> {
-  const logFile = join(mkdtempSync(join(work, 'fake-')), 'requests.jsonl');
+  const logFile = join(mkdtempSync(join(pod.work, 'fake-')), 'requests.jsonl');
   writeFileSync(logFile, '');
   const worker = new Worker(join(__dirname, 'support', 'fake-azure-worker.js'), {
-    workerData: { keyFile: join(work, 'key.pem'), certFile, logFile, assertion: ASSERTION, accessToken: ACCESS_TOKEN, putStatus },
+    workerData: { keyFile: pod.keyFile, certFile: pod.certFile, logFile, assertion: ASSERTION, accessToken: ACCESS_TOKEN, putStatus },
   });
   const { port } = await new Promise<{ port: number }>((resolve, reject) => { worker.once('message', resolve); worker.once('error', reject); });
   return {
@@ -48,45 +43,24 @@ async function fakeAzure(putStatus: number): Promise<{ port: number; log: () => 
   };
 }
 
-/** The shells the upload runs under: the machine's /bin/sh, and busybox's with its applets first on PATH, as in the curl image (Alpine). */
-let busyboxBin: string;
-const SHELLS: [string, () => { shell?: string[]; path?: string }][] = [
-  ['/bin/sh', () => ({})],
-  ['busybox sh and applets', () => ({ shell: ['busybox', 'sh'], path: busyboxBin })],
-];
-let shell: { shell?: string[]; path?: string } = {};
+let shell: UploadShell = {};
 
 function upload(port: number, env: Record<string, string> = {}) {
-  return runJobScript(aks, CRON_JOB, server, {}, {
-    shell: shell.shell,
-    container: 'upload',
-    claims: { [CLAIM]: claim },
-    emptyDirs: { 'upload-list': uploads },
-    env: {
-      // What the workload identity webhook injects, pointed at the stand-in.
-      AZURE_CLIENT_ID: CLIENT,
-      AZURE_TENANT_ID: TENANT,
-      AZURE_AUTHORITY_HOST: `https://127.0.0.1:${port}/`,
-      AZURE_FEDERATED_TOKEN_FILE: tokenFile,
-      BLOB_ENDPOINT: `https://127.0.0.1:${port}`,
-      CURL_CA_BUNDLE: certFile,
-      ...(shell.path ? { PATH: `${shell.path}:${process.env.PATH}` } : {}),
-      ...env,
-    },
+  return pod.upload(server, shell, {
+    // What the workload identity webhook injects, pointed at the stand-in.
+    AZURE_CLIENT_ID: CLIENT,
+    AZURE_TENANT_ID: TENANT,
+    AZURE_AUTHORITY_HOST: `https://127.0.0.1:${port}/`,
+    AZURE_FEDERATED_TOKEN_FILE: tokenFile,
+    BLOB_ENDPOINT: `https://127.0.0.1:${port}`,
+    ...env,
   });
 }
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'backup-upload-'));
-  claim = mkdtempSync(join(work, 'claim-'));
-  uploads = mkdtempSync(join(work, 'upload-list-'));
-  certFile = join(work, 'cert.pem');
-  tokenFile = join(work, 'azure-identity-token');
-  busyboxBin = busyboxApplets(work, ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[']);
+  pod = new BackupPod(aks, CRON_JOB, CLAIM, ['sh', 'cat', 'sed', 'wc', 'mkdir', 'rm', 'printf', '[']);
+  tokenFile = join(pod.work, 'azure-identity-token');
   writeFileSync(tokenFile, ASSERTION);
-  const pair = selfSignedCertificate('127.0.0.1', 'IP:127.0.0.1');
-  writeFileSync(join(work, 'key.pem'), pair.key);
-  writeFileSync(certFile, pair.certificate);
   server = await startPostgres({ major: deployedMajor(aks) });
   const secrets: TestSecrets = {
     'postgresql-product-change-superuser': { password: server.superuserPassword },
@@ -96,24 +70,23 @@ beforeAll(async () => {
   server.query('CREATE DATABASE product_change_db');
   const init = runJobScript(aks, 'postgresql-product-change-schema-init', server, secrets);
   if (init.status !== 0) throw new Error(init.stderr);
-  const dump = runJobScript(aks, CRON_JOB, server, secrets, { container: 'backup', claims: { [CLAIM]: claim }, emptyDirs: { 'upload-list': uploads } });
-  if (dump.status !== 0) throw new Error(dump.stderr);
-  const [file] = readdirSync(join(claim, 'product_change_db'));
-  dumpPath = join(claim, 'product_change_db', file);
+  pod.dump(server, secrets);
+  const [file] = readdirSync(join(pod.claim, 'product_change_db'));
+  dumpPath = join(pod.claim, 'product_change_db', file);
 }, 120000);
 
 afterAll(() => {
   server?.stop();
-  rmSync(work, { recursive: true, force: true });
+  pod?.remove();
 });
 
 test('the dump step lists the verified dump for the upload step', () => {
-  const [file] = readdirSync(join(claim, 'product_change_db'));
-  expect(readFileSync(join(uploads, 'files'), 'utf8')).toBe(`product_change_db/${file}\n`);
+  const [file] = readdirSync(join(pod.claim, 'product_change_db'));
+  expect(readFileSync(join(pod.uploads, 'files'), 'utf8')).toBe(`product_change_db/${file}\n`);
 });
 
-describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
-  beforeAll(() => { shell = chosen(); });
+describe.each(UPLOAD_SHELLS)('the upload step under %s', (_name, chosen) => {
+  beforeAll(() => { shell = chosen(pod.busyboxBin); });
   afterAll(() => { shell = {}; });
 
   test('the upload exchanges the federated token for a Storage token, then PUTs a block blob equal to the dump', async () => {
@@ -134,7 +107,7 @@ describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
         client_assertion: ASSERTION,
         grant_type: 'client_credentials',
       });
-      const file = dumpPath.slice(claim.length + 1);
+      const file = dumpPath.slice(pod.claim.length + 1);
       expect(put.method).toBe('PUT');
       expect(put.url).toBe(`/postgresql-backups/phonebill-dev/postgresql-product-change/${file}`);
       expect(put.headers).toMatchObject({
@@ -158,7 +131,7 @@ describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
     try {
       const run = upload(fake.port);
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`Upload of ${dumpPath.slice(claim.length + 1)} failed (HTTP 403)`);
+      expect(run.stderr).toContain(`Upload of ${dumpPath.slice(pod.claim.length + 1)} failed (HTTP 403)`);
       expect(run.stderr).toContain('AuthorizationPermissionMismatch');
       expect(run.stderr).toContain('1 upload(s) failed');
       expect(fake.log().map((r) => r.method)).toEqual(['POST', 'PUT']);
@@ -169,7 +142,7 @@ describe.each(SHELLS)('the upload step under %s', (_name, chosen) => {
 
   test('a refused token exchange fails the step before any upload', async () => {
     const fake = await fakeAzure(201);
-    const stale = join(work, 'stale-token');
+    const stale = join(pod.work, 'stale-token');
     writeFileSync(stale, 'not-the-projected-token');
     try {
       const run = upload(fake.port, { AZURE_FEDERATED_TOKEN_FILE: stale });
@@ -213,10 +186,10 @@ test("the upload is the pod's only container, after the dump, with restartPolicy
 });
 
 test('a dump step that cannot record its dump for the upload fails', () => {
-  const dir = mkdtempSync(join(work, 'claim-'));
+  const dir = mkdtempSync(join(pod.work, 'claim-'));
   const run = runJobScript(aks, CRON_JOB, server, {
     'postgresql-product-change-logins': { 'backup-password': 'backup-pw' },
-  }, { container: 'backup', claims: { [CLAIM]: dir }, env: { UPLOAD_LIST: join(work, 'missing', 'files') } });
+  }, { container: 'backup', claims: { [CLAIM]: dir }, env: { UPLOAD_LIST: join(pod.work, 'missing', 'files') } });
   expect(run.status).not.toBe(0);
   expect(run.stderr).toContain('No such file or directory');
 });
