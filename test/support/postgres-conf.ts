@@ -2,7 +2,7 @@ import { spawnSync, SpawnSyncReturns } from 'child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { runAsServerUser, serverBinDir, SERVER_USER } from './postgres-server';
+import { copyInitializedDataDir, runAsServerUser, serverBinDir, SERVER_USER } from './postgres-server';
 
 /**
  * The real PostgreSQL server binaries of each major (devDependencies pg14 … pg18) as oracles for
@@ -107,12 +107,13 @@ export class ConfigReader {
     return { ok: false, value: '', error: fatal.join(' ') || `${result.stderr} ${readFileSync(log, 'utf8')}` };
   }
 
-  /** The throwaway cluster of readAll and starts, initialized on first use. */
+  /**
+   * The throwaway cluster of readAll and starts, a copy of the run's initdb'd directory made on
+   * first use (neither logs in: `--single` and pg_ctl start on a socket nobody connects to).
+   */
   private cluster(): string {
     const cluster = join(this.dir, 'cluster');
-    if (!existsSync(join(cluster, 'PG_VERSION'))) {
-      check(runServerBinary(this.major, 'initdb', ['-D', cluster, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']));
-    }
+    if (!existsSync(join(cluster, 'PG_VERSION'))) copyInitializedDataDir(this.major, cluster);
     return cluster;
   }
 
@@ -133,7 +134,8 @@ export class HbaServer {
     this.hbaFile = join(this.dir, 'pg_hba.conf');
     writeServerFile(this.hbaFile, 'local all postgres peer\n');
     const data = join(this.dir, 'data');
-    check(runServerBinary(major, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'peer', '--no-sync', '-E', 'UTF8', '--locale=C']));
+    // The run's initdb'd directory: its own pg_hba.conf is never read (hba_file points at the test's).
+    copyInitializedDataDir(major, data);
     const options = `-p ${port} -k ${this.dir} -c listen_addresses='' -c hba_file=${this.hbaFile}`;
     check(runServerBinary(major, 'pg_ctl', ['-D', data, '-l', join(this.dir, 'server.log'), '-w', '-t', '30', '-o', options, 'start']));
   }
