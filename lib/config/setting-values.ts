@@ -116,7 +116,7 @@ export function settingValueProblem(major: number, name: string, value: Paramete
 /** The time zone settings take a zone name; other forms (POSIX rules, abbreviations) are read differently from how people write them. */
 function stringSettingProblem(name: string, text: string): string | undefined {
   if ((name === 'timezone' || name === 'log_timezone') && !isTimeZoneName(text)) {
-    const suggestion = timeZoneSpelledAs(text) ?? TIME_ZONE_NAMES.find((z) => editDistance(z, text) <= 2);
+    const suggestion = timeZoneSpelledAs(text) ?? TIME_ZONE_NAMES.find((z) => editDistance(z, text, 2) <= 2);
     return `is not a time zone name of the IANA database (e.g. 'Asia/Seoul', 'UTC'), and the server refuses to start with it${suggestion ? `; did you mean '${suggestion}'?` : ''}`;
   }
   return undefined;
@@ -127,7 +127,6 @@ function closestSetting(major: number, name: string): string | undefined {
   return nearestName(name, Object.keys(settingsOf(major)));
 }
 
-/** Levenshtein distance, for suggestions. */
 /** Number of a setting the server would read, from the effective settings, or its default. */
 function numberOf(settings: Readonly<Record<string, ParameterValue>>, name: string, fallback: number): number {
   const value = settings[name];
