@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
-import { ApiObject, App, Chart, Lazy, Testing, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { PostgresStatefulSet, writeCharts } from '../lib';
 import { sessionCached } from '../lib/checks/synth-session';
 import { synth, TEST_TODAY } from './support/manifests';
@@ -35,13 +35,13 @@ test('app.synth() writes for each chart what cdk8s renders for that chart alone'
   app.charts.forEach((chart, i) => expect(Yaml.load(join(outdir, `${chart.node.id}.k8s.yaml`))).toEqual(alone[i]));
 });
 
-test('app.synth() of several charts renders each object twice, for the checks and for the file, however many charts', () => {
+test('app.synth() of several charts renders each object once, for the checks and the file alike, however many charts', () => {
   const app = fleet(outdir, 4);
   const objects = app.node.findAll().filter(ApiObject.isApiObject);
   const render = jest.spyOn(ApiObject.prototype, 'toJson');
   try {
     app.synth();
-    expect(render).toHaveBeenCalledTimes(2 * objects.length);
+    expect(render).toHaveBeenCalledTimes(objects.length);
   } finally {
     render.mockRestore();
   }
@@ -98,6 +98,25 @@ test("what a construct's validation changes in an object is in the file app.synt
   app.synth();
   const written = Yaml.load(join(outdir, 'shop-0.k8s.yaml')).find((o: { metadata: { name: string } }) => o.metadata.name === 'late');
   expect(written.metadata.labels).toEqual({ checked: 'yes' });
+});
+
+test("what a construct's validation changes is checked too: app.synth() checks the rendering it writes, and writes nothing when it fails", () => {
+  const app = fleet(outdir, 2);
+  const late = new ApiObject(app.charts[0], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-0' } });
+  late.node.addValidation({ validate: () => (late.metadata.addAnnotation('note', 'bell\u0007'), []) });
+  expect(() => app.synth()).toThrow("Validation failed with the following errors:\n  [shop-0] ConfigMap 'shop-0/late' metadata.annotations.note (construct 'shop-0/late') holds \\u0007, a control character");
+  expect(readdirSync(outdir)).toEqual([]);
+});
+
+test('a layout that writes a file per object outside the charts\' rendering is checked where cdk8s validates', () => {
+  const app = new App({ outdir, yamlOutputType: YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE });
+  app.node.setContext(TODAY_CONTEXT_KEY, TEST_TODAY);
+  const chart = new Chart(app, 'shop');
+  new PostgresStatefulSet(chart, 'db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
+  app.synth();
+  expect(readdirSync(join(outdir, 'shop')).length).toBeGreaterThan(3);
+  new ApiObject(chart, 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop' }, data: { note: 'bell\u0007' } });
+  expect(() => app.synth()).toThrow('holds \\u0007, a control character');
 });
 
 test("each chart's checks run once per synthesis and afresh in the next", () => {

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { ValidationError } from '../diagnostics/validation-error';
 import { plainTextPasswords } from './plain-text-passwords';
 import { unrepresentableStrings } from './representable-text';
-import { sessionCached } from './synth-session';
+import { checkChartsAsRendered, checksWaitForRendering, sessionCached } from './synth-session';
 import { duplicateObjects } from './unique-objects';
 
 /** Checks of each rendered object of a chart, whoever added it; each returns its problems. */
@@ -19,22 +19,30 @@ export function apiObjectsOf(chart: Chart): ApiObject[] {
 
 /**
  * Registers the chart-wide checks on the chart that holds `scope`, once per chart. They run
- * where cdk8s validates (`app.synth()`) and in {@link validateChart}: once per synthesis (cdk8s
- * validates the whole app again before each chart it renders), each object rendered once for all
- * of them and let go after.
+ * where cdk8s validates (`Testing.synth`, `app.synthYaml()`) and in {@link validateChart}: once
+ * per synthesis (cdk8s validates the whole app again before each chart it renders), each object
+ * rendered once for all of them and let go after; in `app.synth()`, on the rendering it writes.
  */
 export function addChartChecks(scope: IConstruct): void {
   const chart = Chart.of(scope);
   if (CHECKED.has(chart)) return;
   CHECKED.add(chart);
   chart.node.addValidation({
-    validate: () => sessionCached(chart, CHECKS_KEY, () => {
+    // in app.synth(), the checks run on the rendering it writes (see checksWaitForRendering)
+    validate: () => checksWaitForRendering() ? [] : sessionCached(chart, CHECKS_KEY, () => {
       const checker = chartChecker(chart);
       for (const object of apiObjectsOf(chart)) checker.check(object, object.toJson());
       return checker.problems();
     }),
   });
 }
+
+checkChartsAsRendered((chart, objects, rendered) => {
+  if (!CHECKED.has(chart)) return [];
+  const checker = chartChecker(chart);
+  objects.forEach((object, i) => checker.check(object, rendered[i]));
+  return checker.problems();
+});
 
 /**
  * The chart-wide checks of `chart` fed one rendered object at a time, for a writer that renders

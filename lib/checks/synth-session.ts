@@ -1,5 +1,5 @@
 import { writeFileSync } from 'fs';
-import { ApiObject, App, Chart, DependencyGraph, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, DependencyGraph, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { toYaml } from '../core/yaml-text';
 
@@ -19,20 +19,42 @@ import { toYaml } from '../core/yaml-text';
  *   dependency order, without preparing the whole app again.
  * Outside a synthesis nothing is kept: checks run every time.
  *
- * `app.synth()` also writes its files with the library's YAML writer (see
- * {@link savedWithLibraryWriter}) instead of cdk8s's.
+ * `app.synth()` renders each object once: its chart-wide checks wait for the rendering it writes
+ * (see {@link checksWaitForRendering}), which is also the one after every validation has run, and
+ * it writes its files with the library's YAML writer (see {@link libraryText}) once every chart
+ * has passed.
  */
 interface Session {
   /** Apps of the synthesis, and whether each has been prepared. */
   readonly apps: Map<IConstruct, { prepared: boolean }>;
   readonly cache: Map<object, Map<string, unknown>>;
+  /** Within `app.synth()`: the charts checked as rendered, and their problems. */
+  readonly rendered?: { readonly checked: Set<Chart>; readonly problems: string[] };
+}
+
+/** The chart-wide checks of a chart's rendered objects (registered by chart-checks.ts): its problems. */
+type RenderedChartCheck = (chart: Chart, objects: readonly ApiObject[], rendered: readonly unknown[]) => string[];
+let checkRendered: RenderedChartCheck | undefined;
+
+/** Registers the checks `app.synth()` runs on each chart's rendering (chart-checks.ts imports this file, not the reverse). */
+export function checkChartsAsRendered(check: RenderedChartCheck): void {
+  checkRendered = check;
+}
+
+/**
+ * Whether the chart-wide checks wait for the rendering `app.synth()` writes instead of rendering
+ * the chart where cdk8s validates it: cdk8s validates a chart before the constructs in it, so what
+ * their validations change would reach the file unchecked, and every object would be rendered twice.
+ */
+export function checksWaitForRendering(): boolean {
+  return session?.rendered !== undefined;
 }
 
 let session: Session | undefined;
 
-/** Runs `body` in the current session, or in a new one that ends with it, with `apps` in it. */
-function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T): T {
-  const current = session ?? { apps: new Map(), cache: new Map() };
+/** Runs `body` in the current session, or in a new one (checking as `rendered` says) that ends with it, with `apps` in it. */
+function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T, rendered?: Session['rendered']): T {
+  const current = session ?? { apps: new Map(), cache: new Map(), rendered };
   for (const app of apps) if (!current.apps.has(app)) current.apps.set(app, { prepared: false });
   if (session) return body(current);
   session = current;
@@ -95,15 +117,15 @@ export function forEachRenderedObject(chart: Chart, each: (object: ApiObject, js
 }
 
 /**
- * cdk8s's `Yaml.save` as `app.synth()` calls it to write each file, with the library's writer:
- * each document with {@link toYaml}, which writes what cdk8s writes but quotes strings kubectl
- * could misread where cdk8s leaves them plain (`0o17`, read as a number) and is about four times
- * faster. A document it refuses (a character no manifest can carry, which the chart-wide checks
- * refuse first in the library's charts, or a value that is not plain data) is written by cdk8s's
- * own serializer, as before.
+ * The text of a file `app.synth()` writes, by the library's writer: each document with
+ * {@link toYaml}, which writes what cdk8s writes but quotes strings kubectl could misread where
+ * cdk8s leaves them plain (`0o17`, read as a number) and is about four times faster. A document it
+ * refuses (a character no manifest can carry, which the chart-wide checks refuse first in the
+ * library's charts, or a value that is not plain data) is written by cdk8s's own serializer, as
+ * before.
  */
-function savedWithLibraryWriter(filePath: string, docs: unknown[]): void {
-  const text = docs.map((doc) => {
+function libraryText(docs: unknown[]): string {
+  return docs.map((doc) => {
     if (doc === undefined) return Yaml.stringify(doc);
     try {
       return toYaml([doc]);
@@ -111,7 +133,6 @@ function savedWithLibraryWriter(filePath: string, docs: unknown[]): void {
       return Yaml.stringify(doc);
     }
   }).join('---\n');
-  writeFileSync(filePath, text, { encoding: 'utf8' });
 }
 
 const INSTALLED = Symbol.for('cdk8s-postgres.synth-session');
@@ -134,7 +155,16 @@ function install(): void {
     const root = App.of(chart);
     return inSession([root], (current) => {
       const state = current.apps.get(root)!;
-      if (state.prepared) return objectsInOrder(chart).map((object) => object.toJson());
+      if (state.prepared) {
+        const objects = objectsInOrder(chart);
+        const rendered = objects.map((object) => object.toJson());
+        const waiting = current.rendered;
+        if (waiting && checkRendered && !waiting.checked.has(chart)) {
+          waiting.checked.add(chart);
+          waiting.problems.push(...checkRendered(chart, objects, rendered).map((problem) => `[${chart.node.path}] ${problem}`));
+        }
+        return rendered;
+      }
       const rendered = synthChart.call(this, chart);
       state.prepared = true;
       return rendered;
@@ -147,19 +177,29 @@ function install(): void {
       return original.call(this);
     });
   };
-  // app.synth() writes its files through Yaml.save, only while it runs: user code that calls
+  // app.synth() writes its files through Yaml.save: while it runs, the library keeps each file's
+  // text, and writes them all once every chart has passed its checks. User code that calls
   // Yaml.stringify while rendering (a Lazy value) gets cdk8s's serializer as ever.
   const yaml = Yaml as unknown as { save: (filePath: string, docs: unknown[]) => void };
-  const writtenByLibrary = (original: (this: App) => void) => function (this: App): void {
-    const cdk8sSave = yaml.save;
-    yaml.save = savedWithLibraryWriter;
-    try {
-      original.call(this);
-    } finally {
-      yaml.save = cdk8sSave;
-    }
+  const checkedAndWritten = (original: (this: App) => void) => function (this: App): void {
+    // The checks stay where cdk8s validates in a synthesis inside another (user code running
+    // app.synth() while one renders), and in the layout that renders objects outside their chart's rendering.
+    const rendered = session || this.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? undefined : { checked: new Set<Chart>(), problems: [] };
+    const files: Array<[string, string]> = [];
+    inSession([this], (current) => {
+      current.apps.get(this)!.prepared = true;
+      const cdk8sSave = yaml.save;
+      yaml.save = (filePath, docs) => files.push([filePath, libraryText(docs)]);
+      try {
+        original.call(this);
+      } finally {
+        yaml.save = cdk8sSave;
+      }
+    }, rendered);
+    if (rendered && rendered.problems.length > 0) throw new Error(`Validation failed with the following errors:\n  ${rendered.problems.join('\n  ')}`);
+    for (const [filePath, text] of files) writeFileSync(filePath, text, { encoding: 'utf8' });
   };
-  app.prototype.synth = prepared(writtenByLibrary(synth));
+  app.prototype.synth = checkedAndWritten(synth);
   app.prototype.synthYaml = prepared(synthYaml);
 }
 
