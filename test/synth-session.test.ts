@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
 import { ApiObject, App, Chart, Lazy, Testing, Yaml, YamlOutputType } from 'cdk8s';
@@ -106,6 +106,20 @@ test("what a construct's validation changes is checked too: app.synth() checks t
   late.node.addValidation({ validate: () => (late.metadata.addAnnotation('note', 'bell\u0007'), []) });
   expect(() => app.synth()).toThrow("Validation failed with the following errors:\n  [shop-0] ConfigMap 'shop-0/late' metadata.annotations.note (construct 'shop-0/late') holds \\u0007, a control character");
   expect(readdirSync(outdir)).toEqual([]);
+});
+
+test("writeCharts runs every validation before it renders: what one changes is in the file, and is checked", () => {
+  const build = (value: string) => {
+    const app = fleet('/nonexistent', 2);
+    const late = new ApiObject(app.charts[1], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-1' } });
+    late.node.addValidation({ validate: () => (late.metadata.addAnnotation('note', value), []) });
+    return app;
+  };
+  const [, second] = writeCharts(build('checked').charts, outdir);
+  expect(Yaml.load(second).find((o: { metadata: { name: string } }) => o.metadata.name === 'late').metadata.annotations).toEqual({ note: 'checked' });
+  const failing = join(outdir, 'failing');
+  expect(() => writeCharts(build('bell\u0007').charts, failing)).toThrow("Chart 'shop-1' is not valid:\n  [shop-1] ConfigMap 'shop-1/late' metadata.annotations.note (construct 'shop-1/late') holds \\u0007, a control character");
+  expect(existsSync(failing)).toBe(false);
 });
 
 test('a layout that writes a file per object outside the charts\' rendering is checked where cdk8s validates', () => {

@@ -28,6 +28,8 @@ interface Session {
   /** Apps of the synthesis, and whether each has been prepared. */
   readonly apps: Map<IConstruct, { prepared: boolean }>;
   readonly cache: Map<object, Map<string, unknown>>;
+  /** Whether the chart-wide checks wait for the rendering that is written (see {@link checksWaitForRendering}). */
+  checksWait: boolean;
   /** Within `app.synth()`: the charts checked as rendered, and their problems. */
   readonly rendered?: { readonly checked: Set<Chart>; readonly problems: string[] };
 }
@@ -42,19 +44,35 @@ export function checkChartsAsRendered(check: RenderedChartCheck): void {
 }
 
 /**
- * Whether the chart-wide checks wait for the rendering `app.synth()` writes instead of rendering
- * the chart where cdk8s validates it: cdk8s validates a chart before the constructs in it, so what
- * their validations change would reach the file unchecked, and every object would be rendered twice.
+ * Whether the chart-wide checks wait for the rendering that is written (by `app.synth()`, or by
+ * the library's writer after {@link validatedBeforeRendering}) instead of rendering the chart where
+ * cdk8s validates it: cdk8s validates a chart before the constructs in it, so what their
+ * validations change would reach the file unchecked, and every object would be rendered twice.
  */
 export function checksWaitForRendering(): boolean {
-  return session?.rendered !== undefined;
+  return session?.checksWait === true;
+}
+
+/**
+ * Within {@link synthesisOf}: runs `validate` (the chart's validations) with the chart-wide checks
+ * waiting for the rendering, which the writer checks itself (see {@link forEachRenderedObject}).
+ */
+export function validatedBeforeRendering(validate: () => void): void {
+  if (!session) throw new Error('validatedBeforeRendering runs within a synthesis');
+  const before = session.checksWait;
+  session.checksWait = true;
+  try {
+    validate();
+  } finally {
+    session.checksWait = before;
+  }
 }
 
 let session: Session | undefined;
 
 /** Runs `body` in the current session, or in a new one (checking as `rendered` says) that ends with it, with `apps` in it. */
 function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T, rendered?: Session['rendered']): T {
-  const current = session ?? { apps: new Map(), cache: new Map(), rendered };
+  const current = session ?? { apps: new Map(), cache: new Map(), checksWait: rendered !== undefined, rendered };
   for (const app of apps) if (!current.apps.has(app)) current.apps.set(app, { prepared: false });
   if (session) return body(current);
   session = current;

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ApiObject, Chart } from 'cdk8s';
 import { chartChecker, validateChart } from '../checks/chart-checks';
-import { forEachRenderedObject, synthesisOf } from '../checks/synth-session';
+import { forEachRenderedObject, synthesisOf, validatedBeforeRendering } from '../checks/synth-session';
+import { ValidationError } from '../diagnostics/validation-error';
 import { toYaml } from '../core/yaml-text';
 
 /**
@@ -23,19 +24,21 @@ export function writeCharts(charts: readonly Chart[], outdir: string): string[] 
 
 /**
  * Validates and renders every chart as one synthesis, and returns what `each` makes of each
- * rendered object, chart by chart. Each object is rendered once, for the chart-wide checks and for
- * `each` alike, and let go after: a fleet of charts is never held in memory at once.
+ * rendered object, chart by chart. Every validation runs first (what one changes in an object is
+ * rendered); then each object is rendered once, for the chart-wide checks and for `each` alike,
+ * and let go after: a fleet of charts is never held in memory at once.
  */
 export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, object: ApiObject) => T): T[][] {
   return synthesisOf(charts, () => charts.map((chart) => {
+    validatedBeforeRendering(() => validateChart(chart));
     const checker = chartChecker(chart);
     const made: T[] = [];
     forEachRenderedObject(chart, (object, json) => {
-      // a chart with a problem is not written: validateChart below says what the problem is
+      // a chart with a problem is not written: the error below says what the problem is
       if (checker.check(object, json)) made.push(each(json, object));
     });
-    checker.problems();
-    validateChart(chart);
+    const problems = checker.problems();
+    if (problems.length > 0) throw new ValidationError(`Chart '${chart.node.path}' is not valid:\n  ${problems.map((p) => `[${chart.node.path}] ${p}`).join('\n  ')}`);
     return made;
   }));
 }
