@@ -37,14 +37,31 @@ test('app.synth() writes for each chart what cdk8s renders for that chart alone'
 
 test('app.synth() of several charts renders each object once, for the checks and the file alike, however many charts', () => {
   const app = fleet(outdir, 4);
+  // the checks ran on that one rendering: they find this
+  new ApiObject(app.charts[3], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop-3' }, data: { note: 'bell\u0007' } });
   const objects = app.node.findAll().filter(ApiObject.isApiObject);
   const render = jest.spyOn(ApiObject.prototype, 'toJson');
   try {
-    app.synth();
+    expect(() => app.synth()).toThrow("[shop-3] ConfigMap 'shop-3/bad' data.note (construct 'shop-3/bad') holds \\u0007, a control character");
     expect(render).toHaveBeenCalledTimes(objects.length);
   } finally {
     render.mockRestore();
   }
+});
+
+test('with construct metadata asked for, app.synth() writes it with the manifests, and not when a check fails', () => {
+  const build = (dir: string) => {
+    const app = new App({ outdir: dir, recordConstructMetadata: true });
+    app.node.setContext(TODAY_CONTEXT_KEY, TEST_TODAY);
+    new PostgresStatefulSet(new Chart(app, 'shop'), 'db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
+    return app;
+  };
+  build(outdir).synth();
+  expect(readdirSync(outdir).sort()).toEqual(['construct-metadata.json', 'shop.k8s.yaml']);
+  const failing = build(join(outdir, 'failing'));
+  new ApiObject(failing.charts[0], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop' }, data: { note: 'bell\u0007' } });
+  expect(() => failing.synth()).toThrow('holds \\u0007, a control character');
+  expect(readdirSync(join(outdir, 'failing'))).toEqual([]);
 });
 
 test("app.synth() writes the library's YAML, byte for byte what writeCharts writes, and leaves cdk8s's serializer as it was", () => {
@@ -120,6 +137,16 @@ test("writeCharts runs every validation before it renders: what one changes is i
   const failing = join(outdir, 'failing');
   expect(() => writeCharts(build('bell\u0007').charts, failing)).toThrow("Chart 'shop-1' is not valid:\n  [shop-1] ConfigMap 'shop-1/late' metadata.annotations.note (construct 'shop-1/late') holds \\u0007, a control character");
   expect(existsSync(failing)).toBe(false);
+});
+
+test("writeCharts of an app cdk8s must prepare (objects that depend on others) checks each chart's rendering too", () => {
+  const app = fleet('/nonexistent', 2);
+  const [first, second] = ['first', 'second'].map((name) => new ApiObject(app.charts[0], name, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'shop-0' } }));
+  first.addDependency(second);
+  const late = new ApiObject(app.charts[1], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-1' } });
+  late.node.addValidation({ validate: () => (late.metadata.addAnnotation('note', 'bell\u0007'), []) });
+  expect(() => writeCharts(app.charts, outdir)).toThrow("[shop-1] ConfigMap 'shop-1/late' metadata.annotations.note (construct 'shop-1/late') holds \\u0007, a control character");
+  expect(readdirSync(outdir)).toEqual([]);
 });
 
 test('a layout that writes a file per object outside the charts\' rendering is checked where cdk8s validates', () => {

@@ -19,6 +19,10 @@ describe("the suite's test environment", () => {
     expect(sloppy.call({})).toEqual(['object', expect.stringContaining(`first-line.js:1:${firstLine.indexOf('new Error') + 1}`)]);
   });
 
+  test('an HTML-like comment may open the first line, as in compileFunction', () => {
+    expect(compileFunction('--> a comment to the end of the line\nreturn 1;', [], { parsingContext: createContext({}) })()).toBe(1);
+  });
+
   test('calls without a context and scripts with a hashbang go to Node as they were', () => {
     expect(compileFunction('return x * 2;', ['x'])(21)).toBe(42);
     expect(compileFunction('#!/usr/bin/env node\nreturn 1;', [], { parsingContext: createContext({}) })()).toBe(1);

@@ -29,7 +29,7 @@ export function addChartChecks(scope: IConstruct): void {
   CHECKED.add(chart);
   chart.node.addValidation({
     // in app.synth(), the checks run on the rendering it writes (see checksWaitForRendering)
-    validate: () => checksWaitForRendering() ? [] : sessionCached(chart, CHECKS_KEY, () => {
+    validate: () => checksWaitForRendering(chart) ? [] : sessionCached(chart, CHECKS_KEY, () => {
       const checker = chartChecker(chart);
       for (const object of apiObjectsOf(chart)) checker.check(object, object.toJson());
       return checker.problems();
@@ -47,7 +47,7 @@ checkChartsAsRendered((chart, objects, rendered) => {
 /**
  * The chart-wide checks of `chart` fed one rendered object at a time, for a writer that renders
  * each object once and writes it out: `check` each object (true while the chart has no problem),
- * then `problems()` is what the chart's validation reports, for the rest of the synthesis.
+ * then `problems()` are the chart's problems.
  */
 export function chartChecker(chart: Chart): { check(object: ApiObject, json: unknown): boolean; problems(): string[] } {
   const found: string[] = duplicateObjects(chart);
@@ -56,7 +56,7 @@ export function chartChecker(chart: Chart): { check(object: ApiObject, json: unk
       for (const check of OBJECT_CHECKS) found.push(...check(object, json, chart));
       return found.length === 0;
     },
-    problems: () => sessionCached(chart, CHECKS_KEY, () => found),
+    problems: () => found,
   };
 }
 

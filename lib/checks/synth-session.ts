@@ -21,17 +21,25 @@ import { toYaml } from '../core/yaml-text';
  *
  * `app.synth()` renders each object once: its chart-wide checks wait for the rendering it writes
  * (see {@link checksWaitForRendering}), which is also the one after every validation has run, and
- * it writes its files with the library's YAML writer (see {@link libraryText}) once every chart
- * has passed.
+ * it writes its files with the library's YAML writer (see {@link libraryText}), only once every
+ * chart has passed.
  */
-interface Session {
-  /** Apps of the synthesis, and whether each has been prepared. */
-  readonly apps: Map<IConstruct, { prepared: boolean }>;
-  readonly cache: Map<object, Map<string, unknown>>;
-  /** Whether the chart-wide checks wait for the rendering that is written (see {@link checksWaitForRendering}). */
+/** What a synthesis knows of one app. */
+interface AppState {
+  /** Whether the app has been prepared (dependencies resolved, validated). */
+  prepared: boolean;
+  /**
+   * Whether the chart-wide checks of the app's charts wait for the rendering that is written (see
+   * {@link checksWaitForRendering}).
+   */
   checksWait: boolean;
-  /** Within `app.synth()`: the charts checked as rendered, and their problems. */
-  readonly rendered?: { readonly checked: Set<Chart>; readonly problems: string[] };
+  /** Within `app.synth()`: the problems of each chart's latest rendering. */
+  rendered?: Map<Chart, string[]>;
+}
+
+interface Session {
+  readonly apps: Map<IConstruct, AppState>;
+  readonly cache: Map<object, Map<string, unknown>>;
 }
 
 /** The chart-wide checks of a chart's rendered objects (registered by chart-checks.ts): its problems. */
@@ -43,37 +51,44 @@ export function checkChartsAsRendered(check: RenderedChartCheck): void {
   checkRendered = check;
 }
 
-/**
- * Whether the chart-wide checks wait for the rendering that is written (by `app.synth()`, or by
- * the library's writer after {@link validatedBeforeRendering}) instead of rendering the chart where
- * cdk8s validates it: cdk8s validates a chart before the constructs in it, so what their
- * validations change would reach the file unchecked, and every object would be rendered twice.
- */
-export function checksWaitForRendering(): boolean {
-  return session?.checksWait === true;
-}
+let session: Session | undefined;
 
 /**
- * Within {@link synthesisOf}: runs `validate` (the chart's validations) with the chart-wide checks
- * waiting for the rendering, which the writer checks itself (see {@link forEachRenderedObject}).
+ * Whether the chart-wide checks of `chart` wait for the rendering that is written (by
+ * `app.synth()`, or by the library's writer after {@link validatedBeforeRendering}) instead of
+ * rendering the chart where cdk8s validates it: cdk8s validates a chart before the constructs in
+ * it, so what their validations change would reach the file unchecked, and every object would be
+ * rendered twice.
  */
-export function validatedBeforeRendering(validate: () => void): void {
-  if (!session) throw new Error('validatedBeforeRendering runs within a synthesis');
-  const before = session.checksWait;
-  session.checksWait = true;
+export function checksWaitForRendering(chart: Chart): boolean {
+  return session?.apps.get(App.of(chart))?.checksWait === true;
+}
+
+/** Runs `body` with the chart-wide checks of `app`'s charts waiting for the rendering (see {@link checksWaitForRendering}). */
+function withChecksWaiting<T>(state: AppState, body: () => T): T {
+  const before = state.checksWait;
+  state.checksWait = true;
   try {
-    validate();
+    return body();
   } finally {
-    session.checksWait = before;
+    state.checksWait = before;
   }
 }
 
-let session: Session | undefined;
+/**
+ * Within {@link synthesisOf}: runs `validate` (the validations of `chart`) with the chart-wide
+ * checks waiting for the rendering, which the writer checks itself (see {@link forEachRenderedObject}).
+ */
+export function validatedBeforeRendering(chart: Chart, validate: () => void): void {
+  const state = session?.apps.get(App.of(chart));
+  if (!state) throw new Error(`chart '${chart.node.path}' is validated outside the synthesis of its app`);
+  withChecksWaiting(state, validate);
+}
 
-/** Runs `body` in the current session, or in a new one (checking as `rendered` says) that ends with it, with `apps` in it. */
-function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T, rendered?: Session['rendered']): T {
-  const current = session ?? { apps: new Map(), cache: new Map(), checksWait: rendered !== undefined, rendered };
-  for (const app of apps) if (!current.apps.has(app)) current.apps.set(app, { prepared: false });
+/** Runs `body` in the current session, or in a new one that ends with it, with `apps` in it. */
+function inSession<T>(apps: readonly IConstruct[], body: (current: Session) => T): T {
+  const current = session ?? { apps: new Map(), cache: new Map() };
+  for (const app of apps) if (!current.apps.has(app)) current.apps.set(app, { prepared: false, checksWait: false });
   if (session) return body(current);
   session = current;
   try {
@@ -126,7 +141,8 @@ export function forEachRenderedObject(chart: Chart, each: (object: ApiObject, js
   if (!state.prepared && !needsNoPreparation(app)) {
     // cdk8s's own preparation (dependencies, and a validation of the app) and rendering; the order
     // of the objects is the one their dependencies have once prepared
-    const rendered = chart.toJson() as unknown[];
+    // (which validates the whole app: the writer checks each chart's rendering itself)
+    const rendered = withChecksWaiting(state, () => chart.toJson() as unknown[]);
     objectsInOrder(chart).forEach((object, i) => each(object, rendered[i]));
   } else {
     for (const object of objectsInOrder(chart)) each(object, object.toJson());
@@ -176,11 +192,8 @@ function install(): void {
       if (state.prepared) {
         const objects = objectsInOrder(chart);
         const rendered = objects.map((object) => object.toJson());
-        const waiting = current.rendered;
-        if (waiting && checkRendered && !waiting.checked.has(chart)) {
-          waiting.checked.add(chart);
-          waiting.problems.push(...checkRendered(chart, objects, rendered).map((problem) => `[${chart.node.path}] ${problem}`));
-        }
+        // the latest rendering is the one app.synth() writes
+        if (state.rendered && checkRendered) state.rendered.set(chart, checkRendered(chart, objects, rendered));
         return rendered;
       }
       const rendered = synthChart.call(this, chart);
@@ -195,27 +208,44 @@ function install(): void {
       return original.call(this);
     });
   };
-  // app.synth() writes its files through Yaml.save: while it runs, the library keeps each file's
-  // text, and writes them all once every chart has passed its checks. User code that calls
-  // Yaml.stringify while rendering (a Lazy value) gets cdk8s's serializer as ever.
+  // app.synth() writes its files through Yaml.save, and the construct metadata if asked to: while
+  // it runs, the library keeps them, and writes them once every chart has passed its checks. User
+  // code that calls Yaml.stringify while rendering (a Lazy value) gets cdk8s's serializer as ever.
   const yaml = Yaml as unknown as { save: (filePath: string, docs: unknown[]) => void };
   const checkedAndWritten = (original: (this: App) => void) => function (this: App): void {
-    // The checks stay where cdk8s validates in a synthesis inside another (user code running
-    // app.synth() while one renders), and in the layout that renders objects outside their chart's rendering.
-    const rendered = session || this.yamlOutputType === YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? undefined : { checked: new Set<Chart>(), problems: [] };
-    const files: Array<[string, string]> = [];
     inSession([this], (current) => {
-      current.apps.get(this)!.prepared = true;
+      const state = current.apps.get(this)!;
+      state.prepared = true;
+      // The file-per-object folder layout renders objects outside their chart's rendering: there
+      // the checks stay where cdk8s validates (and so in an app.synth() of the app inside its own).
+      const rendered = state.rendered === undefined && this.yamlOutputType !== YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? new Map<Chart, string[]>() : undefined;
+      const files: Array<[string, string]> = [];
+      const app = this as unknown as { writeConstructMetadata?: (...args: unknown[]) => void };
+      const writeMetadata = app.writeConstructMetadata;
+      let metadata: unknown[] | undefined;
       const cdk8sSave = yaml.save;
       yaml.save = (filePath, docs) => files.push([filePath, libraryText(docs)]);
+      app.writeConstructMetadata = (...args) => { metadata = args; };
+      if (rendered) [state.rendered, state.checksWait] = [rendered, true];
       try {
         original.call(this);
       } finally {
         yaml.save = cdk8sSave;
+        delete app.writeConstructMetadata;
+        if (rendered) [state.rendered, state.checksWait] = [undefined, false];
       }
-    }, rendered);
-    if (rendered && rendered.problems.length > 0) throw new Error(`Validation failed with the following errors:\n  ${rendered.problems.join('\n  ')}`);
-    for (const [filePath, text] of files) writeFileSync(filePath, text, { encoding: 'utf8' });
+      if (rendered) {
+        // a chart cdk8s did not render through App._synthChart (a subclass of Chart with a toJson of its own) is checked here
+        for (const chart of this.charts.filter((c) => !rendered.has(c))) {
+          const objects = objectsInOrder(chart);
+          if (checkRendered) rendered.set(chart, checkRendered(chart, objects, objects.map((object) => object.toJson())));
+        }
+        const problems = [...rendered].flatMap(([chart, found]) => found.map((problem) => `[${chart.node.path}] ${problem}`));
+        if (problems.length > 0) throw new Error(`Validation failed with the following errors:\n  ${problems.join('\n  ')}`);
+      }
+      for (const [filePath, text] of files) writeFileSync(filePath, text, { encoding: 'utf8' });
+      if (metadata) writeMetadata?.apply(this, metadata);
+    });
   };
   app.prototype.synth = checkedAndWritten(synth);
   app.prototype.synthYaml = prepared(synthYaml);

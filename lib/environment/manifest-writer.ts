@@ -30,7 +30,7 @@ export function writeCharts(charts: readonly Chart[], outdir: string): string[] 
  */
 export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, object: ApiObject) => T): T[][] {
   return synthesisOf(charts, () => charts.map((chart) => {
-    validatedBeforeRendering(() => validateChart(chart));
+    validatedBeforeRendering(chart, () => validateChart(chart));
     const checker = chartChecker(chart);
     const made: T[] = [];
     forEachRenderedObject(chart, (object, json) => {

@@ -108,12 +108,17 @@ export class ConfigReader {
   }
 
   /**
-   * The throwaway cluster of readAll and starts, a copy of the run's initdb'd directory made on
-   * first use (neither logs in: `--single` and pg_ctl start on a socket nobody connects to).
+   * The throwaway cluster of readAll and starts, a copy of the run's initdb'd directory (UTF-8,
+   * C.UTF-8, as the test servers') made on first use: neither logs in (`--single`, and pg_ctl
+   * start on a socket nobody connects to).
    */
   private cluster(): string {
     const cluster = join(this.dir, 'cluster');
-    if (!existsSync(join(cluster, 'PG_VERSION'))) copyInitializedDataDir(this.major, cluster);
+    if (!existsSync(join(cluster, 'PG_VERSION'))) {
+      // what an interrupted copy left would take the copy inside it
+      rmSync(cluster, { recursive: true, force: true });
+      copyInitializedDataDir(this.major, cluster);
+    }
     return cluster;
   }
 

@@ -4,9 +4,11 @@
 // vm.compileFunction, which V8's compilation cache does not serve: cdk8s, the library and the
 // Kubernetes bindings (2.5 MB) were parsed again for each of the suite's files, a tenth of the
 // workers' time. The same function compiled from a vm.Script is served from that cache after the
-// first file of the worker. The module sees no difference: the same parameters, strict mode if its
-// code says so, and the same lines and columns (the wrapper sits on the first line, and the
-// column offset takes its length back).
+// first file of the worker (unless Node runs with --experimental-vm-modules, which gives every
+// script options of its own that the cache does not share). The module sees no difference: the
+// same parameters, strict mode if its code says so, the same lines and columns (the wrapper's line
+// comes first, and the line offset takes it back). Only code written to close the wrapper early
+// (`}); …`) would compile here and not there; a hashbang goes to compileFunction.
 const vm = require('vm');
 const { TestEnvironment } = require('jest-environment-node');
 
@@ -14,10 +16,9 @@ const compileFunction = vm.compileFunction;
 vm.compileFunction = function compileFunctionThroughCache(code, params, options) {
   // Only Jest's own calls (code compiled into a test file's context); a hashbang line may start a script only.
   if (!options?.parsingContext || !Array.isArray(params) || code.startsWith('#!')) return compileFunction.apply(this, arguments);
-  const prefix = `(function (${params.join(', ')}) {`;
-  const script = new vm.Script(`${prefix}${code}\n})`, {
+  const script = new vm.Script(`(function (${params.join(', ')}) {\n${code}\n})`, {
     filename: options.filename,
-    columnOffset: -prefix.length,
+    lineOffset: -1,
     importModuleDynamically: options.importModuleDynamically,
   });
   return script.runInContext(options.parsingContext);
