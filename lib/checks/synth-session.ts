@@ -169,6 +169,49 @@ function libraryText(docs: unknown[]): string {
   }).join('---\n');
 }
 
+/**
+ * Runs `synth` (cdk8s's app.synth()) holding what it writes: the manifests, which it writes
+ * through Yaml.save (here with the library's writer), and the construct metadata if asked to.
+ * `write()` writes them. User code that calls Yaml.stringify while rendering (a Lazy value) gets
+ * cdk8s's serializer as ever.
+ */
+function heldOutputs(app: App, synth: () => void): { write(): void } {
+  const yaml = Yaml as unknown as { save: (filePath: string, docs: unknown[]) => void };
+  const metadataOf = app as unknown as { writeConstructMetadata?: (...args: unknown[]) => void };
+  const files: Array<[string, string]> = [];
+  const writeMetadata = metadataOf.writeConstructMetadata;
+  let metadata: unknown[] | undefined;
+  const cdk8sSave = yaml.save;
+  yaml.save = (filePath, docs) => files.push([filePath, libraryText(docs)]);
+  metadataOf.writeConstructMetadata = (...args) => { metadata = args; };
+  try {
+    synth();
+  } finally {
+    yaml.save = cdk8sSave;
+    // the method is cdk8s's App's: the object's own stand-in goes
+    delete metadataOf.writeConstructMetadata;
+  }
+  return {
+    write: () => {
+      for (const [filePath, text] of files) writeFileSync(filePath, text, { encoding: 'utf8' });
+      if (metadata) writeMetadata?.apply(app, metadata);
+    },
+  };
+}
+
+/**
+ * The problems of every chart of `app` as `app.synth()` rendered it (`rendered`), each as cdk8s
+ * lists a failed validation; a chart cdk8s did not render through App._synthChart (a Chart
+ * subclass with a toJson of its own) is rendered and checked here.
+ */
+function problemsAsRendered(app: App, rendered: Map<Chart, string[]>): string[] {
+  for (const chart of app.charts.filter((c) => !rendered.has(c))) {
+    const objects = objectsInOrder(chart);
+    if (checkRendered) rendered.set(chart, checkRendered(chart, objects, objects.map((object) => object.toJson())));
+  }
+  return [...rendered].flatMap(([chart, found]) => found.map((problem) => `[${chart.node.path}] ${problem}`));
+}
+
 const INSTALLED = Symbol.for('cdk8s-postgres.synth-session');
 
 type SynthChart = (chart: Chart) => unknown[];
@@ -201,17 +244,14 @@ function install(): void {
       return rendered;
     });
   };
-  // Both validate the app and resolve its dependencies before they render the first chart.
+  // app.synthYaml() and app.synth() validate the app and resolve its dependencies before they render the first chart.
   const prepared = <T>(original: (this: App) => T) => function (this: App): T {
     return inSession([this], (current) => {
       current.apps.get(this)!.prepared = true;
       return original.call(this);
     });
   };
-  // app.synth() writes its files through Yaml.save, and the construct metadata if asked to: while
-  // it runs, the library keeps them, and writes them once every chart has passed its checks. User
-  // code that calls Yaml.stringify while rendering (a Lazy value) gets cdk8s's serializer as ever.
-  const yaml = Yaml as unknown as { save: (filePath: string, docs: unknown[]) => void };
+  // app.synth() also has its charts checked as rendered, and its files held until they have passed.
   const checkedAndWritten = (original: (this: App) => void) => function (this: App): void {
     inSession([this], (current) => {
       const state = current.apps.get(this)!;
@@ -219,32 +259,20 @@ function install(): void {
       // The file-per-object folder layout renders objects outside their chart's rendering: there
       // the checks stay where cdk8s validates (and so in an app.synth() of the app inside its own).
       const rendered = state.rendered === undefined && this.yamlOutputType !== YamlOutputType.FOLDER_PER_CHART_FILE_PER_RESOURCE ? new Map<Chart, string[]>() : undefined;
-      const files: Array<[string, string]> = [];
-      const app = this as unknown as { writeConstructMetadata?: (...args: unknown[]) => void };
-      const writeMetadata = app.writeConstructMetadata;
-      let metadata: unknown[] | undefined;
-      const cdk8sSave = yaml.save;
-      yaml.save = (filePath, docs) => files.push([filePath, libraryText(docs)]);
-      app.writeConstructMetadata = (...args) => { metadata = args; };
-      if (rendered) [state.rendered, state.checksWait] = [rendered, true];
-      try {
-        original.call(this);
-      } finally {
-        yaml.save = cdk8sSave;
-        delete app.writeConstructMetadata;
-        if (rendered) [state.rendered, state.checksWait] = [undefined, false];
-      }
-      if (rendered) {
-        // a chart cdk8s did not render through App._synthChart (a subclass of Chart with a toJson of its own) is checked here
-        for (const chart of this.charts.filter((c) => !rendered.has(c))) {
-          const objects = objectsInOrder(chart);
-          if (checkRendered) rendered.set(chart, checkRendered(chart, objects, objects.map((object) => object.toJson())));
+      const held = heldOutputs(this, () => {
+        if (!rendered) return original.call(this);
+        state.rendered = rendered;
+        try {
+          withChecksWaiting(state, () => original.call(this));
+        } finally {
+          state.rendered = undefined;
         }
-        const problems = [...rendered].flatMap(([chart, found]) => found.map((problem) => `[${chart.node.path}] ${problem}`));
+      });
+      if (rendered) {
+        const problems = problemsAsRendered(this, rendered);
         if (problems.length > 0) throw new Error(`Validation failed with the following errors:\n  ${problems.join('\n  ')}`);
       }
-      for (const [filePath, text] of files) writeFileSync(filePath, text, { encoding: 'utf8' });
-      if (metadata) writeMetadata?.apply(this, metadata);
+      held.write();
     });
   };
   app.prototype.synth = checkedAndWritten(synth);
