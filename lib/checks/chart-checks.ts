@@ -29,20 +29,18 @@ export function addChartChecks(scope: IConstruct): void {
   CHECKED.add(chart);
   chart.node.addValidation({
     // in app.synth(), the checks run on the rendering it writes (see checksWaitForRendering)
-    validate: () => checksWaitForRendering(chart) ? [] : sessionCached(chart, CHECKS_KEY, () => {
-      const checker = chartChecker(chart);
-      for (const object of apiObjectsOf(chart)) checker.check(object, object.toJson());
-      return checker.problems();
-    }),
+    validate: () => checksWaitForRendering(chart) ? [] : sessionCached(chart, CHECKS_KEY, () => problemsOf(chart, apiObjectsOf(chart), (object) => object.toJson())),
   });
 }
 
-checkChartsAsRendered((chart, objects, rendered) => {
-  if (!CHECKED.has(chart)) return [];
+checkChartsAsRendered((chart, objects, rendered) => CHECKED.has(chart) ? problemsOf(chart, objects, (_, i) => rendered[i]) : []);
+
+/** The chart-wide checks' problems of `objects` of `chart`, each rendering asked for as it is checked and let go after. */
+function problemsOf(chart: Chart, objects: readonly ApiObject[], renderingOf: (object: ApiObject, i: number) => unknown): string[] {
   const checker = chartChecker(chart);
-  objects.forEach((object, i) => checker.check(object, rendered[i]));
+  objects.forEach((object, i) => checker.check(object, renderingOf(object, i)));
   return checker.problems();
-});
+}
 
 /**
  * The chart-wide checks of `chart` fed one rendered object at a time, for a writer that renders
@@ -68,5 +66,10 @@ export function validateChart(chart: Chart): void {
   // A chart holding only objects users added gets the chart-wide checks too.
   addChartChecks(chart);
   const problems = chart.node.findAll().flatMap((c) => c.node.validate().map((p) => `[${c.node.path}] ${p}`));
-  if (problems.length > 0) throw new ValidationError(`Chart '${chart.node.path}' is not valid:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw chartNotValid(chart, problems);
+}
+
+/** The error of a chart with problems, one line each (`[<construct path>] <problem>`). */
+export function chartNotValid(chart: Chart, problems: readonly string[]): ValidationError {
+  return new ValidationError(`Chart '${chart.node.path}' is not valid:\n  ${problems.join('\n  ')}`);
 }

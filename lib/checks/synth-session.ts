@@ -151,6 +151,17 @@ export function forEachRenderedObject(chart: Chart, each: (object: ApiObject, js
 }
 
 /**
+ * The objects of `chart` rendered as cdk8s renders them (without preparing the app); with
+ * `problems`, the chart-wide checks' problems of this rendering are recorded there.
+ */
+function renderedChart(chart: Chart, problems?: Map<Chart, string[]>): unknown[] {
+  const objects = objectsInOrder(chart);
+  const rendered = objects.map((object) => object.toJson());
+  if (problems && checkRendered) problems.set(chart, checkRendered(chart, objects, rendered));
+  return rendered;
+}
+
+/**
  * The text of a file `app.synth()` writes, by the library's writer: each document with
  * {@link toYaml}, which writes what cdk8s writes but quotes strings kubectl could misread where
  * cdk8s leaves them plain (`0o17`, read as a number) and is about four times faster. A document it
@@ -205,10 +216,7 @@ function heldOutputs(app: App, synth: () => void): { write(): void } {
  * subclass with a toJson of its own) is rendered and checked here.
  */
 function problemsAsRendered(app: App, rendered: Map<Chart, string[]>): string[] {
-  for (const chart of app.charts.filter((c) => !rendered.has(c))) {
-    const objects = objectsInOrder(chart);
-    if (checkRendered) rendered.set(chart, checkRendered(chart, objects, objects.map((object) => object.toJson())));
-  }
+  for (const chart of app.charts.filter((c) => !rendered.has(c))) renderedChart(chart, rendered);
   return [...rendered].flatMap(([chart, found]) => found.map((problem) => `[${chart.node.path}] ${problem}`));
 }
 
@@ -232,13 +240,8 @@ function install(): void {
     const root = App.of(chart);
     return inSession([root], (current) => {
       const state = current.apps.get(root)!;
-      if (state.prepared) {
-        const objects = objectsInOrder(chart);
-        const rendered = objects.map((object) => object.toJson());
-        // the latest rendering is the one app.synth() writes
-        if (state.rendered && checkRendered) state.rendered.set(chart, checkRendered(chart, objects, rendered));
-        return rendered;
-      }
+      // the latest rendering is the one app.synth() writes
+      if (state.prepared) return renderedChart(chart, state.rendered);
       const rendered = synthChart.call(this, chart);
       state.prepared = true;
       return rendered;

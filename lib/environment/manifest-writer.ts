@@ -1,9 +1,8 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ApiObject, Chart } from 'cdk8s';
-import { chartChecker, validateChart } from '../checks/chart-checks';
+import { chartChecker, chartNotValid, validateChart } from '../checks/chart-checks';
 import { forEachRenderedObject, synthesisOf, validatedBeforeRendering } from '../checks/synth-session';
-import { ValidationError } from '../diagnostics/validation-error';
 import { toYaml } from '../core/yaml-text';
 
 /**
@@ -38,7 +37,7 @@ export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, 
       if (checker.check(object, json)) made.push(each(json, object));
     });
     const problems = checker.problems();
-    if (problems.length > 0) throw new ValidationError(`Chart '${chart.node.path}' is not valid:\n  ${problems.map((p) => `[${chart.node.path}] ${p}`).join('\n  ')}`);
+    if (problems.length > 0) throw chartNotValid(chart, problems.map((p) => `[${chart.node.path}] ${p}`));
     return made;
   }));
 }
