@@ -22,6 +22,18 @@ function fleet(outdir: string, charts = 3): App {
   return app;
 }
 
+/** A ConfigMap of the user's in `chart` (its namespace named as the chart) holding a control character, which the checks refuse. */
+function bellConfigMap(chart: Chart): ApiObject {
+  return new ApiObject(chart, 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: chart.node.id }, data: { note: 'bell\u0007' } });
+}
+
+/** A ConfigMap `late` in `chart` whose own validation, run after the chart's, changes its metadata. */
+function lateConfigMap(chart: Chart, change: (metadata: ApiObject['metadata']) => void): ApiObject {
+  const late = new ApiObject(chart, 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: chart.node.id } });
+  late.node.addValidation({ validate: () => (change(late.metadata), []) });
+  return late;
+}
+
 let outdir: string;
 beforeEach(() => { outdir = mkdtempSync(join(tmpdir(), 'synth-session-')); });
 afterEach(() => rmSync(outdir, { recursive: true, force: true }));
@@ -38,7 +50,7 @@ test('app.synth() writes for each chart what cdk8s renders for that chart alone'
 test('app.synth() of several charts renders each object once, for the checks and the file alike, however many charts', () => {
   const app = fleet(outdir, 4);
   // the checks ran on that one rendering: they find this
-  new ApiObject(app.charts[3], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop-3' }, data: { note: 'bell\u0007' } });
+  bellConfigMap(app.charts[3]);
   const objects = app.node.findAll().filter(ApiObject.isApiObject);
   const render = jest.spyOn(ApiObject.prototype, 'toJson');
   try {
@@ -59,7 +71,7 @@ test('with construct metadata asked for, app.synth() writes it with the manifest
   build(outdir).synth();
   expect(readdirSync(outdir).sort()).toEqual(['construct-metadata.json', 'shop.k8s.yaml']);
   const failing = build(join(outdir, 'failing'));
-  new ApiObject(failing.charts[0], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop' }, data: { note: 'bell\u0007' } });
+  bellConfigMap(failing.charts[0]);
   expect(() => failing.synth()).toThrow('holds \\u0007, a control character');
   expect(readdirSync(join(outdir, 'failing'))).toEqual([]);
 });
@@ -79,7 +91,7 @@ test("app.synth() writes the library's YAML, byte for byte what writeCharts writ
   expect(Yaml.stringify({ mode: '0o17' })).toBe('mode: 0o17\n');
   expect(Yaml.save).toBe(cdk8sSave);
   const failing = build(join(outdir, 'failing'));
-  new ApiObject(failing.charts[1], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop-1' }, data: { note: 'bell\u0007' } });
+  bellConfigMap(failing.charts[1]);
   expect(() => failing.synth()).toThrow('holds \\u0007, a control character');
   expect(Yaml.save).toBe(cdk8sSave);
 });
@@ -109,9 +121,8 @@ test("user code that calls Yaml.stringify while app.synth() renders gets cdk8s's
 
 test("what a construct's validation changes in an object is in the file app.synth() writes", () => {
   const app = fleet(outdir, 1);
-  const late = new ApiObject(app.charts[0], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-0' } });
   // cdk8s validates the chart before its children: this runs after the chart-wide checks
-  late.node.addValidation({ validate: () => (late.metadata.addLabel('checked', 'yes'), []) });
+  lateConfigMap(app.charts[0], (metadata) => metadata.addLabel('checked', 'yes'));
   app.synth();
   const written = Yaml.load(join(outdir, 'shop-0.k8s.yaml')).find((o: { metadata: { name: string } }) => o.metadata.name === 'late');
   expect(written.metadata.labels).toEqual({ checked: 'yes' });
@@ -119,8 +130,7 @@ test("what a construct's validation changes in an object is in the file app.synt
 
 test("what a construct's validation changes is checked too: app.synth() checks the rendering it writes, and writes nothing when it fails", () => {
   const app = fleet(outdir, 2);
-  const late = new ApiObject(app.charts[0], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-0' } });
-  late.node.addValidation({ validate: () => (late.metadata.addAnnotation('note', 'bell\u0007'), []) });
+  lateConfigMap(app.charts[0], (metadata) => metadata.addAnnotation('note', 'bell\u0007'));
   expect(() => app.synth()).toThrow("Validation failed with the following errors:\n  [shop-0] ConfigMap 'shop-0/late' metadata.annotations.note (construct 'shop-0/late') holds \\u0007, a control character");
   expect(readdirSync(outdir)).toEqual([]);
 });
@@ -128,8 +138,7 @@ test("what a construct's validation changes is checked too: app.synth() checks t
 test("writeCharts runs every validation before it renders: what one changes is in the file, and is checked", () => {
   const build = (value: string) => {
     const app = fleet('/nonexistent', 2);
-    const late = new ApiObject(app.charts[1], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-1' } });
-    late.node.addValidation({ validate: () => (late.metadata.addAnnotation('note', value), []) });
+    lateConfigMap(app.charts[1], (metadata) => metadata.addAnnotation('note', value));
     return app;
   };
   const [, second] = writeCharts(build('checked').charts, outdir);
@@ -143,8 +152,7 @@ test("writeCharts of an app cdk8s must prepare (objects that depend on others) c
   const app = fleet('/nonexistent', 2);
   const [first, second] = ['first', 'second'].map((name) => new ApiObject(app.charts[0], name, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'shop-0' } }));
   first.addDependency(second);
-  const late = new ApiObject(app.charts[1], 'late', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'late', namespace: 'shop-1' } });
-  late.node.addValidation({ validate: () => (late.metadata.addAnnotation('note', 'bell\u0007'), []) });
+  lateConfigMap(app.charts[1], (metadata) => metadata.addAnnotation('note', 'bell\u0007'));
   expect(() => writeCharts(app.charts, outdir)).toThrow("[shop-1] ConfigMap 'shop-1/late' metadata.annotations.note (construct 'shop-1/late') holds \\u0007, a control character");
   expect(readdirSync(outdir)).toEqual([]);
 });
@@ -156,7 +164,7 @@ test('a layout that writes a file per object outside the charts\' rendering is c
   new PostgresStatefulSet(chart, 'db', { namespace: 'shop', superuser: { name: 'postgres', password: { name: 'db-superuser', key: 'password' } } });
   app.synth();
   expect(readdirSync(join(outdir, 'shop')).length).toBeGreaterThan(3);
-  new ApiObject(chart, 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop' }, data: { note: 'bell\u0007' } });
+  bellConfigMap(chart);
   expect(() => app.synth()).toThrow('holds \\u0007, a control character');
 });
 
@@ -180,7 +188,7 @@ test('a change between two syntheses is seen by the second: nothing is kept from
 
 test('a problem in the last chart fails app.synth() before any file is written', () => {
   const app = fleet(outdir, 3);
-  new ApiObject(app.charts[2], 'bad', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad', namespace: 'shop-2' }, data: { note: 'bell\u0007' } });
+  bellConfigMap(app.charts[2]);
   expect(() => app.synth()).toThrow('holds \\u0007, a control character');
   expect(readdirSync(outdir)).toEqual([]);
 });
