@@ -10,7 +10,8 @@ import { documentedExamples, EXAMPLE_OUTPUTS, expectDocumentedOutput } from './s
 import { RUN_ROOT_ENV } from './support/run-root-env';
 import { typeCheck } from './support/type-check';
 
-const TSC = join(REPO_ROOT, 'node_modules', '.bin', 'tsc');
+// The consumers' compiler: TypeScript 5.9, which still reads node10 resolution (7 removed it).
+const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const ENTRY_POINTS = ['aws', 'azure', 'kubernetes'];
 
 /** Runs `node -e script` in the project; returns what it printed, or the error it died of. */
