@@ -10,8 +10,11 @@ import { documentedExamples, EXAMPLE_OUTPUTS, expectDocumentedOutput } from './s
 import { RUN_ROOT_ENV } from './support/run-root-env';
 import { typeCheck } from './support/type-check';
 
-// The consumers' compiler: TypeScript 5.9, which still reads node10 resolution (7 removed it).
-const TSC = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+// The consumers' compilers: a new project gets TypeScript 7 (the devDependency typescript-native
+// here); one that still resolves modules as node10 is on 5.9 (7 removed it), which also shows that
+// 5.9 reads the package's declarations.
+const TSC_7 = join(REPO_ROOT, 'node_modules', 'typescript-native', 'bin', 'tsc');
+const TSC_5 = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const ENTRY_POINTS = ['aws', 'azure', 'kubernetes'];
 
 /** Runs `node -e script` in the project; returns what it printed, or the error it died of. */
@@ -37,10 +40,10 @@ function unshippedCitations(declarations: string, shipped: string[]): string[] {
   return [...seeds, ...documents];
 }
 
-/** Runs tsc in the project; its diagnostics, one per line (empty when it compiled cleanly). */
+/** Runs tsc in the project (5.9 for node10 resolution, else 7); its diagnostics, one per line (empty when it compiled cleanly). */
 function tscIn(project: string, args: string[]): string {
   try {
-    execFileSync(TSC, ['--strict', '--skipLibCheck', '--target', 'ES2022', '--pretty', 'false', ...args], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(args.includes('node10') ? TSC_5 : TSC_7, ['--strict', '--skipLibCheck', '--target', 'ES2022', '--pretty', 'false', ...args], { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return '';
   } catch (e) {
     return String((e as { stdout?: string }).stdout).trim();
