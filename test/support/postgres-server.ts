@@ -61,6 +61,19 @@ class WireClient {
   }
 }
 
+/**
+ * The client of every server a test file starts (up to twenty): its thread costs about 40 ms of
+ * CPU to start. Closed when the file's tests are done; this module registers that as it loads,
+ * at the top of the test file, where Jest takes hooks (outside Jest there is nothing to close).
+ */
+let fileWireClient: WireClient | undefined;
+if (typeof afterAll === 'function') {
+  afterAll(() => {
+    fileWireClient?.close();
+    fileWireClient = undefined;
+  });
+}
+
 /** Connection options for {@link TestServer.psql}. */
 export interface PsqlOptions {
   readonly user?: string;
@@ -340,11 +353,10 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
   };
   start(options.serverArgs?.(workDir) ?? []);
 
-  let wire: WireClient | undefined;
   const psql = (sql: string, o: PsqlOptions = {}): SpawnSyncReturns<string> => {
     if (!o.socket && !o.args?.length) {
-      wire ??= new WireClient();
-      return wire.run({ host: '127.0.0.1', port, user: o.user ?? 'postgres', password: o.password ?? SUPERUSER_PASSWORD, database: o.database ?? 'postgres', sql, timeoutMs: 60000 });
+      fileWireClient ??= new WireClient();
+      return fileWireClient.run({ host: '127.0.0.1', port, user: o.user ?? 'postgres', password: o.password ?? SUPERUSER_PASSWORD, database: o.database ?? 'postgres', sql, timeoutMs: 60000 });
     }
     const args = ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-At', '-h', o.socket ? socketDir : '127.0.0.1', '-p', String(port),
       '-U', o.user ?? 'postgres', '-d', conninfoDbname(o.database ?? 'postgres'), ...(o.args ?? []), '-c', sql];
@@ -373,7 +385,6 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestSer
       start(restartOptions.serverArgs?.(workDir) ?? []);
     },
     stop() {
-      wire?.close();
       try {
         stopServer(pid, dataDir);
       } finally {
