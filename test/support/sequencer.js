@@ -7,7 +7,7 @@
 const { default: Sequencer } = require('@jest/test-sequencer');
 
 const EXPECTED_SECONDS = [
-  [/\/package\.test\.ts$/, 30], [/\/majors\/pg17\.test\.ts$/, 19], [/\/majors\/backup-restore\.pg1[45]\.test\.ts$/, 14],
+  [/\/package\.test\.ts$/, 18], [/\/majors\/pg17\.test\.ts$/, 19], [/\/majors\/backup-restore\.pg1[45]\.test\.ts$/, 14],
   [/\/majors\/pg14\.test\.ts$/, 12], [/\/review-command\.test\.ts$/, 12], [/\/tls-upkeep\.test\.ts$/, 12],
   [/\/majors\/pg1[568]\.test\.ts$/, 11], [/\/terraform-aws-efs\.test\.ts$/, 8], [/\/api-docs\.test\.ts$/, 6],
   [/\/majors\/upgrade-14-to-17\.test\.ts$/, 6], [/\/major-guard\.test\.ts$/, 5.5], [/\/input-javascript-types\.test\.ts$/, 5.5],
