@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
-import { CLIENT_BIN_DIR, CLIENT_MAJOR, serverBinDir, SERVER_MAJORS, startPostgres, TestServer } from './support/postgres-server';
+import { CLIENT_BIN_DIR, CLIENT_MAJOR, serverBinDir, SERVER_MAJORS, startPostgres, TestServer, WireClient } from './support/postgres-server';
 
 /** The test helper that starts servers of every major from npm packages. */
 const isRoot = process.getuid?.() === 0;
@@ -69,6 +69,19 @@ describe("the in-process test client answers as psql does (psql is the oracle)",
     ['a database name holding = and a space', 'SELECT current_database()', { database: 'a b=c' }],
     ['Unicode', "SELECT '한국어 é'", {}],
   ];
+  test('a reply that comes after its caller stopped waiting is not read as the next query\'s', () => {
+    const client = new WireClient();
+    try {
+      const connection = { host: '127.0.0.1', port: server.port, user: 'postgres', password: server.superuserPassword, database: 'postgres', timeoutMs: 60000 };
+      expect(() => client.run({ ...connection, sql: "SELECT 'late' FROM pg_sleep(0.5)", waitMs: 50 })).toThrow('no answer from the test client');
+      // the late reply arrives while this query runs
+      expect(client.run({ ...connection, sql: "SELECT 'next' FROM pg_sleep(1)" }).stdout).toBe('next\n');
+      expect(client.run({ ...connection, sql: "SELECT 'last'" }).stdout).toBe('last\n');
+    } finally {
+      client.close();
+    }
+  });
+
   test.each(cases)('%s', (_name, sql, options) => {
     const inProcess = server.psql(sql, options);
     const psql = server.psql(sql, { ...options, args: ['-X'] });

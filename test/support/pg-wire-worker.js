@@ -16,7 +16,8 @@ const { signal, port: replyPort } = workerData;
 
 parentPort.on('message', (request) => {
   run(request).then((reply) => {
-    replyPort.postMessage(reply);
+    // the request's id: a reply to a request the caller stopped waiting for is not taken for another's
+    replyPort.postMessage({ ...reply, id: request.id });
     Atomics.store(signal, 0, 1);
     Atomics.notify(signal, 0);
   });

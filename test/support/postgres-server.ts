@@ -37,22 +37,52 @@ export interface TestServer {
  * Atomics.wait, writing what `psql -X -q -At -v ON_ERROR_STOP=1 -c` writes. Starting psql costs
  * about 40 ms of CPU; the real-server suites run about a thousand test queries.
  */
-class WireClient {
+/** A query of {@link WireClient.run}. */
+export interface WireRequest {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  readonly sql: string;
+  /** The client's connect and query timeout, as psql's. */
+  readonly timeoutMs: number;
+  /**
+   * How long the caller waits for the reply.
+   * @default timeoutMs + 5000
+   */
+  readonly waitMs?: number;
+}
+
+export class WireClient {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly channel = new MessageChannel();
   private readonly worker: Worker;
+  private requests = 0;
 
   constructor() {
     this.worker = new Worker(join(__dirname, 'pg-wire-worker.js'), { workerData: { signal: this.signal, port: this.channel.port2 }, transferList: [this.channel.port2] });
     this.worker.unref();
   }
 
-  run(request: { host: string; port: number; user: string; password: string; database: string; sql: string; timeoutMs: number }): SpawnSyncReturns<string> {
-    Atomics.store(this.signal, 0, 0);
-    this.worker.postMessage(request);
-    if (Atomics.wait(this.signal, 0, 0, request.timeoutMs + 5000) === 'timed-out') throw new Error(`no answer from the test client within ${request.timeoutMs} ms`);
-    const reply = receiveMessageOnPort(this.channel.port1)?.message as { status: number; stdout: string; stderr: string };
-    return { pid: 0, output: [null, reply.stdout, reply.stderr], stdout: reply.stdout, stderr: reply.stderr, status: reply.status, signal: null };
+  /**
+   * Sends the request and waits for its reply. Replies carry their request's id: the late reply to
+   * a request whose wait timed out (of this server or another) is read and dropped.
+   */
+  run(request: WireRequest): SpawnSyncReturns<string> {
+    const id = ++this.requests;
+    const deadline = performance.now() + (request.waitMs ?? request.timeoutMs + 5000);
+    this.worker.postMessage({ ...request, id });
+    for (;;) {
+      // cleared before the port is read: a reply posted after the read sets it again (the worker posts, then sets)
+      Atomics.store(this.signal, 0, 0);
+      for (let message = receiveMessageOnPort(this.channel.port1); message !== undefined; message = receiveMessageOnPort(this.channel.port1)) {
+        const reply = message.message as { id: number; status: number; stdout: string; stderr: string };
+        if (reply.id === id) return { pid: 0, output: [null, reply.stdout, reply.stderr], stdout: reply.stdout, stderr: reply.stderr, status: reply.status, signal: null };
+      }
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.wait(this.signal, 0, 0, left) === 'timed-out') throw new Error(`no answer from the test client within ${request.timeoutMs} ms`);
+    }
   }
 
   close(): void {
@@ -63,8 +93,9 @@ class WireClient {
 
 /**
  * The client of every server a test file starts (up to twenty): its thread costs about 40 ms of
- * CPU to start. Closed when the file's tests are done; this module registers that as it loads,
- * at the top of the test file, where Jest takes hooks (outside Jest there is nothing to close).
+ * CPU to start, and replies go by request id (see {@link WireClient.run}), so no server reads
+ * another's. Closed when the file's tests are done; this module registers that as it loads, at
+ * the top of the test file, where Jest takes hooks (outside Jest there is nothing to close).
  */
 let fileWireClient: WireClient | undefined;
 if (typeof afterAll === 'function') {
