@@ -32,11 +32,6 @@ export interface TestServer {
   stop(): void;
 }
 
-/**
- * Queries without psql: the client of pg-wire-worker.js in a worker thread, waited for with
- * Atomics.wait, writing what `psql -X -q -At -v ON_ERROR_STOP=1 -c` writes. Starting psql costs
- * about 40 ms of CPU; the real-server suites run about a thousand test queries.
- */
 /** A query of {@link WireClient.run}. */
 export interface WireRequest {
   readonly host: string;
@@ -54,6 +49,11 @@ export interface WireRequest {
   readonly waitMs?: number;
 }
 
+/**
+ * Queries without psql: the client of pg-wire-worker.js in a worker thread, waited for with
+ * Atomics.wait, writing what `psql -X -q -At -v ON_ERROR_STOP=1 -c` writes. Starting psql costs
+ * about 40 ms of CPU; the real-server suites run about a thousand test queries.
+ */
 export class WireClient {
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
   private readonly channel = new MessageChannel();
