@@ -25,8 +25,10 @@ export function synthesizeEnvironments(outdir: string, environments: readonly En
   const charts = app.node.children as EnvironmentChart[];
   // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
   const rendered = eachRendered(charts, (json, object) => ({ text: toYaml([json]), statefulSet: object.kind === 'StatefulSet' ? json as object : undefined }));
-  const majorChanges = charts.flatMap((chart, i) => undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`),
-    rendered[i].flatMap((r) => (r.statefulSet ? [r.statefulSet] : []))));
+  const majorChanges = charts.flatMap((chart, i) => {
+    const statefulSets = rendered[i].filter((r) => r.statefulSet !== undefined);
+    return undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), statefulSets.map((r) => r.statefulSet!), new Set(statefulSets.map((r) => r.text)));
+  });
   if (majorChanges.length) {
     restoreCommitted(charts.map((chart) => join(outdir, `${chart.node.id}.k8s.yaml`)));
     throw new ValidationError(majorChanges.join('\n'));

@@ -6,7 +6,7 @@ import { synthesizeEnvironments } from '../apps/k8s';
 import { undeclaredMajorChanges } from '../apps/undeclared-major-changes';
 import { ENVIRONMENTS } from '../environments';
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
-import { EnvironmentDescription, MajorUpgradeDeclaration } from '../lib';
+import { EnvironmentDescription, MajorUpgradeDeclaration, toYaml } from '../lib';
 import { REPO_ROOT } from './support/manifests';
 import { scratchRepository } from './support/scratch-repository';
 
@@ -63,6 +63,32 @@ test('the committed manifest is read document by document, whatever the document
     expect(undeclaredMajorChanges('shop', file, [statefulSet('db', 'postgres:17.2'), statefulSet('db2', 'postgres:16.4')])).toEqual([
       expect.stringContaining('StatefulSet shop/db runs PostgreSQL 16 in'), expect.stringContaining('StatefulSet shop/db2 runs PostgreSQL 15 in'),
     ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a committed StatefulSet the writer renders unchanged is skipped, a changed one is still read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'committed-'));
+  try {
+    const statefulSet = (name: string, image: string) => ({
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'shop' },
+      spec: { template: { spec: { containers: [{ name: 'postgres', image }] } } },
+    });
+    const db = toYaml([statefulSet('db', 'postgres:16.4')]);
+    const db2 = toYaml([statefulSet('db2', 'postgres:15.8')]);
+    const file = join(dir, 'shop.k8s.yaml');
+    writeFileSync(file, [db, db2].join('---\n'));
+    const moved = toYaml([statefulSet('db2', 'postgres:16.4')]);
+    const objects = [statefulSet('db', 'postgres:16.4'), statefulSet('db2', 'postgres:16.4')];
+    const expected = [expect.stringContaining('StatefulSet shop/db2 runs PostgreSQL 15 in')];
+    expect(undeclaredMajorChanges('shop', file, objects, new Set([db, moved]))).toEqual(expected);
+    expect(undeclaredMajorChanges('shop', file, objects)).toEqual(expected);
+    // a committed document equal to a rendered one is not read at all: this one says 14, and read, it refuses db
+    const db14 = toYaml([statefulSet('db', 'postgres:14.9')]);
+    writeFileSync(file, [db14, db2].join('---\n'));
+    expect(undeclaredMajorChanges('shop', file, objects, new Set([db14, moved]))).toEqual(expected);
+    expect(undeclaredMajorChanges('shop', file, objects)).toEqual([expect.stringContaining('StatefulSet shop/db runs PostgreSQL 14 in'), ...expected]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
