@@ -42,13 +42,15 @@ describe('synthesis against the committed manifests', () => {
   });
 });
 
+/** A StatefulSet whose `postgres` container runs `image`, in namespace shop. */
+const statefulSet = (name: string, image: string) => ({
+  apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'shop' },
+  spec: { template: { spec: { containers: [{ name: 'postgres', image }] } } },
+});
+
 test('the committed manifest is read document by document, whatever the documents before a StatefulSet hold', () => {
   const dir = mkdtempSync(join(tmpdir(), 'committed-'));
   try {
-    const statefulSet = (name: string, image: string) => ({
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'shop' },
-      spec: { template: { spec: { containers: [{ name: 'postgres', image }] } } },
-    });
     const file = join(dir, 'shop.k8s.yaml');
     // a ConfigMap whose text holds the word and a key that starts like a separator, closed by
     // `...`, the StatefulSet in the same part, and another after a separator with a comment
@@ -71,10 +73,6 @@ test('the committed manifest is read document by document, whatever the document
 test('a committed StatefulSet the writer renders unchanged is skipped, a changed one is still read', () => {
   const dir = mkdtempSync(join(tmpdir(), 'committed-'));
   try {
-    const statefulSet = (name: string, image: string) => ({
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'shop' },
-      spec: { template: { spec: { containers: [{ name: 'postgres', image }] } } },
-    });
     const db = toYaml([statefulSet('db', 'postgres:16.4')]);
     const db2 = toYaml([statefulSet('db2', 'postgres:15.8')]);
     const file = join(dir, 'shop.k8s.yaml');
