@@ -33,7 +33,7 @@ export function addChartChecks(scope: IConstruct): void {
   });
 }
 
-checkChartsAsRendered((chart, objects, rendered) => CHECKED.has(chart) ? problemsOf(chart, objects, (_, i) => rendered[i]) : []);
+checkChartsAsRendered((chart, objects, rendered) => CHECKED.has(chart) ? problemLines(chart, problemsOf(chart, objects, (_, i) => rendered[i])) : []);
 
 /** The chart-wide checks' problems of `objects` of `chart`, each rendering asked for as it is checked and let go after. */
 function problemsOf(chart: Chart, objects: readonly ApiObject[], renderingOf: (object: ApiObject, i: number) => unknown): string[] {
@@ -65,11 +65,16 @@ export function chartChecker(chart: Chart): { check(object: ApiObject, json: unk
 export function validateChart(chart: Chart): void {
   // A chart holding only objects users added gets the chart-wide checks too.
   addChartChecks(chart);
-  const problems = chart.node.findAll().flatMap((c) => c.node.validate().map((p) => `[${c.node.path}] ${p}`));
+  const problems = chart.node.findAll().flatMap((c) => problemLines(c, c.node.validate()));
   if (problems.length > 0) throw chartNotValid(chart, problems);
 }
 
-/** The error of a chart with problems, one line each (`[<construct path>] <problem>`). */
+/** Problems of `scope` as cdk8s lists a failed validation: `[<construct path>] <problem>`. */
+export function problemLines(scope: IConstruct, problems: readonly string[]): string[] {
+  return problems.map((problem) => `[${scope.node.path}] ${problem}`);
+}
+
+/** The error of a chart with problems, one line each (see {@link problemLines}). */
 export function chartNotValid(chart: Chart, problems: readonly string[]): ValidationError {
   return new ValidationError(`Chart '${chart.node.path}' is not valid:\n  ${problems.join('\n  ')}`);
 }

@@ -33,7 +33,7 @@ interface AppState {
    * {@link checksWaitForRendering}).
    */
   checksWait: boolean;
-  /** Within `app.synth()`: the problems of each chart's latest rendering. */
+  /** Within `app.synth()`: the problems of each chart's latest rendering, as cdk8s lists a failed validation. */
   rendered?: Map<Chart, string[]>;
 }
 
@@ -42,7 +42,7 @@ interface Session {
   readonly cache: Map<object, Map<string, unknown>>;
 }
 
-/** The chart-wide checks of a chart's rendered objects (registered by chart-checks.ts): its problems. */
+/** The chart-wide checks of a chart's rendered objects (registered by chart-checks.ts): its problems, as cdk8s lists a failed validation. */
 type RenderedChartCheck = (chart: Chart, objects: readonly ApiObject[], rendered: readonly unknown[]) => string[];
 let checkRendered: RenderedChartCheck | undefined;
 
@@ -217,7 +217,7 @@ function heldOutputs(app: App, synth: () => void): { write(): void } {
  */
 function problemsAsRendered(app: App, rendered: Map<Chart, string[]>): string[] {
   for (const chart of app.charts.filter((c) => !rendered.has(c))) renderedChart(chart, rendered);
-  return [...rendered].flatMap(([chart, found]) => found.map((problem) => `[${chart.node.path}] ${problem}`));
+  return [...rendered.values()].flat();
 }
 
 const INSTALLED = Symbol.for('cdk8s-postgres.synth-session');

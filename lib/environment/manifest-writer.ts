@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ApiObject, Chart } from 'cdk8s';
-import { chartChecker, chartNotValid, validateChart } from '../checks/chart-checks';
+import { chartChecker, chartNotValid, problemLines, validateChart } from '../checks/chart-checks';
 import { forEachRenderedObject, synthesisOf, validatedBeforeRendering } from '../checks/synth-session';
 import { toYaml } from '../core/yaml-text';
 
@@ -37,7 +37,7 @@ export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, 
       if (checker.check(object, json)) made.push(each(json, object));
     });
     const problems = checker.problems();
-    if (problems.length > 0) throw chartNotValid(chart, problems.map((p) => `[${chart.node.path}] ${p}`));
+    if (problems.length > 0) throw chartNotValid(chart, problemLines(chart, problems));
     return made;
   }));
 }
