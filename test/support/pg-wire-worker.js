@@ -121,7 +121,7 @@ function run({ host, port, user, password, database, sql, timeoutMs }) {
         const serverFirst = body.toString('utf8', 4);
         const attributes = Object.fromEntries(serverFirst.split(',').map((a) => [a[0], a.slice(2)]));
         if (!attributes.r.startsWith(scram.nonce)) return finish(2, `psql: error: ${where}: invalid SCRAM nonce\n`);
-        const salted = crypto.pbkdf2Sync(password, Buffer.from(attributes.s, 'base64'), Number(attributes.i), 32, 'sha256');
+        const salted = saltedPassword(password, attributes.s, Number(attributes.i));
         const clientKey = hmac(salted, 'Client Key');
         const withoutProof = `c=biws,r=${attributes.r}`;
         const signature = hmac(crypto.createHash('sha256').update(clientKey).digest(), `${scram.clientFirstBare},${serverFirst},${withoutProof}`);
@@ -132,6 +132,18 @@ function run({ host, port, user, password, database, sql, timeoutMs }) {
       return finish(2, `psql: error: ${where}: authentication method ${code} not supported by the test client\n`);
     }
   });
+}
+
+/**
+ * SCRAM's SaltedPassword, remembered per password, salt and iteration count as RFC 5802 lets a
+ * client do: the suites log in with the same logins (4096 iterations each) hundreds of times.
+ */
+const saltedPasswords = new Map();
+function saltedPassword(password, salt, iterations) {
+  const key = JSON.stringify([password, salt, iterations]);
+  let salted = saltedPasswords.get(key);
+  if (salted === undefined) saltedPasswords.set(key, salted = crypto.pbkdf2Sync(password, Buffer.from(salt, 'base64'), iterations, 32, 'sha256'));
+  return salted;
 }
 
 function cstrings(...values) {
