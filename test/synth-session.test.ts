@@ -96,6 +96,20 @@ test("app.synth() writes the library's YAML, byte for byte what writeCharts writ
   expect(Yaml.save).toBe(cdk8sSave);
 });
 
+test.each([
+  ['app.synth()', (app: App) => app.synth()],
+  ['writeCharts', (app: App) => void writeCharts(app.charts, outdir)],
+])('%s that fails leaves the files of the synthesis before it as they were, and nothing of its own', (_name, write) => {
+  write(fleet(outdir, 3));
+  const before = readdirSync(outdir).sort().map((file) => [file, readFileSync(join(outdir, file), 'utf8')]);
+  const failing = fleet(outdir, 3);
+  // the first two charts are rendered (and their text written somewhere) before the third fails
+  new ApiObject(failing.charts[0], 'extra', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'extra', namespace: 'shop-0' } });
+  bellConfigMap(failing.charts[2]);
+  expect(() => write(failing)).toThrow('holds \\u0007, a control character');
+  expect(readdirSync(outdir).sort().map((file) => [file, readFileSync(join(outdir, file), 'utf8')])).toEqual(before);
+});
+
 test("a document the library's writer refuses, in a chart of the user's alone, is written as cdk8s writes it", () => {
   const build = (dir: string) => {
     const app = new App({ outdir: dir });

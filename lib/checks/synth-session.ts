@@ -1,7 +1,7 @@
-import { writeFileSync } from 'fs';
 import { ApiObject, App, Chart, DependencyGraph, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { toYaml } from '../core/yaml-text';
+import { PendingFiles } from '../core/pending-files';
 
 /**
  * One synthesis (`app.synth()`, `app.synthYaml()`, `chart.toJson()` as `Testing.synth` calls it,
@@ -21,7 +21,7 @@ import { toYaml } from '../core/yaml-text';
  *
  * `app.synth()` renders each object once: its chart-wide checks wait for the rendering it writes
  * (see {@link checksWaitForRendering}), which is also the one after every validation has run, and
- * it writes its files with the library's YAML writer (see {@link libraryText}), only once every
+ * it writes its files with the library's YAML writer (see {@link libraryDocument}), only once every
  * chart has passed.
  */
 /** What a synthesis knows of one app. */
@@ -162,41 +162,44 @@ function renderedChart(chart: Chart, problems?: Map<Chart, string[]>): unknown[]
 }
 
 /**
- * The text of a file `app.synth()` writes, by the library's writer: each document with
- * {@link toYaml}, which writes what cdk8s writes but quotes strings kubectl could misread where
- * cdk8s leaves them plain (`0o17`, read as a number) and is about four times faster. A document it
- * refuses (a character no manifest can carry, which the chart-wide checks refuse first in the
- * library's charts, or a value that is not plain data) is written by cdk8s's own serializer, as
- * before.
+ * A document of a file `app.synth()` writes, by the library's writer: {@link toYaml}, which writes
+ * what cdk8s writes but quotes strings kubectl could misread where cdk8s leaves them plain
+ * (`0o17`, read as a number) and is about four times faster. A document it refuses (a character
+ * no manifest can carry, which the chart-wide checks refuse first in the library's charts, or a
+ * value that is not plain data) is written by cdk8s's own serializer, as before.
  */
-function libraryText(docs: unknown[]): string {
-  return docs.map((doc) => {
-    if (doc === undefined) return Yaml.stringify(doc);
-    try {
-      return toYaml([doc]);
-    } catch {
-      return Yaml.stringify(doc);
-    }
-  }).join('---\n');
+function libraryDocument(doc: unknown): string {
+  if (doc === undefined) return Yaml.stringify(doc);
+  try {
+    return toYaml([doc]);
+  } catch {
+    return Yaml.stringify(doc);
+  }
 }
 
 /**
- * Runs `synth` (cdk8s's app.synth()) holding what it writes: the manifests, which it writes
- * through Yaml.save (here with the library's writer), and the construct metadata if asked to.
- * `write()` writes them. User code that calls Yaml.stringify while rendering (a Lazy value) gets
- * cdk8s's serializer as ever.
+ * Runs `synth` (cdk8s's app.synth()) holding back what it writes: the manifests, which it writes
+ * through Yaml.save (here with the library's writer) into files put in place by `write()` (see
+ * {@link PendingFiles}), and the construct metadata if asked to. `discard()` removes them. User
+ * code that calls Yaml.stringify while rendering (a Lazy value) gets cdk8s's serializer as ever.
  */
-function heldOutputs(app: App, synth: () => void): { write(): void } {
+function heldOutputs(app: App, synth: () => void): { write(): void; discard(): void } {
   const yaml = Yaml as unknown as { save: (filePath: string, docs: unknown[]) => void };
   const metadataOf = app as unknown as { writeConstructMetadata?: (...args: unknown[]) => void };
-  const files: Array<[string, string]> = [];
+  const files = new PendingFiles();
   const writeMetadata = metadataOf.writeConstructMetadata;
   let metadata: unknown[] | undefined;
   const cdk8sSave = yaml.save;
-  yaml.save = (filePath, docs) => files.push([filePath, libraryText(docs)]);
+  yaml.save = (filePath, docs) => {
+    files.start(filePath);
+    docs.forEach((doc, i) => files.write(`${i > 0 ? '---\n' : ''}${libraryDocument(doc)}`));
+  };
   metadataOf.writeConstructMetadata = (...args) => { metadata = args; };
   try {
     synth();
+  } catch (error) {
+    files.discard();
+    throw error;
   } finally {
     yaml.save = cdk8sSave;
     // the method is cdk8s's App's: the object's own stand-in goes
@@ -204,9 +207,10 @@ function heldOutputs(app: App, synth: () => void): { write(): void } {
   }
   return {
     write: () => {
-      for (const [filePath, text] of files) writeFileSync(filePath, text, { encoding: 'utf8' });
+      files.commit();
       if (metadata) writeMetadata?.apply(app, metadata);
     },
+    discard: () => files.discard(),
   };
 }
 
@@ -271,9 +275,12 @@ function install(): void {
           state.rendered = undefined;
         }
       });
-      if (rendered) {
-        const problems = problemsAsRendered(this, rendered);
+      try {
+        const problems = rendered ? problemsAsRendered(this, rendered) : [];
         if (problems.length > 0) throw new Error(`Validation failed with the following errors:\n  ${problems.join('\n  ')}`);
+      } catch (error) {
+        held.discard();
+        throw error;
       }
       held.write();
     });

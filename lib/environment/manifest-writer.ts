@@ -4,6 +4,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { chartChecker, chartNotValid, problemLines, validateChart } from '../checks/chart-checks';
 import { forEachRenderedObject, synthesisOf, validatedBeforeRendering } from '../checks/synth-session';
 import { toYaml } from '../core/yaml-text';
+import { PendingFiles } from '../core/pending-files';
 
 /**
  * Validates one chart as `app.synth()` would, then writes it to `<outdir>/<chart id>.k8s.yaml`
@@ -15,21 +16,39 @@ export function writeChart(chart: Chart, outdir: string): string {
 
 /**
  * Validates every chart, then writes each to `<outdir>/<chart id>.k8s.yaml` and returns the
- * paths. Nothing is written unless every chart passes.
+ * paths. Nothing is put in place unless every chart passes: each document goes to a hidden file
+ * (`.<chart id>.k8s.yaml.<pid>-<n>.partial`) as it is rendered, and the files are renamed into
+ * place at the end; a failure removes them.
  */
 export function writeCharts(charts: readonly Chart[], outdir: string): string[] {
-  return writeTexts(charts, eachRendered(charts, (json) => toYaml([json])).map((documents) => documents.join('---\n')), outdir);
+  const files = new PendingFiles();
+  const paths = charts.map((chart) => manifestPath(chart, outdir));
+  let documents = 0;
+  try {
+    // each document goes to its chart's file as it is rendered: the text is never held at once
+    eachRendered(charts, (json) => files.write(`${documents++ > 0 ? '---\n' : ''}${toYaml([json])}`), (_, i) => {
+      files.start(paths[i]);
+      documents = 0;
+    });
+  } catch (error) {
+    files.discard();
+    throw error;
+  }
+  files.commit();
+  return paths;
 }
 
 /**
  * Validates and renders every chart as one synthesis, and returns what `each` makes of each
  * rendered object, chart by chart. Every validation runs first (what one changes in an object is
  * rendered); then each object is rendered once, for the chart-wide checks and for `each` alike,
- * and let go after: a fleet of charts is never held in memory at once.
+ * and let go after: a fleet of charts is never held in memory at once. `beforeChart` is told of
+ * each chart before its first object.
  */
-export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, object: ApiObject) => T): T[][] {
-  return synthesisOf(charts, () => charts.map((chart) => {
+export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, object: ApiObject) => T, beforeChart?: (chart: Chart, index: number) => void): T[][] {
+  return synthesisOf(charts, () => charts.map((chart, index) => {
     validatedBeforeRendering(chart, () => validateChart(chart));
+    beforeChart?.(chart, index);
     const checker = chartChecker(chart);
     const made: T[] = [];
     forEachRenderedObject(chart, (object, json) => {
@@ -46,8 +65,12 @@ export function eachRendered<T>(charts: readonly Chart[], each: (json: unknown, 
 export function writeTexts(charts: readonly Chart[], texts: readonly string[], outdir: string): string[] {
   mkdirSync(outdir, { recursive: true });
   return charts.map((chart, i) => {
-    const file = join(outdir, `${chart.node.id}.k8s.yaml`);
+    const file = manifestPath(chart, outdir);
     writeFileSync(file, texts[i]);
     return file;
   });
+}
+
+function manifestPath(chart: Chart, outdir: string): string {
+  return join(outdir, `${chart.node.id}.k8s.yaml`);
 }
