@@ -115,9 +115,14 @@ export function synthesisOf<T>(charts: readonly Chart[], body: () => T): T {
   return inSession([...new Set(charts.map((chart) => App.of(chart)))], body);
 }
 
-/** The objects of `chart` in the order cdk8s renders them: by their dependencies, each in its closest chart. */
+/**
+ * The objects of `chart` in the order cdk8s renders them: by their dependencies, each in its
+ * closest chart. Without a dependency in the chart, cdk8s's graph orders them as the tree does.
+ */
 function objectsInOrder(chart: Chart): ApiObject[] {
-  return new DependencyGraph(chart.node).topology().filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
+  const constructs = chart.node.findAll();
+  const ordered = constructs.some((c) => c.node.dependencies.length > 0) ? new DependencyGraph(chart.node).topology() : constructs;
+  return ordered.filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart);
 }
 
 /**
