@@ -58,3 +58,16 @@ test('the same path started twice ends with the later text', () => {
   expect(readdirSync(join(dir, 'out'))).toEqual(['a.yaml']);
   expect(readFileSync(join(dir, 'out', 'a.yaml'), 'utf8')).toBe('second\n');
 });
+
+test('a file that cannot be put in place fails the commit, and the files after it are removed', () => {
+  mkdirSync(join(dir, 'b.yaml'));
+  writeFileSync(join(dir, 'b.yaml', 'inside'), '');
+  const files = new PendingFiles();
+  for (const name of ['a.yaml', 'b.yaml', 'c.yaml']) {
+    files.start(join(dir, name));
+    files.write(`${name}\n`);
+  }
+  expect(() => files.commit()).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+  expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
+  expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('a.yaml\n');
+});

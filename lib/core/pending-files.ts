@@ -39,10 +39,19 @@ export class PendingFiles {
     if (open.length >= CHUNK) this.flush(open);
   }
 
-  /** Puts every file in place, in the order they were started. */
+  /** Puts every file in place, in the order they were started; when one cannot be, the rest are removed. */
   commit(): void {
     this.end();
-    for (const { partial, path } of this.done.splice(0)) renameSync(partial, path);
+    while (this.done.length > 0) {
+      const { partial, path } = this.done[0];
+      try {
+        renameSync(partial, path);
+      } catch (error) {
+        this.discard();
+        throw error;
+      }
+      this.done.shift();
+    }
     this.createdDirs = [];
   }
 
