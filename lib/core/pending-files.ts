@@ -7,7 +7,7 @@ const CHUNK = 1 << 16;
 /**
  * Files written as their text is made, each under a hidden name beside its own, and put in place
  * (renamed, so a reader sees the old file or the whole new one) only when every one is done, or
- * all removed. A synthesis of a thousand servers makes some 30 MB of YAML: held in memory until
+ * all removed. A synthesis of a thousand servers makes about 33 MB of YAML: held in memory until
  * the last chart had passed its checks, it was most of the peak memory of a synthesis. A process
  * killed in between leaves its hidden `.<file>.<pid>-<n>.partial` files behind, and the old files.
  */

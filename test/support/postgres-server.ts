@@ -153,6 +153,7 @@ const SUPERUSER_VERIFIER = (() => {
   const storedKey = createHash('sha256').update(hmac(salted, 'Client Key')).digest('base64');
   return `SCRAM-SHA-256$1:${salt.toString('base64')}$${storedKey}:${hmac(salted, 'Server Key').toString('base64')}`;
 })();
+
 const isRoot = process.getuid?.() === 0;
 
 /**
