@@ -33,7 +33,8 @@ describe('the API reference', () => {
     const dir = mkdtempSync(join(tmpdir(), 'typedoc-'));
     try {
       writeFileSync(join(dir, 'entry.ts'), '/** Documented. */\nexport interface Props {\n  /** Documented. */\n  readonly a: string;\n  readonly b: string;\n}\n');
-      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, types: [] }, include: ['entry.ts'] }));
+      // without the standard library's declarations (the fixture names only `string`): half of typedoc's time here
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, types: [], noLib: true }, include: ['entry.ts'] }));
       // the repository's configuration, with only the project swapped
       writeFileSync(join(dir, 'typedoc.json'), JSON.stringify({ extends: [join(REPO_ROOT, 'typedoc.json')], name: 'fixture', tsconfig: './tsconfig.json', entryPoints: ['./entry.ts'] }));
       const { status, out } = typedoc(join(dir, 'typedoc.json'));
