@@ -1,18 +1,10 @@
 import { spawnSync } from 'child_process';
-import { createHash, createHmac, pbkdf2Sync } from 'crypto';
 import { SCRAM_ITERATIONS, SCRAM_VERIFIER_PERL } from '../lib/sql/scram-verifier';
+import { scramKeys } from './support/scram';
 
 /** Runs the Job's Perl program as the Job does: the password in an environment variable, only its name as an argument. */
 function verifierOf(password: string): { status: number | null; stdout: string; stderr: string } {
   return spawnSync('perl', ['-', 'THE_PASSWORD'], { input: SCRAM_VERIFIER_PERL, env: { PATH: process.env.PATH, THE_PASSWORD: password }, encoding: 'utf8' });
-}
-
-/** StoredKey and ServerKey as RFC 5802 defines them, computed with Node's own PBKDF2 and HMAC. */
-function expectedKeys(password: string, salt: Buffer, iterations: number): string {
-  const salted = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, 32, 'sha256');
-  const storedKey = createHash('sha256').update(createHmac('sha256', salted).update('Client Key').digest()).digest('base64');
-  const serverKey = createHmac('sha256', salted).update('Server Key').digest('base64');
-  return `${storedKey}:${serverKey}`;
 }
 
 describe("the schema Job's SCRAM-SHA-256 verifier", () => {
@@ -29,7 +21,7 @@ describe("the schema Job's SCRAM-SHA-256 verifier", () => {
     const [, iterations, salt, keys] = match!;
     expect(Number(iterations)).toBe(SCRAM_ITERATIONS);
     expect(Buffer.from(salt, 'base64')).toHaveLength(16);
-    expect(keys).toBe(expectedKeys(password, Buffer.from(salt, 'base64'), SCRAM_ITERATIONS));
+    expect(keys).toBe(scramKeys(password, Buffer.from(salt, 'base64'), SCRAM_ITERATIONS));
   });
 
   test('takes a new random salt each time', () => {

@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
-import { createHash, createHmac, pbkdf2Sync } from 'crypto';
+import { createHash } from 'crypto';
 import { chmodSync, chownSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
 import { DEFAULT_MAJOR_VERSION, SUPPORTED_MAJOR_VERSIONS } from '../../lib/core/postgres-version';
+import { scramKeys } from './scram';
 
 /** A throwaway PostgreSQL server started by a test and removed after it. */
 export interface TestServer {
@@ -146,13 +147,8 @@ const SUPERUSER_PASSWORD = 'test-superuser-password';
  * in each psql of the schema Jobs and the tests (some two thousand a run) at 4096. initdb stores a
  * password that is already a verifier as given, as ALTER ROLE … PASSWORD does.
  */
-const SUPERUSER_VERIFIER = (() => {
-  const salt = Buffer.from('cdk8s-postgres-test-salt').subarray(0, 16);
-  const salted = pbkdf2Sync(SUPERUSER_PASSWORD, salt, 1, 32, 'sha256');
-  const hmac = (key: Buffer, text: string) => createHmac('sha256', key).update(text).digest();
-  const storedKey = createHash('sha256').update(hmac(salted, 'Client Key')).digest('base64');
-  return `SCRAM-SHA-256$1:${salt.toString('base64')}$${storedKey}:${hmac(salted, 'Server Key').toString('base64')}`;
-})();
+const SUPERUSER_SALT = Buffer.from('cdk8s-postgres-test-salt').subarray(0, 16);
+const SUPERUSER_VERIFIER = `SCRAM-SHA-256$1:${SUPERUSER_SALT.toString('base64')}$${scramKeys(SUPERUSER_PASSWORD, SUPERUSER_SALT, 1)}`;
 
 const isRoot = process.getuid?.() === 0;
 
