@@ -52,6 +52,18 @@ describe('toYaml', () => {
     expect(() => toYaml([{ s: 'cr\rlf' }])).toThrow('cannot write "cr\\u000Dlf" to a manifest: it holds \\u000D, a carriage return, at line 1, column 3');
     expect(() => toYaml([{ ['bell\u0007']: 'x' }])).toThrow('cannot write "bell\\u0007" to a manifest: it holds \\u0007, a control character');
   });
+
+  test('keys and multi-line texts it has written before are written the same again; refused ones are refused again', () => {
+    const script = 'set -e\necho ok\n';
+    const doc = { data: { script }, spec: { containers: [{ args: [script] }] } };
+    const first = toYaml([doc]);
+    expect(toYaml([doc])).toBe(first);
+    expect(parse(first)).toEqual(doc);
+    for (let i = 0; i < 2; i++) {
+      expect(() => toYaml([{ data: { '<<': 'c' } }])).toThrow("it is YAML's merge key");
+      expect(() => toYaml([{ data: { s: 'one\ntwo\u0007' } }])).toThrow('holds \\u0007, a control character, at line 2');
+    }
+  });
 });
 
 // This writer used to be compared byte for byte with cdk8s's (`Yaml.stringify`). It no longer

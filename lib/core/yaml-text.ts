@@ -37,17 +37,38 @@ function isMap(value: unknown): value is Record<string, unknown> {
   return prototype === null || (Object.getPrototypeOf(prototype) === null && Object.prototype.toString.call(value) === '[object Object]');
 }
 
-function entries(map: Record<string, unknown>): [string, unknown][] {
-  return Object.entries(map).filter(([, v]) => v !== undefined);
+/** True when the map has an entry to write (one whose value is not undefined). */
+function hasEntries(map: Record<string, unknown>): boolean {
+  for (const key in map) if (Object.prototype.hasOwnProperty.call(map, key) && map[key] !== undefined) return true;
+  return false;
 }
 
 function emitMap(map: Record<string, unknown>, indent: string): string {
-  return entries(map).map(([key, value]) => `${indent}${plainOrQuoted(representable(key, unrepresentableKey))}:${emitValue(value, indent)}`).join('\n');
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(map)) {
+    if (value !== undefined) lines.push(`${indent}${keyText(key)}:${emitValue(value, indent)}`);
+  }
+  return lines.join('\n');
+}
+
+// The same few hundred keys (apiVersion, metadata, name, labels' keys …) make up most of a
+// manifest's lines: each is checked and quoted once. Bounded, for a long-lived process.
+const KEY_TEXTS = new Map<string, string>();
+const KEY_TEXTS_MAX = 4096;
+
+function keyText(key: string): string {
+  let text = KEY_TEXTS.get(key);
+  if (text === undefined) {
+    text = plainOrQuoted(representable(key, unrepresentableKey));
+    if (KEY_TEXTS.size >= KEY_TEXTS_MAX) KEY_TEXTS.clear();
+    KEY_TEXTS.set(key, text);
+  }
+  return text;
 }
 
 function emitList(list: readonly unknown[], indent: string): string {
   return list.map((item) => {
-    if (isMap(item) && entries(item).length > 0) {
+    if (isMap(item) && hasEntries(item)) {
       // The first key shares the line with the dash; the rest line up under it.
       return `${indent}- ${emitMap(item, `${indent}  `).slice(indent.length + 2)}`;
     }
@@ -58,7 +79,7 @@ function emitList(list: readonly unknown[], indent: string): string {
 
 /** The value after `key:`, on the same line for scalars, on the next lines for collections. */
 function emitValue(value: unknown, indent: string): string {
-  if (isMap(value) && entries(value).length > 0) return `\n${emitMap(value, `${indent}  `)}`;
+  if (isMap(value) && hasEntries(value)) return `\n${emitMap(value, `${indent}  `)}`;
   if (Array.isArray(value) && value.length > 0) return `\n${emitList(value, `${indent}  `)}`;
   return ` ${scalar(value, indent)}`;
 }
@@ -109,9 +130,32 @@ function representable(s: string, problemOf: (s: string) => string | undefined =
 }
 
 function string(s: string, indent: string): string {
+  if (!s.includes('\n')) return plainOrQuoted(representable(s));
+  const known = MULTI_LINE_TEXTS.get(s);
+  if (known?.indent === indent) return known.text;
   representable(s);
-  if (s.includes('\n') && !NOT_IN_BLOCK.test(s) && !/^[ \t\n]/.test(s) && !/[ \t]\n|[ \t]$/.test(s)) return literalBlock(s, indent);
-  return plainOrQuoted(s);
+  const text = !NOT_IN_BLOCK.test(s) && !/^[ \t\n]/.test(s) && !/[ \t]\n|[ \t]$/.test(s) ? literalBlock(s, indent) : plainOrQuoted(s);
+  rememberMultiLine(s, indent, text);
+  return text;
+}
+
+// Multi-line values (a Job's script, a ConfigMap's SQL) recur in every object of their kind: each
+// is checked and laid out once per indentation. Kept up to about a million characters, for a
+// long-lived process.
+const MULTI_LINE_TEXTS = new Map<string, { indent: string; text: string }>();
+const MULTI_LINE_CHARACTERS_MAX = 1 << 20;
+let multiLineCharacters = 0;
+
+function rememberMultiLine(s: string, indent: string, text: string): void {
+  if (s.length + text.length > MULTI_LINE_CHARACTERS_MAX) return;
+  if (multiLineCharacters + s.length + text.length > MULTI_LINE_CHARACTERS_MAX) {
+    MULTI_LINE_TEXTS.clear();
+    multiLineCharacters = 0;
+  }
+  const replaced = MULTI_LINE_TEXTS.get(s);
+  if (replaced) multiLineCharacters -= s.length + replaced.text.length;
+  MULTI_LINE_TEXTS.set(s, { indent, text });
+  multiLineCharacters += s.length + text.length;
 }
 
 /** Plain when nothing else could be read into it; double-quoted JSON otherwise (valid YAML). */
