@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { compileFunction, createContext } from 'vm';
 
 // test/support/test-environment.js compiles Jest's modules through V8's cache: a module must not
@@ -21,6 +22,21 @@ describe("the suite's test environment", () => {
 
   test('an HTML-like comment may open the first line, as in compileFunction', () => {
     expect(compileFunction('--> a comment to the end of the line\nreturn 1;', [], { parsingContext: createContext({}) })()).toBe(1);
+  });
+
+  test("an error's stack still names the TypeScript source's line and column (Jest's source maps)", () => {
+    const error: Error | undefined = new Error('mapped'); // the type annotation moves the column in the compiled code
+    const line = readFileSync(__filename, 'utf8').split('\n').findIndex((l) => l.includes("new Error('mapped')"));
+    const column = readFileSync(__filename, 'utf8').split('\n')[line].indexOf("new Error('mapped')");
+    expect(error!.stack!.split('\n')[1]).toContain(`test-environment.test.ts:${line + 1}:${column + 1}`);
+  });
+
+  test('a stack captured into a plain object (as cdktf and constructs do for every token) is V8\'s own text', () => {
+    const holder: { stack?: string } = {};
+    Error.captureStackTrace(holder);
+    const lines = holder.stack!.split('\n');
+    expect(lines[0]).toBe('Error');
+    expect(lines[1]).toMatch(/^ {4}at .*test-environment\.test\.ts:\d+:\d+\)?$/);
   });
 
   test('calls without a context and scripts with a hashbang go to Node as they were', () => {

@@ -25,3 +25,23 @@ vm.compileFunction = function compileFunctionThroughCache(code, params, options)
 };
 
 module.exports = TestEnvironment;
+
+// Jest formats every stack through its source maps. cdktf and constructs also capture a full
+// stack (no depth limit) into a plain object for each token and construct they make, and keep
+// it as text for their own messages; mapping those frames was about 4 s of the workers' CPU in a
+// run. Stacks of real errors (any realm's) are still mapped; the plain objects get V8's own text.
+let formatStack;
+function formatStackUnlessPlainObject(error, frames) {
+  if (typeof formatStack !== 'function') return `${error}${frames.map((frame) => `\n    at ${frame}`).join('')}`;
+  if (error !== null && typeof error === 'object' && Object.prototype.toString.call(error) !== '[object Error]') {
+    return `Error${frames.map((frame) => `\n    at ${frame}`).join('')}`;
+  }
+  return formatStack(error, frames);
+}
+Object.defineProperty(Error, 'prepareStackTrace', {
+  configurable: true,
+  get: () => (formatStack === undefined ? undefined : formatStackUnlessPlainObject),
+  set: (format) => {
+    formatStack = format === formatStackUnlessPlainObject ? formatStack : format;
+  },
+});
