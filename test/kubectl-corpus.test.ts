@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { PostgresStatefulSet, SchemaInitJob, ValidationError, writeChart } from '../lib';
 import { apiObjectsOf } from '../lib/checks/chart-checks';
 import { unrepresentableStrings } from '../lib/checks/representable-text';
+import { anyCodePoint } from './support/arbitraries';
 import { asJson, byIdentity, KubectlReadings, objectsOf, readWithKubectl } from './support/kubectl';
 import { KubeObject, testChart } from './support/manifests';
 
@@ -30,7 +31,7 @@ const join_ = (parts: string[]) => parts.join('');
 const text = fc.oneof(
   { weight: 4, arbitrary: fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map(join_) },
   { weight: 2, arbitrary: fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 10 }).map(join_) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.string({ unit: anyCodePoint, maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 12 }) },
 );
 const LABEL_PIECES = ['0', '1', '7', '9', '-', '.', '_', 'e', 'E', 'x', 'X', 'o', 'O', 'b', 'B', 'a', 'f', 'n', 'y', 'Y', 'N', 'on', 'off', 'true', 'null', 'inf', 'nan', 'T', 'Z', 'Gi', 'm'];
