@@ -1,4 +1,8 @@
-import Ajv from 'ajv';
+import { createHash } from 'crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import Ajv, { ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
 import postgresqlSchema from '../../lib/imports/acid.zalan.do.postgresql.schema.json';
 import cnpgClusterSchema from '../../lib/imports/postgresql.cnpg.io.cluster.schema.json';
 import cnpgDatabaseSchema from '../../lib/imports/postgresql.cnpg.io.database.schema.json';
@@ -8,7 +12,39 @@ import cnpgScheduledBackupSchema from '../../lib/imports/postgresql.cnpg.io.sche
 import barmanObjectStoreSchema from '../../lib/imports/barmancloud.cnpg.io.objectstore.schema.json';
 
 // The CRD's patterns escape characters (`\ `) that ajv rejects in unicode mode.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
+const AJV_OPTIONS = { allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false } as const;
+const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+
+// Compiling a CRD's schema takes ajv about 0.2-1.2 s, and every test file that checks the kind
+// compiled it again; the code ajv generates is kept here (named by the schema, ajv's version and
+// the options) and loaded instead. The folder is node_modules' own cache, as for scripts/register-ts.js.
+const CACHE_DIR = join(__dirname, '..', '..', 'node_modules', '.cache', 'cdk8s-postgres-crd-validators');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AJV_VERSION = (require('ajv/package.json') as { version: string }).version;
+
+/** ajv's validator of `schema`, from the cache when ajv generated it before. */
+function compiledValidator(schema: object): ValidateFunction {
+  const key = createHash('sha256').update(JSON.stringify([AJV_VERSION, AJV_OPTIONS, schema])).digest('hex').slice(0, 40);
+  const file = join(CACHE_DIR, `${key}.js`);
+  try {
+    readFileSync(file);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file) as ValidateFunction;
+  } catch {
+    // not there yet (or unreadable): compiled below
+  }
+  const validate = ajv.compile(schema);
+  try {
+    mkdirSync(CACHE_DIR, { recursive: true });
+    // written whole under another name, then renamed: a worker reading it sees all of it or nothing
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, standaloneCode(ajv, validate));
+    renameSync(partial, file);
+  } catch {
+    // a read-only node_modules: compiled each time, as before
+  }
+  return validate;
+}
 
 /**
  * Problems with an object of a vendored CRD: its openAPIV3Schema (types, enums, patterns,
@@ -17,9 +53,9 @@ const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, vali
  */
 function crdProblems(schema: object): (o: unknown) => string[] {
   // compiled when first used: a test file that checks one kind does not compile the others
-  let compiled: ReturnType<typeof ajv.compile> | undefined;
+  let compiled: ValidateFunction | undefined;
   return (o) => {
-    const validate = compiled ??= ajv.compile(schema);
+    const validate = compiled ??= compiledValidator(schema);
     return [
       ...(validate(o) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`)),
       ...prunedFields(o, schema, ''),
