@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { mkdirSync, renameSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
@@ -27,7 +27,6 @@ function compiledValidator(schema: object): ValidateFunction {
   const key = createHash('sha256').update(JSON.stringify([AJV_VERSION, AJV_OPTIONS, schema])).digest('hex').slice(0, 40);
   const file = join(CACHE_DIR, `${key}.js`);
   try {
-    readFileSync(file);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file) as ValidateFunction;
   } catch {

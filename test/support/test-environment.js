@@ -32,7 +32,6 @@ module.exports = TestEnvironment;
 // run. Stacks of real errors (any realm's) are still mapped; the plain objects get V8's own text.
 let formatStack;
 function formatStackUnlessPlainObject(error, frames) {
-  if (typeof formatStack !== 'function') return `${error}${frames.map((frame) => `\n    at ${frame}`).join('')}`;
   if (error !== null && typeof error === 'object' && Object.prototype.toString.call(error) !== '[object Error]') {
     return `Error${frames.map((frame) => `\n    at ${frame}`).join('')}`;
   }
@@ -40,7 +39,7 @@ function formatStackUnlessPlainObject(error, frames) {
 }
 Object.defineProperty(Error, 'prepareStackTrace', {
   configurable: true,
-  get: () => (formatStack === undefined ? undefined : formatStackUnlessPlainObject),
+  get: () => (typeof formatStack === 'function' ? formatStackUnlessPlainObject : formatStack),
   set: (format) => {
     formatStack = format === formatStackUnlessPlainObject ? formatStack : format;
   },
