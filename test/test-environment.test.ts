@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { compileFunction, createContext } from 'vm';
+import { compileFunction, createContext, runInThisContext } from 'vm';
 
 // test/support/test-environment.js compiles Jest's modules through V8's cache: a module must not
 // tell the difference from vm.compileFunction.
@@ -37,6 +37,26 @@ describe("the suite's test environment", () => {
     const lines = holder.stack!.split('\n');
     expect(lines[0]).toBe('Error');
     expect(lines[1]).toMatch(/^ {4}at .*test-environment\.test\.ts:\d+:\d+\)?$/);
+  });
+
+  test("a formatter set over Jest's gets what it asks for, and putting the saved one back restores Jest's (the callsites pattern)", () => {
+    // the worker's own Error, whose formatter Node uses for every realm's stacks
+    const WorkerError = runInThisContext('Error') as ErrorConstructor;
+    const saved = WorkerError.prepareStackTrace;
+    let sites: unknown;
+    let collected: unknown;
+    try {
+      WorkerError.prepareStackTrace = (_error, frames) => frames;
+      sites = runInThisContext('new Error().stack');
+      const holder: { stack?: unknown } = {};
+      WorkerError.captureStackTrace(holder);
+      collected = holder.stack;
+    } finally {
+      WorkerError.prepareStackTrace = saved;
+    }
+    expect([Array.isArray(sites), Array.isArray(collected)]).toEqual([true, true]);
+    expect(WorkerError.prepareStackTrace).toBe(saved);
+    expect(runInThisContext("new Error('after').stack")).toMatch(/^Error: after\n {4}at /);
   });
 
   test('calls without a context and scripts with a hashbang go to Node as they were', () => {

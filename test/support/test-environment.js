@@ -29,18 +29,30 @@ module.exports = TestEnvironment;
 // Jest formats every stack through its source maps. cdktf and constructs also capture a full
 // stack (no depth limit) into a plain object for each token and construct they make, and keep
 // it as text for their own messages; mapping those frames was about 4 s of the workers' CPU in a
-// run. Stacks of real errors (any realm's) are still mapped; the plain objects get V8's own text.
+// run. Under Jest's formatter (@jest/source-map's, bound), stacks of real errors (any realm's) are
+// still mapped and the plain objects get V8's own text. Any other formatter is left as it is set
+// (one that collects call sites into a plain object gets them), and code that saves the formatter,
+// sets its own and puts the saved one back (as the callsites package does) restores Jest's.
 let formatStack;
-function formatStackUnlessPlainObject(error, frames) {
-  if (error !== null && typeof error === 'object' && Object.prototype.toString.call(error) !== '[object Error]') {
-    return `Error${frames.map((frame) => `\n    at ${frame}`).join('')}`;
-  }
-  return formatStack(error, frames);
-}
+let jestFormat;
+let jestWrapper;
+const isJestFormatter = (format) => typeof format === 'function' && format.name === 'bound formatStackTrace';
 Object.defineProperty(Error, 'prepareStackTrace', {
   configurable: true,
-  get: () => (typeof formatStack === 'function' ? formatStackUnlessPlainObject : formatStack),
+  get: () => {
+    if (!isJestFormatter(formatStack)) return formatStack;
+    if (jestFormat !== formatStack) {
+      const format = jestFormat = formatStack;
+      jestWrapper = function formatStackUnlessPlainObject(error, frames) {
+        if (error !== null && typeof error === 'object' && Object.prototype.toString.call(error) !== '[object Error]') {
+          return `Error${frames.map((frame) => `\n    at ${frame}`).join('')}`;
+        }
+        return format(error, frames);
+      };
+    }
+    return jestWrapper;
+  },
   set: (format) => {
-    formatStack = format === formatStackUnlessPlainObject ? formatStack : format;
+    formatStack = format !== undefined && format === jestWrapper ? jestFormat : format;
   },
 });
