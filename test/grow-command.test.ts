@@ -5,6 +5,7 @@ import { join } from 'path';
 import { canonicalSize, GROW_USAGE, parseGrowArgs, runGrow, TERRAFORM_STACKS } from '../apps/grow';
 import { writeStandIn } from './support/stand-in';
 import { KubeObject, loadDist, REPO_ROOT } from './support/manifests';
+import { shellcheck } from './support/shellcheck';
 
 const dist = loadDist();
 
@@ -45,10 +46,6 @@ function kubectlPatched(claim: KubeObject, body: string): KubeObject {
   const file = join(scratch, `${claim.metadata.name}.json`);
   writeFileSync(file, JSON.stringify(claim));
   return JSON.parse(execFileSync(KUBECTL, ['patch', '-f', file, '--local', '--type', 'merge', '-p', body, '-o', 'json'], { encoding: 'utf8', env: OFFLINE }));
-}
-
-function shellcheck(script: string) {
-  return spawnSync('shellcheck', ['-s', 'sh', '-'], { input: script, encoding: 'utf8' });
 }
 
 describe('npm run grow: StatefulSet servers', () => {
@@ -97,7 +94,7 @@ describe('npm run grow: StatefulSet servers', () => {
   });
 
   test.each(runs.map((r) => [r.args.join(' '), r]))('%s: shellcheck finds nothing', (_, r) => {
-    const checked = shellcheck(r.result.stdout);
+    const checked = shellcheck('sh', r.result.stdout);
     expect(checked.stdout).toBe('');
     expect(checked.status).toBe(0);
   });
@@ -212,7 +209,7 @@ describe('npm run grow: other backends', () => {
     expect(result.stdout).toContain('EFS is elastic: it grows with the data and');
     expect(result.stdout).toContain("# enforces no capacity (the claim's 20Gi is a number Kubernetes requires, not a limit).");
     expect(result.stdout.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual([]);
-    expect(shellcheck(result.stdout).status).toBe(0);
+    expect(shellcheck('sh', result.stdout).status).toBe(0);
   });
 
   test('Zalando: the operator resizes; the script declares and applies, and patches no claim', () => {
@@ -229,7 +226,7 @@ describe('npm run grow: other backends', () => {
     expect(lines).toContain("# 2. Declare the new size: environments/prod-operator.ts, server 'microservices', storage.size: '50Gi' -> '100Gi'.");
     const declare = lines.indexOf('npm run --silent grow -- prod-operator microservices 100Gi --check-declared');
     expect(lines.slice(declare + 3, declare + 5)).toEqual(['npx cdk8s synth --no-check-upgrade', 'kubectl apply -f dist/prod-operator.k8s.yaml']);
-    expect(shellcheck(result.stdout).stdout).toBe('');
+    expect(shellcheck('sh', result.stdout).stdout).toBe('');
     expect(grow('prod-operator', 'microservices', '100Gi', '--terraform').stdout).toContain('\nnpx cdktf deploy prod-operator\n');
   });
 });
@@ -261,7 +258,7 @@ esac
   test('the operator resizes: the script checks every claim it labels, declares and applies, and patches none', () => {
     expect([result.status, result.stderr]).toEqual([0, '']);
     expect(result.stdout.replace(/\n# /g, ' ')).toContain('The operator resizes them: change storage.size in the Cluster and it patches each instance\'s claim in place, without a restart (resizeInUseVolumes, on by default)');
-    expect(shellcheck(result.stdout).stdout).toBe('');
+    expect(shellcheck('sh', result.stdout).stdout).toBe('');
     const ran = run('true');
     expect([ran.status, ran.stderr]).toEqual([0, '']);
     expect(ran.calls).toEqual([

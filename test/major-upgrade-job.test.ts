@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import { Chart } from 'cdk8s';
 import { MajorUpgradeJob, MajorUpgradeJobProps, PostgresStatefulSet, toYaml } from '../lib';
 import { MAJOR_UPGRADE_SCRIPT } from '../lib/jobs/major-upgrade/script';
@@ -7,6 +6,7 @@ import { asJson, byIdentity, objectsOf, readWithKubectl } from './support/kubect
 import { only, synth, testChart } from './support/manifests';
 import { NetworkPolicies, Pod } from './support/network-policy';
 import { checkSecurityBaseline } from './support/policy';
+import { shellcheck } from './support/shellcheck';
 
 const SUPERUSER = { name: 'postgres', password: { name: 'orders-superuser', key: 'password' } };
 
@@ -95,7 +95,7 @@ describe('MajorUpgradeJob manifest', () => {
   });
 
   test('shellcheck finds nothing in its script', () => {
-    const result = spawnSync('shellcheck', ['--shell', 'bash', '--severity', 'style', '-'], { input: MAJOR_UPGRADE_SCRIPT, encoding: 'utf8' });
+    const result = shellcheck('bash', MAJOR_UPGRADE_SCRIPT);
     expect(result.error).toBeUndefined();
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);

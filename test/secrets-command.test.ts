@@ -7,6 +7,7 @@ import { renderMissingSecrets, renderSecrets, runSecrets } from '../apps/secrets
 import { KUBECTL, objectsOf, readWithKubectl } from './support/kubectl';
 import { validateObject } from './support/schema';
 import { KubeObject, REPO_ROOT } from './support/manifests';
+import { shellcheck } from './support/shellcheck';
 
 describe('npm run secrets', () => {
   test('prints every Secret minikube-dev references, with fresh 32-character passwords', () => {
@@ -131,8 +132,8 @@ describe('npm run secrets -- <environment> --missing-from <list>', () => {
       const run = spawnSync('npm', ['run', '--silent', 'secrets', '--', 'minikube-dev', '--missing-from', '-'], { cwd: REPO_ROOT, input: list, encoding: 'utf8' });
       expect(run.status).toBe(0);
       expect(run.stderr).toBe('adds to Secret dbaas-dbaas-metadata/dbaas-metadata-postgresql-local: backup-password\nadds to Secret microservices/postgres-secret: backup-password\n');
-      const shellcheck = spawnSync('shellcheck', ['--shell', 'sh', '--severity', 'style', '-'], { input: run.stdout, encoding: 'utf8' });
-      expect([shellcheck.status, shellcheck.stdout]).toEqual([0, '']);
+      const checked = shellcheck('sh', run.stdout);
+      expect([checked.status, checked.stdout]).toEqual([0, '']);
       // A stand-in kubectl on PATH records each call's arguments and stdin.
       mkdirSync(join(dir, 'bin'));
       writeFileSync(join(dir, 'bin', 'kubectl'), '#!/bin/sh\nn=$(($(cat "$CALLS/count" 2>/dev/null || echo 0) + 1))\necho "$n" > "$CALLS/count"\nprintf \'%s\\n\' "$@" > "$CALLS/$n.args"\ncat > "$CALLS/$n.stdin"\n', { mode: 0o755 });

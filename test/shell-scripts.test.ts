@@ -1,5 +1,5 @@
-import { spawnSync, SpawnSyncReturns } from 'child_process';
 import { KubeObject, loadDist } from './support/manifests';
+import { shellcheck } from './support/shellcheck';
 
 /** Every `sh -c` / `bash -c` script in an object, with where it sits. */
 function shellScripts(object: KubeObject): { at: string; shell: 'sh' | 'bash'; script: string }[] {
@@ -25,16 +25,6 @@ test('the manifests hold shell scripts to check', () => {
   expect(scripts.length).toBeGreaterThanOrEqual(20);
   expect(scripts.some((s) => s.shell === 'bash')).toBe(true);
 });
-
-// The same script sits in many objects (a Job's in every environment that has it): shellcheck
-// reads each distinct script once, and every place is still its own test.
-const verdicts = new Map<string, SpawnSyncReturns<string>>();
-function shellcheck(shell: 'sh' | 'bash', script: string): SpawnSyncReturns<string> {
-  const key = `${shell}\0${script}`;
-  let verdict = verdicts.get(key);
-  if (!verdict) verdicts.set(key, verdict = spawnSync('shellcheck', ['--shell', shell, '--severity', 'style', '-'], { input: script, encoding: 'utf8' }));
-  return verdict;
-}
 
 test.each(scripts.map((s) => [s.target, s] as const))('shellcheck finds nothing in %s', (_target, { shell, script }) => {
   const result = shellcheck(shell, script);

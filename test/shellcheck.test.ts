@@ -1,7 +1,7 @@
-import { spawnSync } from 'child_process';
 import { RESTORE_SCRIPT } from '../lib/jobs/backup/scripts';
 import { MAJOR_UPGRADE_SCRIPT } from '../lib/jobs/major-upgrade/script';
 import { loadDist } from './support/manifests';
+import { shellcheck } from './support/shellcheck';
 
 /**
  * Every shell script the library emits, checked by shellcheck: the container commands and exec
@@ -34,7 +34,7 @@ test('there are scripts of every kind to check: schema Job, backup, major guard,
 });
 
 test.each([...scripts.entries()])('shellcheck finds nothing in %s', (_where, { shell, script }) => {
-  const result = spawnSync('shellcheck', ['--shell', shell, '--severity', 'style', '-'], { input: script, encoding: 'utf8' });
+  const result = shellcheck(shell, script);
   expect(result.error).toBeUndefined();
   expect(result.stdout).toBe('');
   expect(result.status).toBe(0);

@@ -21,6 +21,7 @@ import { KubeObject, only, REPO_ROOT, synth, testApp, testChart } from './suppor
 import { CLIENT_BIN_DIR, SERVER_USER, sleep, startPostgres, TestServer } from './support/postgres-server';
 import { admittedSuites, certificateFingerprint, ContainerServer, handshake, SecretVolume, startContainerServer } from './support/tls-server';
 import { promql, promtoolTestRules } from './support/promql';
+import { shellcheck } from './support/shellcheck';
 
 /**
  * TLS that stays valid (issue 22): a renewed certificate is loaded without a person, an alert
@@ -94,7 +95,7 @@ describe('a renewed certificate is loaded without a person', () => {
   });
 
   test('shellcheck finds nothing in the script (POSIX sh)', () => {
-    const result = spawnSync('shellcheck', ['--shell', 'sh', '--severity', 'style', '-'], { input: CERTIFICATE_RELOAD_SCRIPT, encoding: 'utf8' });
+    const result = shellcheck('sh', CERTIFICATE_RELOAD_SCRIPT);
     expect(result.stdout).toBe('');
     expect(result.status).toBe(0);
   });
