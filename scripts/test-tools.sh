@@ -16,6 +16,8 @@ missing=()
 for tool in "${!PACKAGE_OF[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${PACKAGE_OF[$tool]}")
 done
+# A library, not a program: the documentation test runs docs/development.md's faked-clock line.
+[ -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ] || missing+=(libfaketime)
 # initdb refuses to run as root: the tests run the servers as the OS user 'postgres'.
 needs_user=false
 if [ "$(id -u)" = 0 ] && ! id -u postgres >/dev/null 2>&1; then needs_user=true; fi
