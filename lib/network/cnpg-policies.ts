@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { KubeNetworkPolicy, NetworkPolicyEgressRule } from '../private/k8s';
 import { fail } from '../private/validation';
+import { clientSelector } from '../private/labels';
 import { operatorNetwork } from './operator-network';
 import { CloudNativePgNetworkOptions } from './cnpg-options';
 import { jobsPolicy } from './jobs-policy';
@@ -59,7 +60,7 @@ export interface CnpgPoliciesOptions {
 export function cnpgPolicies(scope: Construct, options: CnpgPoliciesOptions): void {
   const { owner, cluster, namespace, network } = options;
   const { operatorNamespace, operatorPods, clientNamespaces, apiServer } = operatorNetwork(owner, network, { namespace: 'cnpg-system', podLabels: { 'app.kubernetes.io/name': 'cloudnative-pg' } });
-  const client = { [options.clientLabel.key]: options.clientLabel.value };
+  const client = clientSelector(options.clientLabel);
   if ((operatorNamespace === namespace || clientNamespaces.includes(operatorNamespace)) && Object.entries(operatorPods).every(([key, value]) => client[key] === value)) {
     fail(owner, 'network.operatorPodLabels', operatorPods, `would also select every client of the cluster (label ${options.clientLabel.key}: ${options.clientLabel.value}) in namespace '${operatorNamespace}', which would then reach the instance manager (8000) as the operator does: give the labels only the operator's pod carries`);
   }

@@ -1,7 +1,7 @@
 import { KubeNetworkPolicy } from '../private/k8s';
 import { Construct } from 'constructs';
 import { DNS_EGRESS, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
-import { MANAGED_BY_LABEL } from '../private/labels';
+import { clientSelector, MANAGED_BY_LABEL } from '../private/labels';
 
 /** A server as its clients reach it: the label they carry and the pods and port they connect to. */
 export interface ServerEndpoint {
@@ -45,7 +45,7 @@ export class NamespaceNetworkDefaults extends Construct {
       new KubeNetworkPolicy(this, `Clients-${server.name}`, {
         metadata: metadata(`${server.name}-clients`),
         spec: {
-          podSelector: { matchLabels: { [server.clientLabel.key]: server.clientLabel.value } },
+          podSelector: { matchLabels: clientSelector(server.clientLabel) },
           policyTypes: ['Egress'],
           egress: server.targets.map((t) => ({
             to: [server.namespace === props.namespace ? podsPeer(t.podLabels) : namespacePeer(server.namespace, t.podLabels)],

@@ -2,6 +2,7 @@ import { KubeNetworkPolicy, NetworkPolicyIngressRule } from '../private/k8s';
 import { Construct } from 'constructs';
 import { DNS_EGRESS, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
 import { checkDnsLabel, fail } from '../private/validation';
+import { clientSelector } from '../private/labels';
 
 /** Properties of {@link statefulSetServerPolicy}. */
 export interface ServerPolicyOptions {
@@ -24,7 +25,7 @@ export interface ServerPolicyOptions {
 
 /** Labelled clients (the library's Jobs carry the label too) on the server's port. */
 export function clientIngress(clientLabel: ServerPolicyOptions['clientLabel'], clientNamespaces: readonly string[], port: number): NetworkPolicyIngressRule {
-  const client = { [clientLabel.key]: clientLabel.value };
+  const client = clientSelector(clientLabel);
   return { from: [podsPeer(client), ...clientNamespaces.map((ns) => namespacePeer(ns, client))], ports: tcp(port) };
 }
 

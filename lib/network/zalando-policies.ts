@@ -1,6 +1,7 @@
 import { KubeNetworkPolicy, NetworkPolicyEgressRule } from '../private/k8s';
 import { Construct } from 'constructs';
 import { fail } from '../private/validation';
+import { clientSelector } from '../private/labels';
 import { operatorNetwork } from './operator-network';
 import { jobsPolicy } from './jobs-policy';
 import { DNS_EGRESS, externalEgressRule, namespacePeer, PodLabels, podsPeer, tcp } from './peers';
@@ -30,7 +31,7 @@ function checkOperatorSelector(options: ZalandoPoliciesOptions, operatorNamespac
   const selects = (labels: PodLabels) => Object.entries(operatorPods).every(([key, value]) => labels[key] === value);
   const others: [string, PodLabels][] = [];
   if (operatorNamespace === options.namespace || clientNamespaces.includes(operatorNamespace)) {
-    others.push([`every client of the cluster (label ${options.clientLabel.key}: ${options.clientLabel.value})`, { [options.clientLabel.key]: options.clientLabel.value }]);
+    others.push([`every client of the cluster (label ${options.clientLabel.key}: ${options.clientLabel.value})`, clientSelector(options.clientLabel)]);
   }
   if (operatorNamespace === options.namespace) {
     if (options.pooler) others.push(['the PgBouncer pods', poolerPods(options.cluster)]);
