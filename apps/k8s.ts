@@ -4,7 +4,7 @@ import { ENVIRONMENTS } from '../environments';
 import { EnvironmentChart, EnvironmentDescription, ValidationError, Warnings } from '../lib';
 import { eachRendered, writeTexts } from '../lib/environment/manifest-writer';
 import { toYaml } from '../lib/core/yaml-text';
-import { restoreCommitted } from './committed-manifests';
+import { committedManifests, restoreCommitted } from './committed-manifests';
 import { undeclaredMajorChanges } from './undeclared-major-changes';
 
 /** Builds every environment's chart. */
@@ -25,12 +25,14 @@ export function synthesizeEnvironments(outdir: string, environments: readonly En
   const charts = app.node.children as EnvironmentChart[];
   // Every environment is checked before any file is written: a failed synth leaves dist/ as it was.
   const rendered = eachRendered(charts, (json, object) => ({ text: toYaml([json]), statefulSet: object.kind === 'StatefulSet' ? json as object : undefined }));
-  const majorChanges = charts.flatMap((chart, i) => {
-    const statefulSets = rendered[i].filter((r) => r.statefulSet !== undefined);
-    return undeclaredMajorChanges(chart.node.id, join(outdir, `${chart.node.id}.k8s.yaml`), statefulSets.map((r) => r.statefulSet!), new Set(statefulSets.map((r) => r.text)));
-  });
+  const files = charts.map((chart) => join(outdir, `${chart.node.id}.k8s.yaml`));
+  const statefulSets = rendered.map((documents) => documents.filter((d) => d.statefulSet !== undefined));
+  // only a manifest with StatefulSets is compared: no other file is read, and git is asked once for all
+  const committed = committedManifests(files.filter((_, i) => statefulSets[i].length > 0));
+  const majorChanges = charts.flatMap((chart, i) =>
+    undeclaredMajorChanges(chart.node.id, committed.get(files[i]), statefulSets[i].map((d) => d.statefulSet!), new Set(statefulSets[i].map((d) => d.text))));
   if (majorChanges.length) {
-    restoreCommitted(charts.map((chart) => join(outdir, `${chart.node.id}.k8s.yaml`)));
+    restoreCommitted(files);
     throw new ValidationError(majorChanges.join('\n'));
   }
   writeTexts(charts, rendered.map((documents) => documents.map((d) => d.text).join('---\n')), outdir);

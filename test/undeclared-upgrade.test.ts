@@ -1,8 +1,9 @@
 import { spawnSync } from 'child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { synthesizeEnvironments } from '../apps/k8s';
+import { committedManifests, restoreCommitted } from '../apps/committed-manifests';
 import { undeclaredMajorChanges } from '../apps/undeclared-major-changes';
 import { ENVIRONMENTS } from '../environments';
 import { aksPhonebillDev } from '../environments/aks-phonebill-dev';
@@ -42,6 +43,10 @@ describe('synthesis against the committed manifests', () => {
   });
 });
 
+/** The major changes of environment shop against the manifest `file` as it is now. */
+const changesAgainst = (file: string, objects: object[], renderedTexts?: ReadonlySet<string>) =>
+  undeclaredMajorChanges('shop', committedManifests([file]).get(file), objects, renderedTexts);
+
 /** A StatefulSet whose `postgres` container runs `image`, in namespace shop. */
 const statefulSet = (name: string, image: string) => ({
   apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: 'shop' },
@@ -61,8 +66,8 @@ test('the committed manifest is read document by document, whatever the document
       '--- # the second server\n',
       'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db2\n  namespace: shop\nspec:\n  template:\n    spec:\n      containers:\n        - name: postgres\n          image: postgres:15.8\n',
     ].join(''));
-    expect(undeclaredMajorChanges('shop', file, [statefulSet('db', 'postgres:16.6'), statefulSet('db2', 'postgres:15.9')])).toEqual([]);
-    expect(undeclaredMajorChanges('shop', file, [statefulSet('db', 'postgres:17.2'), statefulSet('db2', 'postgres:16.4')])).toEqual([
+    expect(changesAgainst(file, [statefulSet('db', 'postgres:16.6'), statefulSet('db2', 'postgres:15.9')])).toEqual([]);
+    expect(changesAgainst(file, [statefulSet('db', 'postgres:17.2'), statefulSet('db2', 'postgres:16.4')])).toEqual([
       expect.stringContaining('StatefulSet shop/db runs PostgreSQL 16 in'), expect.stringContaining('StatefulSet shop/db2 runs PostgreSQL 15 in'),
     ]);
   } finally {
@@ -80,13 +85,60 @@ test('a committed StatefulSet the writer renders unchanged is skipped, a changed
     const moved = toYaml([statefulSet('db2', 'postgres:16.4')]);
     const objects = [statefulSet('db', 'postgres:16.4'), statefulSet('db2', 'postgres:16.4')];
     const expected = [expect.stringContaining('StatefulSet shop/db2 runs PostgreSQL 15 in')];
-    expect(undeclaredMajorChanges('shop', file, objects, new Set([db, moved]))).toEqual(expected);
-    expect(undeclaredMajorChanges('shop', file, objects)).toEqual(expected);
+    expect(changesAgainst(file, objects, new Set([db, moved]))).toEqual(expected);
+    expect(changesAgainst(file, objects)).toEqual(expected);
     // a committed document equal to a rendered one is not read at all: this one says 14, and read, it refuses db
     const db14 = toYaml([statefulSet('db', 'postgres:14.9')]);
     writeFileSync(file, [db14, db2].join('---\n'));
-    expect(undeclaredMajorChanges('shop', file, objects, new Set([db14, moved]))).toEqual(expected);
-    expect(undeclaredMajorChanges('shop', file, objects)).toEqual([expect.stringContaining('StatefulSet shop/db runs PostgreSQL 14 in'), ...expected]);
+    expect(changesAgainst(file, objects, new Set([db14, moved]))).toEqual(expected);
+    expect(changesAgainst(file, objects)).toEqual([expect.stringContaining('StatefulSet shop/db runs PostgreSQL 14 in'), ...expected]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the manifests the CLI removed are read from HEAD with one git process, byte for byte, and written back', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'committed-'));
+  try {
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    const out = join(dir, 'dist');
+    mkdirSync(out);
+    const file = (name: string) => join(out, `${name}.k8s.yaml`);
+    // characters of several bytes (git counts bytes), a document separator, an empty file
+    const texts: Record<string, string> = { shop: 'name: café ✓ 🐘\n---\nkind: StatefulSet\n', empty: '', kept: 'committed\n' };
+    for (const [name, text] of Object.entries(texts)) writeFileSync(file(name), text);
+    git('add', '-A');
+    expect(git('commit', '-q', '-m', 'as deployed').status).toBe(0);
+    writeFileSync(file('kept'), 'changed, not committed\n');
+    rmSync(file('shop'));
+    rmSync(file('empty'));
+    const names = ['shop', 'empty', 'kept', 'never-committed'];
+    // git as a stand-in that logs each run
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${join(dir, 'git.log')}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    let manifests: ReturnType<typeof committedManifests>;
+    try {
+      manifests = committedManifests(names.map(file));
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(readFileSync(join(dir, 'git.log'), 'utf8')).toBe('rev-parse\ncat-file\n');
+    expect(Object.fromEntries([...manifests].map(([path, m]) => [path, m]))).toEqual({
+      [file('shop')]: { text: texts.shop, source: `${file('shop')} as committed at HEAD` },
+      [file('empty')]: { text: '', source: `${file('empty')} as committed at HEAD` },
+      [file('kept')]: { text: 'changed, not committed\n', source: file('kept') },
+    });
+    restoreCommitted(names.map(file));
+    expect(names.map((name) => existsSync(file(name)) && readFileSync(file(name), 'utf8'))).toEqual([texts.shop, '', 'changed, not committed\n', false]);
+    // outside a repository nothing is known
+    rmSync(join(dir, '.git'), { recursive: true });
+    rmSync(file('shop'));
+    expect(committedManifests([file('shop')]).size).toBe(0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
