@@ -35,9 +35,10 @@ export function restoreCommitted(files: readonly string[]): void {
 }
 
 /**
- * The texts at HEAD of those of `files` it has, read by one `git cat-file --batch` (a `git show`
- * per file was most of the guard's time through the CLI: eight processes for four manifests).
- * The files are in one folder, the output folder; their names are the environments' (DNS labels).
+ * The texts at HEAD of those of `files` it has, read by one `git cat-file --batch`: a `rev-parse`
+ * and a `git show` per file, eight processes for four manifests, took 115 ms of the app's time
+ * through the CLI, the two processes 29 ms. The files are in one folder, the output folder; their
+ * names are the environments' (DNS labels).
  */
 function textsAtHead(files: readonly string[]): Map<string, string> {
   const texts = new Map<string, string>();

@@ -31,10 +31,10 @@ function documentText(part: string): string {
 /**
  * StatefulSets whose PostgreSQL major differs from the one in the committed manifest (the file,
  * or its text at HEAD when the cdk8s CLI has removed the file before the app runs; see
- * committedManifests): the new
- * major would start on the old one's data directory, which its pod's guard refuses in the
- * cluster. A declared upgrade renders a new StatefulSet (`<name>-pg<major>`) beside the old one
- * instead, so it is not among them. Returns one message per StatefulSet.
+ * committedManifests): the new major would start on the old one's data directory, which its
+ * pod's guard refuses in the cluster. A declared upgrade renders a new StatefulSet
+ * (`<name>-pg<major>`) beside the old one instead, so it is not among them. Returns one message
+ * per StatefulSet.
  *
  * `renderedTexts` are the new StatefulSets' documents as the writer renders them: a committed
  * document that is one of them unchanged holds the same major, and is not read (parsing the
