@@ -107,7 +107,7 @@ function spawnSync(file, args, options) {
   const input = options.input;
   delete options.encoding;
   delete options.input;
-  options.env = options.env ?? { ...process.env };
+  options.env = options.env ?? { ...spawnSync.environmentOfFile };
   options.cwd = options.cwd ?? process.cwd();
   if ((options.uid !== undefined && options.uid !== process.getuid?.()) || USER_SWITCHES.has(path.basename(file))) options.env = withoutFakedClock(options.env);
   channel ??= openChannel(process.env.CDK8S_POSTGRES_TEST_ROOT);
@@ -144,11 +144,19 @@ function execFileSync(file, args, options) {
 const original = { spawnSync: childProcess.spawnSync, spawn: childProcess.spawn };
 
 /** Routes child_process.spawnSync and execFileSync of this process through the helper (once). */
+/**
+ * Puts the helper in place of child_process's synchronous functions. child_process is one module
+ * for every test file a worker runs, so the first file's setup replaces them; every file's setup
+ * then names its own `process.env` (Jest gives each file a copy), which the programs a file starts
+ * get when it passes no `env`: a file's changes to it reach its own programs, and no later file's.
+ */
 function install() {
-  if (childProcess.spawnSync.throughHelper) return;
-  spawnSync.throughHelper = true;
-  childProcess.spawnSync = spawnSync;
-  childProcess.execFileSync = execFileSync;
+  if (!childProcess.spawnSync.throughHelper) {
+    spawnSync.throughHelper = true;
+    childProcess.spawnSync = spawnSync;
+    childProcess.execFileSync = execFileSync;
+  }
+  childProcess.spawnSync.environmentOfFile = process.env;
 }
 
 module.exports = { install };
