@@ -97,7 +97,7 @@ test('a committed StatefulSet the writer renders unchanged is skipped, a changed
   }
 });
 
-test('the manifests the CLI removed are read from HEAD byte for byte, and written back', () => {
+test('the manifests the CLI removed are read from HEAD by one git process, byte for byte, and written back', () => {
   const dir = mkdtempSync(join(tmpdir(), 'committed-'));
   try {
     const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
@@ -114,7 +114,20 @@ test('the manifests the CLI removed are read from HEAD byte for byte, and writte
     rmSync(file('shop'));
     rmSync(file('empty'));
     const names = ['shop', 'empty', 'kept', 'never-committed'];
-    const manifests = committedManifests(names.map(file));
+    // git as a stand-in that logs each run, then runs git
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${join(dir, 'git.log')}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    let manifests: ReturnType<typeof committedManifests>;
+    try {
+      manifests = committedManifests(names.map(file));
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(readFileSync(join(dir, 'git.log'), 'utf8')).toBe('rev-parse\ncat-file\n');
     expect(Object.fromEntries(manifests)).toEqual({
       [file('shop')]: { text: texts.shop, source: `${file('shop')} as committed at HEAD` },
       [file('empty')]: { text: '', source: `${file('empty')} as committed at HEAD` },
