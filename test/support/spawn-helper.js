@@ -143,7 +143,6 @@ function execFileSync(file, args, options) {
 
 const original = { spawnSync: childProcess.spawnSync, spawn: childProcess.spawn };
 
-/** Routes child_process.spawnSync and execFileSync of this process through the helper (once). */
 /**
  * Puts the helper in place of child_process's synchronous functions. child_process is one module
  * for every test file a worker runs, so the first file's setup replaces them; every file's setup
