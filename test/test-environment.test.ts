@@ -26,8 +26,9 @@ describe("the suite's test environment", () => {
 
   test("an error's stack still names the TypeScript source's line and column (Jest's source maps)", () => {
     const error: Error | undefined = new Error('mapped'); // the type annotation moves the column in the compiled code
-    const line = readFileSync(__filename, 'utf8').split('\n').findIndex((l) => l.includes("new Error('mapped')"));
-    const column = readFileSync(__filename, 'utf8').split('\n')[line].indexOf("new Error('mapped')");
+    const lines = readFileSync(__filename, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes("new Error('mapped')"));
+    const column = lines[line].indexOf("new Error('mapped')");
     expect(error!.stack!.split('\n')[1]).toContain(`test-environment.test.ts:${line + 1}:${column + 1}`);
   });
 
