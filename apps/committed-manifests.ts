@@ -18,8 +18,12 @@ export interface CommittedManifest {
  */
 export function committedManifests(files: readonly string[]): Map<string, CommittedManifest> {
   const manifests = new Map<string, CommittedManifest>();
-  for (const file of files.filter((f) => existsSync(f))) manifests.set(file, { text: readFileSync(file, 'utf8'), source: file });
-  for (const [file, text] of textsAtHead(files.filter((f) => !existsSync(f)))) manifests.set(file, { text, source: `${file} as committed at HEAD` });
+  const missing: string[] = [];
+  for (const file of files) {
+    if (existsSync(file)) manifests.set(file, { text: readFileSync(file, 'utf8'), source: file });
+    else missing.push(file);
+  }
+  for (const [file, text] of textsAtHead(missing)) manifests.set(file, { text, source: `${file} as committed at HEAD` });
   return manifests;
 }
 
