@@ -59,13 +59,14 @@ function textsAtHead(files: readonly string[]): Map<string, string> {
     return texts;
   }
   // each object: `<oid> <type> <size>\n<content>\n`, or `<object> missing\n` (a file HEAD does not
-  // have, or no commit yet)
+  // have, or no commit yet), where `<object>` is the name asked for, spaces of its folders included
   let at = 0;
   for (const file of files) {
     const headerEnd = output.indexOf(0x0a, at);
-    const [, type, size] = output.toString('utf8', at, headerEnd).split(' ');
+    const found = /^[0-9a-f]+ (\S+) (\d+)$/.exec(output.toString('utf8', at, headerEnd));
     at = headerEnd + 1;
-    if (size === undefined) continue;
+    if (!found) continue;
+    const [, type, size] = found;
     if (type === 'blob') texts.set(file, output.toString('utf8', at, at + Number(size)));
     at += Number(size) + 1;
   }

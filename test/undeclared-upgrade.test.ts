@@ -144,6 +144,26 @@ test('the manifests the CLI removed are read from HEAD by one git process, byte 
   }
 });
 
+test("a manifest never committed does not hide the committed ones after it, in a folder whose name holds spaces", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'committed-'));
+  try {
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    const out = join(dir, 'deploy output', 'dist');
+    mkdirSync(out, { recursive: true });
+    const file = (name: string) => join(out, `${name}.k8s.yaml`);
+    writeFileSync(file('shop'), 'kind: StatefulSet\n');
+    git('add', '-A');
+    expect(git('commit', '-q', '-m', 'as deployed').status).toBe(0);
+    rmSync(file('shop'));
+    expect(Object.fromEntries(committedManifests([file('new'), file('shop')]))).toEqual({
+      [file('shop')]: { text: 'kind: StatefulSet\n', source: `${file('shop')} as committed at HEAD` },
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // The path the README gives: the CLI deletes dist/ before it runs the app, so the committed
 // manifest is read from git, and the files it deleted are written back when synthesis refuses.
 describe('npx cdk8s synth in a clone', () => {
